@@ -1,0 +1,165 @@
+// Shared data shapes of the pipeline: inventory -> facts -> checks -> report.
+// Everything here is plain data (JSON-serializable) so checks stay pure and reports deterministic.
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** A position in a manifest file. `file` is relative to the working directory (the workspace in the action). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  /** Helm's `# Source: chart/templates/x.yaml` comment of the document, when present. */
+  helmSource?: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  image?: string;
+  registry?: string;
+  location?: SourceLocation;
+  /** The exact command that fixes it, real names and IDs filled in. Every error-level finding has one. */
+  remediation?: string;
+  evidence?: Record<string, unknown>;
+}
+
+/** A parsed, normalized image reference (distribution grammar). */
+export interface ImageReference {
+  /** The string as written in the manifest. */
+  original: string;
+  /** Registry host (with port), normalized: `docker.io` for Docker Hub. */
+  registry: string;
+  /** Repository path without the registry, normalized: `library/nginx`. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  /** `registry/repository[:tag][@digest]`, with `:latest` added when neither tag nor digest is given. */
+  normalized: string;
+}
+
+export interface Platform {
+  os: string;
+  architecture: string;
+  variant?: string;
+  /** Windows OS build (`10.0.20348`), when known. */
+  osVersion?: string;
+}
+
+export interface WorkloadRef {
+  kind: string;
+  name: string;
+  namespace: string;
+  /** apiVersion of the object that carries the pod spec. */
+  apiVersion?: string;
+}
+
+export type ContainerField = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+/** Constraints the pod puts on where it can run (nodeSelector + required node affinity). Undefined = unconstrained. */
+export interface PlatformConstraints {
+  os?: string[];
+  arch?: string[];
+}
+
+/** One image as used by one container of one pod spec. */
+export interface ImageUse {
+  /** The image string as written. */
+  image: string;
+  /** Parsed reference; undefined when the string is invalid or unrendered (a static finding says why). */
+  ref?: ImageReference;
+  location: SourceLocation;
+  workload: WorkloadRef;
+  container: string;
+  field: ContainerField;
+  namespace: string;
+  serviceAccount: string;
+  /** The pod's own imagePullSecrets names. */
+  podPullSecrets: string[];
+  /** Pod pull secrets plus those of its ServiceAccount found in the manifest set (names, de-duplicated, in order). */
+  pullSecrets: string[];
+  constraints: PlatformConstraints;
+}
+
+/** A Secret or ServiceAccount object found in the manifest set (or the live cluster). */
+export interface ManifestSecret {
+  name: string;
+  namespace: string;
+  type?: string;
+  /** base64 values as in `data`, merged with base64 of `stringData`. */
+  data: Record<string, string>;
+  location?: SourceLocation;
+  origin: 'manifest' | 'cluster';
+}
+
+export interface ManifestServiceAccount {
+  name: string;
+  namespace: string;
+  imagePullSecrets: string[];
+  location?: SourceLocation;
+  origin: 'manifest' | 'cluster';
+}
+
+export interface Inventory {
+  files: string[];
+  uses: ImageUse[];
+  secrets: ManifestSecret[];
+  serviceAccounts: ManifestServiceAccount[];
+  /** Static findings: manifest-invalid, template-unrendered, image-reference-invalid, image-tag-mutable, notices. */
+  findings: Finding[];
+}
+
+export type ImageStatus =
+  | 'ok'
+  | 'not-found'
+  | 'repository-not-found'
+  | 'platform-missing'
+  | 'read-disabled'
+  | 'quarantined'
+  | 'unverifiable'
+  | 'invalid'
+  | 'unchecked';
+
+export interface ReportImage {
+  reference: string;
+  registry: string;
+  status: ImageStatus;
+  digest?: string;
+  platforms?: string[];
+  locations: { file: string; line: number }[];
+}
+
+export interface Report {
+  version: 1;
+  ready: boolean;
+  mode: 'check' | 'audit';
+  cluster?: string;
+  summary: { images: number; errors: number; warnings: number; notices: number };
+  images: ReportImage[];
+  findings: Finding[];
+  /** Audit mode: every credential with its owner, where it is used and days left. */
+  credentials?: AuditCredential[];
+}
+
+export interface AuditCredential {
+  kind: 'service-principal' | 'acr-token' | 'admin-user' | 'refresh-token' | 'pull-secret' | 'cluster-service-principal';
+  name: string;
+  owner?: string;
+  registry?: string;
+  usedBy: string[];
+  expires?: string;
+  daysLeft?: number;
+  status: 'ok' | 'expiring' | 'expired' | 'disabled' | 'unknown';
+}
+
+/** Where logs go. Injected so tests record logs and the action maps them onto @actions/core. */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** Registers a secret value so it is masked wherever the host prints (core.setSecret in the action). */
+export type SecretMasker = (value: string) => void;
