@@ -1,0 +1,83 @@
+// The JSON report (`--format json`, the action's `report` output): the contract of DESIGN.md with a fixed key
+// order, findings in the deterministic order of sort.ts, and evidence reduced to its safe part, so the same input
+// gives byte-identical output and no credential reaches the file.
+
+import type { AuditCredential, Finding, Report, ReportImage, SourceLocation } from '../types.js';
+import { safeEvidence } from './evidence.js';
+import { sortFindings } from './sort.js';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+// Objects already put in contract order: plain() keeps them as they are instead of sorting their keys.
+const BUILT = new WeakSet<object>();
+
+/** Known keys in contract order first, then any other keys (added later as optional fields) alphabetically. */
+function ordered(obj: object, order: readonly string[]): { [key: string]: Json } {
+  const src = obj as Record<string, unknown>;
+  const out: { [key: string]: Json } = {};
+  const rest = Object.keys(src)
+    .filter((k) => !order.includes(k))
+    .sort();
+  for (const k of [...order, ...rest]) {
+    const v = src[k];
+    if (v !== undefined) out[k] = plain(v);
+  }
+  BUILT.add(out);
+  return out;
+}
+
+/** Plain JSON value with object keys sorted (for values whose shape the contract does not fix). */
+function plain(v: unknown): Json {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'object') return BUILT.has(v) ? (v as { [key: string]: Json }) : ordered(v, []);
+  return null;
+}
+
+function location(l: SourceLocation): Json {
+  return ordered(l, ['file', 'line', 'column', 'helmSource']);
+}
+
+export function findingJson(f: Finding): Json {
+  return ordered(
+    { ...f, location: f.location && location(f.location), evidence: safeEvidence(f.evidence) },
+    ['rule', 'severity', 'message', 'image', 'registry', 'location', 'remediation', 'evidence'],
+  );
+}
+
+function image(i: ReportImage): Json {
+  return ordered(
+    { ...i, locations: i.locations.map((l) => ordered(l, ['file', 'line'])) },
+    ['reference', 'registry', 'status', 'digest', 'platforms', 'locations'],
+  );
+}
+
+function credential(c: AuditCredential): Json {
+  return ordered(c, ['kind', 'name', 'owner', 'registry', 'usedBy', 'expires', 'daysLeft', 'status']);
+}
+
+/** The report as an ordered plain object (what renderJson serializes). */
+export function reportJson(report: Report): { [key: string]: Json } {
+  const images = [...report.images].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  return ordered(
+    {
+      ...report,
+      summary: ordered(report.summary, ['images', 'errors', 'warnings', 'notices']),
+      images: images.map(image),
+      findings: sortFindings(report.findings).map(findingJson),
+      credentials: report.credentials?.map(credential),
+    },
+    ['version', 'ready', 'mode', 'cluster', 'summary', 'images', 'findings', 'credentials'],
+  );
+}
+
+/** Pretty-printed JSON with a trailing newline; byte-identical for the same report. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+}
+
+/** One line of compact JSON for the action's `findings` output. */
+export function renderFindingsCompact(report: Report): string {
+  return JSON.stringify(sortFindings(report.findings).map(findingJson));
+}
