@@ -40,6 +40,8 @@ export interface Config {
   /** True when --platform was given explicitly. */
   platformsExplicit: boolean;
   clusterReads: boolean;
+  /** No network at all: inventory and static checks only. */
+  offline: boolean;
   azureEnvironment: AzureEnvironmentName;
   /** Overall timeout for the run, milliseconds. */
   timeoutMs: number;

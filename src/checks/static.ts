@@ -1,0 +1,58 @@
+// Static rules: what the manifests alone say about their images, with no registry or Azure asked.
+// template-unrendered, image-reference-invalid, image-tag-mutable.
+
+import type { Finding, ImageUse } from '../types.js';
+import { looksUnrendered, parseImageReference } from '../manifests/image-reference.js';
+import type { RawImageUse } from '../manifests/workloads.js';
+
+export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] {
+  const findings: Finding[] = [];
+  const reportedSecrets = new Set<string>();
+  uses.forEach((use, i) => {
+    const where = `${use.workload.kind}/${use.workload.name} container "${use.container}"`;
+    if (looksUnrendered(use.image)) {
+      findings.push({
+        rule: 'template-unrendered',
+        severity: 'error',
+        message: `${where}: image "${use.image}" still holds a template expression; the manifests were not rendered`,
+        location: use.location,
+        remediation: 'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
+      });
+    } else if (!use.ref) {
+      const parsed = parseImageReference(use.image);
+      const why = parsed.ok ? 'not a string' : parsed.error;
+      findings.push({
+        rule: 'image-reference-invalid',
+        severity: 'error',
+        message: `${where}: image "${use.image}" is not a valid reference: ${why}`,
+        image: use.image,
+        location: use.location,
+        remediation: 'Write the image as [registry/]repository[:tag][@sha256:digest], lowercase repository, e.g. myacr.azurecr.io/orders-api:v1.4.1',
+      });
+    } else if (!use.ref.digest && (!use.ref.tag || use.ref.tag === 'latest')) {
+      const implicit = !/:[^/]+$/.test(use.image.split('@')[0]);
+      findings.push({
+        rule: 'image-tag-mutable',
+        severity: 'warning',
+        message: `${where}: image "${use.image}" ${implicit ? 'has no tag (implicit :latest)' : 'uses :latest'}; what a node pulls can change under you and cached nodes may run another build`,
+        image: use.ref.normalized,
+        registry: use.ref.registry,
+        location: use.location,
+        remediation: `Pin a version tag or a digest, e.g. ${use.ref.registry}/${use.ref.repository}@sha256:<digest>`,
+      });
+    }
+    for (const secret of raw[i].podPullSecrets) {
+      const key = `${secret.location.file}:${secret.location.line}:${secret.location.column}`;
+      if (!looksUnrendered(secret.name) || reportedSecrets.has(key)) continue;
+      reportedSecrets.add(key);
+      findings.push({
+        rule: 'template-unrendered',
+        severity: 'error',
+        message: `${use.workload.kind}/${use.workload.name}: imagePullSecrets name "${secret.name}" still holds a template expression`,
+        location: secret.location,
+        remediation: 'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
+      });
+    }
+  });
+  return findings;
+}

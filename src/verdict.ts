@@ -1,0 +1,99 @@
+// Turns findings into the report's verdict: the per-image status table, the summary counts, `ready`, and the exit code.
+// `ready` is true exactly when the exit code is 0 (DESIGN.md).
+
+import type { FailOn } from './config.js';
+import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './types.js';
+import { SEVERITY_ORDER } from './types.js';
+import { sortFindings, summarize } from './report/sort.js';
+
+/** Status of an image, from the most decisive finding about it. Earlier entries win. */
+const STATUS_BY_RULE: [string, ImageStatus][] = [
+  ['image-reference-invalid', 'invalid'],
+  ['template-unrendered', 'invalid'],
+  ['repository-not-found', 'repository-not-found'],
+  ['image-not-found', 'not-found'],
+  ['image-read-disabled', 'read-disabled'],
+  ['image-quarantined', 'quarantined'],
+  ['image-platform-missing', 'platform-missing'],
+  ['image-unverifiable', 'unverifiable'],
+];
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Removes exact duplicates (same rule, location, image, message) that several uses of one line can produce. */
+export function dedupeFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.rule, f.severity, f.location?.file, f.location?.line, f.location?.column, f.image, f.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function exitCodeFor(findings: Finding[], failOn: FailOn): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const threshold = failOn === 'warning' ? SEVERITY_ORDER.warning : SEVERITY_ORDER.error;
+  return findings.some((f) => SEVERITY_ORDER[f.severity] <= threshold) ? 1 : 0;
+}
+
+export interface ImageFacts {
+  /** normalized reference -> {digest, platforms, checked} from the registry client. */
+  checked: Map<string, { digest?: string; platforms?: string[] }>;
+}
+
+export function buildReport(opts: {
+  mode: 'check' | 'audit';
+  cluster?: string;
+  uses: ImageUse[];
+  findings: Finding[];
+  images: ImageFacts;
+  failOn: FailOn;
+}): { report: Report; exitCode: 0 | 1 } {
+  const findings = sortFindings(dedupeFindings(opts.findings));
+  const images = reportImages(opts.uses, findings, opts.images);
+  const summary = summarize(findings, images.length);
+  const exitCode = exitCodeFor(findings, opts.failOn);
+  const report: Report = {
+    version: 1,
+    ready: exitCode === 0,
+    mode: opts.mode,
+    ...(opts.cluster ? { cluster: opts.cluster } : {}),
+    summary,
+    images,
+    findings,
+  };
+  return { report, exitCode };
+}
+
+function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts): ReportImage[] {
+  const byRef = new Map<string, ReportImage>();
+  for (const use of uses) {
+    const reference = use.ref?.normalized ?? use.image;
+    let entry = byRef.get(reference);
+    if (!entry) {
+      entry = { reference, registry: use.ref?.registry ?? '', status: 'unchecked', locations: [] };
+      byRef.set(reference, entry);
+    }
+    if (!entry.locations.some((l) => l.file === use.location.file && l.line === use.location.line)) {
+      entry.locations.push({ file: use.location.file, line: use.location.line });
+    }
+  }
+  for (const entry of byRef.values()) {
+    const rules = new Set(findings.filter((f) => f.image === entry.reference).map((f) => f.rule));
+    const invalid = findings.some(
+      (f) =>
+        (f.rule === 'image-reference-invalid' || f.rule === 'template-unrendered') &&
+        entry.locations.some((l) => l.file === f.location?.file && l.line === f.location?.line),
+    );
+    const checked = facts.checked.get(entry.reference);
+    if (checked?.digest) entry.digest = checked.digest;
+    if (checked?.platforms?.length) entry.platforms = checked.platforms;
+    const decisive = invalid ? 'invalid' : STATUS_BY_RULE.find(([rule]) => rules.has(rule))?.[1];
+    entry.status = decisive ?? (checked ? 'ok' : 'unchecked');
+    entry.locations.sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
+  }
+  return [...byRef.values()].sort((a, b) => cmp(a.reference, b.reference));
+}

@@ -1,0 +1,31 @@
+// Writes manifest text into a fresh temp directory and builds the inventory from it; removes it afterwards.
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildInventory } from '../../src/manifests/inventory.js';
+import type { Inventory } from '../../src/types.js';
+
+export async function inventoryFromFiles(
+  files: Record<string, string | Buffer>,
+  opts: { namespace?: string; maxFileBytes?: number; inputs?: string[] } = {},
+): Promise<Inventory> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'apg-inv-'));
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    return await buildInventory({
+      manifests: opts.inputs ?? ['.'],
+      cwd: dir,
+      namespace: opts.namespace ?? 'default',
+      maxFileBytes: opts.maxFileBytes ?? 20 * 1024 * 1024,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function inventoryOf(yaml: string, opts: { namespace?: string } = {}): Promise<Inventory> {
+  return inventoryFromFiles({ 'm.yaml': yaml }, opts);
+}
