@@ -266,7 +266,7 @@ export const RULES: readonly RuleDescriptor[] = [
     id: 'sp-secret-expired',
     defaultSeverity: 'error',
     title: 'Pull secret service principal secret expired',
-    help: "The service principal secret in the pull secret (matched by its hint) has expired, so the registry answers 401. Create a new secret (az ad app credential reset --id <appId> --append) and update the pull secret with it.",
+    help: 'The service principal secret in the pull secret (matched by its hint) has expired, so the registry answers 401. Create a new secret (az ad app credential reset --id <appId> --append) and update the pull secret with it.',
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
   },

@@ -11,7 +11,9 @@ export interface ImageGroup {
 
 /** Images (sorted by reference) with the findings that name them, plus the findings that name no known image. */
 export function groupByImage(report: Report): { groups: ImageGroup[]; general: Finding[] } {
-  const images = [...report.images].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  const images = [...report.images].sort((a, b) =>
+    a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0,
+  );
   const byRef = new Map<string, ImageGroup>(images.map((i) => [i.reference, { image: i, findings: [] }]));
   const general: Finding[] = [];
   for (const f of sortFindings(report.findings)) {

@@ -50,12 +50,7 @@ function looksSecret(value: string): boolean {
   return value
     .split(/[\s,;]+/)
     .some(
-      (w) =>
-        w.length >= 32 &&
-        /^[A-Za-z0-9+=_~.-]+$/.test(w) &&
-        /[a-z]/.test(w) &&
-        /[A-Z]/.test(w) &&
-        /\d/.test(w),
+      (w) => w.length >= 32 && /^[A-Za-z0-9+=_~.-]+$/.test(w) && /[a-z]/.test(w) && /[A-Z]/.test(w) && /\d/.test(w),
     );
 }
 
@@ -66,7 +61,9 @@ function safeScalar(v: unknown): string | number | boolean | undefined {
 }
 
 /** The displayable part of an evidence object, keys sorted; undefined when nothing is displayable. */
-export function safeEvidence(evidence: Record<string, unknown> | undefined): Record<string, SafeEvidenceValue> | undefined {
+export function safeEvidence(
+  evidence: Record<string, unknown> | undefined,
+): Record<string, SafeEvidenceValue> | undefined {
   if (!evidence) return undefined;
   const out: Record<string, SafeEvidenceValue> = {};
   for (const key of Object.keys(evidence).sort()) {

@@ -40,17 +40,27 @@ function location(l: SourceLocation): Json {
 }
 
 export function findingJson(f: Finding): Json {
-  return ordered(
-    { ...f, location: f.location && location(f.location), evidence: safeEvidence(f.evidence) },
-    ['rule', 'severity', 'message', 'image', 'registry', 'location', 'remediation', 'evidence'],
-  );
+  return ordered({ ...f, location: f.location && location(f.location), evidence: safeEvidence(f.evidence) }, [
+    'rule',
+    'severity',
+    'message',
+    'image',
+    'registry',
+    'location',
+    'remediation',
+    'evidence',
+  ]);
 }
 
 function image(i: ReportImage): Json {
-  return ordered(
-    { ...i, locations: i.locations.map((l) => ordered(l, ['file', 'line'])) },
-    ['reference', 'registry', 'status', 'digest', 'platforms', 'locations'],
-  );
+  return ordered({ ...i, locations: i.locations.map((l) => ordered(l, ['file', 'line'])) }, [
+    'reference',
+    'registry',
+    'status',
+    'digest',
+    'platforms',
+    'locations',
+  ]);
 }
 
 function credential(c: AuditCredential): Json {
@@ -59,7 +69,9 @@ function credential(c: AuditCredential): Json {
 
 /** The report as an ordered plain object (what renderJson serializes). */
 export function reportJson(report: Report): { [key: string]: Json } {
-  const images = [...report.images].sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0));
+  const images = [...report.images].sort((a, b) =>
+    a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0,
+  );
   return ordered(
     {
       ...report,

@@ -35,7 +35,13 @@ const MARK_ICON: Record<Mark['state'], string> = {
   unverifiable: '❔',
   unchecked: '➖',
 };
-const CONCERN_HEADING = { exists: 'exists', platforms: 'platforms', identity: 'identity', network: 'network', 'pull-secret': 'pull secret' };
+const CONCERN_HEADING = {
+  exists: 'exists',
+  platforms: 'platforms',
+  identity: 'identity',
+  network: 'network',
+  'pull-secret': 'pull secret',
+};
 
 /** Text that goes into Markdown/HTML as-is: no raw HTML, no table breaks, no stray emphasis. */
 export function escapeMd(s: string): string {
@@ -71,7 +77,10 @@ export function markCell(m: Mark, extra?: string): string {
 export function imageRow(report: Report, image: ReportImage): string {
   const cells = TABLE_CONCERNS.map((c) => {
     const m = concernMark(report, image, c);
-    const extra = c === 'platforms' && m.state === 'pass' && image.platforms?.length ? escapeMd(image.platforms.join(', ')) : undefined;
+    const extra =
+      c === 'platforms' && m.state === 'pass' && image.platforms?.length
+        ? escapeMd(image.platforms.join(', '))
+        : undefined;
     return markCell(m, extra);
   });
   return `| ${code(image.reference)} | ${code(image.registry)} | ${cells.join(' | ')} |`;
@@ -82,13 +91,16 @@ export function imageTableHeader(): string[] {
   return [`| image | registry | ${heads.join(' | ')} |`, `|---|---|${heads.map(() => '---|').join('')}`];
 }
 
-export const MARK_LEGEND = '✅ passes · ❌ blocks the pull · ⚠️ warning · ❔ could not verify · ℹ️ notice · ➖ not checked';
+export const MARK_LEGEND =
+  '✅ passes · ❌ blocks the pull · ⚠️ warning · ❔ could not verify · ℹ️ notice · ➖ not checked';
 
 /** One finding: heading line, message, safe evidence, where, and the remediation in a copyable block. */
 export function findingBlock(f: Finding, opts: { helpLinks?: boolean } = {}): string {
   const rule = ruleById(f.rule);
   const title = rule ? ` ${escapeMd(rule.title)}` : '';
-  const where = f.location ? ` at ${code(`${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`)}` : '';
+  const where = f.location
+    ? ` at ${code(`${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`)}`
+    : '';
   const subject = f.image ? ` ${code(f.image)}` : f.registry ? ` ${code(f.registry)}` : '';
   const lines = [`${SEV_ICON[f.severity]} **${code(f.rule)}**${title ? ` —${title}` : ''}${subject}${where}`, ''];
   lines.push(escapeMd(f.message));
@@ -151,7 +163,12 @@ export interface FindingSectionsResult {
  * Writes the findings, errors first, each severity under its own heading; beyond `openCount` the rest of a severity
  * (and warnings/notices when there are errors) go in a <details>. Stops when the budget runs out.
  */
-export function writeFindings(out: SizedMarkdown, findings: readonly Finding[], openCount: number, helpLinks: boolean): FindingSectionsResult {
+export function writeFindings(
+  out: SizedMarkdown,
+  findings: readonly Finding[],
+  openCount: number,
+  helpLinks: boolean,
+): FindingSectionsResult {
   let shown = 0;
   const sorted = sortFindings(findings);
   const hasErrors = sorted.some((f) => f.severity === 'error');
@@ -192,7 +209,8 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
   if (groups.length > 0) {
     const fold = groups.length > OPEN_IMAGE_ROWS;
     out.push('### Images\n\n', FOOTER_RESERVE);
-    if (fold) out.push(`<details${report.ready ? '' : ' open'}><summary>${groups.length} images</summary>\n\n`, FOOTER_RESERVE);
+    if (fold)
+      out.push(`<details${report.ready ? '' : ' open'}><summary>${groups.length} images</summary>\n\n`, FOOTER_RESERVE);
     out.push(`${imageTableHeader().join('\n')}\n`, FOOTER_RESERVE);
     for (const g of groups) {
       if (!out.push(`${imageRow(report, g.image)}\n`, FOOTER_RESERVE)) break;

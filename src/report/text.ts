@@ -20,7 +20,9 @@ export function renderText(report: Report, opts: TextOptions): string {
 
   const finding = (f: Finding): void => {
     const where = locationText(f);
-    lines.push(`  ${paint(SEV_COLOR[f.severity], LABEL[f.severity].padEnd(7))} ${paint('bold', f.rule)}${where ? `  ${paint('dim', where)}` : ''}`);
+    lines.push(
+      `  ${paint(SEV_COLOR[f.severity], LABEL[f.severity].padEnd(7))} ${paint('bold', f.rule)}${where ? `  ${paint('dim', where)}` : ''}`,
+    );
     for (const l of f.message.split('\n')) lines.push(`          ${l}`);
     const ev = evidenceLine(f.evidence);
     if (ev) lines.push(`          ${paint('dim', ev)}`);
@@ -34,15 +36,23 @@ export function renderText(report: Report, opts: TextOptions): string {
   const { groups, general } = groupByImage(report);
   for (const { image, findings } of groups) {
     const worst = findings[0]?.severity;
-    const mark = worst === 'error' ? paint('red', '✗') : worst === 'warning' ? paint('yellow', '!') : paint('green', '✓');
+    const mark =
+      worst === 'error' ? paint('red', '✗') : worst === 'warning' ? paint('yellow', '!') : paint('green', '✓');
     const where = image.locations.map((l) => `${l.file}:${l.line}`).join(', ');
     const platforms = image.platforms?.length ? `  [${image.platforms.join(', ')}]` : '';
-    lines.push(`${mark} ${paint('bold', image.reference)}  ${image.status}${platforms}${where ? `  ${paint('dim', where)}` : ''}`);
+    lines.push(
+      `${mark} ${paint('bold', image.reference)}  ${image.status}${platforms}${where ? `  ${paint('dim', where)}` : ''}`,
+    );
     for (const f of findings) finding(f);
   }
   if (general.length > 0) {
     if (lines.length > 0) lines.push('');
-    lines.push(paint('bold', report.cluster ? `Cluster and registries (${report.cluster})` : 'Cluster, registries and manifests'));
+    lines.push(
+      paint(
+        'bold',
+        report.cluster ? `Cluster and registries (${report.cluster})` : 'Cluster, registries and manifests',
+      ),
+    );
     for (const f of general) finding(f);
   }
   if (report.credentials?.length) {
@@ -51,7 +61,9 @@ export function renderText(report: Report, opts: TextOptions): string {
       const days = c.daysLeft !== undefined ? `, ${c.daysLeft} days left` : '';
       const expires = c.expires ? `  expires ${c.expires}${days}` : '';
       const color = c.status === 'ok' ? 'green' : c.status === 'expiring' || c.status === 'unknown' ? 'yellow' : 'red';
-      lines.push(`  ${paint(color, c.status.padEnd(8))} ${c.kind} ${c.name}${c.owner ? ` (${c.owner})` : ''}${expires}`);
+      lines.push(
+        `  ${paint(color, c.status.padEnd(8))} ${c.kind} ${c.name}${c.owner ? ` (${c.owner})` : ''}${expires}`,
+      );
       if (c.usedBy.length) lines.push(`           used by ${c.usedBy.join(', ')}`);
     }
   }
