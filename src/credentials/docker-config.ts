@@ -266,13 +266,13 @@ function isDefaultRegistryMatch(image: string): boolean {
  * (the keyring index is sorted in reverse string order), and Docker Hub's `index.docker.io` key for Docker Hub
  * images when nothing else matched.
  */
-export function lookupCredentials(
-  credentials: readonly DockerCredential[],
+export function lookupCredentials<T extends { matchKey: string }>(
+  credentials: readonly T[],
   image: { registry: string; repository: string },
-): DockerCredential[] {
+): T[] {
   const target = `${image.registry}/${image.repository}`;
   const keys = [...new Set(credentials.map((c) => c.matchKey))].sort().reverse();
-  const out: DockerCredential[] = [];
+  const out: T[] = [];
   for (const key of keys) {
     if (keyMatchesImage(key, target)) out.push(...credentials.filter((c) => c.matchKey === key));
   }
