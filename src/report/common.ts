@@ -21,7 +21,10 @@ export function groupByImage(report: Report): { groups: ImageGroup[]; general: F
     if (g) g.findings.push(f);
     else general.push(f);
   }
-  return { groups: [...byRef.values()], general };
+  const worst = (g: ImageGroup): number => (g.findings.length ? SEVERITY_ORDER[g.findings[0].severity] : 3);
+  // Worst first, so the image that blocks the rollout is the first thing a person reads.
+  const groups = [...byRef.values()].sort((a, b) => worst(a) - worst(b));
+  return { groups, general };
 }
 
 export type Mark = { state: 'pass' | Severity | 'unverifiable' | 'unchecked'; rules: string[] };
@@ -38,22 +41,26 @@ function concernOf(rule: string): RuleConcern | undefined {
   return ruleById(rule)?.concern;
 }
 
-/**
- * The mark of one concern for one image: the worst finding of that concern that applies to it. A finding applies
- * when it names the image, or names no image but the image's registry (network, registry-wide identity), or names
- * neither and is cluster-wide (identity and network only: a cluster's expired service principal hits every image).
- */
+const ACR_HOST = /\.azurecr\.(io|cn|us)$/i;
+
+/** Does a finding speak about this image's concern? */
+function applies(f: Finding, image: ReportImage, concern: RuleConcern): boolean {
+  if (f.image !== undefined) return f.image === image.reference;
+  // Identity and network are properties of the registry or the cluster, not of one pod: a registry's firewall or a
+  // cluster's expired service principal hits every image of that registry (cluster-wide: every ACR image). Pull
+  // secrets, though, belong to pods, so a finding about one secret marks only the image it names.
+  if (concern !== 'identity' && concern !== 'network') return false;
+  if (f.registry !== undefined) return f.registry === image.registry;
+  return ACR_HOST.test(image.registry);
+}
+
+/** The mark of one concern for one image: the worst finding of that concern that applies to it. */
 export function concernMark(report: Report, image: ReportImage, concern: RuleConcern): Mark {
   let worst: Severity | undefined;
   const rules = new Set<string>();
   let unverifiable = false;
   for (const f of report.findings) {
-    if (concernOf(f.rule) !== concern) continue;
-    const applies =
-      f.image === image.reference ||
-      (f.image === undefined && f.registry !== undefined && f.registry === image.registry) ||
-      (f.image === undefined && f.registry === undefined && (concern === 'identity' || concern === 'network'));
-    if (!applies) continue;
+    if (concernOf(f.rule) !== concern || !applies(f, image, concern)) continue;
     rules.add(f.rule);
     if (f.rule.endsWith('-unverifiable') || f.rule === 'cluster-egress-unknown') unverifiable = true;
     else if (worst === undefined || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
@@ -62,10 +69,21 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   if (worst === 'error' || worst === 'warning') return { state: worst, rules: sorted };
   if (unverifiable) return { state: 'unverifiable', rules: sorted };
   if (worst === 'notice') return { state: 'notice', rules: sorted };
-  // No finding: only a pass when the registry was actually asked about this image.
-  if (image.status === 'unchecked' || image.status === 'invalid') return { state: 'unchecked', rules: [] };
-  if (image.status === 'unverifiable' && concern === 'exists') return { state: 'unverifiable', rules: [] };
-  return { state: 'pass', rules: [] };
+  return { state: quietState(image, concern), rules: [] };
+}
+
+/** With no finding, a concern passes only when the gate actually looked at it for this image. */
+function quietState(image: ReportImage, concern: RuleConcern): Mark['state'] {
+  const { status } = image;
+  if (status === 'unchecked' || status === 'invalid') return 'unchecked';
+  if (concern === 'exists') return status === 'unverifiable' ? 'unverifiable' : 'pass';
+  if (concern === 'platforms') {
+    if (image.platforms?.length) return 'pass';
+    return status === 'ok' || status === 'platform-missing' ? 'pass' : 'unchecked';
+  }
+  // The gate checks identity and network paths for Azure registries only.
+  if ((concern === 'identity' || concern === 'network') && !ACR_HOST.test(image.registry)) return 'unchecked';
+  return 'pass';
 }
 
 export function verdictWords(report: Report): string {

@@ -17,6 +17,7 @@ const SEV_COLOR: Record<Severity, keyof typeof SGR> = { error: 'red', warning: '
 export function renderText(report: Report, opts: TextOptions): string {
   const paint = (code: keyof typeof SGR, s: string): string => (opts.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
   const lines: string[] = [];
+  if (report.cluster) lines.push(paint('dim', `cluster ${report.cluster} (${report.mode})`), '');
 
   const finding = (f: Finding): void => {
     const where = locationText(f);
@@ -47,12 +48,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
   if (general.length > 0) {
     if (lines.length > 0) lines.push('');
-    lines.push(
-      paint(
-        'bold',
-        report.cluster ? `Cluster and registries (${report.cluster})` : 'Cluster, registries and manifests',
-      ),
-    );
+    lines.push(paint('bold', 'Cluster, registries and manifests (not tied to one image)'));
     for (const f of general) finding(f);
   }
   if (report.credentials?.length) {
