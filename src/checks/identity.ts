@@ -1,0 +1,547 @@
+// Pure checks of the kubelet identity's path to each registry: would this cluster be allowed to pull each image?
+// Owns the IdentityFacts shape (collected by src/azure/role-assignments.ts `collectIdentityFacts`) and the rules
+// kubelet-pull-permission-missing, pull-role-on-control-plane-identity, pull-role-not-honored-abac,
+// pull-role-condition-excludes-repository, registry-cross-tenant, cluster-sp-secret-expired/-expiring,
+// role-assignments-unverifiable and registry-unknown. Emits one `kubelet` PullPathResult per ACR image; errors are
+// written as if the kubelet were the only path (the pull-secret colleague combines paths: any working path pulls).
+
+import type { ManagedCluster } from '@azure/arm-containerservice';
+import type { Registry } from '@azure/arm-containerregistry';
+import type { PullPathResult } from '../facts.js';
+import { isAcrHost } from '../manifests/image-reference.js';
+import type { Finding, ImageUse, SourceLocation } from '../types.js';
+import type { AgentPoolLike } from './node-pools.js';
+import {
+  ABAC_MODE,
+  evaluatePull,
+  repositoryCondition,
+  roleGuid,
+  type AssignmentVerdict,
+  type DenyAssignmentFact,
+  type PullEvaluation,
+  type RoleAssignmentFact,
+  type RoleDefinitionFact,
+} from './rbac-engine.js';
+
+/** Something the gate's own identity could not read: why, and the permission that would let it. */
+export interface Unverifiable {
+  reason: string;
+  permission?: string;
+}
+
+export function isUnverifiable(x: unknown): x is Unverifiable {
+  return typeof x === 'object' && x !== null && 'reason' in x && !('id' in x);
+}
+
+export interface ClusterFacts {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  /** Tenant of the cluster (control-plane identity tenant, else its subscription's). */
+  tenantId?: string;
+  /** identityProfile.kubeletidentity; absent on service-principal clusters. */
+  kubelet?: { objectId?: string; clientId?: string; resourceId?: string };
+  /** Control-plane identities (system-assigned principal, or each user-assigned identity). */
+  controlPlane: { principalId: string; label: string }[];
+  /** servicePrincipalProfile.clientId when it is an app id (not `msi`). */
+  servicePrincipalClientId?: string;
+  agentPools: AgentPoolLike[];
+  /** The ManagedCluster as the SDK returned it (for the network checks). */
+  raw?: ManagedCluster;
+}
+
+export interface RegistryFacts {
+  id: string;
+  name: string;
+  loginServer: string;
+  dataEndpointHostNames: string[];
+  subscriptionId: string;
+  resourceGroup: string;
+  /** Tenant of the registry's subscription. */
+  tenantId?: string;
+  /** Raw `roleAssignmentMode`; undefined when the body had none (unknown, not legacy). */
+  roleAssignmentMode?: string;
+  /** Management groups above the registry's subscription, when known. */
+  managementGroups?: string[];
+  raw?: Registry;
+}
+
+export interface RegistryDiscovery {
+  /** Registries matched to the requested hosts. */
+  registries: RegistryFacts[];
+  /** Requested host (lower-case) -> registry id, or null when no visible registry serves it. */
+  hosts: Record<string, string | null>;
+  /** Subscriptions the gate can see, with their tenants. */
+  subscriptions: { subscriptionId: string; tenantId?: string; displayName?: string }[];
+  /** Listing problems (a subscription whose registries could not be listed, or no subscription list at all). */
+  problems: (Unverifiable & { subscriptionId?: string })[];
+}
+
+/** What ARM says about one registry for the principals of interest. */
+export interface RegistryAccessFacts {
+  registryId: string;
+  /** Role assignments at or above the registry that apply to the principal (assignedTo: includes groups), by object id. */
+  assignments: Record<string, RoleAssignmentFact[] | Unverifiable>;
+  /** Deny assignments at or above the registry; absent when not read. */
+  denyAssignments?: DenyAssignmentFact[] | Unverifiable;
+}
+
+export interface PasswordCredentialFact {
+  keyId?: string;
+  displayName?: string;
+  startDateTime?: string;
+  endDateTime?: string | null;
+}
+
+export interface ClusterServicePrincipalFacts {
+  appId: string;
+  /** Service principal object id (the principal role assignments name). */
+  objectId?: string;
+  displayName?: string;
+  /** Application passwordCredentials; Unverifiable when Graph refused. */
+  passwordCredentials: PasswordCredentialFact[] | Unverifiable;
+}
+
+export interface IdentityFacts {
+  /** Clock for expiry checks (ISO). */
+  now: string;
+  /** ACR login-server suffixes of the cloud (registry-unknown). */
+  acrSuffixes: string[];
+  cluster: ClusterFacts | Unverifiable;
+  discovery: RegistryDiscovery;
+  /** By registry id, lower-case. */
+  access: Record<string, RegistryAccessFacts>;
+  /** Role definitions by GUID (lower-case). */
+  definitions: Record<string, RoleDefinitionFact>;
+  /** Groups a principal belongs to (transitive), by object id, when read from Graph. */
+  groups: Record<string, string[]>;
+  /** Service-principal cluster: the SP and its secrets. */
+  clusterServicePrincipal?: ClusterServicePrincipalFacts | Unverifiable;
+  /**
+   * Pull-granting assignments of the kubelet principal on registries of the same name elsewhere (a registry recreated in
+   * another resource group leaves AcrPull on the old id), by current registry id (lower-case).
+   */
+  staleAssignments?: Record<string, RoleAssignmentFact[]>;
+}
+
+export interface IdentityCheckOptions {
+  expiryWarningDays: number;
+}
+
+export interface IdentityCheckResult {
+  findings: Finding[];
+  paths: PullPathResult[];
+}
+
+const REPO_READER = 'Container Registry Repository Reader';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface ImageGroup {
+  image: string;
+  host: string;
+  repository: string;
+  uses: ImageUse[];
+  location: SourceLocation;
+  namespace: string;
+}
+
+function compareLocations(a: SourceLocation, b: SourceLocation): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column;
+}
+
+function groupImages(uses: readonly ImageUse[]): ImageGroup[] {
+  const byImage = new Map<string, ImageUse[]>();
+  for (const u of uses) {
+    if (!u.ref) continue;
+    const list = byImage.get(u.ref.normalized) ?? [];
+    list.push(u);
+    byImage.set(u.ref.normalized, list);
+  }
+  return [...byImage.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([image, list]) => {
+      const sorted = [...list].sort((x, y) => compareLocations(x.location, y.location));
+      const ref = sorted[0].ref!;
+      return {
+        image,
+        host: ref.registry.toLowerCase(),
+        repository: ref.repository,
+        uses: sorted,
+        location: sorted[0].location,
+        namespace: sorted[0].namespace,
+      };
+    });
+}
+
+/** Single-quotes a value for POSIX shells (condition strings contain `!`, quotes and brackets). */
+function shq(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function roleArg(v: AssignmentVerdict): string {
+  return v.roleName ? `"${v.roleName}"` : roleGuid(v.assignment.roleDefinitionId);
+}
+
+function attachCommand(c: ClusterFacts, r: RegistryFacts): string {
+  return `az aks update -g ${c.resourceGroup} -n ${c.name} --subscription ${c.subscriptionId} --attach-acr ${r.id}`;
+}
+
+function readerCommand(principal: string, r: RegistryFacts, repository?: string): string {
+  const base = `az role assignment create --assignee-object-id ${principal} --assignee-principal-type ServicePrincipal --role "${REPO_READER}" --scope ${r.id}`;
+  return repository === undefined
+    ? base
+    : `${base} --condition ${shq(repositoryCondition([repository]))} --condition-version 2.0`;
+}
+
+function spResetCommand(c: ClusterFacts, appId: string): string {
+  return (
+    `az aks update-credentials -g ${c.resourceGroup} -n ${c.name} --subscription ${c.subscriptionId} --reset-service-principal ` +
+    `--service-principal ${appId} --client-secret "$(az ad app credential reset --id ${appId} --append --query password -o tsv)"`
+  );
+}
+
+function tokenPullSecretCommand(c: ClusterFacts, r: RegistryFacts, g: ImageGroup): string {
+  const token = `${c.name}-pull`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  return (
+    `kubectl create secret docker-registry ${r.name}-pull --namespace ${g.namespace} --docker-server ${r.loginServer} ` +
+    `--docker-username ${token} --docker-password "$(az acr token create --registry ${r.name} --subscription ${r.subscriptionId} ` +
+    `--name ${token} --repository ${g.repository} content/read metadata/read --query 'credentials.passwords[0].value' -o tsv)"` +
+    ` && add imagePullSecrets: [{name: ${r.name}-pull}] to the pod spec`
+  );
+}
+
+function verdictEvidence(e: PullEvaluation): Record<string, unknown>[] {
+  return e.verdicts.map((v) => ({
+    assignment: v.assignment.id,
+    scope: v.assignment.scope,
+    role: v.roleName ?? roleGuid(v.assignment.roleDefinitionId),
+    principalId: v.assignment.principalId,
+    effect: v.effect,
+  }));
+}
+
+/** Principal ids that count as the principal: itself, its groups (Graph), and every principal assignedTo() returned. */
+function principalIds(
+  oid: string,
+  assignments: readonly RoleAssignmentFact[],
+  groups: Record<string, string[]>,
+): string[] {
+  return [
+    ...new Set([oid, ...(groups[oid.toLowerCase()] ?? groups[oid] ?? []), ...assignments.map((a) => a.principalId)]),
+  ];
+}
+
+class Emitter {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  add(f: Finding, dedupeKey?: string): void {
+    const key = dedupeKey ?? `${f.rule}|${f.image ?? ''}|${f.registry ?? ''}|${f.message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push(f);
+  }
+}
+
+function unverifiableFinding(u: Unverifiable, what: string, registry?: string): Finding {
+  const f: Finding = {
+    rule: 'role-assignments-unverifiable',
+    severity: 'warning',
+    message: `Cannot verify ${what}: ${u.reason}${u.permission ? ` (grant the gate's identity ${u.permission})` : ''}`,
+  };
+  if (registry) f.registry = registry;
+  if (u.permission) f.evidence = { permission: u.permission };
+  return f;
+}
+
+/** Cluster service-principal secret expiry (rules cluster-sp-secret-expired / -expiring). */
+function checkClusterSecret(
+  c: ClusterFacts,
+  sp: ClusterServicePrincipalFacts,
+  now: Date,
+  days: number,
+  out: Emitter,
+): { expired: boolean } {
+  if (isUnverifiable(sp.passwordCredentials)) {
+    out.add(
+      unverifiableFinding(sp.passwordCredentials, `the expiry of cluster service principal ${sp.appId}'s secrets`),
+    );
+    return { expired: false };
+  }
+  const creds = sp.passwordCredentials.filter((p) => p.endDateTime);
+  if (creds.length === 0) return { expired: false };
+  const ends = creds.map((p) => ({ p, end: Date.parse(p.endDateTime ?? '') })).filter((x) => !Number.isNaN(x.end));
+  if (ends.length === 0) return { expired: false };
+  const latest = ends.reduce((a, b) => (b.end > a.end ? b : a));
+  const evidence = {
+    appId: sp.appId,
+    credentials: ends.map(({ p }) => ({ keyId: p.keyId, displayName: p.displayName, endDateTime: p.endDateTime })),
+  };
+  if (latest.end <= now.getTime()) {
+    out.add({
+      rule: 'cluster-sp-secret-expired',
+      severity: 'error',
+      message: `Cluster ${c.name} uses service principal ${sp.appId}${sp.displayName ? ` (${sp.displayName})` : ''} and every client secret of it has expired (latest ended ${latest.p.endDateTime}): every node pull from ACR answers 401`,
+      remediation: spResetCommand(c, sp.appId),
+      evidence,
+    });
+    return { expired: true };
+  }
+  const left = Math.floor((latest.end - now.getTime()) / DAY_MS);
+  if (left < days) {
+    out.add({
+      rule: 'cluster-sp-secret-expiring',
+      severity: 'warning',
+      message: `Cluster ${c.name}'s service principal ${sp.appId} has no client secret valid beyond ${latest.p.endDateTime} (${left} day(s) left)`,
+      remediation: spResetCommand(c, sp.appId),
+      evidence: { ...evidence, daysLeft: left },
+    });
+  }
+  return { expired: false };
+}
+
+interface Principal {
+  oid: string;
+  label: string;
+}
+
+/** Who pulls for the nodes: the kubelet managed identity, or the cluster's service principal. */
+function pullingPrincipal(c: ClusterFacts, sp: IdentityFacts['clusterServicePrincipal']): Principal | Unverifiable {
+  if (c.kubelet?.objectId) return { oid: c.kubelet.objectId, label: `kubelet identity ${c.kubelet.objectId}` };
+  if (c.servicePrincipalClientId) {
+    if (sp && !isUnverifiable(sp) && sp.objectId) {
+      return { oid: sp.objectId, label: `cluster service principal ${sp.appId} (object ${sp.objectId})` };
+    }
+    return {
+      reason: `the object id of cluster service principal ${c.servicePrincipalClientId} could not be read from Microsoft Graph${sp && isUnverifiable(sp) ? `: ${sp.reason}` : ''}`,
+      permission: 'Application.Read.All',
+    };
+  }
+  return { reason: `cluster ${c.name} has neither identityProfile.kubeletidentity nor a service principal` };
+}
+
+function classifyBroken(
+  facts: IdentityFacts,
+  c: ClusterFacts,
+  r: RegistryFacts,
+  g: ImageGroup,
+  who: Principal,
+  evaluation: PullEvaluation,
+  access: RegistryAccessFacts,
+): Finding {
+  const base = { image: g.image, registry: r.loginServer, location: g.location };
+  const abac = evaluation.mode === 'abac';
+  const evidence: Record<string, unknown> = {
+    registryId: r.id,
+    principalObjectId: who.oid,
+    roleAssignmentMode: r.roleAssignmentMode ?? null,
+    assignments: verdictEvidence(evaluation),
+  };
+  if (evaluation.deniedBy) {
+    return {
+      rule: 'kubelet-pull-permission-missing',
+      severity: 'error',
+      ...base,
+      message: `The ${who.label} cannot pull ${g.image}: ${evaluation.why}`,
+      remediation: `Exclude principal ${who.oid} from deny assignment ${evaluation.deniedBy.id} through the deployment stack or managed application that created it (az stack group update ... --deny-settings-excluded-principals ${who.oid})`,
+      evidence,
+    };
+  }
+  const excluding = evaluation.verdicts.filter((v) => v.effect === 'condition-excludes');
+  if (excluding.length > 0) {
+    return {
+      rule: 'pull-role-condition-excludes-repository',
+      severity: 'error',
+      ...base,
+      message: `The ${who.label} holds ${excluding.map((v) => v.roleName ?? 'a role').join(', ')} on registry ${r.name}, but the assignment's ABAC condition does not cover repository "${g.repository}": pulls of ${g.image} answer 401`,
+      remediation: readerCommand(who.oid, r, g.repository),
+      evidence: { ...evidence, conditions: excluding.map((v) => v.assignment.condition) },
+    };
+  }
+  const legacyOnly = evaluation.verdicts.filter((v) => v.effect === 'not-honored-abac');
+  if (abac && legacyOnly.length > 0) {
+    return {
+      rule: 'pull-role-not-honored-abac',
+      severity: 'error',
+      ...base,
+      message: `Registry ${r.name} is in ABAC repository-permissions mode, where ${legacyOnly.map((v) => v.roleName ?? 'the role').join(', ')} no longer grant pulls; the ${who.label} holds no Container Registry Repository role, so pulls of ${g.image} answer 401`,
+      remediation: readerCommand(who.oid, r),
+      evidence,
+    };
+  }
+  // Did the control plane get the role instead of the kubelet?
+  for (const cp of c.controlPlane) {
+    if (cp.principalId.toLowerCase() === who.oid.toLowerCase()) continue;
+    const list = access.assignments[cp.principalId.toLowerCase()];
+    if (!list || isUnverifiable(list)) continue;
+    const ids = principalIds(cp.principalId, list, facts.groups);
+    const e = evaluatePull(ids, r, g.repository, list, facts.definitions, r.roleAssignmentMode, {
+      denyAssignments: Array.isArray(access.denyAssignments) ? access.denyAssignments : undefined,
+    });
+    if (e.granted !== true) continue;
+    const granting = e.verdicts.filter((v) => v.effect === 'grants');
+    const commands = granting.map(
+      (v) =>
+        `az role assignment create --assignee-object-id ${who.oid} --assignee-principal-type ServicePrincipal --role ${roleArg(v)} --scope ${v.assignment.scope}` +
+        (v.assignment.principalId.toLowerCase() === cp.principalId.toLowerCase()
+          ? ` && az role assignment delete --ids ${v.assignment.id}`
+          : ''),
+    );
+    return {
+      rule: 'pull-role-on-control-plane-identity',
+      severity: 'error',
+      ...base,
+      message: `The pull role for registry ${r.name} is held by the cluster's control-plane identity (${cp.label}), not by the ${who.label} that nodes pull with: pulls of ${g.image} answer 401`,
+      remediation: commands.join(' && '),
+      evidence: { ...evidence, controlPlaneAssignments: verdictEvidence(e) },
+    };
+  }
+  const stale = facts.staleAssignments?.[r.id.toLowerCase()] ?? [];
+  const staleNote =
+    stale.length > 0
+      ? ` It still holds a role on ${stale.map((a) => a.scope).join(', ')}: a registry of the same name that is not this one (recreated elsewhere?)`
+      : '';
+  return {
+    rule: 'kubelet-pull-permission-missing',
+    severity: 'error',
+    ...base,
+    message: `The ${who.label} has no role that grants pull on registry ${r.name} (${r.id}): ${evaluation.why}.${staleNote}`,
+    remediation: abac ? readerCommand(who.oid, r) : attachCommand(c, r),
+    evidence: stale.length > 0 ? { ...evidence, staleAssignments: stale.map((a) => a.id) } : evidence,
+  };
+}
+
+/**
+ * The identity checks. `uses` are the inventory's image uses; only images on an ACR host (a visible registry or an
+ * ACR-looking name) get a kubelet path. Never throws.
+ */
+export function checkIdentity(
+  facts: IdentityFacts,
+  uses: readonly ImageUse[],
+  options: IdentityCheckOptions,
+): IdentityCheckResult {
+  const out = new Emitter();
+  const paths: PullPathResult[] = [];
+  const now = new Date(facts.now);
+  const registriesById = new Map(facts.discovery.registries.map((r) => [r.id.toLowerCase(), r]));
+  const cluster = facts.cluster;
+
+  if (isUnverifiable(cluster)) out.add(unverifiableFinding(cluster, 'the cluster and its kubelet identity'));
+  for (const p of facts.discovery.problems) {
+    out.add(
+      unverifiableFinding(
+        p,
+        `the registries of ${p.subscriptionId ? `subscription ${p.subscriptionId}` : 'the visible subscriptions'}`,
+      ),
+    );
+  }
+
+  let spExpired = false;
+  const sp = facts.clusterServicePrincipal;
+  if (!isUnverifiable(cluster) && cluster.servicePrincipalClientId && !cluster.kubelet?.objectId) {
+    if (sp && !isUnverifiable(sp)) {
+      spExpired = checkClusterSecret(cluster, sp, now, options.expiryWarningDays, out).expired;
+    } else if (sp) {
+      out.add(unverifiableFinding(sp, `cluster service principal ${cluster.servicePrincipalClientId}`));
+    }
+  }
+
+  for (const g of groupImages(uses)) {
+    const path = (state: PullPathResult['state'], reason?: string) => {
+      const p: PullPathResult = { image: g.image, path: 'kubelet', state };
+      if (reason) p.reason = reason;
+      paths.push(p);
+    };
+    const registryId = facts.discovery.hosts[g.host];
+    const r = registryId ? registriesById.get(registryId.toLowerCase()) : undefined;
+    if (!r) {
+      if (!isAcrHost(g.host, facts.acrSuffixes)) continue;
+      if (facts.discovery.problems.length === 0) {
+        out.add({
+          rule: 'registry-unknown',
+          severity: 'warning',
+          message: `${g.host} looks like an Azure Container Registry, but no registry the gate can see has that login server (wrong name, deleted, or in a subscription the gate cannot read)`,
+          image: g.image,
+          registry: g.host,
+          location: g.location,
+        });
+      }
+      path('unknown', `no visible registry serves ${g.host}`);
+      continue;
+    }
+    if (isUnverifiable(cluster)) {
+      path('unknown', `cluster unreadable: ${cluster.reason}`);
+      continue;
+    }
+    const who = pullingPrincipal(cluster, sp);
+    if (isUnverifiable(who)) {
+      out.add(unverifiableFinding(who, `who pulls for cluster ${cluster.name}`));
+      path('unknown', who.reason);
+      continue;
+    }
+    const managed = Boolean(cluster.kubelet?.objectId);
+    if (managed && r.tenantId && cluster.tenantId && r.tenantId.toLowerCase() !== cluster.tenantId.toLowerCase()) {
+      const why = `registry ${r.name} is in tenant ${r.tenantId}, the cluster in tenant ${cluster.tenantId}; a managed identity cannot get tokens for another tenant`;
+      out.add({
+        rule: 'registry-cross-tenant',
+        severity: 'error',
+        message: `The ${who.label} cannot pull ${g.image}: ${why}. Use a pull secret (repository-scoped token or a multitenant service principal)`,
+        image: g.image,
+        registry: r.loginServer,
+        location: g.location,
+        remediation: tokenPullSecretCommand(cluster, r, g),
+        evidence: { registryId: r.id, registryTenantId: r.tenantId, clusterTenantId: cluster.tenantId },
+      });
+      path('broken', why);
+      continue;
+    }
+    if (spExpired) {
+      path(
+        'broken',
+        `every client secret of cluster service principal ${cluster.servicePrincipalClientId} has expired`,
+      );
+      continue;
+    }
+    const access = facts.access[r.id.toLowerCase()];
+    const list = access?.assignments[who.oid.toLowerCase()];
+    if (!access || !list) {
+      const u = { reason: `role assignments on ${r.id} were not read` };
+      out.add(unverifiableFinding(u, `the ${who.label}'s rights on registry ${r.name}`, r.loginServer));
+      path('unknown', u.reason);
+      continue;
+    }
+    if (isUnverifiable(list)) {
+      out.add(unverifiableFinding(list, `the ${who.label}'s rights on registry ${r.name}`, r.loginServer));
+      path('unknown', list.reason);
+      continue;
+    }
+    if (access.denyAssignments && isUnverifiable(access.denyAssignments)) {
+      out.add(unverifiableFinding(access.denyAssignments, `deny assignments on registry ${r.name}`, r.loginServer));
+    }
+    const ids = principalIds(who.oid, list, facts.groups);
+    const evaluation = evaluatePull(ids, r, g.repository, list, facts.definitions, r.roleAssignmentMode, {
+      denyAssignments: Array.isArray(access.denyAssignments) ? access.denyAssignments : undefined,
+    });
+    if (evaluation.granted === true) {
+      path('works');
+      continue;
+    }
+    if (evaluation.granted === 'unknown') {
+      out.add(
+        unverifiableFinding({ reason: evaluation.why }, `whether the ${who.label} may pull ${g.image}`, r.loginServer),
+      );
+      path('unknown', evaluation.why);
+      continue;
+    }
+    const f = classifyBroken(facts, cluster, r, g, who, evaluation, access);
+    out.add(f);
+    path('broken', `${f.rule}: ${evaluation.why}`);
+  }
+  return { findings: out.findings, paths };
+}
+
+/** Exposed for tests and the audit: is a registry in ABAC repository-permissions mode? */
+export function isAbacRegistry(r: Pick<RegistryFacts, 'roleAssignmentMode'>): boolean {
+  return (r.roleAssignmentMode ?? '').toLowerCase() === ABAC_MODE.toLowerCase();
+}
