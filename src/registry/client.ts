@@ -343,6 +343,15 @@ export class RegistryClient {
     const repo = ref.repository;
     const what = ref.digest ? `${repo}@${ref.digest}` : `${repo}:${ref.tag ?? 'latest'}`;
     const listed = await this.listTags(s, repo);
+    if (listed === 'repository-missing' && ref.digest) {
+      // distribution answers NAME_UNKNOWN to tags/list also for a repository that holds only untagged manifests,
+      // so for a digest it cannot tell "no such repository" from "no such digest": say both.
+      return {
+        status: 'not-found',
+        failure: 'not-found',
+        reason: `${what} not found in ${s.registry} (the repository has no tags, or does not exist)`,
+      };
+    }
     if (listed === 'repository-missing') {
       return {
         status: 'repository-not-found',
