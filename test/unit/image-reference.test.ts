@@ -11,7 +11,11 @@ import {
   familiarName,
   familiarString,
   isAcrHost,
+  isIdentifier,
   looksUnrendered,
+  matchAnchoredName,
+  matchDomain,
+  matchReference,
   parse,
   parseAnyReference,
   parseDockerRef,
@@ -299,6 +303,25 @@ describe('grammar regexps (regexp_test.go)', () => {
   }
 });
 
+// The parser runs these one-pass scanners, not the RegExps (see the module header): same tables, same submatches.
+describe('grammar scanners agree with regexp_test.go', () => {
+  const scanners: [string, (s: string) => string[] | undefined, RegexpVector[]][] = [
+    ['domain', (s) => (matchDomain(s) ? [] : undefined), vectors.regexp_domain],
+    ['anchored name', (s) => matchAnchoredName(s) ?? undefined, vectors.regexp_anchored_name],
+    ['reference', (s) => matchReference(s) ?? undefined, vectors.regexp_reference],
+    ['identifier', (s) => (isIdentifier(s) ? [s] : undefined), vectors.regexp_identifier],
+  ];
+  for (const [label, scan, table] of scanners) {
+    for (const v of table) {
+      it(`${label} scanner ${v.match ? 'matches' : 'does not match'} ${show(v.input)}`, () => {
+        const got = scan(v.input);
+        expect(got !== undefined).toBe(v.match);
+        if (v.subs && label !== 'domain') expect(got).toEqual(v.subs);
+      });
+    }
+  }
+});
+
 // --- Beyond upstream's tables ---------------------------------------------------------------------------------------
 
 describe('digests as docker and containerd accept them', () => {
@@ -374,6 +397,8 @@ describe('parseImageReference (ParseNormalizedNamed + TagNameOnly)', () => {
     ],
     ['localhost:5000/app', { registry: 'localhost:5000', repository: 'app', normalized: 'localhost:5000/app:latest' }],
     ['[::1]:5000/app:v1', { registry: '[::1]:5000', repository: 'app', tag: 'v1', normalized: '[::1]:5000/app:v1' }],
+    // Parse leaves Domain() empty here (no `_` in a grammar domain); the registry is still the first element.
+    ['team_a.example/app', { registry: 'team_a.example', repository: 'app', normalized: 'team_a.example/app:latest' }],
     [
       'MyAcr.AzureCR.io/app:v1',
       { registry: 'MyAcr.AzureCR.io', repository: 'app', tag: 'v1', normalized: 'MyAcr.AzureCR.io/app:v1' },
