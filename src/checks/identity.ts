@@ -428,7 +428,11 @@ export function checkIdentity(
   const cluster = facts.cluster;
 
   if (isUnverifiable(cluster)) out.add(unverifiableFinding(cluster, 'the cluster and its kubelet identity'));
-  for (const p of facts.discovery.problems) {
+  // Listing problems matter only when an ACR-looking host stayed unmatched (otherwise every registry was found).
+  const unmatchedAcr = groupImages(uses).some(
+    (g) => !facts.discovery.hosts[g.host] && isAcrHost(g.host, facts.acrSuffixes),
+  );
+  for (const p of unmatchedAcr ? facts.discovery.problems : []) {
     out.add(
       unverifiableFinding(
         p,
