@@ -5,6 +5,11 @@ import type { Finding, ImageUse } from '../types.js';
 import { looksUnrendered, parseImageReference } from '../manifests/image-reference.js';
 import type { RawImageUse } from '../manifests/workloads.js';
 
+/** Image strings in messages are cut: a hostile 1 MB value must not bloat every report format. */
+function shown(image: string): string {
+  return image.length > 200 ? `${image.slice(0, 200)}… (${image.length} characters)` : image;
+}
+
 export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] {
   const findings: Finding[] = [];
   const reportedSecrets = new Set<string>();
@@ -14,7 +19,7 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
       findings.push({
         rule: 'template-unrendered',
         severity: 'error',
-        message: `${where}: image "${use.image}" still holds a template expression; the manifests were not rendered`,
+        message: `${where}: image "${shown(use.image)}" still holds a template expression; the manifests were not rendered`,
         location: use.location,
         remediation: 'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
       });
@@ -24,8 +29,8 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
       findings.push({
         rule: 'image-reference-invalid',
         severity: 'error',
-        message: `${where}: image "${use.image}" is not a valid reference: ${why}`,
-        image: use.image,
+        message: `${where}: image "${shown(use.image)}" is not a valid reference: ${why}`,
+        image: shown(use.image),
         location: use.location,
         remediation: 'Write the image as [registry/]repository[:tag][@sha256:digest], lowercase repository, e.g. myacr.azurecr.io/orders-api:v1.4.1',
       });
@@ -48,7 +53,7 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
       findings.push({
         rule: 'template-unrendered',
         severity: 'error',
-        message: `${use.workload.kind}/${use.workload.name}: imagePullSecrets name "${secret.name}" still holds a template expression`,
+        message: `${use.workload.kind}/${use.workload.name}: imagePullSecrets name "${shown(secret.name)}" still holds a template expression`,
         location: secret.location,
         remediation: 'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
       });
