@@ -1,0 +1,474 @@
+// The loopback emulator behind --simulate: one HTTPS server on 127.0.0.1 with an ephemeral CA (generated in JS and
+// trusted in-process), routing by Host (registry hosts -> data plane) and by path (Entra, ARM, Graph, Kubernetes).
+// It hands the gate a custom cloud (endpoints), a fetch that routes the world's registry hosts to it, and a kubeconfig.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tls from 'node:tls';
+import { generate } from 'selfsigned';
+import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import type { AzureEndpoints } from '../facts.js';
+import { ArmService, DEFAULT_PAGE_SIZE, armError, type Caller } from './arm.js';
+import { EntraService } from './entra.js';
+import { GraphService, graphDenied } from './graph.js';
+import { bearer, json, TokenMint, type Reply, type Req } from './http-kit.js';
+import { KubernetesService, kubeStatus } from './kubernetes.js';
+import { RegistryService, registryError } from './registry.js';
+import { actionMatches, lower, WorldIndex } from './world-index.js';
+import type { Fault, World } from './world.js';
+
+export interface EmulatorOptions {
+  /** Delay before every reply (overrides the world's latencyMs). */
+  latencyMs?: number;
+  /** ARM page size (default 2, so that callers exercise nextLink). */
+  pageSize?: number;
+}
+
+export interface Emulator {
+  endpoints: AzureEndpoints;
+  caPem: string;
+  fetch: typeof globalThis.fetch;
+  kubeconfigPath: string;
+  gate: { tenantId: string; clientId: string; clientSecret: string; objectId: string };
+  requestCounts(): Record<string, number>;
+  close(): Promise<void>;
+}
+
+const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
+
+// Extra CAs of running emulators: several may run in one process, and closing one must not untrust another.
+const trustedExtra = new Set<string>();
+let baseCAs: string[] | undefined;
+
+function applyTrust(): void {
+  baseCAs ??= tls.getCACertificates('default');
+  tls.setDefaultCACertificates([...baseCAs, ...trustedExtra]);
+  if (trustedExtra.size === 0) baseCAs = undefined;
+}
+
+async function makeCertificates(hosts: string[]): Promise<{ caPem: string; key: string; cert: string }> {
+  const notAfterDate = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  const ca = await generate([{ name: 'commonName', value: 'aks-pull-gate simulated world CA' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notAfterDate,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    ],
+  });
+  const leaf = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    notAfterDate,
+    ca: { key: ca.private, cert: ca.cert },
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+          ...hosts.map((h) => ({ type: 2 as const, value: h })),
+        ],
+      },
+    ],
+  });
+  return { caPem: ca.cert, key: leaf.private, cert: leaf.cert };
+}
+
+function acrSuffixes(hosts: string[]): string[] {
+  const out = new Set<string>();
+  for (const h of hosts) {
+    const m = /(\.azurecr\.(?:io|cn|us))$/.exec(h);
+    if (m) out.add(m[1]);
+    else if (h.includes('.')) out.add(h.slice(h.indexOf('.')));
+  }
+  return out.size > 0 ? [...out].sort() : ['.azurecr.io'];
+}
+
+function readBody(req: IncomingMessage, limit = 4 * 1024 * 1024): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function bodyBuffer(reply: Reply): Buffer {
+  if (reply.body === undefined) return Buffer.alloc(0);
+  if (Buffer.isBuffer(reply.body)) return reply.body;
+  if (typeof reply.body === 'string') return Buffer.from(reply.body);
+  return Buffer.from(JSON.stringify(reply.body));
+}
+
+class EmulatorServer {
+  readonly index: WorldIndex;
+  private readonly mint = new TokenMint();
+  private readonly entra: EntraService;
+  private readonly arm: ArmService;
+  private readonly graph: GraphService;
+  private readonly registry: RegistryService;
+  private readonly kube: KubernetesService;
+  readonly kubeToken = randomBytes(24).toString('base64url');
+  readonly counts: Record<string, number> = {};
+  private readonly faults: { fault: Fault; left: number; re?: RegExp }[];
+  origin = '';
+  private readonly hanging = new Set<ServerResponse>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    readonly world: World,
+    private readonly latencyMs: number,
+    pageSize: number,
+  ) {
+    this.index = new WorldIndex(world);
+    this.entra = new EntraService(this.index, this.mint);
+    this.arm = new ArmService(this.index, pageSize);
+    this.graph = new GraphService(this.index);
+    this.registry = new RegistryService(this.index, this.mint, this.entra);
+    this.kube = new KubernetesService(world.kubernetes);
+    this.faults = world.faults.map((f) => ({
+      fault: f,
+      left: f.count ?? Infinity,
+      re: f.path ? new RegExp(f.path) : undefined,
+    }));
+  }
+
+  private kindOf(req: Req, registryHost: boolean): string {
+    if (registryHost) return RegistryService.kindOf(req);
+    const first = req.path.split('/')[1] ?? '';
+    if (first === 'api' || first === 'apis' || first === 'version') return 'kubernetes';
+    if (first === 'v1.0' || first === 'beta') return 'graph';
+    if (['subscriptions', 'providers', 'tenants'].includes(lower(first))) return 'arm';
+    return 'entra';
+  }
+
+  private takeFault(req: Req, kind: string, rawPath: string): Fault | undefined {
+    for (const f of this.faults) {
+      if (f.left <= 0) continue;
+      if (f.fault.host && f.fault.host !== req.host) continue;
+      if (f.fault.kind && f.fault.kind !== kind) continue;
+      if (f.re && !f.re.test(rawPath)) continue;
+      f.left -= 1;
+      return f.fault;
+    }
+    return undefined;
+  }
+
+  private faultReply(kind: string, fault: Fault): Reply {
+    const status = fault.status ?? 503;
+    const headers: Record<string, string> =
+      fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+    const names: Record<number, string> = {
+      429: 'TooManyRequests',
+      500: 'InternalServerError',
+      502: 'BadGateway',
+      503: 'ServiceUnavailable',
+      504: 'GatewayTimeout',
+      403: 'AuthorizationFailed',
+      401: 'Unauthorized',
+      404: 'NotFound',
+    };
+    const name = names[status] ?? `Status${status}`;
+    const message = `Simulated fault: ${name}.`;
+    let reply: Reply;
+    if (kind === 'arm') reply = armError(status, name, message);
+    else if (kind === 'graph') reply = json(status, { error: { code: name, message } });
+    else if (kind === 'kubernetes') reply = kubeStatus(status, name, message);
+    else if (kind === 'entra') reply = json(status, { error: 'temporarily_unavailable', error_description: message });
+    else
+      reply = registryError(
+        status,
+        status === 429
+          ? 'TOOMANYREQUESTS'
+          : status === 401
+            ? 'UNAUTHORIZED'
+            : status === 403
+              ? 'DENIED'
+              : 'UNAVAILABLE',
+        message,
+      );
+    reply.headers = { ...reply.headers, ...headers };
+    return reply;
+  }
+
+  private armCaller(req: Req): Caller | Reply {
+    const token = bearer(req);
+    const claims = token ? this.mint.verify(token) : undefined;
+    if (!claims) {
+      const challenge = {
+        'www-authenticate': `Bearer authorization_uri="${this.origin}/${this.world.gate.tenantId}", error="invalid_token", error_description="The authentication failed because of missing 'Authorization' header."`,
+      };
+      return token
+        ? json(
+            401,
+            { error: { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' } },
+            challenge,
+          )
+        : json(
+            401,
+            {
+              error: {
+                code: 'AuthenticationFailed',
+                message: "Authentication failed. The 'Authorization' header is missing.",
+              },
+            },
+            challenge,
+          );
+    }
+    const oid = String(claims.oid ?? '');
+    const gate = this.world.gate;
+    if (lower(oid) === lower(gate.objectId)) {
+      return { objectId: oid, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
+    }
+    return { objectId: oid, can: (action, scope) => this.index.hasAction(oid, scope, action) };
+  }
+
+  private route(req: Req): Reply {
+    const reg = this.index.registryForHost(req.host);
+    if (reg) return this.registry.handle(req, reg);
+    const segs = req.path.split('/').filter(Boolean);
+    const first = segs[0] ?? '';
+    const kind = this.kindOf(req, false);
+    if (kind === 'kubernetes') return this.kube.handle(req, this.kubeToken);
+    if (kind === 'graph') {
+      const claims = this.mint.verify(bearer(req) ?? '');
+      if (!claims)
+        return json(401, {
+          error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' },
+        });
+      if (!this.world.gate.graph && lower(String(claims.oid)) === lower(this.world.gate.objectId)) return graphDenied();
+      return this.graph.handle(req, segs.map(decodeURIComponent));
+    }
+    if (kind === 'arm') {
+      const caller = this.armCaller(req);
+      return 'status' in caller ? caller : this.arm.handle(req, caller);
+    }
+    if (first) {
+      const r = this.entra.handle(req, segs.map(decodeURIComponent));
+      if (r) return r;
+    }
+    return json(404, {
+      error: { code: 'NotFound', message: `The emulator does not serve ${req.method} ${req.path}.` },
+    });
+  }
+
+  async serve(raw: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Collapse repeated slashes: SDKs join `/{scope}` with a scope that starts with '/', and a leading '//' would
+    // otherwise parse as a protocol-relative URL. ARM itself tolerates them.
+    const url = new URL((raw.url ?? '/').replace(/\/{2,}/g, '/'), 'https://emulator.invalid');
+    const hostHeader = String(raw.headers.host ?? '');
+    const req: Req = {
+      method: raw.method ?? 'GET',
+      host: lower(hostHeader.replace(/:\d+$/, '')),
+      path: url.pathname,
+      query: url.searchParams,
+      headers: raw.headers,
+      body: Buffer.alloc(0),
+      origin: this.origin,
+    };
+    const registryHost = this.index.registryForHost(req.host) !== undefined;
+    const kind = this.kindOf(req, registryHost);
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+    try {
+      req.body = await readBody(raw);
+    } catch {
+      res.destroy();
+      return;
+    }
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+    const fault = this.takeFault(req, kind, `${url.pathname}${url.search}`);
+    const mode = fault ? (fault.mode ?? 'status') : undefined;
+    if (mode === 'reset') {
+      raw.socket.destroy();
+      return;
+    }
+    if (mode === 'hang') {
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
+    let reply: Reply;
+    try {
+      reply = fault && mode === 'status' ? this.faultReply(kind, fault) : this.route(req);
+    } catch (e) {
+      // A bug in the emulator must surface as a 500 the test sees, not a hung request.
+      reply = json(500, { error: { code: 'EmulatorError', message: e instanceof Error ? e.message : String(e) } });
+    }
+    let body = bodyBuffer(reply);
+    const headers: Record<string, string> = { ...reply.headers };
+    if (mode === 'truncate') body = body.subarray(0, Math.floor(body.length / 2));
+    if (mode === 'wrong-content-type') {
+      body = Buffer.from('<html><head><title>Proxy</title></head><body>Request blocked by proxy</body></html>');
+      headers['content-type'] = 'text/html; charset=utf-8';
+    }
+    if (fault?.retryAfter !== undefined && mode !== 'status') headers['retry-after'] = String(fault.retryAfter);
+    if (mode === 'slow') {
+      res.writeHead(reply.status, headers);
+      await this.trickle(res, req.method === 'HEAD' ? Buffer.alloc(0) : body);
+      return;
+    }
+    headers['content-length'] = String(body.length);
+    res.writeHead(reply.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** Slow-loris reply: one byte every 200 ms, so a client without a deadline waits for minutes. */
+  private trickle(res: ServerResponse, body: Buffer): Promise<void> {
+    return new Promise((resolve) => {
+      let i = 0;
+      const tick = (): void => {
+        if (res.destroyed) return resolve();
+        if (i >= body.length) {
+          res.end();
+          return resolve();
+        }
+        res.write(body.subarray(i, i + 1));
+        i += 1;
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          tick();
+        }, 200);
+        this.timers.add(t);
+      };
+      tick();
+    });
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const r of this.hanging) r.destroy();
+    this.hanging.clear();
+  }
+}
+
+/** Starts the emulator for a world on 127.0.0.1 (random port) and trusts its CA in this process. */
+export async function startEmulator(world: World, opts: EmulatorOptions = {}): Promise<Emulator> {
+  const state = new EmulatorServer(world, opts.latencyMs ?? world.latencyMs, opts.pageSize ?? DEFAULT_PAGE_SIZE);
+  const hosts = state.index.registryHosts();
+  const { caPem, key, cert } = await makeCertificates(hosts);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    state.serve(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  // TLS handshakes that fail (a client that does not trust the CA) must not crash the process.
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `https://127.0.0.1:${port}`;
+  state.origin = origin;
+
+  trustedExtra.add(caPem);
+  applyTrust();
+
+  const dir = await mkdtemp(join(tmpdir(), 'aks-pull-gate-sim-'));
+  const kubeconfigPath = join(dir, 'kubeconfig');
+  const kubeconfig = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      {
+        name: 'simulated',
+        cluster: { server: origin, 'certificate-authority-data': Buffer.from(caPem).toString('base64') },
+      },
+    ],
+    users: [{ name: 'simulated-gate', user: { token: state.kubeToken } }],
+    contexts: [{ name: 'simulated', context: { cluster: 'simulated', user: 'simulated-gate', namespace: 'default' } }],
+    'current-context': 'simulated',
+  };
+  await writeFile(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+
+  const hostSet = new Set(hosts);
+  const connector = buildConnector({ ca: [...tls.getCACertificates('default')] });
+  const agent = new Agent({
+    connect: (o, cb) => {
+      const h = lower(o.hostname);
+      const onDefaultPort = !o.port || o.port === '443';
+      if (hostSet.has(h) && onDefaultPort) {
+        connector({ ...o, hostname: '127.0.0.1', host: `127.0.0.1:${port}`, port: String(port), servername: h }, cb);
+      } else if (h === '127.0.0.1' || h === 'localhost' || h === '[::1]') {
+        connector(o, cb);
+      } else {
+        // The simulated world is closed: a host it does not know does not resolve (fast, deterministic, offline).
+        const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${h}`), {
+          code: 'ENOTFOUND',
+          hostname: h,
+          syscall: 'getaddrinfo',
+        });
+        cb(err, null);
+      }
+    },
+  });
+  const simFetch = ((input: Parameters<typeof globalThis.fetch>[0], init?: Parameters<typeof globalThis.fetch>[1]) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher: agent,
+    })) as unknown as typeof globalThis.fetch;
+
+  let closed = false;
+  return {
+    endpoints: {
+      name: 'Simulated',
+      authorityHost: origin,
+      resourceManager: origin,
+      graph: origin,
+      acrSuffixes: acrSuffixes(hosts),
+      acrScope: ACR_SCOPE,
+    },
+    caPem,
+    fetch: simFetch,
+    kubeconfigPath,
+    gate: {
+      tenantId: world.gate.tenantId,
+      clientId: world.gate.clientId,
+      clientSecret: world.gate.clientSecret,
+      objectId: world.gate.objectId,
+    },
+    requestCounts: () => ({ ...state.counts }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      state.stop();
+      await agent.close().catch(() => undefined);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        for (const s of sockets) s.destroy();
+      });
+      await rm(dir, { recursive: true, force: true });
+      trustedExtra.delete(caPem);
+      applyTrust();
+    },
+  };
+}
