@@ -50,6 +50,19 @@ describe('secrets in evidence', () => {
     ).toEqual({ daysLeft: 3, nearestTags: ['v1', 'v2'], secretName: 'acr-pull', tokenName: 'ci-pull' });
   });
 
+  it('keep nested records to the same allow list (role assignments of an identity verdict)', () => {
+    expect(
+      safeEvidence({
+        assignments: [
+          { role: 'AcrPull', scope: '/subscriptions/x', principalId: 'p1', effect: 'grants', password: 'no' },
+        ],
+        credentials: [{ keyId: 'k1', secretText: 'no' }],
+      }),
+    ).toEqual({ assignments: [{ effect: 'grants', principalId: 'p1', role: 'AcrPull', scope: '/subscriptions/x' }] });
+    // One line for people: nested records are left to the JSON and SARIF reports.
+    expect(evidenceLine({ assignments: [{ role: 'AcrPull' }], state: 'absent' })).toBe('state: absent');
+  });
+
   it('drop an allow-listed value that looks like a JWT or an opaque password', () => {
     expect(safeEvidence({ reason: 'token eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.sig' })).toBeUndefined();
     expect(
