@@ -93,7 +93,13 @@ interface Ctx {
   defaults: Platform[];
 }
 
-function finding(c: Ctx, rule: string, severity: Finding['severity'], message: string, extra: Partial<Finding> = {}): Finding {
+function finding(
+  c: Ctx,
+  rule: string,
+  severity: Finding['severity'],
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   const f: Finding = {
     rule,
     severity,
@@ -163,10 +169,16 @@ function attributeFindings(c: Ctx): Finding[] {
   const digestSpec = result.digest ? `${ref.repository}@${result.digest}` : imageSpec(ref);
   if (a.tagReadEnabled === false && !ref.digest) {
     out.push(
-      finding(c, 'image-read-disabled', 'error', `${written(ref)}: the tag is locked for reads (readEnabled: false); pulls fail`, {
-        remediation: `az acr repository update --name ${name} --image ${imageSpec(ref)} --read-enabled true`,
-        evidence: { tagReadEnabled: false },
-      }),
+      finding(
+        c,
+        'image-read-disabled',
+        'error',
+        `${written(ref)}: the tag is locked for reads (readEnabled: false); pulls fail`,
+        {
+          remediation: `az acr repository update --name ${name} --image ${imageSpec(ref)} --read-enabled true`,
+          evidence: { tagReadEnabled: false },
+        },
+      ),
     );
   }
   if (a.readEnabled === false) {
@@ -211,7 +223,9 @@ function platformFinding(c: Ctx): Finding | undefined {
   const required = platformsForUse(c.use, c.defaults);
   const missing = required.filter((r) => !offered.some((o) => platformMatches(r, o)));
   if (missing.length === 0) return undefined;
-  const wanted = unique([...offered, ...missing].filter((p) => p.os !== 'windows').map((p) => `${p.os}/${p.architecture}`));
+  const wanted = unique(
+    [...offered, ...missing].filter((p) => p.os !== 'windows').map((p) => `${p.os}/${p.architecture}`),
+  );
   const windows = missing.filter((p) => p.os === 'windows');
   const remediation =
     windows.length > 0 && wanted.length === 0

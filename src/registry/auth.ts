@@ -8,8 +8,7 @@ import { RegistryError, oneLine } from './errors.js';
 import { discard, readBounded, type RegistryHttp } from './http.js';
 
 export type RegistryCredential =
-  | { kind: 'basic'; username: string; password: string }
-  | { kind: 'refresh-token'; token: string };
+  { kind: 'basic'; username: string; password: string } | { kind: 'refresh-token'; token: string };
 
 export interface AuthChallenge {
   scheme: string;
@@ -17,9 +16,7 @@ export interface AuthChallenge {
 }
 
 export type RegistryChallenge =
-  | { kind: 'none' }
-  | { kind: 'basic'; realm?: string }
-  | { kind: 'bearer'; realm: URL; service?: string };
+  { kind: 'none' } | { kind: 'basic'; realm?: string } | { kind: 'bearer'; realm: URL; service?: string };
 
 /** Parses `WWW-Authenticate` (RFC 7235), including quoted values with commas (`scope="repository:a:pull,push"`). */
 export function parseWwwAuthenticate(header: string): AuthChallenge[] {

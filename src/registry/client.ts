@@ -16,14 +16,7 @@ import {
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
 import { RegistryError, transportError, type RegistryFailureKind } from './errors.js';
 import { RegistryHttp, discard, readBounded, type RequestKind } from './http.js';
-import {
-  MANIFEST_ACCEPT,
-  baseMediaType,
-  isImageConfigType,
-  isIndexType,
-  parseManifest,
-  platformFromConfig,
-} from './manifests.js';
+import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from './nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../types.js';
 
@@ -335,7 +328,9 @@ export class RegistryClient {
     }
     const config = await readBounded(blob, MAX_CONFIG_BYTES, s.registry, this.opts.signal);
     const platform = platformFromConfig(config);
-    return platform ? { platforms: [platform] } : { reason: 'platforms unknown: the image config has no os/architecture' };
+    return platform
+      ? { platforms: [platform] }
+      : { reason: 'platforms unknown: the image config has no os/architecture' };
   }
 
   /** HEAD said 404: is it the tag (name the nearest ones) or the whole repository? `tags/list` tells. */

@@ -62,7 +62,10 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** The registrable domain ("eTLD+1") of a host name; IP addresses are their own domain. */
 export function registrableDomain(hostname: string): string {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const h = hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (isIP(h) !== 0) return h;
   const labels = h.split('.');
   if (labels.length <= 2) return h;
@@ -89,7 +92,8 @@ export function mayReceiveCredential(registry: string, url: URL): PolicyVerdict 
   const own = hostnameOf(registry);
   const endpoint = hostnameOf(registryEndpointHost(registry));
   if (target === own || target === endpoint) return { ok: true };
-  if (isIP(target) === 0 && isIP(own) === 0 && registrableDomain(target) === registrableDomain(own)) return { ok: true };
+  if (isIP(target) === 0 && isIP(own) === 0 && registrableDomain(target) === registrableDomain(own))
+    return { ok: true };
   return {
     ok: false,
     reason: `token realm ${url.origin} is neither ${own} nor in its domain; the credential was not sent there`,

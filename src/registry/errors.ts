@@ -83,7 +83,11 @@ function isTlsCode(code: string): boolean {
  * Turns whatever fetch threw into a RegistryError. `deadline` tells an overall-deadline abort from a per-request
  * timeout so the reason says which one ran out.
  */
-export function transportError(err: unknown, host: string, what: 'deadline' | 'request-timeout' | 'other'): RegistryError {
+export function transportError(
+  err: unknown,
+  host: string,
+  what: 'deadline' | 'request-timeout' | 'other',
+): RegistryError {
   if (err instanceof RegistryError) return err;
   if (what === 'deadline') return new RegistryError('timeout', `${host}: no answer before the overall deadline`);
   if (what === 'request-timeout') return new RegistryError('timeout', `${host}: request timed out`);

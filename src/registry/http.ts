@@ -6,14 +6,7 @@ import { RegistryError, transportError } from './errors.js';
 import type { Logger } from '../types.js';
 
 export type RequestKind =
-  | 'ping'
-  | 'token'
-  | 'manifest-head'
-  | 'manifest-get'
-  | 'blob'
-  | 'tags'
-  | 'acr-exchange'
-  | 'acr-attributes';
+  'ping' | 'token' | 'manifest-head' | 'manifest-get' | 'blob' | 'tags' | 'acr-exchange' | 'acr-attributes';
 
 export const REQUEST_KINDS: RequestKind[] = [
   'ping',

@@ -98,7 +98,11 @@ export function parseManifest(body: string, contentType?: string): ParsedManifes
   }
   if (m.schemaVersion === 1 || (mediaType !== undefined && SCHEMA1.has(mediaType))) {
     const arch = str(m.architecture);
-    return { kind: 'schema1', mediaType: mediaType ?? 'schema1', platforms: arch ? [{ os: 'linux', architecture: arch }] : [] };
+    return {
+      kind: 'schema1',
+      mediaType: mediaType ?? 'schema1',
+      platforms: arch ? [{ os: 'linux', architecture: arch }] : [],
+    };
   }
   const config = rec(m.config);
   if (config || isImageManifestType(mediaType)) {

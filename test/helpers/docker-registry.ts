@@ -60,7 +60,10 @@ export function testTls(): Promise<TestTls> {
 }
 
 /** A fetch that trusts the test CA (Node 24's fetch with an undici 7 Agent). Close the agent with `close()`. */
-export function trustingFetch(ca: string, connections = 64): { fetch: typeof globalThis.fetch; close: () => Promise<void> } {
+export function trustingFetch(
+  ca: string,
+  connections = 64,
+): { fetch: typeof globalThis.fetch; close: () => Promise<void> } {
   const agent = new Agent({ connect: { ca }, connections, keepAliveTimeout: 10_000 });
   const f = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
     fetch(input, { ...init, dispatcher: agent } as RequestInit)) as typeof globalThis.fetch;
@@ -316,7 +319,12 @@ export async function startTokenServer(tls: TestTls, opts: TokenServerOptions): 
       res.writeHead(404).end();
       return;
     }
-    const record: TokenRequestRecord = { method: req.method ?? 'GET', host: req.headers.host ?? '', scope: [], carriedSecret: false };
+    const record: TokenRequestRecord = {
+      method: req.method ?? 'GET',
+      host: req.headers.host ?? '',
+      scope: [],
+      carriedSecret: false,
+    };
     requests.push(record);
     let subject: string | undefined;
     let scopes: string[];
@@ -333,7 +341,10 @@ export async function startTokenServer(tls: TestTls, opts: TokenServerOptions): 
       }
       subject = 'refresh-token-user';
     } else {
-      scopes = url.searchParams.getAll('scope').flatMap((s) => s.split(' ')).filter(Boolean);
+      scopes = url.searchParams
+        .getAll('scope')
+        .flatMap((s) => s.split(' '))
+        .filter(Boolean);
       if (authz?.startsWith('Basic ')) {
         const [user, ...rest] = Buffer.from(authz.slice(6), 'base64').toString('utf8').split(':');
         const password = rest.join(':');
@@ -350,7 +361,9 @@ export async function startTokenServer(tls: TestTls, opts: TokenServerOptions): 
     const granted =
       subject !== undefined
         ? scopes
-        : scopes.filter((s) => parseScope(s)?.name.startsWith(anonymousPrefix)).map((s) => s.replace(/:[^:]+$/, ':pull'));
+        : scopes
+            .filter((s) => parseScope(s)?.name.startsWith(anonymousPrefix))
+            .map((s) => s.replace(/:[^:]+$/, ':pull'));
     const token = mint(subject ?? 'anonymous', granted);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }));

@@ -27,7 +27,11 @@ export function sha256(data: Buffer | string): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;
 }
 
-async function headers(t: PushTarget, repo: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+async function headers(
+  t: PushTarget,
+  repo: string,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const h: Record<string, string> = { ...extra };
   const a = await t.authorization(repo);
   if (a) h.authorization = a;
@@ -117,7 +121,9 @@ export async function pushImage(
     },
     layers: [
       {
-        mediaType: oci ? 'application/vnd.oci.image.layer.v1.tar+gzip' : 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+        mediaType: oci
+          ? 'application/vnd.oci.image.layer.v1.tar+gzip'
+          : 'application/vnd.docker.image.rootfs.diff.tar.gzip',
         digest: layer.digest,
         size: layer.size,
       },

@@ -15,7 +15,7 @@ export interface StubRequest {
   body: string;
 }
 
-export type StubHandler = (req: StubRequest, res: ServerResponse) => void | Promise<void>;
+export type StubHandler = (req: StubRequest, res: ServerResponse) => unknown;
 
 export interface StubHttps {
   /** `127.0.0.1:PORT` (or `localhost:PORT` when asked). */

@@ -78,7 +78,9 @@ async function tlsFetch(): Promise<typeof globalThis.fetch> {
 
 describe('throttling', () => {
   it('ends a 429 storm as image-unverifiable within the deadline, after bounded retries', async () => {
-    const s = await stub((_req, res) => json(res, 429, { errors: [{ code: 'TOOMANYREQUESTS' }] }, { 'retry-after': '1' }));
+    const s = await stub((_req, res) =>
+      json(res, 429, { errors: [{ code: 'TOOMANYREQUESTS' }] }, { 'retry-after': '1' }),
+    );
     const c = new RegistryClient({ fetch: await tlsFetch(), maxRetries: 2, signal: AbortSignal.timeout(8_000) });
     const t0 = Date.now();
     const r = await c.checkImage(ref(s.host));
@@ -89,7 +91,9 @@ describe('throttling', () => {
     // Retry-After: 1 was honoured twice.
     expect(elapsed).toBeGreaterThanOrEqual(1_900);
     expect(elapsed).toBeLessThan(8_000);
-    const findings = checkImages([use(ref(s.host))], new Map([[ref(s.host).normalized, r]]), [{ os: 'linux', architecture: 'amd64' }]);
+    const findings = checkImages([use(ref(s.host))], new Map([[ref(s.host).normalized, r]]), [
+      { os: 'linux', architecture: 'amd64' },
+    ]);
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['image-unverifiable', 'warning']]);
     expect(findings[0]?.message).toContain('throttled');
   });
@@ -112,7 +116,10 @@ describe('throttling', () => {
       healthyRegistry(req, res);
     });
     const c = new RegistryClient({ fetch: await tlsFetch() });
-    expect(await c.checkImage(ref(s.host))).toMatchObject({ status: 'ok', platforms: [{ os: 'linux', architecture: 'amd64' }] });
+    expect(await c.checkImage(ref(s.host))).toMatchObject({
+      status: 'ok',
+      platforms: [{ os: 'linux', architecture: 'amd64' }],
+    });
     expect(c.requestCounts().retries).toBe(1);
   });
 });
@@ -122,7 +129,11 @@ describe('hangs and server errors', () => {
     const s = await stub(() => {
       /* never answers */
     });
-    const c = new RegistryClient({ fetch: await tlsFetch(), signal: AbortSignal.timeout(1_500), requestTimeoutMs: 60_000 });
+    const c = new RegistryClient({
+      fetch: await tlsFetch(),
+      signal: AbortSignal.timeout(1_500),
+      requestTimeoutMs: 60_000,
+    });
     const t0 = Date.now();
     const results = await Promise.all([c.checkImage(ref(s.host, 'a')), c.checkImage(ref(s.host, 'b'))]);
     const elapsed = Date.now() - t0;
@@ -205,10 +216,13 @@ describe('connection failures', () => {
 
 describe('credentials go only where they belong', () => {
   it('does not send the registry token along a redirect to a storage host', async () => {
-    const storage = await stub((req, res) => {
-      if (req.path.startsWith('/blob')) return json(res, 200, { os: 'linux', architecture: 'arm64' });
-      json(res, 404, {});
-    }, { hostname: 'localhost' });
+    const storage = await stub(
+      (req, res) => {
+        if (req.path.startsWith('/blob')) return json(res, 200, { os: 'linux', architecture: 'arm64' });
+        json(res, 404, {});
+      },
+      { hostname: 'localhost' },
+    );
     const s = await stub((req, res) => {
       if (req.path === '/v2/' && !req.headers.authorization) {
         res.writeHead(401, { 'www-authenticate': `Bearer realm="https://127.0.0.1:${s.port}/token",service="stub"` });
@@ -226,7 +240,11 @@ describe('credentials go only where they belong', () => {
     expect(r).toMatchObject({ status: 'ok', platforms: [{ os: 'linux', architecture: 'arm64' }] });
     expect(storage.requests).toHaveLength(1);
     expect(storage.requests[0]?.headers.authorization).toBeUndefined();
-    expect(s.requests.filter((q) => q.path.startsWith('/v2/app')).every((q) => q.headers.authorization === 'Bearer registry-bearer-token')).toBe(true);
+    expect(
+      s.requests
+        .filter((q) => q.path.startsWith('/v2/app'))
+        .every((q) => q.headers.authorization === 'Bearer registry-bearer-token'),
+    ).toBe(true);
   });
 
   it('refuses a realm on another host for a Basic credential and never contacts it', async () => {

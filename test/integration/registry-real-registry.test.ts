@@ -178,7 +178,14 @@ describe('against the real docker-registry without auth', () => {
     const r = ref(host, 'multi', 'v2');
     const all = await Promise.all(Array.from({ length: 20 }, () => c.checkImage(r)));
     expect(new Set(all.map((x) => x.digest)).size).toBe(1);
-    expect(c.requestCounts()).toMatchObject({ ping: 1, token: 0, 'manifest-head': 1, 'manifest-get': 1, blob: 0, tags: 0 });
+    expect(c.requestCounts()).toMatchObject({
+      ping: 1,
+      token: 0,
+      'manifest-head': 1,
+      'manifest-get': 1,
+      blob: 0,
+      tags: 0,
+    });
   });
 
   it('measures requests per unique image and wall time for 100 images', async () => {
@@ -189,9 +196,12 @@ describe('against the real docker-registry without auth', () => {
       const one = await pushImage(s.push, repo, undefined, AMD64);
       // Half the tags are multi-arch, half single-arch, as in a real fleet.
       for (const [i, tag] of tags.entries()) {
-        const body = await s.fetch(new URL(`/v2/${repo}/manifests/${i % 2 ? idx.digest : one.digest}`, s.registry.base), {
-          headers: { accept: i % 2 ? idx.mediaType : one.mediaType },
-        });
+        const body = await s.fetch(
+          new URL(`/v2/${repo}/manifests/${i % 2 ? idx.digest : one.digest}`, s.registry.base),
+          {
+            headers: { accept: i % 2 ? idx.mediaType : one.mediaType },
+          },
+        );
         const text = await body.text();
         const put = await s.fetch(new URL(`/v2/${repo}/manifests/${tag}`, s.registry.base), {
           method: 'PUT',
@@ -287,7 +297,10 @@ describe('against the real docker-registry with token auth', () => {
 
   it('gets an anonymous token for a public repository', async () => {
     const c = new RegistryClient({ fetch: s.fetch });
-    expect(await c.checkImage(ref(s.registry.host, 'public/tool', 'v1'))).toMatchObject({ status: 'ok', auth: 'anonymous' });
+    expect(await c.checkImage(ref(s.registry.host, 'public/tool', 'v1'))).toMatchObject({
+      status: 'ok',
+      auth: 'anonymous',
+    });
     expect(c.requestCounts()).toMatchObject({ ping: 1, token: 1, 'manifest-head': 1, 'manifest-get': 1, blob: 1 });
   });
 
@@ -299,21 +312,34 @@ describe('against the real docker-registry with token auth', () => {
   it('gets the token with Basic credentials and reuses it for every tag of the repository', async () => {
     const c = new RegistryClient({ fetch: s.fetch });
     const host = s.registry.host;
-    expect(await c.checkImage(ref(host, 'team/api', 'v2'), cred)).toMatchObject({ status: 'ok', platforms: [AMD64, ARM64] });
-    expect(await c.checkImage(ref(host, 'team/api', 'v9'), cred)).toMatchObject({ status: 'not-found', nearestTags: ['v2'] });
+    expect(await c.checkImage(ref(host, 'team/api', 'v2'), cred)).toMatchObject({
+      status: 'ok',
+      platforms: [AMD64, ARM64],
+    });
+    expect(await c.checkImage(ref(host, 'team/api', 'v9'), cred)).toMatchObject({
+      status: 'not-found',
+      nearestTags: ['v2'],
+    });
     expect(c.requestCounts().token).toBe(1);
   });
 
   it('gets the token with a refresh token (POST grant_type=refresh_token)', async () => {
     const c = new RegistryClient({ fetch: s.fetch });
-    const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), { kind: 'refresh-token', token: 'refresh-token-secret-value' });
+    const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), {
+      kind: 'refresh-token',
+      token: 'refresh-token-secret-value',
+    });
     expect(r.status).toBe('ok');
     expect(s.registry.tokenServer?.requests.some((q) => q.grantType === 'refresh_token')).toBe(true);
   });
 
   it('reports a rejected password at the token endpoint as unauthorized', async () => {
     const c = new RegistryClient({ fetch: s.fetch });
-    const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), { kind: 'basic', username: 'pusher', password: 'nope' });
+    const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), {
+      kind: 'basic',
+      username: 'pusher',
+      password: 'nope',
+    });
     expect(r).toMatchObject({ status: 'unauthorized' });
     expect(r.reason).toContain('rejected the credential');
   });
@@ -331,7 +357,11 @@ describe('a real registry whose token realm is on another host', () => {
   it('never sends the Basic password or the refresh token to the foreign realm and says why', async () => {
     const c = new RegistryClient({ fetch: s.fetch });
     const host = s.registry.host;
-    const basic = await c.checkImage(ref(host, 'public/tool', 'v1'), { kind: 'basic', username: 'pusher', password: 'pw-secret' });
+    const basic = await c.checkImage(ref(host, 'public/tool', 'v1'), {
+      kind: 'basic',
+      username: 'pusher',
+      password: 'pw-secret',
+    });
     const rt = await c.checkImage(ref(host, 'public/tool', 'v1'), { kind: 'refresh-token', token: 'rt-secret' });
     for (const r of [basic, rt]) {
       expect(r.status).toBe('unverifiable');

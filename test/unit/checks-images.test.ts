@@ -57,7 +57,12 @@ describe('platformMatches', () => {
     expect(platformMatches(ARM64, { ...ARM64, variant: 'v8' })).toBe(true);
   });
   it('tells arm/v6 from arm/v7', () => {
-    expect(platformMatches({ os: 'linux', architecture: 'arm', variant: 'v7' }, { os: 'linux', architecture: 'arm', variant: 'v6' })).toBe(false);
+    expect(
+      platformMatches(
+        { os: 'linux', architecture: 'arm', variant: 'v7' },
+        { os: 'linux', architecture: 'arm', variant: 'v6' },
+      ),
+    ).toBe(false);
   });
   it('compares Windows builds by prefix, not revision', () => {
     const node: Platform = { os: 'windows', architecture: 'amd64', osVersion: '10.0.20348' };
@@ -84,13 +89,18 @@ describe('checkImages', () => {
       image: orders.normalized,
       registry: 'prodacr.azurecr.io',
       location: { file: 'k8s/app.yaml', line: 30, column: 16 },
-      remediation: 'docker buildx build --platform linux/amd64,linux/arm64 -t prodacr.azurecr.io/orders-api:v1.4.2 --push .',
+      remediation:
+        'docker buildx build --platform linux/amd64,linux/arm64 -t prodacr.azurecr.io/orders-api:v1.4.2 --push .',
     });
   });
 
   it('reports a Windows image built for another OS build as image-platform-missing', () => {
     const node: Platform = { os: 'windows', architecture: 'amd64', osVersion: '10.0.20348' };
-    const f = run([use(orders, { os: ['windows'] })], { status: 'ok', platforms: [{ ...node, osVersion: '10.0.17763.5458' }] }, [node]);
+    const f = run(
+      [use(orders, { os: ['windows'] })],
+      { status: 'ok', platforms: [{ ...node, osVersion: '10.0.17763.5458' }] },
+      [node],
+    );
     expect(f.map((x) => x.rule)).toEqual(['image-platform-missing']);
     expect(f[0]?.message).toContain('windows/amd64:10.0.20348');
   });
@@ -117,7 +127,11 @@ describe('checkImages', () => {
 
   it('reports image-unverifiable naming the ACR role the gate lacks on 401/403', () => {
     for (const status of ['unauthorized', 'denied'] as const) {
-      const [f] = run([use(orders)], { status, acr: true, reason: 'prodacr.azurecr.io denied pull of orders-api (403)' });
+      const [f] = run([use(orders)], {
+        status,
+        acr: true,
+        reason: 'prodacr.azurecr.io denied pull of orders-api (403)',
+      });
       expect(f?.rule).toBe('image-unverifiable');
       expect(f?.severity).toBe('warning');
       expect(f?.message).toContain('AcrPull or Container Registry Repository Reader on prodacr');
@@ -126,26 +140,50 @@ describe('checkImages', () => {
 
   it('reports image-unverifiable with the reason for a timeout, without an ACR role hint on other registries', () => {
     const ghcr = ref('ghcr.io', 'org/app', 'v1');
-    const f = checkImages([use(ghcr)], new Map([[ghcr.normalized, { status: 'unverifiable', reason: 'ghcr.io: request timed out' } as ImageCheck]]), [AMD64]);
+    const f = checkImages(
+      [use(ghcr)],
+      new Map([[ghcr.normalized, { status: 'unverifiable', reason: 'ghcr.io: request timed out' } as ImageCheck]]),
+      [AMD64],
+    );
     expect(f[0]?.message).toBe('ghcr.io/org/app:v1 could not be checked: ghcr.io: request timed out');
   });
 
   it('reports image-read-disabled for a locked tag with the az command that unlocks it', () => {
-    const [f, ...rest] = run([use(orders)], { status: 'ok', platforms: [AMD64], attributes: { tagReadEnabled: false, readEnabled: true } });
+    const [f, ...rest] = run([use(orders)], {
+      status: 'ok',
+      platforms: [AMD64],
+      attributes: { tagReadEnabled: false, readEnabled: true },
+    });
     expect(rest).toEqual([]);
     expect(f?.rule).toBe('image-read-disabled');
-    expect(f?.remediation).toBe('az acr repository update --name prodacr --image orders-api:v1.4.2 --read-enabled true');
+    expect(f?.remediation).toBe(
+      'az acr repository update --name prodacr --image orders-api:v1.4.2 --read-enabled true',
+    );
   });
 
   it('reports image-read-disabled for a locked manifest even when the registry answered not found', () => {
     const [f] = run([use(orders)], { status: 'not-found', digest: 'sha256:aa', attributes: { readEnabled: false } });
     expect(f?.rule).toBe('image-read-disabled');
-    expect(f?.remediation).toBe('az acr repository update --name prodacr --image orders-api@sha256:aa --read-enabled true');
+    expect(f?.remediation).toBe(
+      'az acr repository update --name prodacr --image orders-api@sha256:aa --read-enabled true',
+    );
   });
 
   it('reports image-quarantined unless the state is Passed', () => {
-    expect(run([use(orders)], { status: 'ok', platforms: [AMD64], digest: 'sha256:aa', attributes: { quarantineState: 'Passed' } })).toEqual([]);
-    const [f] = run([use(orders)], { status: 'ok', platforms: [AMD64], digest: 'sha256:aa', attributes: { quarantineState: 'Quarantined' } });
+    expect(
+      run([use(orders)], {
+        status: 'ok',
+        platforms: [AMD64],
+        digest: 'sha256:aa',
+        attributes: { quarantineState: 'Passed' },
+      }),
+    ).toEqual([]);
+    const [f] = run([use(orders)], {
+      status: 'ok',
+      platforms: [AMD64],
+      digest: 'sha256:aa',
+      attributes: { quarantineState: 'Quarantined' },
+    });
     expect(f?.rule).toBe('image-quarantined');
     expect(f?.remediation).toContain('/acr/v1/orders-api/_manifests/sha256:aa');
   });

@@ -1,23 +1,34 @@
 // Pure pieces of the registry client: WWW-Authenticate parsing, the credential policy, nearest tags, manifest parsing.
 import { describe, expect, it } from 'vitest';
 import { challengeFrom, credentialKey, parseWwwAuthenticate } from '../../src/registry/auth.js';
-import { mayReceiveCredential, mayUseRealm, registrableDomain, registryEndpointHost } from '../../src/registry/credential-policy.js';
+import {
+  mayReceiveCredential,
+  mayUseRealm,
+  registrableDomain,
+  registryEndpointHost,
+} from '../../src/registry/credential-policy.js';
 import { retryAfterMs } from '../../src/registry/http.js';
 import { parseManifest, platformFromConfig } from '../../src/registry/manifests.js';
 import { nearestTags } from '../../src/registry/nearest-tags.js';
 
 describe('WWW-Authenticate', () => {
-  it('reads Docker Hub\'s Bearer challenge with a quoted scope holding commas', () => {
+  it("reads Docker Hub's Bearer challenge with a quoted scope holding commas", () => {
     const [c] = parseWwwAuthenticate(
       'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull,push"',
     );
     expect(c).toEqual({
       scheme: 'bearer',
-      params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/nginx:pull,push' },
+      params: {
+        realm: 'https://auth.docker.io/token',
+        service: 'registry.docker.io',
+        scope: 'repository:library/nginx:pull,push',
+      },
     });
   });
   it('reads Basic and picks Bearer when both are offered', () => {
-    expect(parseWwwAuthenticate('Basic realm="Registry Realm"')).toEqual([{ scheme: 'basic', params: { realm: 'Registry Realm' } }]);
+    expect(parseWwwAuthenticate('Basic realm="Registry Realm"')).toEqual([
+      { scheme: 'basic', params: { realm: 'Registry Realm' } },
+    ]);
     const c = challengeFrom('Basic realm="x", Bearer realm="https://r.example/token",service=r', 'r.example');
     expect(c).toMatchObject({ kind: 'bearer', service: 'r' });
   });
@@ -47,7 +58,9 @@ describe('credential policy', () => {
     expect(mayReceiveCredential('prodacr.azurecr.io', new URL('https://evil.azurecr.io/oauth2/token')).ok).toBe(false);
   });
   it('refuses a realm on another domain, and plain HTTP off loopback', () => {
-    expect(mayReceiveCredential('registry.example.com', new URL('https://collector.evil.test/token'))).toMatchObject({ ok: false });
+    expect(mayReceiveCredential('registry.example.com', new URL('https://collector.evil.test/token'))).toMatchObject({
+      ok: false,
+    });
     expect(mayReceiveCredential('registry.example.com', new URL('http://registry.example.com/token'))).toMatchObject({
       ok: false,
       reason: expect.stringContaining('not HTTPS'),
@@ -91,7 +104,11 @@ describe('manifest parsing', () => {
       manifests: [
         { digest: 'sha256:1', platform: { os: 'linux', architecture: 'amd64' } },
         { digest: 'sha256:2', platform: { os: 'windows', architecture: 'amd64', 'os.version': '10.0.20348.2113' } },
-        { digest: 'sha256:3', platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } },
+        {
+          digest: 'sha256:3',
+          platform: { os: 'unknown', architecture: 'unknown' },
+          annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+        },
       ],
     });
     expect(parseManifest(body)).toMatchObject({
@@ -103,9 +120,18 @@ describe('manifest parsing', () => {
     });
   });
   it('reads the config digest of an image manifest and the platform of its config', () => {
-    const m = parseManifest(JSON.stringify({ schemaVersion: 2, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: 'sha256:c' } }));
+    const m = parseManifest(
+      JSON.stringify({
+        schemaVersion: 2,
+        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: 'sha256:c' },
+      }),
+    );
     expect(m).toMatchObject({ kind: 'image', configDigest: 'sha256:c' });
-    expect(platformFromConfig('{"os":"linux","architecture":"arm","variant":"v7"}')).toEqual({ os: 'linux', architecture: 'arm', variant: 'v7' });
+    expect(platformFromConfig('{"os":"linux","architecture":"arm","variant":"v7"}')).toEqual({
+      os: 'linux',
+      architecture: 'arm',
+      variant: 'v7',
+    });
   });
   it('does not throw on garbage', () => {
     expect(parseManifest('<html>')).toMatchObject({ kind: 'unknown' });
