@@ -17,6 +17,8 @@ export interface CredentialRegistry {
   name: string;
   loginServer: string;
   adminUserEnabled?: boolean;
+  /** The SDK body, when the caller has it (src/azure/registries.ts RegistryFacts): adminUserEnabled is read from it. */
+  raw?: { adminUserEnabled?: boolean };
 }
 
 export interface RegistryTokenInfo {

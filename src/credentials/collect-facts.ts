@@ -3,6 +3,7 @@
 // scoped tokens and scope maps) and what the registry's token endpoint says to the credential itself.
 // Produces secret-free CredentialFacts (fact-types.ts); every failure is recorded as unverifiable, never thrown.
 
+import { discoverRegistries } from '../azure/registries.js';
 import type { FactContext } from '../facts.js';
 import { clusterObjectReader, type ClusterObjectReader, type ClusterRead } from '../kubernetes/cluster-objects.js';
 import type { ImageReference, Inventory, ManifestSecret, ManifestServiceAccount } from '../types.js';
@@ -10,7 +11,6 @@ import {
   adminPasswordIsCurrent,
   getApplication,
   getScopeMapActions,
-  listRegistries,
   listTokens,
   GRAPH_PERMISSION,
   type AzureRead,
@@ -166,7 +166,8 @@ export async function collectCredentialFacts(
   const secretUses = await resolveSecretUses(inventory, reader, facts.clusterServiceAccounts);
   if (secretUses.length === 0) return facts;
 
-  const azure = new AzureCredentialFacts(ctx, registries);
+  const hosts = [...new Set(secretUses.flatMap((u) => u.images.map((i) => i.registry.toLowerCase())))];
+  const azure = new AzureCredentialFacts(ctx, hosts, registries);
   const live =
     opts.liveChecks === false
       ? undefined
@@ -288,6 +289,25 @@ async function describeEntries(
   );
 }
 
+function normalizeRegistry(r: CredentialRegistry): CredentialRegistry {
+  const out: CredentialRegistry = { id: r.id, name: r.name, loginServer: r.loginServer.toLowerCase() };
+  const admin = r.adminUserEnabled ?? r.raw?.adminUserEnabled;
+  if (admin !== undefined) out.adminUserEnabled = admin;
+  return out;
+}
+
+/** The registries behind the image hosts, through the shared discovery (every visible subscription). */
+async function discover(ctx: FactContext, hosts: string[]): Promise<AzureRead<CredentialRegistry[]>> {
+  const d = await discoverRegistries(ctx, hosts);
+  if (d.registries.length === 0 && d.problems.length > 0) {
+    const p = d.problems[0];
+    const out: AzureRead<CredentialRegistry[]> = { ok: false, reason: p.reason };
+    if (p.permission) out.permission = p.permission;
+    return out;
+  }
+  return { ok: true, value: d.registries.map(normalizeRegistry) };
+}
+
 /** Azure lookups shared across secrets of one run (each registry/app read once). */
 class AzureCredentialFacts {
   private readonly registriesP: Promise<AzureRead<CredentialRegistry[]>>;
@@ -297,16 +317,13 @@ class AzureCredentialFacts {
 
   constructor(
     private readonly ctx: FactContext,
+    hosts: string[],
     given?: readonly CredentialRegistry[],
   ) {
     const azure = ctx.azure;
-    if (given) this.registriesP = Promise.resolve({ ok: true, value: [...given] });
-    else if (azure?.subscriptionId) this.registriesP = listRegistries(azure, azure.subscriptionId);
-    else
-      this.registriesP = Promise.resolve({
-        ok: false,
-        reason: azure ? 'no subscription to list registries in' : NO_AZURE,
-      });
+    if (given) this.registriesP = Promise.resolve({ ok: true, value: given.map(normalizeRegistry) });
+    else if (azure) this.registriesP = discover(ctx, hosts);
+    else this.registriesP = Promise.resolve({ ok: false, reason: NO_AZURE });
     this.tokens = memo(async (id) => {
       const reg = await this.registryById(id);
       if (!reg) return { ok: false, reason: `registry ${id} is not visible` };
