@@ -279,6 +279,12 @@ class ArmReader {
     return p;
   }
 
+  /** The recorded reason a read of `what` failed, for messages that explain an unknown. */
+  why(what: string): string {
+    const u = this.unverifiable.find((x) => idKey(x.what) === idKey(what));
+    return u ? `: ${u.reason}` : '';
+  }
+
   async list<T>(key: string, iter: () => AsyncIterable<T>, failure: Omit<NetworkUnverifiable, 'reason'>) {
     return this.read(
       key,
@@ -452,7 +458,7 @@ async function natGatewaySources(reader: ArmReader, nodes: NodeNetworkFacts, egr
         { scope: 'egress', what: subnetId, permission: 'Microsoft.Network/virtualNetworks/subnets/read' },
       );
       if (!subnet) {
-        egress.unknown.push(`node subnet ${subnetId} could not be read`);
+        egress.unknown.push(`node subnet ${subnetId} could not be read${reader.why(subnetId)}`);
         return;
       }
       const natId = subnet.natGateway?.id;
@@ -470,7 +476,7 @@ async function natGatewaySources(reader: ArmReader, nodes: NodeNetworkFacts, egr
         { scope: 'egress', what: natId, permission: 'Microsoft.Network/natGateways/read' },
       );
       if (!nat) {
-        egress.unknown.push(`NAT gateway ${natId} could not be read`);
+        egress.unknown.push(`NAT gateway ${natId} could not be read${reader.why(natId)}`);
         return;
       }
       const ids = [...(nat.publicIpAddresses ?? []), ...(nat.publicIpPrefixes ?? [])].map((r) => r.id);
@@ -495,7 +501,7 @@ async function resolveEgressSource(reader: ArmReader, id: string): Promise<Egres
       () => client.publicIPAddresses.get(p.resourceGroup, p.segments[1], reader.opts),
       { scope: 'egress', what: id, permission: 'Microsoft.Network/publicIPAddresses/read' },
     );
-    if (!ip) return `public IP ${id} could not be read`;
+    if (!ip) return `public IP ${id} could not be read${reader.why(id)}`;
     if (!ip.ipAddress) return `public IP ${id} has no address allocated`;
     const v6 = ip.ipAddress.includes(':');
     return { cidr: `${ip.ipAddress}/${v6 ? 128 : 32}`, source: id, kind: 'public-ip' };
@@ -505,7 +511,7 @@ async function resolveEgressSource(reader: ArmReader, id: string): Promise<Egres
     what: id,
     permission: 'Microsoft.Network/publicIPPrefixes/read',
   });
-  if (!prefix) return `public IP prefix ${id} could not be read`;
+  if (!prefix) return `public IP prefix ${id} could not be read${reader.why(id)}`;
   if (!prefix.ipPrefix) return `public IP prefix ${id} has no prefix allocated`;
   return { cidr: prefix.ipPrefix, source: id, kind: 'public-ip-prefix' };
 }
