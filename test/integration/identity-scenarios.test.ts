@@ -96,7 +96,7 @@ async function run(dir: string, expected: Expected) {
 }
 
 const scenarios = readdirSync(ROOT, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
   .map((d) => d.name)
   .sort();
 
