@@ -58,6 +58,7 @@ function config(): Config {
     azureEnvironment: 'AzureCloud',
     timeoutMs: 60_000,
     maxFileBytes: DEFAULTS.maxFileBytes,
+    offline: false,
   };
 }
 
