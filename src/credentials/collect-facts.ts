@@ -92,6 +92,7 @@ function makeClusterReader(
   opts: CollectOptions,
 ): { reader?: ClusterObjectReader; state: CredentialFacts['clusterReads'] } {
   if (opts.cluster) return { reader: opts.cluster, state: { state: 'read' } };
+  if (ctx.config.offline) return { state: { state: 'off', reason: 'offline mode: the cluster was not read' } };
   if (!ctx.config.clusterReads)
     return { state: { state: 'off', reason: 'cluster reads are turned off (--no-cluster-reads)' } };
   if (!ctx.kubeconfigPath)
@@ -169,7 +170,7 @@ export async function collectCredentialFacts(
   const hosts = [...new Set(secretUses.flatMap((u) => u.images.map((i) => i.registry.toLowerCase())))];
   const azure = new AzureCredentialFacts(ctx, hosts, registries);
   const live =
-    opts.liveChecks === false
+    opts.liveChecks === false || ctx.config.offline
       ? undefined
       : (opts.liveChecker ?? new LiveCredentialChecker({ fetch: ctx.fetch, signal: ctx.signal, logger: ctx.logger }));
 

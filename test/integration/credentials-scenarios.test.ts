@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPullSecrets } from '../../src/checks/pull-secrets.js';
 import type { Config } from '../../src/config.js';
 import { collectCredentialFacts } from '../../src/credentials/collect-facts.js';
@@ -38,6 +38,7 @@ function config(): Config {
     platforms: [{ os: 'linux', architecture: 'amd64' }],
     platformsExplicit: false,
     clusterReads: true,
+    offline: false,
     azureEnvironment: 'AzureCloud',
     timeoutMs: 60_000,
     maxFileBytes: 1024 * 1024,
