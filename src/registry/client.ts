@@ -3,6 +3,7 @@
 // one challenge per registry, one token per repository + scope, HEAD before GET, platforms cached by digest,
 // each unique image checked once even when asked concurrently.
 
+import { setMaxListeners } from 'node:events';
 import { acrName, exchangeEntraToken, looksLikeAcr, parseManifestAttributes, parseTagAttributes } from './acr.js';
 import type { AcrAttributes } from './acr.js';
 import {
@@ -97,8 +98,19 @@ export class RegistryClient {
   private readonly platformsByDigest = new Map<string, Promise<PlatformResult>>();
   private readonly acrRefreshTokens = new Map<string, Promise<RegistryCredential>>();
 
+  /** Follows opts.signal, so the caller's signal carries one listener however many checks are pending. */
+  private readonly deadline: AbortSignal | undefined;
+
   constructor(private readonly opts: RegistryClientOptions = {}) {
     this.fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    if (opts.signal) {
+      const outer = opts.signal;
+      const inner = new AbortController();
+      setMaxListeners(0, inner.signal);
+      if (outer.aborted) inner.abort(outer.reason);
+      else outer.addEventListener('abort', () => inner.abort(outer.reason), { once: true });
+      this.deadline = inner.signal;
+    }
     const httpOpts: ConstructorParameters<typeof RegistryHttp>[0] = {
       fetch: this.fetchFn,
       concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 8,
@@ -107,10 +119,10 @@ export class RegistryClient {
       maxRetryDelayMs: opts.maxRetryDelayMs ?? 10_000,
       baseRetryDelayMs: opts.baseRetryDelayMs ?? 250,
     };
-    if (opts.signal) httpOpts.signal = opts.signal;
+    if (this.deadline) httpOpts.signal = this.deadline;
     if (opts.logger) httpOpts.logger = opts.logger;
     this.http = new RegistryHttp(httpOpts);
-    this.tokens = new TokenCache(this.http, opts.signal);
+    this.tokens = new TokenCache(this.http, this.deadline);
   }
 
   /** Requests sent so far, by kind (every attempt, retries and redirects included), plus `retries`. */
@@ -134,7 +146,7 @@ export class RegistryClient {
 
   /** Guarantees an answer when the overall deadline passes, even if a socket never gives up. */
   private withDeadline(ref: ImageReference, work: Promise<ImageCheck>): Promise<ImageCheck> {
-    const signal = this.opts.signal;
+    const signal = this.deadline;
     if (!signal) return work;
     const timeout = (): ImageCheck => ({
       status: 'unverifiable',
@@ -200,7 +212,7 @@ export class RegistryClient {
         } catch {
           throw new RegistryError('unauthorized', `the gate could not get an Entra token for ${registry}`);
         }
-        const token = await exchangeEntraToken(this.http, base, registry, entra, this.opts.acrTenant, this.opts.signal);
+        const token = await exchangeEntraToken(this.http, base, registry, entra, this.opts.acrTenant, this.deadline);
         return { kind: 'refresh-token', token };
       })();
       this.acrRefreshTokens.set(registry, p);
@@ -308,7 +320,7 @@ export class RegistryClient {
       return { reason: `platforms unknown: manifest GET answered ${res.status}` };
     }
     const contentType = baseMediaType(res.headers.get('content-type'));
-    const body = await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.opts.signal);
+    const body = await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.deadline);
     const parsed = parseManifest(body, contentType);
     if (parsed.kind === 'index' || parsed.kind === 'schema1') {
       if (parsed.kind === 'index' && parsed.platforms.length === 0 && parsed.entriesWithoutPlatform > 0) {
@@ -326,7 +338,7 @@ export class RegistryClient {
       await discard(blob);
       return { reason: `platforms unknown: config blob GET answered ${blob.status}` };
     }
-    const config = await readBounded(blob, MAX_CONFIG_BYTES, s.registry, this.opts.signal);
+    const config = await readBounded(blob, MAX_CONFIG_BYTES, s.registry, this.deadline);
     const platform = platformFromConfig(config);
     return platform
       ? { platforms: [platform] }
@@ -380,7 +392,7 @@ export class RegistryClient {
         return { reason: `tags/list answered ${res.status}` };
       }
       const link = res.headers.get('link');
-      const body = await readBounded(res, MAX_TAGS_BYTES, s.registry, this.opts.signal);
+      const body = await readBounded(res, MAX_TAGS_BYTES, s.registry, this.deadline);
       try {
         const list = (JSON.parse(body) as { tags?: unknown }).tags;
         if (Array.isArray(list)) for (const t of list) if (typeof t === 'string') tags.push(t);
@@ -406,7 +418,7 @@ export class RegistryClient {
       if (ref.tag !== undefined && !ref.digest) {
         const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_tags/${ref.tag}`, scope);
         if (res.status === 200) {
-          const t = parseTagAttributes(await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.opts.signal));
+          const t = parseTagAttributes(await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.deadline));
           if (t.readEnabled !== undefined) attrs.tagReadEnabled = t.readEnabled;
           digest ??= t.digest;
         } else {
@@ -417,7 +429,7 @@ export class RegistryClient {
       if (digest) {
         const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_manifests/${digest}`, scope);
         if (res.status === 200) {
-          const m = parseManifestAttributes(await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.opts.signal));
+          const m = parseManifestAttributes(await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.deadline));
           if (m.readEnabled !== undefined) attrs.readEnabled = m.readEnabled;
           if (m.quarantineState !== undefined) attrs.quarantineState = m.quarantineState;
         } else {

@@ -281,3 +281,33 @@ describe('credentials go only where they belong', () => {
     expect(realm.requests[0]?.headers.authorization).toBeUndefined();
   });
 });
+
+describe('load', () => {
+  it('keeps at most concurrencyPerRegistry requests in flight to one registry', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const s = await stub(async (req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 20));
+      inFlight--;
+      if (req.path === '/v2/') return json(res, 200, {});
+      json(res, 404, { errors: [{ code: 'NAME_UNKNOWN' }] });
+    });
+    const c = new RegistryClient({ fetch: await tlsFetch(), concurrencyPerRegistry: 4 });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => c.checkImage(ref(s.host, `repo${i}`))));
+    expect(results.every((r) => r.status === 'repository-not-found')).toBe(true);
+    expect(peak).toBe(4);
+  });
+
+  it('ends 50 throttled images within the deadline, however many retries were allowed', async () => {
+    const s = await stub((req, res) =>
+      req.path === '/v2/' ? json(res, 200, {}) : json(res, 429, {}, { 'retry-after': '1' }),
+    );
+    const c = new RegistryClient({ fetch: await tlsFetch(), signal: AbortSignal.timeout(2_500), maxRetries: 10 });
+    const t0 = Date.now();
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => c.checkImage(ref(s.host, `r${i}`))));
+    expect(Date.now() - t0).toBeLessThan(4_000);
+    expect(new Set(results.map((r) => `${r.status}/${r.failure}`))).toEqual(new Set(['unverifiable/timeout']));
+  });
+});

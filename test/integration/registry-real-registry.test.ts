@@ -333,6 +333,34 @@ describe('against the real docker-registry with token auth', () => {
     expect(s.registry.tokenServer?.requests.some((q) => q.grantType === 'refresh_token')).toBe(true);
   });
 
+  it('measures requests per unique image and wall time for 100 distinct images in 10 repositories with token auth', async () => {
+    const repos = Array.from({ length: 10 }, (_, i) => `fleet/svc-${i}`);
+    await Promise.all(
+      repos.map(async (repo) => {
+        for (let i = 0; i < 10; i++) {
+          if (i % 2) await pushIndex(s.push, repo, `v1.${i}.0`, [AMD64, ARM64]);
+          else await pushImage(s.push, repo, `v1.${i}.0`, AMD64);
+        }
+      }),
+    );
+    const refs = repos.flatMap((repo) => Array.from({ length: 10 }, (_, i) => ref(s.registry.host, repo, `v1.${i}.0`)));
+    const c = new RegistryClient({ fetch: s.fetch });
+    const t0 = performance.now();
+    const results = await Promise.all(refs.map((r) => c.checkImage(r, cred)));
+    const ms = performance.now() - t0;
+    expect(results.filter((r) => r.status !== 'ok')).toEqual([]);
+    const counts = c.requestCounts();
+    // One token per repository; HEAD + GET per image; a config blob for each single-arch image.
+    expect(counts).toMatchObject({ ping: 1, token: 10, 'manifest-head': 100, 'manifest-get': 100, blob: 50, tags: 0 });
+    const total = Object.entries(counts)
+      .filter(([k]) => k !== 'retries')
+      .reduce((a, [, v]) => a + v, 0);
+    console.info(
+      `100 distinct images, 10 repositories, token auth: ${ms.toFixed(0)} ms, ${total} requests (${(total / 100).toFixed(2)} per image): ${JSON.stringify(counts)}`,
+    );
+    expect(ms).toBeLessThan(15_000);
+  });
+
   it('reports a rejected password at the token endpoint as unauthorized', async () => {
     const c = new RegistryClient({ fetch: s.fetch });
     const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), {
