@@ -43,6 +43,7 @@ const config: Config = {
   azureEnvironment: 'AzureCloud',
   timeoutMs: 60_000,
   maxFileBytes: 1024 * 1024,
+  offline: false,
 };
 
 function uses(images: string[]): ImageUse[] {
