@@ -243,9 +243,12 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
       .filter((x) => x)
       .join(' and ');
     const where = opts.reportPath ? `the JSON report ${code(opts.reportPath)}` : 'the JSON report (`--format json`)';
+    // The same renderer feeds the audit's tracking issue with a smaller budget (an issue body holds 65,536 characters).
+    const limitLabel =
+      limit === SUMMARY_MAX_BYTES ? "GitHub's 1 MiB job-summary limit" : `${Math.floor(limit / 1000)} kB`;
     const sarif = opts.sarifPath ? ` and the SARIF file ${code(opts.sarifPath)}` : '';
     out.force(
-      `\n> [!WARNING]\n> Truncated to stay under GitHub's 1 MiB job-summary limit${what ? `: ${what} not shown` : ''}. Everything is in ${where}${sarif}.\n`,
+      `\n> [!WARNING]\n> Truncated to stay under ${limitLabel}${what ? `: ${what} not shown` : ''}. Everything is in ${where}${sarif}.\n`,
     );
   }
   return out.toString();

@@ -71,6 +71,34 @@ describe('JSON report', () => {
   });
 });
 
+describe('audit report', () => {
+  const audit: Report = {
+    ...loadReport('healthy'),
+    mode: 'audit',
+    credentials: [
+      {
+        kind: 'acr-token',
+        name: 'ci-pull',
+        owner: 'prodacr',
+        registry: 'prodacr.azurecr.io',
+        usedBy: ['payments/acr-pull'],
+        expires: '2026-12-05T00:00:00Z',
+        daysLeft: 14,
+        status: 'expiring',
+      },
+      { kind: 'admin-user', name: 'prodacr', registry: 'prodacr.azurecr.io', usedBy: [], status: 'ok' },
+    ],
+  };
+
+  it('lists every credential with its owner, use and days left in text and summary', async () => {
+    const text = renderText(audit, { color: false });
+    expect(text).toContain('expiring acr-token ci-pull (prodacr)  expires 2026-12-05T00:00:00Z, 14 days left');
+    expect(text).toContain('used by payments/acr-pull');
+    await expect(renderSummary(audit)).toMatchFileSnapshot(snapshotPath('audit.summary.md'));
+    expect(Object.keys(JSON.parse(renderJson(audit)) as object)).toContain('credentials');
+  });
+});
+
 describe('text output', () => {
   it('uses ANSI colours only when asked', () => {
     const report = loadReport('many-findings');
