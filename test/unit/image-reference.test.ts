@@ -87,7 +87,7 @@ interface Vectors {
   regexp_identifier: RegexpVector[];
 }
 
-const vectorsUrl = new URL('../../../shared/material/reference/distribution-reference-vectors.json', import.meta.url);
+const vectorsUrl = new URL('../fixtures/material/reference/distribution-reference-vectors.json', import.meta.url);
 const vectors = JSON.parse(readFileSync(vectorsUrl, 'utf8')) as Vectors;
 
 // Upstream's test binary imports only crypto/sha256, so its vectors call sha512 "unsupported"; production code

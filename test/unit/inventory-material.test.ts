@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInventory } from '../../src/manifests/inventory.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const material = path.resolve(here, '../../../shared/material/manifests');
+const material = path.resolve(here, '../fixtures/material/manifests');
 
 interface Expected {
   image_refs_total: number;
