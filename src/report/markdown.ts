@@ -25,6 +25,8 @@ export const SUMMARY_MAX_BYTES = 1_000_000;
 const OPEN_FINDINGS = 20;
 /** Image rows shown before the table is folded into a <details>. */
 const OPEN_IMAGE_ROWS = 30;
+/** Share of the size budget the image table may take before the findings. */
+const TABLE_SHARE = 0.3;
 
 const SEV_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const MARK_ICON: Record<Mark['state'], string> = {
@@ -212,9 +214,14 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
     if (fold)
       out.push(`<details${report.ready ? '' : ' open'}><summary>${groups.length} images</summary>\n\n`, FOOTER_RESERVE);
     out.push(`${imageTableHeader().join('\n')}\n`, FOOTER_RESERVE);
+    // The findings with their fix commands matter more than the table: it gets at most a share of the budget.
+    const tableBudget = out.size + limit * TABLE_SHARE;
     for (const g of groups) {
-      if (!out.push(`${imageRow(report, g.image)}\n`, FOOTER_RESERVE)) break;
+      if (out.size > tableBudget || !out.push(`${imageRow(report, g.image)}\n`, FOOTER_RESERVE)) break;
       rowsShown++;
+    }
+    if (rowsShown < groups.length) {
+      out.push(`| … | ${groups.length - rowsShown} more images in the JSON report | | | | | |\n`, FOOTER_RESERVE);
     }
     out.push(`\n<sub>${MARK_LEGEND}</sub>\n`, FOOTER_RESERVE);
     if (fold) out.force('\n</details>\n');

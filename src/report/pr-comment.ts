@@ -10,6 +10,7 @@ import { groupByImage, verdictWords } from './common.js';
 /** GitHub allows 65,536 characters per comment; stay well under. */
 export const PR_COMMENT_MAX_CHARS = 60_000;
 const OPEN_FINDINGS = 10;
+const MAX_TABLE_ROWS = 20;
 const FOOTER_RESERVE = 1_000;
 
 export interface PrCommentOptions {
@@ -40,9 +41,13 @@ export function renderPrComment(report: Report, opts: PrCommentOptions): string 
   let rowsShown = 0;
   if (flagged.length > 0) {
     out.push(`\n${imageTableHeader().join('\n')}\n`, FOOTER_RESERVE);
-    for (const g of flagged) {
+    // A PR comment is read in seconds: a short table, then the findings with their fixes.
+    for (const g of flagged.slice(0, MAX_TABLE_ROWS)) {
       if (!out.push(`${imageRow(report, g.image)}\n`, FOOTER_RESERVE)) break;
       rowsShown++;
+    }
+    if (rowsShown < flagged.length) {
+      out.push(`| … | ${flagged.length - rowsShown} more images with findings | | | | | |\n`, FOOTER_RESERVE);
     }
     out.push(`\n<sub>${MARK_LEGEND}</sub>\n`, FOOTER_RESERVE);
   }
@@ -58,7 +63,7 @@ export function renderPrComment(report: Report, opts: PrCommentOptions): string 
     );
   }
   const hidden = report.findings.length - shown;
-  if (out.truncated || hidden > 0 || rowsShown < flagged.length) {
+  if (out.truncated || hidden > 0) {
     const where = opts.summaryUrl ? `the [job summary](${opts.summaryUrl})` : 'the job summary of this run';
     out.force(
       `\n> [!NOTE]\n> Shortened to fit a PR comment${hidden > 0 ? `: ${hidden} more finding${hidden === 1 ? '' : 's'}` : ''}. Everything is in ${where} and its JSON/SARIF report.\n`,

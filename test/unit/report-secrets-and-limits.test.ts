@@ -89,6 +89,7 @@ describe('size limits on a 5,000-finding report', () => {
     expect(bytes).toBeGreaterThan(SUMMARY_MAX_BYTES * 0.9); // it uses the room it has
     expect(md).toMatch(/Truncated to stay under GitHub's 1 MiB job-summary limit: \d+ findings not shown/);
     expect(md).toContain('`aks-pull-gate-report.json`');
+    expect(md.match(/^❌ \*\*/gm)?.length ?? 0).toBeGreaterThanOrEqual(500);
     // Every <details> that was opened is closed, every fence closed: the truncated document is well formed.
     expect(md.match(/<details/g)?.length).toBe(md.match(/<\/details>/g)?.length);
     expect((md.match(/^```/gm)?.length ?? 0) % 2).toBe(0);
@@ -111,6 +112,9 @@ describe('size limits on a 5,000-finding report', () => {
       /Shortened to fit a PR comment: \d+ more findings\. Everything is in the \[job summary\]\(https:\/\/github.com\/o\/r\/actions\/runs\/1\)/,
     );
     expect(body.match(/<details/g)?.length ?? 0).toBe(body.match(/<\/details>/g)?.length ?? 0);
+    // The findings with their fixes, not a thousand-row table, fill the comment.
+    expect(body.match(/^❌ \*\*/gm)?.length ?? 0).toBeGreaterThanOrEqual(50);
+    expect(body).toContain('| … | 980 more images with findings |');
   });
 
   it('a report that fits is not truncated', () => {
