@@ -178,6 +178,20 @@ describe('hangs and server errors', () => {
   });
 });
 
+describe('refusals', () => {
+  it('reports 403 on the manifest as denied, which the rules turn into image-unverifiable', async () => {
+    const s = await stub((req, res) =>
+      req.path === '/v2/' ? json(res, 200, {}) : json(res, 403, { errors: [{ code: 'DENIED' }] }),
+    );
+    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const r = await c.checkImage(ref(s.host));
+    expect(r).toMatchObject({ status: 'denied', failure: 'denied' });
+    expect(r.reason).toBe(`${s.host} denied pull of app (403)`);
+    const findings = checkImages([use(ref(s.host))], new Map([[ref(s.host).normalized, r]]), []);
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['image-unverifiable', 'warning']]);
+  });
+});
+
 describe('connection failures', () => {
   it('reports an untrusted certificate as a TLS failure', async () => {
     const s = await stub(healthyRegistry, { untrusted: true });
