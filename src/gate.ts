@@ -1,11 +1,33 @@
 // Orchestration: inventory -> facts -> checks -> report. The one place that knows the order of things; every module it
-// calls is injected with what it needs (logger, secret masker, fetch, Azure context), so the action, the CLI and the
-// tests run the same code.
+// calls is injected with what it needs (logger, secret masker, fetch, Azure context), so the action, the CLI, the
+// simulated world and the tests run the same code. Under --simulate the world's emulator is just another cloud.
 
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ClientSecretCredential } from '@azure/identity';
 import type { Config } from './config.js';
-import type { Finding, Inventory, Logger, Report, SecretMasker } from './types.js';
+import type { AzureContext, AzureEndpoints, FactContext, PullPathResult } from './facts.js';
+import type { Finding, ImageUse, Inventory, Logger, Platform, Report, SecretMasker } from './types.js';
 import { buildInventory } from './manifests/inventory.js';
 import { buildReport, type ImageFacts } from './verdict.js';
+import { cloudEndpoints } from './azure/clouds.js';
+import { createAzureContext } from './azure/sign-in.js';
+import { collectIdentityFacts } from './azure/role-assignments.js';
+import { discoverRegistries } from './azure/registries.js';
+import { collectNetworkFacts } from './azure/network.js';
+import { checkIdentity, isUnverifiable, type IdentityFacts, type RegistryDiscovery } from './checks/identity.js';
+import { platformsFromAgentPools } from './checks/node-pools.js';
+import { checkImages, formatPlatform } from './checks/images.js';
+import { checkNetwork } from './checks/network.js';
+import { checkPullSecrets } from './checks/pull-secrets.js';
+import { combinePullPaths } from './checks/pull-paths.js';
+import { collectCredentialFacts } from './credentials/collect-facts.js';
+import { lookupCredentials, parsePullSecret, type DockerCredential } from './credentials/docker-config.js';
+import { RegistryClient, type ImageCheck, type RegistryCredential } from './registry/client.js';
+import { looksLikeAcr } from './registry/acr.js';
+import { runAudit } from './audit.js';
+import { loadWorld, startEmulator, type Emulator } from './simulate/index.js';
 
 export interface GateDeps {
   logger: Logger;
@@ -22,9 +44,35 @@ export interface GateResult {
   report: Report;
   exitCode: 0 | 1;
   inventory: Inventory;
+  /** Requests made, by kind (registry client and, under --simulate, the emulator's view). */
+  requests: Record<string, number>;
 }
 
+const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
+
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
+  const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
+  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {});
+
+  let emulator: Emulator | undefined;
+  let now = new Date();
+  if (config.simulate) {
+    deps.phase?.('Starting the simulated world');
+    const world = await loadWorld(config.simulate);
+    if (typeof world.now === 'string') now = new Date(world.now);
+    emulator = await startEmulator(world);
+  }
+  const deadline = AbortSignal.timeout(config.timeoutMs);
+  try {
+    const ctx = await factContext(config, deps, emulator, now, deadline);
+    if (config.mode === 'audit') return await audit(config, ctx, deps);
+    return await check(config, inventory, ctx, deps, emulator);
+  } finally {
+    await emulator?.close();
+  }
+}
+
+async function readInventory(config: Config, deps: GateDeps): Promise<Inventory> {
   deps.phase?.('Reading manifests');
   const inventory = await buildInventory({
     manifests: config.manifests,
@@ -33,11 +81,116 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
     maxFileBytes: config.maxFileBytes,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
   });
-  deps.logger.info(
-    `${inventory.files.length} file(s), ${inventory.uses.length} image reference(s), ${new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size} unique`,
-  );
+  const unique = new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size;
+  deps.logger.info(`${inventory.files.length} file(s), ${inventory.uses.length} image reference(s), ${unique} unique`);
+  return inventory;
+}
+
+async function factContext(
+  config: Config,
+  deps: GateDeps,
+  emulator: Emulator | undefined,
+  now: Date,
+  signal: AbortSignal,
+): Promise<FactContext> {
+  const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
+  const azure = await signIn(config, deps, endpoints, emulator);
+  const kubeconfigPath = config.clusterReads ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env)) : undefined;
+  return {
+    config,
+    logger: deps.logger,
+    maskSecret: deps.maskSecret,
+    now,
+    signal,
+    fetch: emulator?.fetch ?? globalThis.fetch.bind(globalThis),
+    ...(azure ? { azure } : {}),
+    ...(kubeconfigPath ? { kubeconfigPath } : {}),
+  };
+}
+
+/** The world names the gate's own identity; elsewhere the sign-in chain of the Actions ecosystem decides. */
+async function signIn(config: Config, deps: GateDeps, endpoints: AzureEndpoints, emulator?: Emulator): Promise<AzureContext | undefined> {
+  if (emulator) {
+    const g = emulator.gate;
+    const credential = new ClientSecretCredential(g.tenantId, g.clientId, g.clientSecret, {
+      authorityHost: endpoints.authorityHost,
+      disableInstanceDiscovery: true,
+    });
+    return { credential, endpoints, tenantId: g.tenantId, ...(config.subscription ? { subscriptionId: config.subscription } : {}) };
+  }
+  const result = await createAzureContext({
+    endpoints,
+    logger: deps.logger,
+    ...(config.clientId ? { clientId: config.clientId } : {}),
+    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+    ...(config.subscription ? { subscriptionId: config.subscription } : {}),
+    ...(deps.getIdToken ? { getIdToken: deps.getIdToken } : {}),
+    ...(deps.env ? { env: deps.env } : {}),
+  });
+  if ('unavailable' in result) {
+    if (config.cluster || config.mode === 'audit') deps.logger.warning(result.unavailable);
+    else deps.logger.info(result.unavailable);
+    return undefined;
+  }
+  return result;
+}
+
+function findKubeconfig(env: NodeJS.ProcessEnv): string | undefined {
+  const candidates = env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter) : [path.join(os.homedir(), '.kube', 'config')];
+  return candidates.find((p) => p && existsSync(p));
+}
+
+async function check(config: Config, inventory: Inventory, ctx: FactContext, deps: GateDeps, emulator?: Emulator): Promise<GateResult> {
   const findings: Finding[] = [...inventory.findings];
-  const images: ImageFacts = { checked: new Map() };
+  const paths: PullPathResult[] = [];
+  const hosts = [...new Set(inventory.uses.flatMap((u) => (u.ref ? [u.ref.registry] : [])))];
+  deps.phase?.('Reading cluster and registries');
+  const identity = config.cluster ? await guard(collectIdentityFacts(ctx, config.cluster, hosts), ctx.signal) : undefined;
+  const discovery: RegistryDiscovery | undefined =
+    identity && !('timedOut' in identity)
+      ? identity.discovery
+      : ctx.azure && hosts.length
+        ? await guard(discoverRegistries(ctx, hosts), ctx.signal).then((d) => ('timedOut' in d ? undefined : d))
+        : undefined;
+  const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
+  if (identity && 'timedOut' in identity) findings.push(timedOut('role-assignments-unverifiable', 'cluster and role assignments', config));
+  const platforms = clusterPlatforms(config, identityFacts, deps.logger);
+
+  deps.phase?.('Checking images, identity, network and pull secrets');
+  const registries = discovery?.registries ?? [];
+  const [images, network, credentials] = await Promise.all([
+    guard(checkAllImages(inventory, ctx, discovery), ctx.signal),
+    identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
+      ? guard(collectNetworkFacts(ctx, identityFacts.cluster.raw, registries.flatMap((r) => (r.raw ? [r.raw] : []))), ctx.signal)
+      : Promise.resolve(undefined),
+    guard(collectCredentialFacts(ctx, inventory, registries), ctx.signal),
+  ]);
+
+  const results = 'timedOut' in images ? new Map<string, ImageCheck>() : images.results;
+  if ('timedOut' in images) findings.push(timedOut('image-unverifiable', 'the registries', config));
+  findings.push(...checkImages(inventory.uses, results, platforms));
+  if (identityFacts) {
+    const r = checkIdentity(identityFacts, inventory.uses, { expiryWarningDays: config.expiryWarningDays });
+    findings.push(...r.findings);
+    paths.push(...r.paths);
+  }
+  if (network && !('timedOut' in network)) findings.push(...checkNetwork(network, usesByRegistry(inventory.uses, registries)));
+  else if (network) findings.push(timedOut('cluster-egress-unknown', 'network posture', config));
+  if (!('timedOut' in credentials)) {
+    const r = checkPullSecrets(inventory, credentials, config);
+    findings.push(...r.findings);
+    paths.push(...r.paths);
+  } else findings.push(timedOut('pull-secret-unverifiable', 'pull secrets', config));
+
+  const checked: ImageFacts = { checked: new Map() };
+  for (const [ref, r] of results) {
+    if (r.status === 'ok') checked.checked.set(ref, { ...(r.digest ? { digest: r.digest } : {}), ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}) });
+  }
+  const requests = { ...('timedOut' in images ? {} : images.requests), ...prefixed('emulator', emulator?.requestCounts() ?? {}) };
+  return finish(config, inventory, combinePullPaths(findings, paths), checked, requests);
+}
+
+function finish(config: Config, inventory: Inventory, findings: Finding[], images: ImageFacts, requests: Record<string, number>): GateResult {
   const { report, exitCode } = buildReport({
     mode: config.mode,
     ...(config.cluster ? { cluster: config.cluster } : {}),
@@ -46,5 +199,118 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
     images,
     failOn: config.failOn,
   });
-  return { report, exitCode, inventory };
+  return { report, exitCode, inventory, requests };
+}
+
+/** Node pools decide where pods can land once a cluster is known; an explicit --platform still wins. */
+function clusterPlatforms(config: Config, identity: IdentityFacts | undefined, logger: Logger): Platform[] {
+  if (config.platformsExplicit || !identity || isUnverifiable(identity.cluster)) return config.platforms;
+  const pools = platformsFromAgentPools(identity.cluster.agentPools ?? []);
+  if (!pools.length) return config.platforms;
+  logger.info(`Node pools offer ${pools.map(formatPlatform).join(', ')}`);
+  return pools;
+}
+
+async function checkAllImages(
+  inventory: Inventory,
+  ctx: FactContext,
+  discovery: RegistryDiscovery | undefined,
+): Promise<{ results: Map<string, ImageCheck>; requests: Record<string, number> }> {
+  const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
+  const azure = ctx.azure;
+  const client = new RegistryClient({
+    fetch: ctx.fetch,
+    signal: ctx.signal,
+    logger: ctx.logger,
+    isAcr: (registry) => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry),
+    ...(azure
+      ? {
+          getEntraToken: async () => {
+            const t = await azure.credential.getToken(azure.endpoints.acrScope);
+            if (!t) throw new Error('no Entra token for the registry audience');
+            return t.token;
+          },
+          ...(azure.tenantId ? { acrTenant: azure.tenantId } : {}),
+        }
+      : {}),
+  });
+  const secrets = manifestCredentials(inventory, ctx.maskSecret);
+  const byRef = new Map<string, ImageUse>();
+  for (const u of inventory.uses) if (u.ref && !byRef.has(u.ref.normalized)) byRef.set(u.ref.normalized, u);
+  const results = new Map<string, ImageCheck>();
+  await Promise.all(
+    [...byRef.values()].map(async (use) => {
+      const ref = use.ref!;
+      // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
+      const viaEntra = azure && (acrHosts.has(ref.registry.toLowerCase()) || looksLikeAcr(ref.registry));
+      const credential = viaEntra ? undefined : podCredential(inventory, ref.normalized, secrets);
+      results.set(ref.normalized, await client.checkImage(ref, credential));
+    }),
+  );
+  return { results, requests: client.requestCounts() };
+}
+
+function manifestCredentials(inventory: Inventory, mask: SecretMasker): Map<string, DockerCredential[]> {
+  const out = new Map<string, DockerCredential[]>();
+  for (const s of inventory.secrets) {
+    const parsed = parsePullSecret(s, mask);
+    if (parsed.ok) out.set(`${s.namespace}/${s.name}`, parsed.credentials);
+  }
+  return out;
+}
+
+function podCredential(inventory: Inventory, normalized: string, secrets: Map<string, DockerCredential[]>): RegistryCredential | undefined {
+  for (const use of inventory.uses) {
+    if (use.ref?.normalized !== normalized) continue;
+    const creds = use.pullSecrets.flatMap((name) => secrets.get(`${use.namespace}/${name}`) ?? []);
+    const [first] = lookupCredentials(creds, use.ref);
+    if (first) return { kind: 'basic', username: first.username, password: first.password };
+  }
+  return undefined;
+}
+
+function usesByRegistry(uses: ImageUse[], registries: { loginServer: string; dataEndpointHostNames?: string[] }[]): Map<string, ImageUse[]> {
+  const map = new Map<string, ImageUse[]>();
+  for (const r of registries) {
+    const hosts = new Set([r.loginServer, ...(r.dataEndpointHostNames ?? [])].map((h) => h.toLowerCase()));
+    map.set(r.loginServer, uses.filter((u) => u.ref && hosts.has(u.ref.registry.toLowerCase())));
+  }
+  return map;
+}
+
+async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<GateResult> {
+  deps.phase?.('Auditing credentials');
+  const result = await guard(runAudit(ctx, { clusterIds: config.cluster ? [config.cluster] : [], registryIds: config.registries }), ctx.signal);
+  const findings = 'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
+  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {});
+  if (!('timedOut' in result)) out.report.credentials = result.credentials;
+  return out;
+}
+
+/** Ends a phase at the overall deadline: what it had not learned by then is unverifiable, not a hang. */
+async function guard<T>(work: Promise<T>, signal: AbortSignal): Promise<T | { timedOut: true }> {
+  if (signal.aborted) return { timedOut: true };
+  let onAbort: (() => void) | undefined;
+  const timeout = new Promise<{ timedOut: true }>((resolve) => {
+    onAbort = () => resolve({ timedOut: true });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function timedOut(rule: string, what: string, config: Config): Finding {
+  return {
+    rule,
+    severity: 'warning',
+    message: `Checking ${what} did not finish within the ${Math.round(config.timeoutMs / 1000)} s timeout; it could not be verified`,
+    remediation: `Raise the timeout (timeout: ${Math.round((config.timeoutMs * 2) / 1000)}) or check why the endpoint is slow`,
+  };
+}
+
+function prefixed(prefix: string, counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [`${prefix}.${k}`, v]));
 }

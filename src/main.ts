@@ -117,7 +117,7 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger)
         repo,
         marker,
         title: `aks-pull-gate audit: credentials expiring or broken (${clusterKey})`,
-        body: renderSummary(report, { title: 'aks-pull-gate audit' }),
+        body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
         clean: report.ready,
       });
       if (result === 'read-only') core.notice('The tracking issue was skipped: the workflow lacks permissions: issues: write.');
