@@ -310,7 +310,7 @@ async function discover(ctx: FactContext, hosts: string[]): Promise<AzureRead<Cr
 }
 
 /** Azure lookups shared across secrets of one run (each registry/app read once). */
-class AzureCredentialFacts {
+export class AzureCredentialFacts {
   private readonly registriesP: Promise<AzureRead<CredentialRegistry[]>>;
   private readonly tokens: (registryId: string) => Promise<AzureRead<RegistryTokenInfo[]>>;
   private readonly scopeMaps: (id: string) => Promise<AzureRead<string[]>>;

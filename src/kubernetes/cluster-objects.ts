@@ -119,7 +119,8 @@ export function clusterObjectReader(kubeconfigPath: string): ClusterObjectReader
               limit: 500,
               _continue: cont,
             });
-            out.push(...page.items.map(secretFromApi));
+            // Filter here too: a server (or proxy) that ignores fieldSelector must not widen what is decoded.
+            out.push(...page.items.filter((i) => i.type === type).map(secretFromApi));
             cont = page.metadata?._continue || undefined;
           } while (cont);
         } catch (err) {

@@ -1,0 +1,577 @@
+// The scheduled credential audit (`aks-pull-gate audit`, `mode: audit`): every scoped token and the admin user of each
+// registry, the cluster's service principal, and every pull secret in the cluster's namespaces, each with its owner,
+// where it is used and the days left, sorted by urgency; plus the findings (same rule ids as the gate) that make the
+// CLI/action exit 1 when something is expired or inside the warning threshold. Reads only; secrets are masked on decode
+// and never leave the fact layer.
+
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { armClientOptions, getCluster } from './azure/cluster.js';
+import { getApplicationByAppId } from './azure/graph.js';
+import { evaluateEntry } from './checks/credentials.js';
+import { daysUntil, expiryState, type ExpiryState } from './credentials/classify.js';
+import { AzureCredentialFacts } from './credentials/collect-facts.js';
+import {
+  getRegistry,
+  listRegistries,
+  listTokens,
+  type AzureRead,
+  type CredentialRegistry,
+  type RegistryTokenInfo,
+} from './credentials/azure-reads.js';
+import { parsePullSecret } from './credentials/docker-config.js';
+import type { CredentialEntryFact, CredentialFacts, PullSecretFact } from './credentials/fact-types.js';
+import type { FactContext } from './facts.js';
+import { clusterObjectReader, type ClusterObjectReader } from './kubernetes/cluster-objects.js';
+import type { AuditCredential, Finding, ManifestSecret } from './types.js';
+
+export interface AuditOptions {
+  /** AKS resource ids: their service principals are audited (the kubeconfig's cluster gives the pull secrets). */
+  clusterIds: string[];
+  /** Registry resource ids; empty means every registry the gate can see. */
+  registryIds: string[];
+  /** Injected cluster reader (tests); default: one over ctx.kubeconfigPath when cluster reads are on. */
+  cluster?: ClusterObjectReader;
+}
+
+export interface AuditResult {
+  credentials: AuditCredential[];
+  findings: Finding[];
+}
+
+const STATUS_ORDER: Record<AuditCredential['status'], number> = {
+  expired: 0,
+  disabled: 1,
+  expiring: 2,
+  unknown: 3,
+  ok: 4,
+};
+
+/** Most urgent first: expired, disabled, expiring, unknown, ok; then fewest days left; then kind and name. */
+export function sortByUrgency(list: AuditCredential[]): AuditCredential[] {
+  return [...list].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (a.daysLeft ?? Number.POSITIVE_INFINITY) - (b.daysLeft ?? Number.POSITIVE_INFINITY) ||
+      a.kind.localeCompare(b.kind) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+/** True when the audit should fail: something expired, disabled, or inside the threshold. */
+export function auditNeedsAttention(result: AuditResult): boolean {
+  return result.credentials.some((c) => c.status === 'expired' || c.status === 'expiring' || c.status === 'disabled');
+}
+
+function statusOf(state: ExpiryState): AuditCredential['status'] {
+  return state === 'unknown' ? 'unknown' : state;
+}
+
+function withExpiry(c: AuditCredential, iso: string | undefined | null, now: Date, days: number): AuditCredential {
+  if (!iso) return c;
+  c.expires = iso;
+  const left = daysUntil(iso, now);
+  if (left !== undefined) c.daysLeft = left;
+  c.status = statusOf(expiryState(iso, now, days));
+  return c;
+}
+
+export async function runAudit(ctx: FactContext, opts: AuditOptions): Promise<AuditResult> {
+  const now = ctx.now;
+  const days = ctx.config.expiryWarningDays;
+  const findings: Finding[] = [];
+  const credentials: AuditCredential[] = [];
+
+  const registries = await auditRegistries(ctx, opts.registryIds, findings);
+  const tokensByRegistry = new Map<string, RegistryTokenInfo[]>();
+  for (const reg of registries) {
+    const t = ctx.azure ? await listTokens(ctx.azure, reg) : undefined;
+    if (t?.ok) tokensByRegistry.set(reg.id, t.value);
+    else if (t) findings.push(unverifiable(`the scoped tokens of ${reg.name}`, t, reg.loginServer));
+  }
+
+  const secrets = await auditPullSecrets(ctx, opts, registries, findings);
+  const usedByRegistryCredential = new Map<string, string[]>();
+  for (const s of secrets) {
+    for (const e of s.entries) {
+      if (!e.registry) continue;
+      const who =
+        e.credentialClass.kind === 'acr-token'
+          ? `token:${e.registry.id}:${e.credentialClass.tokenName.toLowerCase()}`
+          : e.credentialClass.kind === 'admin-user'
+            ? `admin:${e.registry.id}`
+            : undefined;
+      if (who)
+        usedByRegistryCredential.set(who, [
+          ...(usedByRegistryCredential.get(who) ?? []),
+          `pull-secret:${s.secret.namespace}/${s.secret.name}`,
+        ]);
+    }
+    credentials.push(...s.credentials);
+    findings.push(...s.findings);
+  }
+
+  for (const reg of registries) {
+    credentials.push({
+      kind: 'admin-user',
+      name: `${reg.name} admin user`,
+      owner: reg.name,
+      registry: reg.loginServer,
+      usedBy: usedByRegistryCredential.get(`admin:${reg.id}`) ?? [],
+      status: reg.adminUserEnabled === undefined ? 'unknown' : reg.adminUserEnabled ? 'ok' : 'disabled',
+    });
+    for (const t of tokensByRegistry.get(reg.id) ?? []) {
+      const c = auditToken(
+        reg,
+        t,
+        usedByRegistryCredential.get(`token:${reg.id}:${t.name.toLowerCase()}`) ?? [],
+        now,
+        days,
+      );
+      credentials.push(c);
+      const f = tokenFinding(reg, t, c);
+      if (f) findings.push(f);
+    }
+  }
+  // The admin user that is disabled and used by nobody is the desired state, not an alarm.
+  const filtered = credentials.filter(
+    (c) => !(c.kind === 'admin-user' && c.status === 'disabled' && c.usedBy.length === 0),
+  );
+
+  for (const id of opts.clusterIds) {
+    const r = await auditClusterServicePrincipal(ctx, id, now, days);
+    findings.push(...r.findings);
+    filtered.push(...r.credentials);
+  }
+  return { credentials: sortByUrgency(dedupe(filtered)), findings: dedupeFindings(findings) };
+}
+
+function dedupe(list: AuditCredential[]): AuditCredential[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = `${c.kind}|${c.name}|${c.registry ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function dedupeFindings(list: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const k = `${f.rule}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function unverifiable(what: string, r: AzureRead<unknown>, registry?: string): Finding {
+  const reason = r.ok ? 'unknown' : r.reason;
+  const permission = r.ok ? undefined : r.permission;
+  const f: Finding = {
+    rule: 'pull-secret-unverifiable',
+    severity: 'warning',
+    message: `Audit could not read ${what}: ${reason}${permission ? `. Grant the gate ${permission}.` : '.'}`,
+    evidence: { reason, permission },
+  };
+  if (registry) f.registry = registry;
+  return f;
+}
+
+async function auditRegistries(ctx: FactContext, ids: string[], findings: Finding[]): Promise<CredentialRegistry[]> {
+  const azure = ctx.azure;
+  if (!azure) {
+    findings.push(unverifiable('the registries', { ok: false, reason: 'no Azure sign-in' }));
+    return [];
+  }
+  if (ids.length > 0) {
+    const out: CredentialRegistry[] = [];
+    for (const id of ids) {
+      const r = await getRegistry(azure, id);
+      if (r.ok) out.push(r.value);
+      else findings.push(unverifiable(`registry ${id}`, r));
+    }
+    return out;
+  }
+  // Every registry the gate can see, across its subscriptions.
+  const subs: string[] = [];
+  try {
+    const client = new SubscriptionClient(azure.credential, armClientOptions(ctx));
+    for await (const s of client.subscriptions.list({ abortSignal: ctx.signal }))
+      if (s.subscriptionId) subs.push(s.subscriptionId);
+  } catch {
+    if (azure.subscriptionId) subs.push(azure.subscriptionId);
+  }
+  const out: CredentialRegistry[] = [];
+  for (const sub of subs) {
+    const r = await listRegistries(azure, sub);
+    if (r.ok) out.push(...r.value);
+    else findings.push(unverifiable(`the registries of subscription ${sub}`, r));
+  }
+  return out;
+}
+
+function auditToken(
+  reg: CredentialRegistry,
+  t: RegistryTokenInfo,
+  usedBy: string[],
+  now: Date,
+  days: number,
+): AuditCredential {
+  const c: AuditCredential = {
+    kind: 'acr-token',
+    name: t.name,
+    owner: reg.name,
+    registry: reg.loginServer,
+    usedBy,
+    status: 'ok',
+  };
+  if (t.status.toLowerCase() !== 'enabled') {
+    c.status = 'disabled';
+    return c;
+  }
+  const expiries = t.passwords.map((p) => p.expiry);
+  if (t.passwords.length === 0) {
+    c.status = 'unknown';
+    return c;
+  }
+  // The token keeps working while any password does: the latest expiry counts (a password without one never ends).
+  if (expiries.some((e) => !e)) return c;
+  const latest = (expiries as string[]).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  return withExpiry(c, latest, now, days);
+}
+
+function tokenFinding(reg: CredentialRegistry, t: RegistryTokenInfo, c: AuditCredential): Finding | undefined {
+  const generate = `az acr token credential generate --name ${t.name} --registry ${reg.name} --password1`;
+  const used = c.usedBy.length > 0 ? ` (used by ${c.usedBy.join(', ')})` : '';
+  if (c.status === 'disabled' && c.usedBy.length > 0) {
+    return {
+      rule: 'acr-token-disabled',
+      severity: 'error',
+      message: `Scoped token ${t.name} of ${reg.name} is ${t.status}${used}.`,
+      registry: reg.loginServer,
+      remediation: `az acr token update --name ${t.name} --registry ${reg.name} --status enabled`,
+      evidence: { tokenName: t.name, status: t.status },
+    };
+  }
+  if (c.status === 'expired') {
+    return {
+      rule: 'acr-token-expired',
+      severity: 'error',
+      message: `Every password of scoped token ${t.name} of ${reg.name} has expired (latest ${c.expires})${used}.`,
+      registry: reg.loginServer,
+      remediation: generate,
+      evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
+    };
+  }
+  if (c.status === 'expiring') {
+    return {
+      rule: 'acr-token-expiring',
+      severity: 'warning',
+      message: `Scoped token ${t.name} of ${reg.name} has no password valid beyond ${c.expires} (${c.daysLeft} day(s) left)${used}.`,
+      registry: reg.loginServer,
+      remediation: generate,
+      evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
+    };
+  }
+  return undefined;
+}
+
+interface SecretAudit {
+  secret: PullSecretFact;
+  entries: CredentialEntryFact[];
+  credentials: AuditCredential[];
+  findings: Finding[];
+}
+
+function clusterReaderFor(ctx: FactContext, opts: AuditOptions, findings: Finding[]): ClusterObjectReader | undefined {
+  if (opts.cluster) return opts.cluster;
+  if (ctx.config.offline || !ctx.config.clusterReads || !ctx.kubeconfigPath) {
+    findings.push({
+      rule: 'pull-secret-unverifiable',
+      severity: 'warning',
+      message:
+        'Audit did not read the cluster’s pull secrets: no kubeconfig (run azure/aks-set-context first) or cluster reads are off.',
+      evidence: { permission: 'a kubeconfig allowed to list secrets, serviceaccounts and pods' },
+    });
+    return undefined;
+  }
+  try {
+    return clusterObjectReader(ctx.kubeconfigPath);
+  } catch {
+    findings.push({
+      rule: 'pull-secret-unverifiable',
+      severity: 'warning',
+      message: 'Audit could not load the kubeconfig, so the cluster’s pull secrets were not read.',
+    });
+    return undefined;
+  }
+}
+
+/** Where each pull secret is used: ServiceAccounts naming it, and the owners of pods naming it. */
+async function usageIndex(reader: ClusterObjectReader): Promise<Map<string, Set<string>>> {
+  const used = new Map<string, Set<string>>();
+  const add = (ns: string, secret: string, who: string): void => {
+    const k = `${ns}/${secret}`;
+    const s = used.get(k) ?? new Set<string>();
+    s.add(who);
+    used.set(k, s);
+  };
+  const sas = await reader.listServiceAccounts();
+  const saSecrets = new Map<string, string[]>();
+  if (sas.state === 'found') {
+    for (const sa of sas.value) {
+      saSecrets.set(`${sa.namespace}/${sa.name}`, sa.imagePullSecrets);
+      for (const s of sa.imagePullSecrets) add(sa.namespace, s, `serviceaccount:${sa.namespace}/${sa.name}`);
+    }
+  }
+  const pods = await reader.listPods();
+  if (pods.state === 'found') {
+    for (const p of pods.value) {
+      const who = `${p.owner ?? `Pod/${p.name}`} in ${p.namespace}`;
+      for (const s of [...p.imagePullSecrets, ...(saSecrets.get(`${p.namespace}/${p.serviceAccount}`) ?? [])])
+        add(p.namespace, s, who);
+    }
+  }
+  return used;
+}
+
+async function auditPullSecrets(
+  ctx: FactContext,
+  opts: AuditOptions,
+  registries: CredentialRegistry[],
+  findings: Finding[],
+): Promise<SecretAudit[]> {
+  const reader = clusterReaderFor(ctx, opts, findings);
+  if (!reader) return [];
+  const list = await reader.listPullSecrets();
+  if (list.state !== 'found') {
+    if (list.state === 'unverifiable') {
+      findings.push({
+        rule: 'pull-secret-unverifiable',
+        severity: 'warning',
+        message: `Audit could not list the cluster’s pull secrets: ${list.reason}.`,
+        evidence: { reason: list.reason, permission: list.permission },
+      });
+    }
+    return [];
+  }
+  const used = await usageIndex(reader);
+  const hosts = registries.map((r) => r.loginServer);
+  const azure = new AzureCredentialFacts(ctx, hosts, registries);
+  const out: SecretAudit[] = [];
+  for (const raw of list.value)
+    out.push(await auditOneSecret(ctx, raw, azure, [...(used.get(`${raw.namespace}/${raw.name}`) ?? [])].sort()));
+  return out;
+}
+
+const KIND_OF: Record<CredentialEntryFact['credentialClass']['kind'], AuditCredential['kind']> = {
+  'service-principal': 'service-principal',
+  'refresh-token': 'refresh-token',
+  'admin-user': 'admin-user',
+  'acr-token': 'acr-token',
+  other: 'pull-secret',
+};
+
+async function auditOneSecret(
+  ctx: FactContext,
+  raw: ManifestSecret,
+  azure: AzureCredentialFacts,
+  usedBy: string[],
+): Promise<SecretAudit> {
+  const label = `${raw.namespace}/${raw.name}`;
+  const secret: PullSecretFact = {
+    namespace: raw.namespace,
+    name: raw.name,
+    origin: 'cluster',
+    parsed: { ok: true, entries: [] },
+  };
+  const parsed = parsePullSecret(raw, ctx.maskSecret);
+  if (!parsed.ok) {
+    secret.parsed = { ok: false, reason: parsed.reason, detail: parsed.detail, blocksAllPaths: parsed.blocksAllPaths };
+    return {
+      secret,
+      entries: [],
+      credentials: [{ kind: 'pull-secret', name: label, usedBy, status: 'unknown' }],
+      findings:
+        usedBy.length > 0
+          ? [
+              {
+                rule: 'pull-secret-malformed',
+                severity: 'error',
+                message: `Pull secret ${label} is malformed: ${parsed.detail} (used by ${usedBy.join(', ')}).`,
+                remediation: `kubectl create secret docker-registry ${raw.name} --namespace ${raw.namespace} --docker-server <server> --docker-username <username> --docker-password <password> --dry-run=client -o yaml | kubectl apply -f -`,
+                evidence: { secretName: label, reason: parsed.reason },
+              },
+            ]
+          : [],
+    };
+  }
+  const entries: CredentialEntryFact[] = [];
+  const credentials: AuditCredential[] = [];
+  const findings: Finding[] = [];
+  const facts: Pick<CredentialFacts, 'cluster'> = {};
+  const cluster = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i.exec(
+    ctx.config.cluster ?? '',
+  );
+  if (cluster && ctx.config.cluster)
+    facts.cluster = { id: ctx.config.cluster, name: cluster[2], resourceGroup: cluster[1] };
+  for (const cred of parsed.credentials) {
+    const entry: CredentialEntryFact = {
+      key: cred.key,
+      matchKey: cred.matchKey,
+      server: cred.server,
+      username: cred.username,
+      credentialClass: { kind: 'other' },
+      live: {},
+    };
+    await azure.describe(entry, cred, cred.server.toLowerCase(), []);
+    entries.push(entry);
+    secret.parsed = { ok: true, entries };
+    credentials.push(auditEntry(label, entry, usedBy, ctx.now, ctx.config.expiryWarningDays));
+    // Same rules and remediations as the gate, for "no particular repository": scope findings need one, so they are dropped.
+    const v = evaluateEntry(entry, {
+      secret,
+      repository: '',
+      imageRegistry: entry.registry?.loginServer ?? cred.server,
+      now: ctx.now,
+      warningDays: ctx.config.expiryWarningDays,
+      cluster: facts.cluster,
+    });
+    for (const f of v.findings) {
+      if (f.rule === 'acr-token-scope-missing-repository') continue;
+      // A secret nobody uses cannot break a pull: report it as a warning so it gets cleaned up.
+      const severity = usedBy.length === 0 && f.severity === 'error' ? 'warning' : f.severity;
+      const evidence = { ...f.evidence, usedBy };
+      delete (evidence as Record<string, unknown>).repository;
+      findings.push({ ...f, severity, evidence });
+    }
+  }
+  return { secret, entries, credentials, findings };
+}
+
+function auditEntry(label: string, e: CredentialEntryFact, usedBy: string[], now: Date, days: number): AuditCredential {
+  const c: AuditCredential = {
+    kind: KIND_OF[e.credentialClass.kind],
+    name: `${label} (${e.username} @ ${e.server})`,
+    usedBy,
+    status: 'unknown',
+  };
+  if (e.registry) c.registry = e.registry.loginServer;
+  const cls = e.credentialClass;
+  if (cls.kind === 'service-principal') {
+    const sp = e.servicePrincipal;
+    c.owner = sp?.state === 'found' && sp.displayName ? `${sp.displayName} (${cls.appId})` : cls.appId;
+    if (sp?.state === 'found') {
+      if (!sp.matched) c.status = 'expired';
+      else if (sp.matched.endDateTime) withExpiry(c, sp.matched.endDateTime, now, days);
+      else c.status = 'ok';
+    }
+  } else if (cls.kind === 'refresh-token') {
+    c.owner = e.registry?.name ?? e.server;
+    if (cls.expiresAt) withExpiry(c, cls.expiresAt, now, days);
+  } else if (cls.kind === 'admin-user') {
+    c.owner = cls.registryName;
+    const a = e.adminUser;
+    if (a?.state === 'found') {
+      c.status = !a.adminUserEnabled
+        ? 'disabled'
+        : a.passwordCurrent === false
+          ? 'expired'
+          : a.passwordCurrent
+            ? 'ok'
+            : 'unknown';
+    }
+  } else if (cls.kind === 'acr-token') {
+    c.owner = `${e.registry?.name ?? e.server} token ${cls.tokenName}`;
+    const t = e.token;
+    if (t?.state === 'found') {
+      if (t.status.toLowerCase() !== 'enabled') c.status = 'disabled';
+      else if (t.passwords.length === 0 || t.passwords.some((p) => !p.expiry)) c.status = 'ok';
+      else
+        withExpiry(
+          c,
+          [...t.passwords].sort((a, b) => Date.parse(b.expiry ?? '') - Date.parse(a.expiry ?? ''))[0].expiry,
+          now,
+          days,
+        );
+    }
+  } else {
+    c.owner = e.server;
+  }
+  return c;
+}
+
+async function auditClusterServicePrincipal(
+  ctx: FactContext,
+  clusterId: string,
+  now: Date,
+  days: number,
+): Promise<{ credentials: AuditCredential[]; findings: Finding[] }> {
+  const cluster = await getCluster(ctx, clusterId);
+  if ('reason' in cluster) {
+    return {
+      credentials: [],
+      findings: [
+        {
+          rule: 'pull-secret-unverifiable',
+          severity: 'warning',
+          message: `Audit could not read cluster ${clusterId}: ${cluster.reason}.`,
+          evidence: { reason: cluster.reason, permission: cluster.permission, clusterId },
+        },
+      ],
+    };
+  }
+  const appId = cluster.servicePrincipalClientId;
+  if (!appId) return { credentials: [], findings: [] };
+  const c: AuditCredential = {
+    kind: 'cluster-service-principal',
+    name: `${cluster.name} service principal`,
+    owner: appId,
+    usedBy: [`cluster:${cluster.name}`],
+    status: 'unknown',
+  };
+  const app = await getApplicationByAppId(ctx, appId);
+  if (!('found' in app)) {
+    const reason = 'notFound' in app ? app.notFound : app.reason;
+    return {
+      credentials: [c],
+      findings: [
+        {
+          rule: 'pull-secret-unverifiable',
+          severity: 'warning',
+          message: `Audit could not read the secrets of cluster ${cluster.name}'s service principal ${appId}: ${reason}.`,
+          evidence: { reason, identity: appId, permission: 'permission' in app ? app.permission : undefined },
+        },
+      ],
+    };
+  }
+  if (app.found.displayName) c.owner = `${app.found.displayName} (${appId})`;
+  // AKS does not say which client secret it holds: the cluster keeps working while the latest one is valid.
+  const ends = app.found.passwordCredentials
+    .map((p) => p.endDateTime)
+    .filter((e): e is string => typeof e === 'string');
+  if (ends.length === 0) return { credentials: [c], findings: [] };
+  const latest = ends.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  withExpiry(c, latest, now, days);
+  const remediation = `az aks update-credentials --resource-group ${cluster.resourceGroup} --name ${cluster.name} --reset-service-principal --service-principal ${appId} --client-secret "$(az ad app credential reset --id ${appId} --append --query password -o tsv)"`;
+  const findings: Finding[] = [];
+  if (c.status === 'expired') {
+    findings.push({
+      rule: 'cluster-sp-secret-expired',
+      severity: 'error',
+      message: `Cluster ${cluster.name}'s service principal ${appId} has no valid client secret (latest ended ${latest}): every node pull from ACR gets 401.`,
+      remediation,
+      evidence: { identity: appId, expires: latest, daysLeft: c.daysLeft, clusterId },
+    });
+  } else if (c.status === 'expiring') {
+    findings.push({
+      rule: 'cluster-sp-secret-expiring',
+      severity: 'warning',
+      message: `Cluster ${cluster.name}'s service principal ${appId} has no client secret valid beyond ${latest} (${c.daysLeft} day(s) left).`,
+      remediation,
+      evidence: { identity: appId, expires: latest, daysLeft: c.daysLeft, clusterId },
+    });
+  }
+  return { credentials: [c], findings };
+}
