@@ -184,7 +184,13 @@ export class RegistryClient {
       if (credential) auth = 'credential';
       const session: Session = { registry: ref.registry, base, challenge };
       if (credential) session.credential = credential;
-      const result = await this.checkManifest(session, ref);
+      let result: ImageCheck;
+      try {
+        result = await this.checkManifest(session, ref);
+      } catch (err) {
+        result = failureResult(err, ref);
+      }
+      // ACR refuses a read-disabled or quarantined manifest (403/404): its attributes say which.
       if (acr) await this.addAcrAttributes(session, ref, result);
       return { ...result, acr, auth };
     } catch (err) {

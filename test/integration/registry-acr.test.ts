@@ -60,12 +60,13 @@ const images: Record<string, Img> = {
     headStatus: 200,
   },
   'locked-tag:v1': { digest: `sha256:${'2'.repeat(64)}`, tagReadEnabled: false, readEnabled: true, headStatus: 200 },
+  // With the quarantine policy on, ACR refuses the manifest (403 DENIED) until a scan passes it.
   'quarantined:v1': {
     digest: `sha256:${'3'.repeat(64)}`,
     tagReadEnabled: true,
     readEnabled: true,
     quarantineState: 'Quarantined',
-    headStatus: 200,
+    headStatus: 403,
   },
   'locked-manifest:v1': {
     digest: `sha256:${'4'.repeat(64)}`,
@@ -132,6 +133,7 @@ function handle(req: StubRequest, res: ServerResponse): void {
     const img =
       images[`${m[1]}:${m[2]}`] ??
       Object.entries(images).find(([k, v]) => k.startsWith(`${m?.[1]}:`) && v.digest === m?.[2])?.[1];
+    if (img?.headStatus === 403) return json(res, 403, { errors: [{ code: 'DENIED' }] });
     if (!img || img.headStatus !== 200) return json(res, 404, { errors: [{ code: 'MANIFEST_UNKNOWN' }] });
     res.writeHead(200, { 'content-type': OCI_INDEX, 'docker-content-digest': img.digest });
     return void res.end(

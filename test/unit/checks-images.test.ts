@@ -169,23 +169,19 @@ describe('checkImages', () => {
     );
   });
 
-  it('reports image-quarantined unless the state is Passed', () => {
-    expect(
-      run([use(orders)], {
-        status: 'ok',
-        platforms: [AMD64],
-        digest: 'sha256:aa',
-        attributes: { quarantineState: 'Passed' },
-      }),
-    ).toEqual([]);
-    const [f] = run([use(orders)], {
-      status: 'ok',
-      platforms: [AMD64],
-      digest: 'sha256:aa',
-      attributes: { quarantineState: 'Quarantined' },
-    });
+  it('reports image-quarantined when the registry refused a manifest that is not Passed', () => {
+    const held = { quarantineState: 'Quarantined' };
+    const [f] = run([use(orders)], { status: 'denied', digest: 'sha256:aa', attributes: held });
     expect(f?.rule).toBe('image-quarantined');
     expect(f?.remediation).toContain('/acr/v1/orders-api/_manifests/sha256:aa');
+    expect(
+      run([use(orders)], { status: 'denied', digest: 'sha256:aa', attributes: { quarantineState: 'Passed' } })[0]?.rule,
+    ).toBe('image-unverifiable');
+  });
+
+  it('stays quiet on a leftover quarantine state when the registry serves the manifest (policy off)', () => {
+    const held = { quarantineState: 'Quarantined' };
+    expect(run([use(orders)], { status: 'ok', platforms: [AMD64], digest: 'sha256:aa', attributes: held })).toEqual([]);
   });
 
   it('gives one finding per use, at each use location, and skips uses without a result or a reference', () => {
