@@ -53,15 +53,20 @@ function applyTrust(): void {
 
 async function makeCertificates(hosts: string[]): Promise<{ caPem: string; key: string; cert: string }> {
   const notAfterDate = new Date(Date.now() + 7 * 24 * 3600 * 1000);
-  const ca = await generate([{ name: 'commonName', value: 'aks-pull-gate simulated world CA' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    ],
-  });
+  // A unique subject per run: with two emulators' CAs trusted at once, OpenSSL picks an issuer by subject name, and
+  // a shared name would make it verify against the wrong key (CERT_SIGNATURE_FAILURE).
+  const ca = await generate(
+    [{ name: 'commonName', value: `aks-pull-gate simulated world CA ${randomBytes(6).toString('hex')}` }],
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      notAfterDate,
+      extensions: [
+        { name: 'basicConstraints', cA: true, critical: true },
+        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      ],
+    },
+  );
   const leaf = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
     algorithm: 'sha256',
@@ -110,6 +115,35 @@ function readBody(req: IncomingMessage, limit = 4 * 1024 * 1024): Promise<Buffer
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A Kubernetes fault answered as the API server would, e.g. RBAC's 403 naming the verb, resource and namespace. */
+function kubeFault(status: number, path: string): Reply {
+  if (status === 403) {
+    const m = /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?([a-z]+)(?:\/([^/]+))?/.exec(path);
+    const [, ns, resource = 'resources', name] = m ?? [];
+    const verb = name ? 'get' : 'list';
+    const where = ns ? ` in the namespace "${ns}"` : ' at the cluster scope';
+    const subject = `${resource}${name ? ` "${name}"` : ''}`;
+    return kubeStatus(
+      403,
+      'Forbidden',
+      `${subject} is forbidden: User "aks-pull-gate" cannot ${verb} resource "${resource}" in API group ""${where}`,
+      {
+        ...(name ? { name } : {}),
+        kind: resource,
+      },
+    );
+  }
+  const reasons: Record<number, string> = {
+    401: 'Unauthorized',
+    404: 'NotFound',
+    429: 'TooManyRequests',
+    500: 'InternalError',
+    503: 'ServiceUnavailable',
+    504: 'Timeout',
+  };
+  return kubeStatus(status, reasons[status] ?? 'InternalError', `Simulated fault: ${reasons[status] ?? status}.`);
 }
 
 function sleep(ms: number): Promise<void> {
@@ -177,7 +211,7 @@ class EmulatorServer {
     return undefined;
   }
 
-  private faultReply(kind: string, fault: Fault): Reply {
+  private faultReply(kind: string, fault: Fault, path: string): Reply {
     const status = fault.status ?? 503;
     const headers: Record<string, string> =
       fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
@@ -196,7 +230,7 @@ class EmulatorServer {
     let reply: Reply;
     if (kind === 'arm') reply = armError(status, name, message);
     else if (kind === 'graph') reply = json(status, { error: { code: name, message } });
-    else if (kind === 'kubernetes') reply = kubeStatus(status, name, message);
+    else if (kind === 'kubernetes') reply = kubeFault(status, path);
     else if (kind === 'entra') reply = json(status, { error: 'temporarily_unavailable', error_description: message });
     else
       reply = registryError(
@@ -237,6 +271,18 @@ class EmulatorServer {
             },
             challenge,
           );
+    }
+    // ARM accepts its own audiences only (an ACR- or Graph-audience token is refused). Under the emulator the ARM
+    // endpoint is the origin; the modular SDK clients ask for https://management.azure.com/.default unless given
+    // `credentials.scopes`, and ARM accepts that audience too.
+    const aud = lower(String(claims.aud ?? '')).replace(/\/$/, '');
+    if (![lower(this.origin), 'https://management.azure.com', 'https://management.core.windows.net'].includes(aud)) {
+      return json(401, {
+        error: {
+          code: 'InvalidAuthenticationTokenAudience',
+          message: `The access token has been obtained for wrong audience or resource '${String(claims.aud)}'. It should exactly match with one of the allowed audiences '${this.origin}/','${this.origin}','https://management.azure.com/','https://management.core.windows.net/'.`,
+        },
+      });
     }
     const oid = String(claims.oid ?? '');
     const gate = this.world.gate;
@@ -312,7 +358,7 @@ class EmulatorServer {
     }
     let reply: Reply;
     try {
-      reply = fault && mode === 'status' ? this.faultReply(kind, fault) : this.route(req);
+      reply = fault && mode === 'status' ? this.faultReply(kind, fault, req.path) : this.route(req);
     } catch (e) {
       // A bug in the emulator must surface as a 500 the test sees, not a hung request.
       reply = json(500, { error: { code: 'EmulatorError', message: e instanceof Error ? e.message : String(e) } });
@@ -460,7 +506,8 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
       if (closed) return;
       closed = true;
       state.stop();
-      await agent.close().catch(() => undefined);
+      // destroy, not close: close() would wait for a hung or trickling reply to finish.
+      await agent.destroy().catch(() => undefined);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

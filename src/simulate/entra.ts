@@ -169,8 +169,11 @@ export class EntraService {
         );
       }
     }
-    const scope = f.get('scope') ?? f.get('resource') ?? '';
-    const audience = scope.split(' ')[0].replace(/\/\.default$/, '');
+    // The resource scope, whatever OIDC scopes (openid, profile, offline_access) MSAL puts around it.
+    const scopes = (f.get('scope') ?? f.get('resource') ?? '').split(' ').filter(Boolean);
+    const OIDC = new Set(['openid', 'profile', 'offline_access', 'email']);
+    const scope = scopes.find((x) => x.endsWith('/.default')) ?? scopes.find((x) => !OIDC.has(x)) ?? '';
+    const audience = scope.replace(/\/\.default$/, '');
     const iat = nowSeconds();
     const accessToken = this.mint.sign({
       aud: audience,

@@ -36,6 +36,8 @@ export class GraphService {
     const out: Obj = {};
     for (const k of keys) if (k in o) out[k] = o[k];
     if (!('id' in out) && 'id' in o) out.id = o.id;
+    // Graph keeps the derived type on polymorphic items (directoryObjects) even under $select.
+    if ('@odata.type' in o) out['@odata.type'] = o['@odata.type'];
     return out;
   }
 

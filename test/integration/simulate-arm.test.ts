@@ -20,7 +20,9 @@ const KUBELET = 'b0b0b0b0-0000-0000-0000-000000000001';
 
 let emu: Emulator;
 let credential: ClientSecretCredential;
-let clientOptions: { endpoint: string; credentialScopes: string[] };
+// core-client SDKs read `credentialScopes`; the modular ones (containerservice, network, privatedns, subscriptions)
+// read `credentials.scopes` and otherwise ask for https://management.azure.com/.default.
+let clientOptions: { endpoint: string; credentialScopes: string[]; credentials: { scopes: string[] } };
 
 beforeAll(async () => {
   emu = await startEmulator(await loadWorld('test/fixtures/worlds/contoso.yaml'));
@@ -31,6 +33,7 @@ beforeAll(async () => {
   clientOptions = {
     endpoint: emu.endpoints.resourceManager,
     credentialScopes: [`${emu.endpoints.resourceManager}/.default`],
+    credentials: { scopes: [`${emu.endpoints.resourceManager}/.default`] },
   };
 });
 
@@ -201,5 +204,14 @@ describe('ARM through the real SDK clients', () => {
     );
     expect(lowered.status).toBe(200);
     expect(((await lowered.json()) as { name: string }).name).toBe('prod-aks');
+  });
+
+  it('refuses a token obtained for another audience (ACR) with InvalidAuthenticationTokenAudience', async () => {
+    const acrToken = await credential.getToken(emu.endpoints.acrScope);
+    const res = await fetch(`${emu.endpoints.resourceManager}/subscriptions?api-version=2022-12-01`, {
+      headers: { authorization: `Bearer ${acrToken.token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('InvalidAuthenticationTokenAudience');
   });
 });

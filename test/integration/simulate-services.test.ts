@@ -137,6 +137,7 @@ describe('the gate identity and its denied actions', () => {
       const opts = {
         endpoint: emu.endpoints.resourceManager,
         credentialScopes: [`${emu.endpoints.resourceManager}/.default`],
+        credentials: { scopes: [`${emu.endpoints.resourceManager}/.default`] },
       };
       const authz = new AuthorizationManagementClient(cred, SUB, opts);
       const it = authz.roleAssignments.listForScope(REGISTRY, { filter: 'atScope()' });
@@ -191,5 +192,23 @@ describe('lifecycle', () => {
     await emu.close();
     expect(existsSync(emu.kubeconfigPath)).toBe(false);
     await expect(fetch(`${origin}/subscriptions`)).rejects.toThrow();
+  });
+
+  it('runs two emulators at once: each CA is trusted, and closing one leaves the other reachable', async () => {
+    const a = await startEmulator(parseWorld(worldText));
+    const b = await startEmulator(parseWorld(worldText));
+    try {
+      expect(
+        (await fetch(`${a.endpoints.authorityHost}/${a.gate.tenantId}/v2.0/.well-known/openid-configuration`)).status,
+      ).toBe(200);
+      await a.close();
+      expect(
+        (await fetch(`${b.endpoints.authorityHost}/${b.gate.tenantId}/v2.0/.well-known/openid-configuration`)).status,
+      ).toBe(200);
+      expect((await b.fetch('https://prodacr.azurecr.io/v2/')).status).toBe(401);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });
