@@ -180,7 +180,7 @@ class EmulatorServer {
     this.index = new WorldIndex(world);
     this.entra = new EntraService(this.index, this.mint);
     this.arm = new ArmService(this.index, pageSize);
-    this.graph = new GraphService(this.index);
+    this.graph = new GraphService(this.index, pageSize);
     this.registry = new RegistryService(this.index, this.mint, this.entra);
     this.kube = new KubernetesService(world.kubernetes);
     this.faults = world.faults.map((f) => ({

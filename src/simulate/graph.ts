@@ -27,7 +27,10 @@ export function graphDenied(): Reply {
 type Obj = Record<string, unknown>;
 
 export class GraphService {
-  constructor(private readonly index: WorldIndex) {}
+  constructor(
+    private readonly index: WorldIndex,
+    private readonly pageSize: number,
+  ) {}
 
   private select(req: Req, o: Obj): Obj {
     const sel = req.query.get('$select');
@@ -41,11 +44,23 @@ export class GraphService {
     return out;
   }
 
+  /** A collection page; `@odata.nextLink` (absolute, with $skiptoken) when more remain, like Graph. */
   private collection(req: Req, version: string, entity: string, items: Obj[]): Reply {
-    return json(200, {
+    const top = Number(req.query.get('$top') ?? '0');
+    const size = top > 0 ? top : this.pageSize;
+    const skip = Math.max(0, Number(req.query.get('$skiptoken') ?? '0') || 0);
+    const body: Obj = {
       '@odata.context': `${req.origin}/${version}/$metadata#${entity}`,
-      value: items.map((i) => this.select(req, i)),
-    });
+      value: items.slice(skip, skip + size).map((i) => this.select(req, i)),
+    };
+    if (skip + size < items.length) {
+      const parts = [...req.query.entries()]
+        .filter(([k]) => k !== '$skiptoken')
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+      parts.push(`$skiptoken=${skip + size}`);
+      body['@odata.nextLink'] = `${req.origin}${req.path}?${parts.join('&')}`;
+    }
+    return json(200, body);
   }
 
   private single(req: Req, version: string, entity: string, o: Obj | undefined, key: string): Reply {

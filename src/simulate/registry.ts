@@ -463,13 +463,35 @@ export class RegistryService {
     };
   }
 
+  /** A blob URL on the data endpoint signed like a SAS (no Authorization needed), valid for 20 minutes. */
+  private signedBlobUrl(host: string, path: string): string {
+    const sig = this.mint.sign({ path, exp: nowSeconds() + 1200 });
+    return `https://${host}${path}?sig=${sig}`;
+  }
+
   private blob(req: Req, reg: RegistryInfo, repo: string, digest: string): Reply {
-    const denied = this.guard(req, reg, repo, ['pull']);
-    if (denied) return denied;
+    const sig = req.query.get('sig');
+    const signed = sig !== null && this.mint.verify(sig)?.path === req.path;
+    if (!signed) {
+      const denied = this.guard(req, reg, repo, ['pull']);
+      if (denied) return denied;
+    }
     const content = this.repoContent(reg, repo);
     if (!content) return this.nameUnknown(repo);
     const blob = content.blobs.get(digest);
     if (!blob) return registryError(404, 'BLOB_UNKNOWN', 'blob unknown to registry', digest);
+    // ACR with dedicated data endpoints answers a blob GET on the login server with a redirect to the regional data
+    // endpoint (a signed URL): clients must follow it, and must not carry the registry token there.
+    const dataHost = reg.hosts.find((h) => h !== reg.loginServer);
+    if (!signed && req.host === reg.loginServer && dataHost && this.regProps(reg).dataEndpointEnabled === true) {
+      return {
+        status: 307,
+        headers: {
+          location: this.signedBlobUrl(dataHost, req.path),
+          'docker-distribution-api-version': 'registry/2.0',
+        },
+      };
+    }
     return {
       status: 200,
       headers: {

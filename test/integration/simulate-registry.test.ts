@@ -298,4 +298,27 @@ describe('registry data plane', () => {
     expect(counts['manifest-head']).toBe(1);
     expect(counts.entra).toBeGreaterThan(0);
   });
+
+  it('redirects a blob GET on the login server to the data endpoint with a signed URL that needs no token', async () => {
+    const { access: token } = await entraAccessToken(
+      'prodacr.azurecr.io',
+      emu.gate.clientId,
+      emu.gate.clientSecret,
+      'repository:orders-api:pull',
+    );
+    const auth = { authorization: `Bearer ${token}`, accept: ACCEPT };
+    const image = (await (
+      await emu.fetch(`https://prodacr.azurecr.io/v2/orders-api/manifests/v1.4.0`, { headers: auth })
+    ).json()) as { config: { digest: string } };
+    const res = await emu.fetch(`https://prodacr.azurecr.io/v2/orders-api/blobs/${image.config.digest}`, {
+      headers: auth,
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(307);
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(location.host).toBe('prodacr.eastus.data.azurecr.io');
+    expect((await emu.fetch(location)).status).toBe(200);
+    location.searchParams.set('sig', 'forged');
+    expect((await emu.fetch(location)).status).toBe(401);
+  });
 });

@@ -74,6 +74,30 @@ describe('Graph, Kubernetes and Entra', () => {
     expect(sp.id).toBe('a3a3a3a3-0000-0000-0000-000000000001');
   });
 
+  it('pages Graph collections with an absolute @odata.nextLink', async () => {
+    const first = (await (
+      await graphGet(
+        emu,
+        '/v1.0/servicePrincipals/a3a3a3a3-0000-0000-0000-000000000001/transitiveMemberOf?$select=id&$top=1',
+      )
+    ).json()) as {
+      value: { id: string }[];
+      '@odata.nextLink'?: string;
+    };
+    expect(first.value).toHaveLength(1);
+    const next = new URL(first['@odata.nextLink'] ?? '');
+    const second = (await (await graphGet(emu, `${next.pathname}${next.search}`)).json()) as {
+      value: { id: string }[];
+      '@odata.nextLink'?: string;
+    };
+    expect(second.value).toHaveLength(1);
+    expect(second['@odata.nextLink']).toBeUndefined();
+    expect([first.value[0].id, second.value[0].id].sort()).toEqual([
+      '9e9e9e9e-0000-0000-0000-00000000000a',
+      '9e9e9e9e-0000-0000-0000-00000000000b',
+    ]);
+  });
+
   it('rejects a wrong client secret with AADSTS7000215 and never echoes the secret', async () => {
     await expect(
       credentialFor(emu, 'wrong-CANARY').getToken(`${emu.endpoints.resourceManager}/.default`),
