@@ -351,6 +351,36 @@ export const RULES: readonly RuleDescriptor[] = [
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
   },
+  {
+    id: 'network-unverifiable',
+    defaultSeverity: 'warning',
+    title: 'Network posture could not be read',
+    help: 'The gate could not read part of the network path (egress public IPs, the node VNet, the private endpoint, the private DNS zone); the finding names the read permission to grant (Reader on that resource or resource group). Blocks only with fail-on: warning.',
+    helpUri: DOCS.firewall,
+    concern: 'network',
+  },
+  {
+    id: 'private-dns-unverifiable',
+    defaultSeverity: 'warning',
+    title: 'Private DNS resolution cannot be verified',
+    help: 'The node VNet uses custom DNS servers (dhcpOptions.dnsServers), so whether the nodes resolve <registry>.azurecr.io to the private endpoint depends on a forwarder the gate cannot see. Make sure the DNS servers forward privatelink.azurecr.io to 168.63.129.16 (or host the zone).',
+    helpUri: DOCS.privateLink,
+    concern: 'network',
+  },
+  {
+    id: 'manifest-empty',
+    defaultSeverity: 'notice',
+    title: 'Manifest file is empty',
+    help: 'The file holds no YAML documents (or only comments). Nothing to check; make sure the render step wrote what you expected.',
+    concern: 'manifest',
+  },
+  {
+    id: 'no-workloads',
+    defaultSeverity: 'notice',
+    title: 'No workloads in the manifest file',
+    help: 'The file holds no pod spec with an image (or is not Kubernetes YAML at all). Nothing to check in it.',
+    concern: 'manifest',
+  },
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
