@@ -421,6 +421,8 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     state.serve(req, res).catch(() => res.destroy());
   });
   server.on('connection', (s: Socket) => {
+    // Without this, Nagle's algorithm holds small replies back for a delayed ACK (~15 ms per HEAD).
+    s.setNoDelay(true);
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -428,7 +430,9 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    // A deep backlog: a burst of concurrent clients (undici opens a connection per request beyond keep-alive)
+    // must queue, not be reset.
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
