@@ -167,6 +167,11 @@ describe('ARM through the real SDK clients', () => {
     expect(named.map((r) => r.name)).toEqual(['8311e382-0749-4cb8-b61a-304f252e45ec']);
   });
 
+  it('lists no deny assignments unless the world has them', async () => {
+    const authz = new AuthorizationManagementClient(credential, SUB, clientOptions);
+    expect(await all(authz.denyAssignments.listForScope(REGISTRY, { filter: 'atScope()' }))).toEqual([]);
+  });
+
   it('reads a public IP and pages through private DNS virtual network links', async () => {
     const net = new NetworkManagementClient(credential, SUB, clientOptions);
     const ip = await net.publicIPAddresses.get('MC_rg-prod_prod-aks_eastus', 'egress-1');

@@ -4,7 +4,8 @@
 
 import { ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
+import { readFileSync } from 'node:fs';
+import { loadWorld, parseWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
@@ -320,5 +321,54 @@ describe('registry data plane', () => {
     expect((await emu.fetch(location)).status).toBe(200);
     location.searchParams.set('sig', 'forged');
     expect((await emu.fetch(location)).status).toBe(401);
+  });
+
+  it('accepts the password grant on POST /oauth2/token (docker login style)', async () => {
+    const res = await emu.fetch('https://prodacr.azurecr.io/oauth2/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        service: 'prodacr.azurecr.io',
+        scope: 'repository:orders-api:pull',
+        username: 'ci-pull',
+        password: 'token-pass-1-CANARY',
+      }).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(access(((await res.json()) as { access_token: string }).access_token)[0].actions).toEqual(['pull']);
+  });
+});
+
+describe('registry in another tenant', () => {
+  it('refuses the Entra exchange for a token from another tenant than the registry subscription', async () => {
+    const text = readFileSync('test/fixtures/worlds/contoso.yaml', 'utf8').replace(
+      '{subscriptionId: "22222222-2222-2222-2222-222222222222", tenantId: "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa"',
+      '{subscriptionId: "22222222-2222-2222-2222-222222222222", tenantId: "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb"',
+    );
+    expect(text).toContain('bbbbbbbb-bbbb');
+    const other = await startEmulator(parseWorld(text));
+    try {
+      const cred = new ClientSecretCredential(other.gate.tenantId, other.gate.clientId, other.gate.clientSecret, {
+        authorityHost: other.endpoints.authorityHost,
+        disableInstanceDiscovery: true,
+      });
+      const aad = await cred.getToken(other.endpoints.acrScope);
+      const exchange = (host: string) =>
+        other.fetch(`https://${host}/oauth2/exchange`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'access_token',
+            service: host,
+            tenant: other.gate.tenantId,
+            access_token: aad.token,
+          }).toString(),
+        });
+      expect((await exchange('abacacr.azurecr.io')).status).toBe(401);
+      expect((await exchange('prodacr.azurecr.io')).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 });
