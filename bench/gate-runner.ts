@@ -1,0 +1,35 @@
+// The gate as the benchmark runs it: the CLI's own argv parsing and runGate, bundled by bench/run.mjs into a temp dir
+// and run as a child process on Node 24, so each run pays the real start-up and owns its memory. It prints one JSON
+// line on stdout with what the CLI cannot show: requests by kind (registry client and emulator), peak RSS and the
+// report's counts. Logs are dropped: the benchmark measures the gate, not its terminal.
+
+import { parseCli } from '../src/cli-args.js';
+import { runGate } from '../src/gate.js';
+import type { Logger } from '../src/types.js';
+
+const started = performance.now();
+const warnings: string[] = [];
+const logger: Logger = { debug: () => undefined, info: () => undefined, warning: (m) => void warnings.push(m) };
+
+const cmd = parseCli(process.argv.slice(2), process.cwd());
+if (cmd.kind !== 'run') throw new Error('gate-runner needs a check command');
+const result = await runGate(cmd.config, { logger, maskSecret: () => undefined, env: process.env });
+const findingsByRule: Record<string, number> = {};
+for (const f of result.report.findings) findingsByRule[f.rule] = (findingsByRule[f.rule] ?? 0) + 1;
+const imagesByStatus: Record<string, number> = {};
+for (const i of result.report.images) imagesByStatus[i.status] = (imagesByStatus[i.status] ?? 0) + 1;
+
+process.stdout.write(
+  JSON.stringify({
+    exitCode: result.exitCode,
+    gateMs: performance.now() - started,
+    uptimeMs: process.uptime() * 1000,
+    // maxRSS is in kilobytes on Linux.
+    maxRssKb: process.resourceUsage().maxRSS,
+    requests: result.requests,
+    summary: result.report.summary,
+    imagesByStatus,
+    findingsByRule,
+    warnings: warnings.slice(0, 5),
+  }) + '\n',
+);

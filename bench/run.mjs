@@ -1,0 +1,503 @@
+// `npm run bench`: the gate against what users would run instead, in one invocation. Generates the rendered manifests
+// and the world (bench/generate.mjs), runs the full gate (bundled from src by esbuild, see bench/gate-runner.ts) as a
+// child process against the simulated world with per-request latency and against Debian's real docker-registry on
+// loopback, runs the skopeo baselines on that same registry, and prints one table. Measures, never asserts: the
+// targets are printed next to the figures. Usage: node bench/run.mjs [--quick] [--json] [--runs N] [--latency MS]
+// [--sizes 50,500,5000] [--full] [--results FILE]. Needs `npm run build` first (bundle sizes, cold start).
+
+import { spawn } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { ACR_HOSTS, CLUSTER_ID, catalogue, reference, writeManifests, writeSimulatedSet } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const NODE = process.execPath;
+const SKOPEO = '/usr/bin/skopeo';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    latency: { type: 'string', default: '40' },
+    sizes: { type: 'string' },
+    pods: { type: 'string', default: '2000' },
+    full: { type: 'boolean', default: false },
+    results: { type: 'string' },
+    'keep-temp': { type: 'boolean', default: false },
+  },
+});
+const QUICK = flags.quick;
+const RUNS = Number(flags.runs ?? (QUICK ? 1 : 3));
+const LATENCY = Number(flags.latency);
+const PODS = Number(flags.pods);
+const HEADLINE = QUICK ? 50 : 500;
+const SIZES = (flags.sizes ?? (QUICK ? '50' : '50,500,5000')).split(',').map(Number);
+if (!SIZES.includes(HEADLINE)) SIZES.push(HEADLINE);
+SIZES.sort((a, b) => a - b);
+/** Fewer runs for the big row: it is about scaling, and one run of it takes as long as many of the others. */
+const runsFor = (size) => (size >= 5000 ? 1 : RUNS);
+
+const log = (m) => process.stderr.write(`bench: ${m}\n`);
+
+// ------------------------------------------------------------------------------------------------------------------
+// Process helpers
+
+/** Runs a command to completion; resolves with wall time, exit code and output (never rejects on a non-zero exit). */
+function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? ROOT,
+      env: opts.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    child.on('error', reject);
+    child.stdin.end(opts.input ?? '');
+    child.on('close', (code) => {
+      resolve({
+        ms: performance.now() - started,
+        code,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+  });
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Environment for the gate child: no Azure sign-in from the host leaks in, so every run signs in the same way. */
+function gateEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(AZURE_|ARM_|ACTIONS_|GITHUB_|INPUT_|KUBECONFIG$|NODE_OPTIONS$)/.test(k)) env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// The gate
+
+async function buildRunner(dir) {
+  const outfile = join(dir, 'gate-runner.mjs');
+  const started = performance.now();
+  await build({
+    entryPoints: [join(ROOT, 'bench/gate-runner.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile,
+    logLevel: 'error',
+    // CommonJS dependencies inside an ESM bundle call require(): give them one.
+    banner: {
+      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+    },
+  });
+  log(`gate runner bundled from src in ${Math.round(performance.now() - started)} ms`);
+  return outfile;
+}
+
+/** One gate run as a child process: wall time seen from outside, the rest from the runner's JSON line. */
+async function gateOnce(runner, args, env, cwd) {
+  const r = await run(NODE, [runner, 'check', ...args], { env, cwd });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  let parsed;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    throw new Error(`gate run failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  }
+  return { wallMs: r.ms, ...parsed };
+}
+
+async function gateRuns(label, runner, args, env, cwd, runs) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await gateOnce(runner, args, env, cwd);
+    log(
+      `${label} run ${i + 1}/${runs}: ${Math.round(r.wallMs)} ms, exit ${r.exitCode}, RSS ${Math.round(r.maxRssKb / 1024)} MB`,
+    );
+    results.push(r);
+  }
+  const last = results[results.length - 1];
+  return {
+    wallMs: median(results.map((r) => r.wallMs)),
+    runs: results.map((r) => Math.round(r.wallMs)),
+    gateMs: median(results.map((r) => r.gateMs)),
+    peakRssMb: Math.max(...results.map((r) => r.maxRssKb)) / 1024,
+    exitCode: last.exitCode,
+    requests: last.requests,
+    imagesByStatus: last.imagesByStatus,
+    findingsByRule: last.findingsByRule,
+    warnings: last.warnings,
+  };
+}
+
+/** Requests grouped the way the issue asks: ARM (and Entra), tokens, manifest HEAD/GET, blob, tag list, ACR metadata. */
+function requestKinds(requests, prefix = '') {
+  const g = (k) => requests[prefix + k] ?? 0;
+  return {
+    arm: (requests['emulator.arm'] ?? 0) + (requests['emulator.entra'] ?? 0) + (requests['emulator.graph'] ?? 0),
+    kubernetes: requests['emulator.kubernetes'] ?? 0,
+    ping: g('ping'),
+    token: g('token') + g('acr-exchange'),
+    manifestHead: g('manifest-head'),
+    manifestGet: g('manifest-get'),
+    blob: g('blob'),
+    tags: g('tags'),
+    acrAttributes: g('acr-attributes'),
+    retries: g('retries'),
+  };
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// The real registry and skopeo
+
+async function startRegistry() {
+  const helpers = await import(join(ROOT, 'test/helpers/docker-registry.ts'));
+  const push = await import(join(ROOT, 'test/helpers/oci-push.ts'));
+  helpers.requireDockerRegistry();
+  const registry = await helpers.startDockerRegistry({ auth: 'none' });
+  return { registry, helpers, push };
+}
+
+/** Pushes the present images of a catalogue (multi-arch as an OCI index of linux/amd64 + linux/arm64), 16 at a time. */
+async function pushCatalogue(reg, images) {
+  const trusting = reg.helpers.trustingFetch(reg.registry.ca, 32);
+  const target = { base: reg.registry.base, fetch: trusting.fetch, authorization: async () => undefined };
+  const amd64 = { os: 'linux', architecture: 'amd64' };
+  const arm64 = { os: 'linux', architecture: 'arm64' };
+  const todo = images.filter((i) => !i.missing);
+  // Every repository also holds `latest`, as in the simulated world, so a missing tag is a tag miss, not a missing repo.
+  const repos = [...new Set(images.map((i) => i.repository))];
+  const jobs = [
+    ...repos.map((repo) => () => reg.push.pushImage(target, repo, 'latest', amd64)),
+    ...todo.map(
+      (img) => () =>
+        img.multiArch
+          ? reg.push.pushIndex(target, img.repository, img.tag, [amd64, arm64])
+          : reg.push.pushImage(target, img.repository, img.tag, amd64),
+    ),
+  ];
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }),
+  );
+  await trusting.close();
+  log(`pushed ${todo.length} images (+${repos.length} latest) in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** Registry requests since `from` in the access log, by kind, for one user agent family. */
+function accessLogCounts(logs, from, agent) {
+  const counts = { ping: 0, token: 0, manifestHead: 0, manifestGet: 0, blob: 0, tags: 0, acrAttributes: 0 };
+  for (const line of logs.slice(from).split('\n')) {
+    const m = /"(HEAD|GET) (\S+) HTTP\/[\d.]+" \d+ \d+ "[^"]*" "([^"]*)"/.exec(line);
+    if (!m || !m[3].toLowerCase().includes(agent)) continue;
+    const [, method, path] = m;
+    if (path === '/v2/' || path === '/v2') counts.ping++;
+    else if (path.includes('/manifests/')) counts[method === 'HEAD' ? 'manifestHead' : 'manifestGet']++;
+    else if (path.includes('/blobs/')) counts.blob++;
+    else if (path.includes('/tags/list')) counts.tags++;
+  }
+  return counts;
+}
+
+async function skopeoRuns(label, refs, parallel, runs, reg) {
+  const list = refs.join('\n') + '\n';
+  const inspect = `${SKOPEO} inspect --raw --tls-verify=false`;
+  // What people write: a shell loop, or the same through xargs -P.
+  const script =
+    parallel > 1
+      ? `xargs -P${parallel} -I{} ${inspect} docker://{} >/dev/null 2>&1; exit 0`
+      : `while read -r ref; do ${inspect} "docker://$ref" >/dev/null 2>&1; done; exit 0`;
+  const times = [];
+  let requests;
+  for (let i = 0; i < runs; i++) {
+    const from = reg.registry.logs().length;
+    const r = await run('sh', ['-c', script], { input: list });
+    times.push(r.ms);
+    requests = accessLogCounts(reg.registry.logs(), from, 'skopeo');
+    log(`${label} run ${i + 1}/${runs}: ${Math.round(r.ms)} ms`);
+  }
+  return { wallMs: median(times), runs: times.map(Math.round), requests };
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Bundle size and cold start
+
+function sizeOf(path) {
+  return existsSync(path) ? statSync(path).size : undefined;
+}
+
+function jsBytesIn(dir) {
+  if (!existsSync(dir)) return undefined;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+}
+
+async function coldStart(args, times) {
+  const ms = [];
+  let code;
+  for (let i = 0; i < times; i++) {
+    const r = await run(NODE, args, { env: gateEnv() });
+    ms.push(r.ms);
+    code = r.code;
+  }
+  return { ms: median(ms), exitCode: code };
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Table
+
+const fmtMs = (ms) => (ms === undefined ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+const fmtX = (x) => (x === undefined ? '—' : `${x.toFixed(1)}x`);
+const fmtMb = (b) => (b === undefined ? '—' : `${(b / 1024 / 1024).toFixed(1)} MB`);
+
+function requestCell(k) {
+  if (!k) return '—';
+  const parts = [];
+  if (k.arm) parts.push(`ARM+Entra ${k.arm}`);
+  if (k.kubernetes) parts.push(`k8s ${k.kubernetes}`);
+  if (k.ping) parts.push(`ping ${k.ping}`);
+  if (k.token) parts.push(`token ${k.token}`);
+  if (k.manifestHead) parts.push(`HEAD ${k.manifestHead}`);
+  if (k.manifestGet) parts.push(`GET ${k.manifestGet}`);
+  if (k.blob) parts.push(`blob ${k.blob}`);
+  if (k.tags) parts.push(`tags ${k.tags}`);
+  if (k.acrAttributes) parts.push(`acr-attr ${k.acrAttributes}`);
+  if (k.retries) parts.push(`retries ${k.retries}`);
+  return parts.join(', ');
+}
+
+function registryRequests(k) {
+  return k.manifestHead + k.manifestGet + k.blob + k.tags + k.acrAttributes;
+}
+
+function renderTable(r) {
+  const lines = [];
+  lines.push(
+    `| run | unique images | wall (median) | runs | peak RSS | requests by kind | registry req / image | vs skopeo loop | vs xargs -P16 |`,
+  );
+  lines.push(`|---|---:|---:|---|---:|---|---:|---:|---:|`);
+  for (const row of r.rows) {
+    const perImage = row.kinds ? (registryRequests(row.kinds) / row.unique).toFixed(2) : '—';
+    lines.push(
+      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${requestCell(row.kinds)} | ${perImage} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
+    );
+  }
+  lines.push('');
+  lines.push(`| artefact | size | cold start (median of 5) |`);
+  lines.push(`|---|---:|---:|`);
+  const b = r.bundle;
+  lines.push(
+    `| dist/index.js (action) | ${fmtMb(b.actionEntry)} | ${fmtMs(b.actionColdMs)} (exit ${b.actionExit}, no inputs) |`,
+  );
+  lines.push(
+    `| dist/cli/index.js (CLI entry; + ${fmtMb(b.cliChunks)} in chunks loaded on use) | ${fmtMb(b.cliEntry)} | ${fmtMs(b.cliVersionMs)} (\`--version\`) |`,
+  );
+  return lines.join('\n');
+}
+
+function targetLines(r) {
+  const head = r.rows.find((x) => x.name === 'gate, simulated ACRs' && x.unique === r.headline);
+  const real = r.rows.find((x) => x.name === 'gate, docker-registry' && x.unique === r.headline);
+  const out = [];
+  const mark = (ok) => (ok ? 'met' : 'MISSED');
+  if (head) {
+    out.push(
+      `- ${r.headline} unique images at ${r.latencyMs} ms in <= 3 s: ${fmtMs(head.wallMs)} — ${mark(head.wallMs <= 3000)}`,
+    );
+    const k = head.kinds;
+    const repos = r.repositories[r.headline];
+    const regReq = registryRequests(k);
+    out.push(
+      `- <= 2 registry requests per unique image + 1 token per repository + constant ARM: ${regReq} registry requests for ${head.unique} images (${(regReq / head.unique).toFixed(2)}/image), ${k.token} tokens for ${repos} repositories (+${ACR_HOSTS.length} exchanges), ARM+Entra ${k.arm} — ${mark(regReq <= 2 * head.unique && k.token <= repos + ACR_HOSTS.length)}`,
+    );
+    out.push(
+      `- peak RSS <= 200 MB: ${Math.round(Math.max(...r.rows.filter((x) => x.peakRssMb && x.unique === r.headline).map((x) => x.peakRssMb)))} MB at ${r.headline} images — ${mark(r.rows.filter((x) => x.peakRssMb && x.unique === r.headline).every((x) => x.peakRssMb <= 200))}`,
+    );
+  }
+  if (real?.vsSequential !== undefined)
+    out.push(
+      `- >= 20x faster than the sequential skopeo loop: ${fmtX(real.vsSequential)} — ${mark(real.vsSequential >= 20)}`,
+    );
+  if (real?.vsParallel !== undefined)
+    out.push(`- >= 3x faster than xargs -P16 skopeo: ${fmtX(real.vsParallel)} — ${mark(real.vsParallel >= 3)}`);
+  out.push(
+    `- cold start <= 300 ms: action ${fmtMs(r.bundle.actionColdMs)}, CLI --version ${fmtMs(r.bundle.cliVersionMs)} — ${mark(Math.max(r.bundle.actionColdMs ?? Infinity, r.bundle.cliVersionMs ?? Infinity) <= 300)}`,
+  );
+  return out.join('\n');
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const tmp = await mkdtemp(join(os.tmpdir(), 'aks-pull-gate-bench-'));
+  const result = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    latencyMs: LATENCY,
+    runsPerRow: RUNS,
+    pods: PODS,
+    headline: HEADLINE,
+    repositories: {},
+    rows: [],
+    bundle: {},
+  };
+  let reg;
+  try {
+    // Bundle and cold start first, on a quiet machine.
+    const cliEntry = join(ROOT, 'dist/cli/index.js');
+    const actionEntry = join(ROOT, 'dist/index.js');
+    if (!existsSync(cliEntry) || !existsSync(actionEntry))
+      throw new Error('dist/ is missing: run `npm run build` first');
+    const cliDir = jsBytesIn(join(ROOT, 'dist/cli')) ?? 0;
+    const cold = QUICK ? 2 : 5;
+    const action = await coldStart([actionEntry], cold);
+    const version = await coldStart([cliEntry, '--version'], cold);
+    result.bundle = {
+      actionEntry: sizeOf(actionEntry),
+      actionTotal: jsBytesIn(join(ROOT, 'dist')),
+      cliEntry: sizeOf(cliEntry),
+      cliChunks: cliDir - (sizeOf(cliEntry) ?? 0),
+      actionColdMs: action.ms,
+      actionExit: action.exitCode,
+      cliVersionMs: version.ms,
+    };
+    log(
+      `cold start: action ${Math.round(action.ms)} ms (exit ${action.exitCode}), CLI --version ${Math.round(version.ms)} ms`,
+    );
+
+    const runner = await buildRunner(tmp);
+
+    // Simulated world: every registry an ACR, so ARM discovery, the Entra exchange, tokens and manifests all run.
+    for (const size of SIZES) {
+      const dir = join(tmp, `sim-${size}`);
+      const set = await writeSimulatedSet(dir, size, LATENCY, PODS);
+      result.repositories[size] = new Set(set.images.map((i) => i.repository)).size;
+      log(
+        `generated ${set.pods} pod specs, ${set.references} image references, ${size} unique images in ${set.files} files`,
+      );
+      const base = ['--manifests', set.manifests, '--simulate', set.world];
+      const sim = await gateRuns(`simulated ${size}`, runner, base, gateEnv(), dir, runsFor(size));
+      result.rows.push({ name: 'gate, simulated ACRs', unique: size, ...sim, kinds: requestKinds(sim.requests) });
+      if (size === HEADLINE) {
+        const cl = await gateRuns(
+          `simulated ${size} --cluster`,
+          runner,
+          [...base, '--cluster', CLUSTER_ID],
+          gateEnv(),
+          dir,
+          runsFor(size),
+        );
+        result.rows.push({
+          name: 'gate, simulated ACRs, --cluster',
+          unique: size,
+          ...cl,
+          kinds: requestKinds(cl.requests),
+        });
+      }
+    }
+
+    // The real registry on loopback, and the baselines against the very same registry.
+    if (!existsSync(SKOPEO))
+      log(`${SKOPEO} is missing: install it with \`sudo apt-get install -y skopeo\`; skopeo baselines skipped`);
+    reg = await startRegistry();
+    const caFile = join(tmp, 'registry-ca.pem');
+    await writeFile(caFile, reg.registry.ca);
+    const hosts = ACR_HOSTS.map(() => reg.registry.host);
+    for (const size of SIZES) {
+      // One namespace per size: the sets' repositories overlap otherwise, and a tag pushed for one size could turn an
+      // image that is meant to be missing in another into a present one.
+      const images = catalogue(size).map((i) => ({ ...i, repository: `s${size}/${i.repository}` }));
+      await pushCatalogue(reg, images);
+      const dir = join(tmp, `real-${size}`);
+      await writeManifests(join(dir, 'manifests'), images, hosts, PODS);
+      const env = gateEnv({ NODE_EXTRA_CA_CERTS: caFile });
+      const from = reg.registry.logs().length;
+      const gate = await gateRuns(
+        `docker-registry ${size}`,
+        runner,
+        ['--manifests', join(dir, 'manifests'), '--platform', 'linux/amd64'],
+        env,
+        dir,
+        runsFor(size),
+      );
+      const row = { name: 'gate, docker-registry', unique: size, ...gate, kinds: requestKinds(gate.requests) };
+      row.serverRequests = accessLogCounts(reg.registry.logs(), from, 'node');
+      result.rows.push(row);
+      if (!existsSync(SKOPEO)) continue;
+      const refs = images.map((i) => reference(i, hosts));
+      const sequentialOk = size < 5000 || flags.full;
+      if (sequentialOk) {
+        const seq = await skopeoRuns(`skopeo loop ${size}`, refs, 1, runsFor(size), reg);
+        result.rows.push({
+          name: 'skopeo inspect --raw, sequential',
+          unique: size,
+          ...seq,
+          kinds: { ...seq.requests, arm: 0, kubernetes: 0, retries: 0 },
+        });
+        row.vsSequential = seq.wallMs / row.wallMs;
+      }
+      const par = await skopeoRuns(`xargs -P16 skopeo ${size}`, refs, 16, runsFor(size), reg);
+      result.rows.push({
+        name: 'xargs -P16 skopeo inspect --raw',
+        unique: size,
+        ...par,
+        kinds: { ...par.requests, arm: 0, kubernetes: 0, retries: 0 },
+      });
+      row.vsParallel = par.wallMs / row.wallMs;
+    }
+  } finally {
+    await reg?.registry.stop();
+    if (!flags['keep-temp']) await rm(tmp, { recursive: true, force: true });
+    else log(`kept ${tmp}`);
+  }
+
+  const table = renderTable(result);
+  const targets = targetLines(result);
+  if (flags.json) process.stdout.write(JSON.stringify({ ...result, table, targets }, null, 2) + '\n');
+  else process.stdout.write(`${table}\n\nTargets:\n${targets}\n`);
+  if (flags.results) {
+    const m = result.machine;
+    const doc =
+      `# Benchmark results\n\n` +
+      `Measured ${result.date.slice(0, 10)} by \`npm run bench${flags.results ? ` -- --results ${flags.results}` : ''}\` on ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, ${m.platform}, Node ${m.node}.\n` +
+      `${result.pods} pod specs per set, per-request latency ${result.latencyMs} ms in the simulated world, median of ${result.runsPerRow} runs (1 run for 5,000 images); wall time includes Node start-up of the gate process.\n\n` +
+      `${table}\n\nTargets (measured, not asserted):\n\n${targets}\n`;
+    await writeFile(flags.results, doc);
+    log(`wrote ${flags.results}`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
