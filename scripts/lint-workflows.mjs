@@ -10,7 +10,12 @@ const walk = (dir) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else if (/\.ya?ml$/.test(e.name) && /^\s*(on|jobs):/m.test(readFileSync(p, 'utf8')) && /^jobs:/m.test(readFileSync(p, 'utf8'))) files.push(p);
+    else if (
+      /\.ya?ml$/.test(e.name) &&
+      /^\s*(on|jobs):/m.test(readFileSync(p, 'utf8')) &&
+      /^jobs:/m.test(readFileSync(p, 'utf8'))
+    )
+      files.push(p);
   }
 };
 for (const r of roots) if (existsSync(r)) walk(r);

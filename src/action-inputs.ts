@@ -71,7 +71,10 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     format: 'json',
     ...(sarif ? { sarifFile: path.resolve(cwd, sarif) } : {}),
     failOn: parseFailOn(get('fail-on') || 'error'),
-    expiryWarningDays: parseNonNegativeInt('expiry-warning-days', get('expiry-warning-days') || String(DEFAULTS.expiryWarningDays)),
+    expiryWarningDays: parseNonNegativeInt(
+      'expiry-warning-days',
+      get('expiry-warning-days') || String(DEFAULTS.expiryWarningDays),
+    ),
     platforms: platforms.length ? platforms : DEFAULTS.platforms,
     platformsExplicit: platforms.length > 0,
     clusterReads: parseBoolean('cluster-reads', get('cluster-reads'), true),

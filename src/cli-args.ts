@@ -99,7 +99,8 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
   if (command === 'check' && manifests.length === 0) {
     throw new ConfigurationError('check needs --manifests <path|dir|glob|-> (see aks-pull-gate --help)');
   }
-  if (command === 'audit' && rest.length > 0) throw new ConfigurationError(`audit takes no positional arguments (got "${rest[0]}")`);
+  if (command === 'audit' && rest.length > 0)
+    throw new ConfigurationError(`audit takes no positional arguments (got "${rest[0]}")`);
   const platforms = (v.platform ?? []).flatMap((p) => p.split(',')).map(parsePlatform);
   const cluster = resolveClusterId({
     cluster: v.cluster,
@@ -122,7 +123,9 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
     ...(v.output ? { output: v.output } : {}),
     ...(v['sarif-file'] ? { sarifFile: v['sarif-file'] } : {}),
     failOn: v['fail-on'] ? parseFailOn(v['fail-on']) : DEFAULTS.failOn,
-    expiryWarningDays: v['expiry-warning-days'] ? parseNonNegativeInt('expiry-warning-days', v['expiry-warning-days']) : DEFAULTS.expiryWarningDays,
+    expiryWarningDays: v['expiry-warning-days']
+      ? parseNonNegativeInt('expiry-warning-days', v['expiry-warning-days'])
+      : DEFAULTS.expiryWarningDays,
     platforms: platforms.length ? platforms : DEFAULTS.platforms,
     platformsExplicit: platforms.length > 0,
     clusterReads: !v['no-cluster-reads'],

@@ -46,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
     const out = renderReport(report, config.format, { color, version: VERSION });
     if (config.output) await writeFile(config.output, out);
     else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
-    if (config.sarifFile) await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION }));
+    if (config.sarifFile)
+      await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION }));
     return exitCode;
   } catch (err) {
     if (err instanceof ConfigurationError) {

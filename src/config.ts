@@ -152,7 +152,9 @@ export function resolveClusterId(opts: {
   }
   if (opts.clusterName || opts.resourceGroup) {
     if (!opts.clusterName || !opts.resourceGroup) {
-      throw new ConfigurationError('cluster-name and resource-group must be given together (or give cluster as a resource id)');
+      throw new ConfigurationError(
+        'cluster-name and resource-group must be given together (or give cluster as a resource id)',
+      );
     }
     if (!RESOURCE_GROUP_RE.test(opts.resourceGroup)) {
       throw new ConfigurationError(`resource-group is not a valid resource group name (got "${opts.resourceGroup}")`);

@@ -95,7 +95,9 @@ async function factContext(
 ): Promise<FactContext> {
   const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
   const azure = await signIn(config, deps, endpoints, emulator);
-  const kubeconfigPath = config.clusterReads ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env)) : undefined;
+  const kubeconfigPath = config.clusterReads
+    ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
+    : undefined;
   return {
     config,
     logger: deps.logger,
@@ -109,14 +111,24 @@ async function factContext(
 }
 
 /** The world names the gate's own identity; elsewhere the sign-in chain of the Actions ecosystem decides. */
-async function signIn(config: Config, deps: GateDeps, endpoints: AzureEndpoints, emulator?: Emulator): Promise<AzureContext | undefined> {
+async function signIn(
+  config: Config,
+  deps: GateDeps,
+  endpoints: AzureEndpoints,
+  emulator?: Emulator,
+): Promise<AzureContext | undefined> {
   if (emulator) {
     const g = emulator.gate;
     const credential = new ClientSecretCredential(g.tenantId, g.clientId, g.clientSecret, {
       authorityHost: endpoints.authorityHost,
       disableInstanceDiscovery: true,
     });
-    return { credential, endpoints, tenantId: g.tenantId, ...(config.subscription ? { subscriptionId: config.subscription } : {}) };
+    return {
+      credential,
+      endpoints,
+      tenantId: g.tenantId,
+      ...(config.subscription ? { subscriptionId: config.subscription } : {}),
+    };
   }
   const result = await createAzureContext({
     endpoints,
@@ -136,16 +148,26 @@ async function signIn(config: Config, deps: GateDeps, endpoints: AzureEndpoints,
 }
 
 function findKubeconfig(env: NodeJS.ProcessEnv): string | undefined {
-  const candidates = env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter) : [path.join(os.homedir(), '.kube', 'config')];
+  const candidates = env.KUBECONFIG
+    ? env.KUBECONFIG.split(path.delimiter)
+    : [path.join(os.homedir(), '.kube', 'config')];
   return candidates.find((p) => p && existsSync(p));
 }
 
-async function check(config: Config, inventory: Inventory, ctx: FactContext, deps: GateDeps, emulator?: Emulator): Promise<GateResult> {
+async function check(
+  config: Config,
+  inventory: Inventory,
+  ctx: FactContext,
+  deps: GateDeps,
+  emulator?: Emulator,
+): Promise<GateResult> {
   const findings: Finding[] = [...inventory.findings];
   const paths: PullPathResult[] = [];
   const hosts = [...new Set(inventory.uses.flatMap((u) => (u.ref ? [u.ref.registry] : [])))];
   deps.phase?.('Reading cluster and registries');
-  const identity = config.cluster ? await guard(collectIdentityFacts(ctx, config.cluster, hosts), ctx.signal) : undefined;
+  const identity = config.cluster
+    ? await guard(collectIdentityFacts(ctx, config.cluster, hosts), ctx.signal)
+    : undefined;
   const discovery: RegistryDiscovery | undefined =
     identity && !('timedOut' in identity)
       ? identity.discovery
@@ -153,7 +175,8 @@ async function check(config: Config, inventory: Inventory, ctx: FactContext, dep
         ? await guard(discoverRegistries(ctx, hosts), ctx.signal).then((d) => ('timedOut' in d ? undefined : d))
         : undefined;
   const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
-  if (identity && 'timedOut' in identity) findings.push(timedOut('role-assignments-unverifiable', 'cluster and role assignments', config));
+  if (identity && 'timedOut' in identity)
+    findings.push(timedOut('role-assignments-unverifiable', 'cluster and role assignments', config));
   const platforms = clusterPlatforms(config, identityFacts, deps.logger);
 
   deps.phase?.('Checking images, identity, network and pull secrets');
@@ -161,7 +184,14 @@ async function check(config: Config, inventory: Inventory, ctx: FactContext, dep
   const [images, network, credentials] = await Promise.all([
     guard(checkAllImages(inventory, ctx, discovery), ctx.signal),
     identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
-      ? guard(collectNetworkFacts(ctx, identityFacts.cluster.raw, registries.flatMap((r) => (r.raw ? [r.raw] : []))), ctx.signal)
+      ? guard(
+          collectNetworkFacts(
+            ctx,
+            identityFacts.cluster.raw,
+            registries.flatMap((r) => (r.raw ? [r.raw] : [])),
+          ),
+          ctx.signal,
+        )
       : Promise.resolve(undefined),
     guard(collectCredentialFacts(ctx, inventory, registries), ctx.signal),
   ]);
@@ -174,7 +204,8 @@ async function check(config: Config, inventory: Inventory, ctx: FactContext, dep
     findings.push(...r.findings);
     paths.push(...r.paths);
   }
-  if (network && !('timedOut' in network)) findings.push(...checkNetwork(network, usesByRegistry(inventory.uses, registries)));
+  if (network && !('timedOut' in network))
+    findings.push(...checkNetwork(network, usesByRegistry(inventory.uses, registries)));
   else if (network) findings.push(timedOut('cluster-egress-unknown', 'network posture', config));
   if (!('timedOut' in credentials)) {
     const r = checkPullSecrets(inventory, credentials, config);
@@ -184,13 +215,26 @@ async function check(config: Config, inventory: Inventory, ctx: FactContext, dep
 
   const checked: ImageFacts = { checked: new Map() };
   for (const [ref, r] of results) {
-    if (r.status === 'ok') checked.checked.set(ref, { ...(r.digest ? { digest: r.digest } : {}), ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}) });
+    if (r.status === 'ok')
+      checked.checked.set(ref, {
+        ...(r.digest ? { digest: r.digest } : {}),
+        ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
+      });
   }
-  const requests = { ...('timedOut' in images ? {} : images.requests), ...prefixed('emulator', emulator?.requestCounts() ?? {}) };
+  const requests = {
+    ...('timedOut' in images ? {} : images.requests),
+    ...prefixed('emulator', emulator?.requestCounts() ?? {}),
+  };
   return finish(config, inventory, combinePullPaths(findings, paths), checked, requests);
 }
 
-function finish(config: Config, inventory: Inventory, findings: Finding[], images: ImageFacts, requests: Record<string, number>): GateResult {
+function finish(
+  config: Config,
+  inventory: Inventory,
+  findings: Finding[],
+  images: ImageFacts,
+  requests: Record<string, number>,
+): GateResult {
   const { report, exitCode } = buildReport({
     mode: config.mode,
     ...(config.cluster ? { cluster: config.cluster } : {}),
@@ -259,7 +303,11 @@ function manifestCredentials(inventory: Inventory, mask: SecretMasker): Map<stri
   return out;
 }
 
-function podCredential(inventory: Inventory, normalized: string, secrets: Map<string, DockerCredential[]>): RegistryCredential | undefined {
+function podCredential(
+  inventory: Inventory,
+  normalized: string,
+  secrets: Map<string, DockerCredential[]>,
+): RegistryCredential | undefined {
   for (const use of inventory.uses) {
     if (use.ref?.normalized !== normalized) continue;
     const creds = use.pullSecrets.flatMap((name) => secrets.get(`${use.namespace}/${name}`) ?? []);
@@ -269,19 +317,29 @@ function podCredential(inventory: Inventory, normalized: string, secrets: Map<st
   return undefined;
 }
 
-function usesByRegistry(uses: ImageUse[], registries: { loginServer: string; dataEndpointHostNames?: string[] }[]): Map<string, ImageUse[]> {
+function usesByRegistry(
+  uses: ImageUse[],
+  registries: { loginServer: string; dataEndpointHostNames?: string[] }[],
+): Map<string, ImageUse[]> {
   const map = new Map<string, ImageUse[]>();
   for (const r of registries) {
     const hosts = new Set([r.loginServer, ...(r.dataEndpointHostNames ?? [])].map((h) => h.toLowerCase()));
-    map.set(r.loginServer, uses.filter((u) => u.ref && hosts.has(u.ref.registry.toLowerCase())));
+    map.set(
+      r.loginServer,
+      uses.filter((u) => u.ref && hosts.has(u.ref.registry.toLowerCase())),
+    );
   }
   return map;
 }
 
 async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<GateResult> {
   deps.phase?.('Auditing credentials');
-  const result = await guard(runAudit(ctx, { clusterIds: config.cluster ? [config.cluster] : [], registryIds: config.registries }), ctx.signal);
-  const findings = 'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
+  const result = await guard(
+    runAudit(ctx, { clusterIds: config.cluster ? [config.cluster] : [], registryIds: config.registries }),
+    ctx.signal,
+  );
+  const findings =
+    'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
   const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {});
   if (!('timedOut' in result)) out.report.credentials = result.credentials;
   return out;

@@ -13,7 +13,13 @@ import { runGate } from './gate.js';
 import { buildAnnotations } from './report/annotations.js';
 import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
-import { prCommentMarker, renderPrComment, syncPrComment, syncTrackingIssue, trackingIssueClient } from './report/pr-comment.js';
+import {
+  prCommentMarker,
+  renderPrComment,
+  syncPrComment,
+  syncTrackingIssue,
+  trackingIssueClient,
+} from './report/pr-comment.js';
 import { renderSarif } from './report/sarif.js';
 import type { Logger, Report } from './types.js';
 import { VERSION } from './version.js';
@@ -88,7 +94,9 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger)
   const wantIssue = settings.config.mode === 'audit' && settings.trackingIssue;
   if (!wantComment && !wantIssue) return;
   if (!settings.githubToken) {
-    logger.warning('github-token is empty: skipping the PR comment / tracking issue (the job result depends on the findings alone)');
+    logger.warning(
+      'github-token is empty: skipping the PR comment / tracking issue (the job result depends on the findings alone)',
+    );
     return;
   }
   try {
@@ -120,10 +128,13 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger)
         body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
         clean: report.ready,
       });
-      if (result === 'read-only') core.notice('The tracking issue was skipped: the workflow lacks permissions: issues: write.');
+      if (result === 'read-only')
+        core.notice('The tracking issue was skipped: the workflow lacks permissions: issues: write.');
       else logger.info(`Tracking issue: ${result}`);
     }
   } catch (err) {
-    logger.warning(`Could not update GitHub (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the job result depends on the findings alone`);
+    logger.warning(
+      `Could not update GitHub (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); the job result depends on the findings alone`,
+    );
   }
 }

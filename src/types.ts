@@ -144,7 +144,8 @@ export interface Report {
 }
 
 export interface AuditCredential {
-  kind: 'service-principal' | 'acr-token' | 'admin-user' | 'refresh-token' | 'pull-secret' | 'cluster-service-principal';
+  kind:
+    'service-principal' | 'acr-token' | 'admin-user' | 'refresh-token' | 'pull-secret' | 'cluster-service-principal';
   name: string;
   owner?: string;
   registry?: string;

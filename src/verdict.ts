@@ -26,7 +26,15 @@ function cmp(a: string, b: string): number {
 export function dedupeFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = JSON.stringify([f.rule, f.severity, f.location?.file, f.location?.line, f.location?.column, f.image, f.message]);
+    const key = JSON.stringify([
+      f.rule,
+      f.severity,
+      f.location?.file,
+      f.location?.line,
+      f.location?.column,
+      f.image,
+      f.message,
+    ]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -238,7 +238,9 @@ function parseCli(argv, cwd) {
         ...(v.output ? { output: v.output } : {}),
         ...(v['sarif-file'] ? { sarifFile: v['sarif-file'] } : {}),
         failOn: v['fail-on'] ? parseFailOn(v['fail-on']) : DEFAULTS.failOn,
-        expiryWarningDays: v['expiry-warning-days'] ? parseNonNegativeInt('expiry-warning-days', v['expiry-warning-days']) : DEFAULTS.expiryWarningDays,
+        expiryWarningDays: v['expiry-warning-days']
+            ? parseNonNegativeInt('expiry-warning-days', v['expiry-warning-days'])
+            : DEFAULTS.expiryWarningDays,
         platforms: platforms.length ? platforms : DEFAULTS.platforms,
         platformsExplicit: platforms.length > 0,
         clusterReads: !v['no-cluster-reads'],
@@ -954,7 +956,12 @@ function parseManifestText(text, limits = DEFAULT_PARSE_LIMITS) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     let docs;
     try {
-        docs = (0,yaml_dist/* parseAllDocuments */.hR)(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false });
+        docs = (0,yaml_dist/* parseAllDocuments */.hR)(text, {
+            lineCounter,
+            merge: true,
+            uniqueKeys: true,
+            prettyErrors: false,
+        });
     }
     catch (err) {
         // The parser recurses on nesting; a stack overflow on hostile input is a syntax problem of the file, not a crash.
@@ -1066,7 +1073,9 @@ class Converter {
                     continue;
                 }
                 const key = rawKey === null || rawKey === undefined ? '' : typeof rawKey === 'object' ? '[complex key]' : String(rawKey);
-                entries.set(key, pair.value === null || pair.value === undefined ? { t: 'scalar', value: null, pos } : this.convert(pair.value, depth + 1));
+                entries.set(key, pair.value === null || pair.value === undefined
+                    ? { t: 'scalar', value: null, pos }
+                    : this.convert(pair.value, depth + 1));
             }
             // Explicit keys win over merged ones; earlier merge sources win over later ones (YAML merge-key spec).
             for (const source of merged) {
@@ -1141,7 +1150,12 @@ function scanDocument(doc, file, defaultNamespace) {
     return scan;
 }
 function loc(ctx, node) {
-    return { file: ctx.file, line: node.pos.line, column: node.pos.column, ...(ctx.helmSource ? { helmSource: ctx.helmSource } : {}) };
+    return {
+        file: ctx.file,
+        line: node.pos.line,
+        column: node.pos.column,
+        ...(ctx.helmSource ? { helmSource: ctx.helmSource } : {}),
+    };
 }
 function scanObject(obj, ctx, scan, listDepth) {
     if (obj.t !== 'map')
@@ -1212,7 +1226,10 @@ function isPodSpec(spec) {
 }
 function scanPodSpec(spec, ctx, scan, workload) {
     const serviceAccount = str(get(spec, 'serviceAccountName')) || str(get(spec, 'serviceAccount')) || 'default';
-    const podPullSecrets = secretNames(get(spec, 'imagePullSecrets')).map((s) => ({ name: s.name, location: loc(ctx, s.node) }));
+    const podPullSecrets = secretNames(get(spec, 'imagePullSecrets')).map((s) => ({
+        name: s.name,
+        location: loc(ctx, s.node),
+    }));
     const constraints = podConstraints(spec);
     for (const field of FIELDS) {
         for (const c of items(get(spec, field))) {
@@ -1300,7 +1317,9 @@ function termsAllow(terms, keys, universe) {
             if (!key || !keys.includes(key))
                 continue;
             const op = str(get(expr, 'operator'));
-            const values = items(get(expr, 'values')).map(str).filter((v) => !!v);
+            const values = items(get(expr, 'values'))
+                .map(str)
+                .filter((v) => !!v);
             let these;
             if (op === 'In')
                 these = values;
@@ -1559,7 +1578,15 @@ function verdict_cmp(a, b) {
 function dedupeFindings(findings) {
     const seen = new Set();
     return findings.filter((f) => {
-        const key = JSON.stringify([f.rule, f.severity, f.location?.file, f.location?.line, f.location?.column, f.image, f.message]);
+        const key = JSON.stringify([
+            f.rule,
+            f.severity,
+            f.location?.file,
+            f.location?.line,
+            f.location?.column,
+            f.image,
+            f.message,
+        ]);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -11462,7 +11489,9 @@ async function readInventory(config, deps) {
 async function factContext(config, deps, emulator, now, signal) {
     const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
     const azure = await signIn(config, deps, endpoints, emulator);
-    const kubeconfigPath = config.clusterReads ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env)) : undefined;
+    const kubeconfigPath = config.clusterReads
+        ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
+        : undefined;
     return {
         config,
         logger: deps.logger,
@@ -11482,7 +11511,12 @@ async function signIn(config, deps, endpoints, emulator) {
             authorityHost: endpoints.authorityHost,
             disableInstanceDiscovery: true,
         });
-        return { credential, endpoints, tenantId: g.tenantId, ...(config.subscription ? { subscriptionId: config.subscription } : {}) };
+        return {
+            credential,
+            endpoints,
+            tenantId: g.tenantId,
+            ...(config.subscription ? { subscriptionId: config.subscription } : {}),
+        };
     }
     const result = await createAzureContext({
         endpoints,
@@ -11503,7 +11537,9 @@ async function signIn(config, deps, endpoints, emulator) {
     return result;
 }
 function findKubeconfig(env) {
-    const candidates = env.KUBECONFIG ? env.KUBECONFIG.split((external_node_path_default()).delimiter) : [external_node_path_default().join(external_node_os_default().homedir(), '.kube', 'config')];
+    const candidates = env.KUBECONFIG
+        ? env.KUBECONFIG.split((external_node_path_default()).delimiter)
+        : [external_node_path_default().join(external_node_os_default().homedir(), '.kube', 'config')];
     return candidates.find((p) => p && (0,external_node_fs_.existsSync)(p));
 }
 async function check(config, inventory, ctx, deps, emulator) {
@@ -11511,7 +11547,9 @@ async function check(config, inventory, ctx, deps, emulator) {
     const paths = [];
     const hosts = [...new Set(inventory.uses.flatMap((u) => (u.ref ? [u.ref.registry] : [])))];
     deps.phase?.('Reading cluster and registries');
-    const identity = config.cluster ? await guard(collectIdentityFacts(ctx, config.cluster, hosts), ctx.signal) : undefined;
+    const identity = config.cluster
+        ? await guard(collectIdentityFacts(ctx, config.cluster, hosts), ctx.signal)
+        : undefined;
     const discovery = identity && !('timedOut' in identity)
         ? identity.discovery
         : ctx.azure && hosts.length
@@ -11553,9 +11591,15 @@ async function check(config, inventory, ctx, deps, emulator) {
     const checked = { checked: new Map() };
     for (const [ref, r] of results) {
         if (r.status === 'ok')
-            checked.checked.set(ref, { ...(r.digest ? { digest: r.digest } : {}), ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}) });
+            checked.checked.set(ref, {
+                ...(r.digest ? { digest: r.digest } : {}),
+                ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
+            });
     }
-    const requests = { ...('timedOut' in images ? {} : images.requests), ...prefixed('emulator', emulator?.requestCounts() ?? {}) };
+    const requests = {
+        ...('timedOut' in images ? {} : images.requests),
+        ...prefixed('emulator', emulator?.requestCounts() ?? {}),
+    };
     return finish(config, inventory, combinePullPaths(findings, paths), checked, requests);
 }
 function finish(config, inventory, findings, images, requests) {

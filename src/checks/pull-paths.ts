@@ -48,7 +48,10 @@ export function combinePullPaths(findings: Finding[], paths: PullPathResult[]): 
       };
     }
     if (tried.length < 2) return f;
-    const list = tried.map((p) => `${p.path}: ${p.state === 'broken' ? (p.reason ?? 'refused') : `unknown${p.reason ? ` (${p.reason})` : ''}`}`);
+    const list = tried.map(
+      (p) =>
+        `${p.path}: ${p.state === 'broken' ? (p.reason ?? 'refused') : `unknown${p.reason ? ` (${p.reason})` : ''}`}`,
+    );
     return { ...f, message: `${f.message}. No path pulls this image; paths tried: ${list.join('; ')}` };
   });
 }

@@ -21,7 +21,8 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
         severity: 'error',
         message: `${where}: image "${shown(use.image)}" still holds a template expression; the manifests were not rendered`,
         location: use.location,
-        remediation: 'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
+        remediation:
+          'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
       });
     } else if (!use.ref) {
       const parsed = parseImageReference(use.image);
@@ -32,7 +33,8 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
         message: `${where}: image "${shown(use.image)}" is not a valid reference: ${why}`,
         image: shown(use.image),
         location: use.location,
-        remediation: 'Write the image as [registry/]repository[:tag][@sha256:digest], lowercase repository, e.g. myacr.azurecr.io/orders-api:v1.4.1',
+        remediation:
+          'Write the image as [registry/]repository[:tag][@sha256:digest], lowercase repository, e.g. myacr.azurecr.io/orders-api:v1.4.1',
       });
     } else if (!use.ref.digest && (!use.ref.tag || use.ref.tag === 'latest')) {
       const implicit = !/:[^/]+$/.test(use.image.split('@')[0]);
@@ -55,7 +57,8 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
         severity: 'error',
         message: `${use.workload.kind}/${use.workload.name}: imagePullSecrets name "${shown(secret.name)}" still holds a template expression`,
         location: secret.location,
-        remediation: 'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
+        remediation:
+          'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
       });
     }
   });

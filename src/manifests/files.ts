@@ -17,7 +17,8 @@ export interface ManifestSource {
 }
 
 export async function resolveManifestInputs(inputs: string[], cwd: string): Promise<ManifestSource[]> {
-  if (inputs.length === 0) throw new ConfigurationError('manifests is required: give one or more files, directories, globs, or - for stdin');
+  if (inputs.length === 0)
+    throw new ConfigurationError('manifests is required: give one or more files, directories, globs, or - for stdin');
   const seen = new Set<string>();
   const out: ManifestSource[] = [];
   const add = (abs: string) => {
@@ -42,12 +43,15 @@ export async function resolveManifestInputs(inputs: string[], cwd: string): Prom
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
       files.sort();
-      if (files.length === 0) throw new ConfigurationError(`manifests: directory "${input}" has no .yaml, .yml or .json files`);
+      if (files.length === 0)
+        throw new ConfigurationError(`manifests: directory "${input}" has no .yaml, .yml or .json files`);
       files.forEach(add);
     } else if (st?.isFile()) {
       add(abs);
     } else if (isDynamicPattern(input)) {
-      const files = (await glob([input], { cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+      const files = (
+        await glob([input], { cwd, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] })
+      ).sort();
       const matched = files.filter((f) => MANIFEST_EXT.test(f) || !input.endsWith('*'));
       if (matched.length === 0) throw new ConfigurationError(`manifests: no file matches "${input}"`);
       matched.forEach(add);

@@ -61,7 +61,8 @@ export function scanText(text: string, file: string, namespace: string, sink: Si
     try {
       scan = scanDocument(doc, file, namespace);
     } catch (err) {
-      const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
+      const e =
+        err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
       sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
       continue;
     }
@@ -72,25 +73,41 @@ export function scanText(text: string, file: string, namespace: string, sink: Si
     sink.serviceAccounts.push(...scan.serviceAccounts);
     if (doc.root.t !== 'map' && doc.root.t !== 'seq') {
       sink.findings.push(
-        invalid(file, `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`, doc.pos.line, doc.pos.column),
+        invalid(
+          file,
+          `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`,
+          doc.pos.line,
+          doc.pos.column,
+        ),
       );
     }
   }
   if (nonEmpty === 0) {
     sink.findings.push(notice('manifest-empty', file, `${file} is empty: no Kubernetes objects to check`));
   } else if (objects === 0 && images === 0) {
-    sink.findings.push(notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`));
+    sink.findings.push(
+      notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`),
+    );
   } else if (images === 0) {
     sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
   }
 }
 
-async function readManifest(source: ManifestSource, opts: InventoryOptions, findings: Finding[]): Promise<string | undefined> {
+async function readManifest(
+  source: ManifestSource,
+  opts: InventoryOptions,
+  findings: Finding[],
+): Promise<string | undefined> {
   let buf: Buffer;
   if (source.path === STDIN) {
     buf = opts.readStdin ? await opts.readStdin() : Buffer.alloc(0);
     if (buf.length > opts.maxFileBytes) {
-      findings.push(invalid(source.display, `${source.display} is ${mb(buf.length)}, over the ${mb(opts.maxFileBytes)} limit per file`));
+      findings.push(
+        invalid(
+          source.display,
+          `${source.display} is ${mb(buf.length)}, over the ${mb(opts.maxFileBytes)} limit per file`,
+        ),
+      );
       return undefined;
     }
   } else {
@@ -99,7 +116,9 @@ async function readManifest(source: ManifestSource, opts: InventoryOptions, find
     try {
       const { size } = await fh.stat();
       if (size > opts.maxFileBytes) {
-        findings.push(invalid(source.display, `${source.display} is ${mb(size)}, over the ${mb(opts.maxFileBytes)} limit per file`));
+        findings.push(
+          invalid(source.display, `${source.display} is ${mb(size)}, over the ${mb(opts.maxFileBytes)} limit per file`),
+        );
         return undefined;
       }
       buf = await fh.readFile();
@@ -165,7 +184,8 @@ function notice(rule: string, file: string, message: string): Finding {
 function toImageUse(r: RawImageUse, serviceAccounts: ManifestServiceAccount[]): ImageUse {
   const podPullSecrets = r.podPullSecrets.map((s) => s.name);
   const sa = serviceAccounts.find((s) => s.name === r.serviceAccount && s.namespace === r.namespace);
-  const pullSecrets = podPullSecrets.length > 0 ? [...new Set(podPullSecrets)] : [...new Set(sa?.imagePullSecrets ?? [])];
+  const pullSecrets =
+    podPullSecrets.length > 0 ? [...new Set(podPullSecrets)] : [...new Set(sa?.imagePullSecrets ?? [])];
   const parsed = r.image !== undefined ? parseImageReference(r.image) : undefined;
   return {
     image: r.image ?? '',

@@ -5,7 +5,13 @@
 // jobTemplate, Argo Rollout, OpenShift DeploymentConfig, Knative Service, KEDA ScaledJob, PodTemplate, ...). Operators'
 // own image fields (Prometheus.spec.image, Prometheus.spec.containers patches) are not pod specs and are left alone.
 
-import type { ContainerField, ManifestSecret, ManifestServiceAccount, PlatformConstraints, SourceLocation } from '../types.js';
+import type {
+  ContainerField,
+  ManifestSecret,
+  ManifestServiceAccount,
+  PlatformConstraints,
+  SourceLocation,
+} from '../types.js';
 import { get, items, plain, str, type LNode, type ParsedDocument, ManifestSyntaxError } from './yaml-tree.js';
 
 export interface RawImageUse {
@@ -52,7 +58,12 @@ interface Ctx {
 }
 
 function loc(ctx: Ctx, node: LNode): SourceLocation {
-  return { file: ctx.file, line: node.pos.line, column: node.pos.column, ...(ctx.helmSource ? { helmSource: ctx.helmSource } : {}) };
+  return {
+    file: ctx.file,
+    line: node.pos.line,
+    column: node.pos.column,
+    ...(ctx.helmSource ? { helmSource: ctx.helmSource } : {}),
+  };
 }
 
 function scanObject(obj: LNode, ctx: Ctx, scan: DocumentScan, listDepth: number): void {
@@ -92,9 +103,19 @@ function scanObject(obj: LNode, ctx: Ctx, scan: DocumentScan, listDepth: number)
   findTemplates(obj, ctx, scan, workload, 0);
 }
 
-function findTemplates(node: LNode, ctx: Ctx, scan: DocumentScan, workload: RawImageUse['workload'], depth: number): void {
+function findTemplates(
+  node: LNode,
+  ctx: Ctx,
+  scan: DocumentScan,
+  workload: RawImageUse['workload'],
+  depth: number,
+): void {
   if (++ctx.budget.visits > MAX_VISITS) {
-    throw new ManifestSyntaxError(`document expands to more than ${MAX_VISITS} nodes (an alias bomb?)`, node.pos.line, node.pos.column);
+    throw new ManifestSyntaxError(
+      `document expands to more than ${MAX_VISITS} nodes (an alias bomb?)`,
+      node.pos.line,
+      node.pos.column,
+    );
   }
   if (depth > 200) return;
   if (node.t === 'map') {
@@ -119,7 +140,10 @@ function isPodSpec(spec: LNode): boolean {
 
 function scanPodSpec(spec: LNode, ctx: Ctx, scan: DocumentScan, workload: RawImageUse['workload']): void {
   const serviceAccount = str(get(spec, 'serviceAccountName')) || str(get(spec, 'serviceAccount')) || 'default';
-  const podPullSecrets = secretNames(get(spec, 'imagePullSecrets')).map((s) => ({ name: s.name, location: loc(ctx, s.node) }));
+  const podPullSecrets = secretNames(get(spec, 'imagePullSecrets')).map((s) => ({
+    name: s.name,
+    location: loc(ctx, s.node),
+  }));
   const constraints = podConstraints(spec);
   for (const field of FIELDS) {
     for (const c of items(get(spec, field))) {
@@ -157,10 +181,12 @@ function secretNames(node: LNode | undefined): { name: string; node: LNode }[] {
 function readSecret(obj: LNode, name: string, namespace: string, location: SourceLocation): ManifestSecret {
   const data: Record<string, string> = {};
   const d = plain(get(obj, 'data'));
-  if (d && typeof d === 'object') for (const [k, v] of Object.entries(d)) if (v !== null && v !== undefined) data[k] = String(v);
+  if (d && typeof d === 'object')
+    for (const [k, v] of Object.entries(d)) if (v !== null && v !== undefined) data[k] = String(v);
   const sd = plain(get(obj, 'stringData'));
   if (sd && typeof sd === 'object') {
-    for (const [k, v] of Object.entries(sd)) if (v !== null && v !== undefined) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+    for (const [k, v] of Object.entries(sd))
+      if (v !== null && v !== undefined) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
   }
   const type = str(get(obj, 'type'));
   return { name, namespace, data, location, origin: 'manifest', ...(type ? { type } : {}) };
@@ -170,10 +196,19 @@ function readSecret(obj: LNode, name: string, namespace: string, location: Sourc
 export function podConstraints(spec: LNode): PlatformConstraints {
   const c: PlatformConstraints = {};
   const ns = get(spec, 'nodeSelector');
-  const os = intersect(undefined, OS_KEYS.map((k) => str(get(ns, k))).filter((v): v is string => !!v));
-  const arch = intersect(undefined, ARCH_KEYS.map((k) => str(get(ns, k))).filter((v): v is string => !!v));
+  const os = intersect(
+    undefined,
+    OS_KEYS.map((k) => str(get(ns, k))).filter((v): v is string => !!v),
+  );
+  const arch = intersect(
+    undefined,
+    ARCH_KEYS.map((k) => str(get(ns, k))).filter((v): v is string => !!v),
+  );
   const terms = items(
-    get(get(get(get(spec, 'affinity'), 'nodeAffinity'), 'requiredDuringSchedulingIgnoredDuringExecution'), 'nodeSelectorTerms'),
+    get(
+      get(get(get(spec, 'affinity'), 'nodeAffinity'), 'requiredDuringSchedulingIgnoredDuringExecution'),
+      'nodeSelectorTerms',
+    ),
   );
   const affOs = termsAllow(terms, OS_KEYS, KNOWN_OSES);
   const affArch = termsAllow(terms, ARCH_KEYS, KNOWN_ARCHES);
@@ -200,7 +235,9 @@ function termsAllow(terms: LNode[], keys: string[], universe: string[]): string[
       const key = str(get(expr, 'key'));
       if (!key || !keys.includes(key)) continue;
       const op = str(get(expr, 'operator'));
-      const values = items(get(expr, 'values')).map(str).filter((v): v is string => !!v);
+      const values = items(get(expr, 'values'))
+        .map(str)
+        .filter((v): v is string => !!v);
       let these: string[] | undefined;
       if (op === 'In') these = values;
       else if (op === 'NotIn') these = universe.filter((u) => !values.includes(u));

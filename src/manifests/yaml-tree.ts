@@ -49,7 +49,12 @@ export function parseManifestText(text: string, limits: ParseLimits = DEFAULT_PA
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      lineCounter,
+      merge: true,
+      uniqueKeys: true,
+      prettyErrors: false,
+    }) as Document.Parsed[];
   } catch (err) {
     // The parser recurses on nesting; a stack overflow on hostile input is a syntax problem of the file, not a crash.
     throw new ManifestSyntaxError(`YAML could not be parsed: ${oneLine(err)}`, 1, 1);
@@ -153,8 +158,14 @@ class Converter {
           else merged.push(v);
           continue;
         }
-        const key = rawKey === null || rawKey === undefined ? '' : typeof rawKey === 'object' ? '[complex key]' : String(rawKey);
-        entries.set(key, pair.value === null || pair.value === undefined ? { t: 'scalar', value: null, pos } : this.convert(pair.value, depth + 1));
+        const key =
+          rawKey === null || rawKey === undefined ? '' : typeof rawKey === 'object' ? '[complex key]' : String(rawKey);
+        entries.set(
+          key,
+          pair.value === null || pair.value === undefined
+            ? { t: 'scalar', value: null, pos }
+            : this.convert(pair.value, depth + 1),
+        );
       }
       // Explicit keys win over merged ones; earlier merge sources win over later ones (YAML merge-key spec).
       for (const source of merged) {

@@ -12,7 +12,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): RunResult {
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli/index.js'), ...args], {
     cwd: opts.cwd ?? repoRoot,
     input: opts.input ?? '',
@@ -24,7 +27,9 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
 }
 
 export function runAction(env: NodeJS.ProcessEnv, cwd: string): RunResult {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')),
+  );
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/index.js')], {
     cwd,
     env: { ...clean, ...env },

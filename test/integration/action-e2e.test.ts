@@ -13,7 +13,10 @@ writeFileSync(
   path.join(ws, 'deploy.yaml'),
   'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: prod}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: myacr.azurecr.io/API:v1\n        - name: proxy\n          image: nginx\n',
 );
-writeFileSync(path.join(ws, 'ok.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: "nginx:1.27"}]}\n');
+writeFileSync(
+  path.join(ws, 'ok.yaml'),
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: "nginx:1.27"}]}\n',
+);
 
 function readOutputs(file: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -46,8 +49,16 @@ describe('the action (dist/index.js)', () => {
     expect(r.stdout).toMatch(/^::warning title=image-tag-mutable,file=deploy\.yaml,line=11,col=18::/m);
     expect(r.stdout).toMatch(/^::error::aks-pull-gate: 1 error\(s\)/m);
     const outputs = readOutputs(path.join(ws, 'out'));
-    expect(outputs).toMatchObject({ ready: 'false', errors: '1', warnings: '1', report: path.join(ws, 'tmp', 'aks-pull-gate-report.json') });
-    expect(JSON.parse(outputs.findings).map((f: { rule: string }) => f.rule)).toEqual(['image-reference-invalid', 'image-tag-mutable']);
+    expect(outputs).toMatchObject({
+      ready: 'false',
+      errors: '1',
+      warnings: '1',
+      report: path.join(ws, 'tmp', 'aks-pull-gate-report.json'),
+    });
+    expect(JSON.parse(outputs.findings).map((f: { rule: string }) => f.rule)).toEqual([
+      'image-reference-invalid',
+      'image-tag-mutable',
+    ]);
     expect(JSON.parse(readFileSync(outputs.report, 'utf8')).ready).toBe(false);
     const summary = readFileSync(path.join(ws, 'summary.md'), 'utf8');
     expect(summary).toMatch(/image-reference-invalid/);
@@ -70,8 +81,15 @@ describe('the action (dist/index.js)', () => {
 
   it('runs through @github/local-action', () => {
     const envFile = path.join(ws, '.env');
-    writeFileSync(envFile, `INPUT_MANIFESTS=${path.join(ws, 'deploy.yaml')}\nINPUT_OFFLINE=true\nINPUT_FAIL-ON=error\nGITHUB_EVENT_NAME=push\nRUNNER_TEMP=${path.join(ws, 'la')}\n`);
-    const r = spawnSync('npx', ['--no-install', 'local-action', '.', 'src/main.ts', envFile], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+    writeFileSync(
+      envFile,
+      `INPUT_MANIFESTS=${path.join(ws, 'deploy.yaml')}\nINPUT_OFFLINE=true\nINPUT_FAIL-ON=error\nGITHUB_EVENT_NAME=push\nRUNNER_TEMP=${path.join(ws, 'la')}\n`,
+    );
+    const r = spawnSync('npx', ['--no-install', 'local-action', '.', 'src/main.ts', envFile], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.stdout).toMatch(/::error title=image-reference-invalid/);
     expect(r.stdout).toMatch(/set-output name=ready::false/);
   });

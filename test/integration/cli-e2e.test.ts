@@ -7,7 +7,8 @@ import { runCli } from '../helpers/run-bundle.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'apg-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const pod = (image: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: ${image}\n`;
+const pod = (image: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: ${image}\n`;
 writeFileSync(path.join(dir, 'good.yaml'), pod('myacr.azurecr.io/api:v1'));
 writeFileSync(path.join(dir, 'bad.yaml'), pod('MyAcr.azurecr.io/API:v1'));
 writeFileSync(path.join(dir, 'mutable.yaml'), pod('nginx'));
@@ -17,7 +18,10 @@ const offline = ['--offline'];
 
 describe('aks-pull-gate CLI', () => {
   it('prints --help and --version and exits 0', () => {
-    expect(runCli(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('aks-pull-gate check --manifests') });
+    expect(runCli(['--help'])).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining('aks-pull-gate check --manifests'),
+    });
     expect(runCli(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
@@ -29,7 +33,14 @@ describe('aks-pull-gate CLI', () => {
       version: 1,
       ready: true,
       summary: { images: 1, errors: 0, warnings: 0, notices: 0 },
-      images: [{ reference: 'myacr.azurecr.io/api:v1', registry: 'myacr.azurecr.io', status: 'unchecked', locations: [{ file: 'good.yaml', line: 7 }] }],
+      images: [
+        {
+          reference: 'myacr.azurecr.io/api:v1',
+          registry: 'myacr.azurecr.io',
+          status: 'unchecked',
+          locations: [{ file: 'good.yaml', line: 7 }],
+        },
+      ],
       findings: [],
     });
   });
@@ -39,7 +50,10 @@ describe('aks-pull-gate CLI', () => {
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.ready).toBe(false);
-    expect(report.findings[0]).toMatchObject({ rule: 'image-reference-invalid', location: { file: 'bad.yaml', line: 7, column: 14 } });
+    expect(report.findings[0]).toMatchObject({
+      rule: 'image-reference-invalid',
+      location: { file: 'bad.yaml', line: 7, column: 14 },
+    });
   });
 
   it('reports manifest-invalid as a finding with exit 1, not as a usage error', () => {
@@ -50,7 +64,9 @@ describe('aks-pull-gate CLI', () => {
 
   it('honours --fail-on warning and never', () => {
     expect(runCli(['check', '--manifests', 'mutable.yaml', ...offline], { cwd: dir }).status).toBe(0);
-    expect(runCli(['check', '--manifests', 'mutable.yaml', '--fail-on', 'warning', ...offline], { cwd: dir }).status).toBe(1);
+    expect(
+      runCli(['check', '--manifests', 'mutable.yaml', '--fail-on', 'warning', ...offline], { cwd: dir }).status,
+    ).toBe(1);
     expect(runCli(['check', '--manifests', 'bad.yaml', '--fail-on', 'never', ...offline], { cwd: dir }).status).toBe(0);
   });
 
@@ -61,12 +77,17 @@ describe('aks-pull-gate CLI', () => {
   });
 
   it('reads manifests from stdin with -', () => {
-    const r = runCli(['check', '--manifests', '-', '--format', 'json', ...offline], { cwd: dir, input: pod('nginx:1.27') });
+    const r = runCli(['check', '--manifests', '-', '--format', 'json', ...offline], {
+      cwd: dir,
+      input: pod('nginx:1.27'),
+    });
     expect(JSON.parse(r.stdout).images[0].locations[0].file).toBe('<stdin>');
   });
 
   it('renders text, markdown and sarif', () => {
-    expect(runCli(['check', 'bad.yaml', '--format', 'text', ...offline], { cwd: dir }).stdout).toMatch(/image-reference-invalid/);
+    expect(runCli(['check', 'bad.yaml', '--format', 'text', ...offline], { cwd: dir }).stdout).toMatch(
+      /image-reference-invalid/,
+    );
     expect(runCli(['check', 'bad.yaml', '--format', 'markdown', ...offline], { cwd: dir }).stdout).toMatch(/^## /m);
     const sarif = JSON.parse(runCli(['check', 'bad.yaml', '--format', 'sarif', ...offline], { cwd: dir }).stdout);
     expect(sarif.version).toBe('2.1.0');
@@ -74,7 +95,10 @@ describe('aks-pull-gate CLI', () => {
   });
 
   it('writes --output and --sarif-file', () => {
-    const r = runCli(['check', 'bad.yaml', '--format', 'json', '--output', 'out.json', '--sarif-file', 'out.sarif', ...offline], { cwd: dir });
+    const r = runCli(
+      ['check', 'bad.yaml', '--format', 'json', '--output', 'out.json', '--sarif-file', 'out.sarif', ...offline],
+      { cwd: dir },
+    );
     expect(r.status).toBe(1);
     expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).ready).toBe(false);
     expect(JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -83,7 +107,10 @@ describe('aks-pull-gate CLI', () => {
   for (const [args, message] of [
     [['check', '--manifests', 'missing.yaml'], 'manifests: "missing.yaml" does not exist'],
     [['check', '--manifests', 'nothing/**/*.yaml'], 'manifests: no file matches "nothing/**/*.yaml"'],
-    [['check', '--manifests', 'good.yaml', '--format', 'xml'], 'format must be one of text, json, sarif, markdown (got "xml")'],
+    [
+      ['check', '--manifests', 'good.yaml', '--format', 'xml'],
+      'format must be one of text, json, sarif, markdown (got "xml")',
+    ],
     [['check', '--manifests', 'good.yaml', '--bogus'], "Unknown option '--bogus'"],
     [['check'], 'check needs --manifests'],
     [['deploy'], 'unknown command "deploy"'],

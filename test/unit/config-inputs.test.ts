@@ -8,7 +8,8 @@ import { parseCli } from '../../src/cli-args.js';
 import { ConfigurationError, parseList, parsePlatform } from '../../src/config.js';
 import { VERSION } from '../../src/version.js';
 
-const CLUSTER = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks';
+const CLUSTER =
+  '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks';
 
 describe('CLI flags', () => {
   it('builds a Config with defaults', () => {
@@ -33,12 +34,37 @@ describe('CLI flags', () => {
   });
 
   it('assembles the cluster id from name, resource group and subscription', () => {
-    const cmd = parseCli(['check', 'a.yaml', '--cluster-name', 'prod-aks', '--resource-group', 'rg-prod', '--subscription', '11111111-1111-1111-1111-111111111111'], '/w');
+    const cmd = parseCli(
+      [
+        'check',
+        'a.yaml',
+        '--cluster-name',
+        'prod-aks',
+        '--resource-group',
+        'rg-prod',
+        '--subscription',
+        '11111111-1111-1111-1111-111111111111',
+      ],
+      '/w',
+    );
     expect(cmd.kind === 'run' && cmd.config.cluster).toBe(CLUSTER);
   });
 
   it('takes repeatable --platform and --manifests, and comma lists', () => {
-    const cmd = parseCli(['check', '--manifests', 'a', '--manifests', 'b', '--platform', 'linux/amd64,linux/arm64', '--platform', 'windows/amd64:10.0.20348'], '/w');
+    const cmd = parseCli(
+      [
+        'check',
+        '--manifests',
+        'a',
+        '--manifests',
+        'b',
+        '--platform',
+        'linux/amd64,linux/arm64',
+        '--platform',
+        'windows/amd64:10.0.20348',
+      ],
+      '/w',
+    );
     if (cmd.kind !== 'run') throw new Error('expected run');
     expect(cmd.config.manifests).toEqual(['a', 'b']);
     expect(cmd.config.platforms).toEqual([
@@ -52,7 +78,9 @@ describe('CLI flags', () => {
     expect(() => parseCli(['check', 'a', '--fail-on', 'sometimes'], '/w')).toThrow(ConfigurationError);
     expect(() => parseCli(['check', 'a', '--expiry-warning-days=-3'], '/w')).toThrow(/whole number/);
     expect(() => parseCli(['check', 'a', '--timeout', '0'], '/w')).toThrow(/greater than 0/);
-    expect(() => parseCli(['check', 'a', '--azure-environment', 'mars'], '/w')).toThrow(/AzureCloud, AzureUSGovernment, AzureChinaCloud/);
+    expect(() => parseCli(['check', 'a', '--azure-environment', 'mars'], '/w')).toThrow(
+      /AzureCloud, AzureUSGovernment, AzureChinaCloud/,
+    );
     expect(() => parseCli(['check', 'a', '--cluster-name', 'x'], '/w')).toThrow(/together/);
   });
 
@@ -68,10 +96,22 @@ describe('action inputs', () => {
 
   it('builds the same Config as the CLI from inputs', () => {
     const s = readActionSettings(
-      reader({ manifests: 'k8s/\nrendered/*.yaml', cluster: CLUSTER, 'fail-on': 'warning', platform: 'linux/arm64', 'comment-on-pr': 'false' }),
+      reader({
+        manifests: 'k8s/\nrendered/*.yaml',
+        cluster: CLUSTER,
+        'fail-on': 'warning',
+        platform: 'linux/arm64',
+        'comment-on-pr': 'false',
+      }),
       { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/tmp/r' },
     );
-    expect(s.config).toMatchObject({ manifests: ['k8s/', 'rendered/*.yaml'], cwd: '/ws', cluster: CLUSTER, failOn: 'warning', platforms: [{ os: 'linux', architecture: 'arm64' }] });
+    expect(s.config).toMatchObject({
+      manifests: ['k8s/', 'rendered/*.yaml'],
+      cwd: '/ws',
+      cluster: CLUSTER,
+      failOn: 'warning',
+      platforms: [{ os: 'linux', architecture: 'arm64' }],
+    });
     expect(s.commentOnPr).toBe(false);
     expect(s.reportFile).toBe('/tmp/r/aks-pull-gate-report.json');
   });
@@ -82,7 +122,9 @@ describe('action inputs', () => {
   });
 
   it('rejects a boolean that is not true/false, and half of the OIDC pair', () => {
-    expect(() => readActionSettings(reader({ manifests: 'a', 'comment-on-pr': 'maybe' }), {})).toThrow(/comment-on-pr must be true or false/);
+    expect(() => readActionSettings(reader({ manifests: 'a', 'comment-on-pr': 'maybe' }), {})).toThrow(
+      /comment-on-pr must be true or false/,
+    );
     expect(() => readActionSettings(reader({ manifests: 'a', 'client-id': 'x' }), {})).toThrow(/together/);
   });
 
@@ -94,7 +136,8 @@ describe('action inputs', () => {
       return name === 'manifests' ? 'a' : '';
     }, {});
     for (const name of read) expect(action.inputs, name).toHaveProperty(name);
-    for (const name of ['cluster-reads', 'offline', 'comment-on-pr', 'tracking-issue']) expect(action.inputs[name].default).toMatch(/^(true|false)$/);
+    for (const name of ['cluster-reads', 'offline', 'comment-on-pr', 'tracking-issue'])
+      expect(action.inputs[name].default).toMatch(/^(true|false)$/);
   });
 
   it('keeps src/version.ts equal to package.json', () => {

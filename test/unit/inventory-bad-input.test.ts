@@ -5,7 +5,9 @@ import { buildInventory } from '../../src/manifests/inventory.js';
 import { ConfigurationError } from '../../src/config.js';
 import { inventoryFromFiles, inventoryOf } from '../helpers/temp-manifests.js';
 
-const only = (inv: { findings: { rule: string; severity: string; message: string; location?: { line: number } }[] }) => {
+const only = (inv: {
+  findings: { rule: string; severity: string; message: string; location?: { line: number } }[];
+}) => {
   expect(inv.findings).toHaveLength(1);
   return inv.findings[0];
 };
@@ -32,7 +34,11 @@ describe('bad input', () => {
   });
 
   it('reports invalid UTF-8 with the line', async () => {
-    const f = only(await inventoryFromFiles({ 'x.yaml': Buffer.concat([Buffer.from('a: 1\nb: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]) }));
+    const f = only(
+      await inventoryFromFiles({
+        'x.yaml': Buffer.concat([Buffer.from('a: 1\nb: '), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]),
+      }),
+    );
     expect(f).toMatchObject({ rule: 'manifest-invalid', location: { line: 2 } });
     expect(f.message).toMatch(/UTF-8/);
   });
@@ -48,7 +54,12 @@ describe('bad input', () => {
 
   it('stops an alias bomb (billion laughs) with a finding', async () => {
     const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(',')}]`,
+      );
     lines.push('kind: Pod', 'apiVersion: v1', 'spec: *a9');
     const started = Date.now();
     const f = only(await inventoryOf(lines.join('\n') + '\n'));
@@ -65,24 +76,37 @@ describe('bad input', () => {
   });
 
   it('gives a notice for non-Kubernetes YAML and for an empty file, and no error', async () => {
-    expect(only(await inventoryOf('name: my-app\nversion: 1.2.3\n'))).toMatchObject({ rule: 'no-workloads', severity: 'notice' });
+    expect(only(await inventoryOf('name: my-app\nversion: 1.2.3\n'))).toMatchObject({
+      rule: 'no-workloads',
+      severity: 'notice',
+    });
     expect(only(await inventoryOf(''))).toMatchObject({ rule: 'manifest-empty', severity: 'notice' });
-    expect(only(await inventoryOf('---\n# only a comment\n---\n'))).toMatchObject({ rule: 'manifest-empty', severity: 'notice' });
+    expect(only(await inventoryOf('---\n# only a comment\n---\n'))).toMatchObject({
+      rule: 'manifest-empty',
+      severity: 'notice',
+    });
   });
 
   it('handles CRLF line endings and a BOM', async () => {
-    const inv = await inventoryOf('\ufeffapiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n    - name: a\r\n      image: nginx:1.27\r\n');
+    const inv = await inventoryOf(
+      '\ufeffapiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n    - name: a\r\n      image: nginx:1.27\r\n',
+    );
     expect(inv.findings).toEqual([]);
     expect(inv.uses[0]).toMatchObject({ image: 'nginx:1.27', location: { line: 7, column: 14 } });
   });
 
   it('rejects a path that does not exist and a glob that matches nothing with a one-line ConfigurationError', async () => {
-    await expect(buildInventory({ manifests: ['nope/deploy.yaml'], cwd: '/tmp', namespace: 'default', maxFileBytes: 1e6 })).rejects.toThrow(
-      new ConfigurationError('manifests: "nope/deploy.yaml" does not exist'),
-    );
-    await expect(buildInventory({ manifests: ['/tmp/no-such-dir-apg/**/*.yaml'], cwd: '/tmp', namespace: 'default', maxFileBytes: 1e6 })).rejects.toThrow(
-      /no file matches/,
-    );
+    await expect(
+      buildInventory({ manifests: ['nope/deploy.yaml'], cwd: '/tmp', namespace: 'default', maxFileBytes: 1e6 }),
+    ).rejects.toThrow(new ConfigurationError('manifests: "nope/deploy.yaml" does not exist'));
+    await expect(
+      buildInventory({
+        manifests: ['/tmp/no-such-dir-apg/**/*.yaml'],
+        cwd: '/tmp',
+        namespace: 'default',
+        maxFileBytes: 1e6,
+      }),
+    ).rejects.toThrow(/no file matches/);
   });
 
   it('reads stdin when given -', async () => {
@@ -91,7 +115,10 @@ describe('bad input', () => {
       cwd: '/tmp',
       namespace: 'default',
       maxFileBytes: 1e6,
-      readStdin: async () => Buffer.from('apiVersion: v1\nkind: Pod\nmetadata: {name: s}\nspec: {containers: [{name: a, image: "nginx:1"}]}\n'),
+      readStdin: async () =>
+        Buffer.from(
+          'apiVersion: v1\nkind: Pod\nmetadata: {name: s}\nspec: {containers: [{name: a, image: "nginx:1"}]}\n',
+        ),
     });
     expect(inv.uses[0].location.file).toBe('<stdin>');
   });

@@ -20,7 +20,12 @@ const expected = JSON.parse(readFileSync(path.join(material, 'EXPECTED.json'), '
 };
 
 async function inventoryOf(rel: string) {
-  return buildInventory({ manifests: [path.join(material, rel)], cwd: material, namespace: 'default', maxFileBytes: 20 * 1024 * 1024 });
+  return buildInventory({
+    manifests: [path.join(material, rel)],
+    cwd: material,
+    namespace: 'default',
+    maxFileBytes: 20 * 1024 * 1024,
+  });
 }
 
 describe('real-world manifests from shared/material', () => {
@@ -29,7 +34,9 @@ describe('real-world manifests from shared/material', () => {
       const inv = await inventoryOf(rel);
       const want = exp.image_refs_total + exp.crd_pod_templates_not_in_total.length;
       expect(inv.uses.length).toBe(want);
-      const unique = [...new Set([...exp.unique_images_sorted, ...exp.crd_pod_templates_not_in_total.map((c) => c.image)])].sort();
+      const unique = [
+        ...new Set([...exp.unique_images_sorted, ...exp.crd_pod_templates_not_in_total.map((c) => c.image)]),
+      ].sort();
       expect([...new Set(inv.uses.map((u) => u.image))].sort()).toEqual(unique);
       expect(inv.findings.filter((f) => f.rule === 'manifest-invalid')).toEqual([]);
     });
@@ -56,7 +63,12 @@ describe('real-world manifests from shared/material', () => {
   it('reads the whole kube-prometheus directory at once and finds its 12 references', async () => {
     const dir = path.join(material, 'kube-prometheus/manifests');
     expect(statSync(dir).isDirectory()).toBe(true);
-    const inv = await buildInventory({ manifests: [dir], cwd: material, namespace: 'default', maxFileBytes: 20 * 1024 * 1024 });
+    const inv = await buildInventory({
+      manifests: [dir],
+      cwd: material,
+      namespace: 'default',
+      maxFileBytes: 20 * 1024 * 1024,
+    });
     expect(inv.files.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.yaml')).length);
     expect(inv.uses.length).toBe(12);
     expect(inv.files[0]).toMatch(/^kube-prometheus\/manifests\//);

@@ -38,7 +38,11 @@ describe('static rules', () => {
   it('reports image-tag-mutable for no tag and for :latest, not for a digest', async () => {
     expect(rules(await inventoryOf(pod('nginx')))).toEqual(['image-tag-mutable']);
     const latest = await inventoryOf(pod('myacr.azurecr.io/api:latest'));
-    expect(latest.findings[0]).toMatchObject({ rule: 'image-tag-mutable', severity: 'warning', image: 'myacr.azurecr.io/api:latest' });
+    expect(latest.findings[0]).toMatchObject({
+      rule: 'image-tag-mutable',
+      severity: 'warning',
+      image: 'myacr.azurecr.io/api:latest',
+    });
     const digest = 'sha256:' + 'a'.repeat(64);
     expect(rules(await inventoryOf(pod(`nginx:latest@${digest}`)))).toEqual([]);
     expect(rules(await inventoryOf(pod(`nginx@${digest}`)))).toEqual([]);

@@ -73,7 +73,8 @@ data:
   });
 
   it('recurses into kind: List and *List items with their own namespaces', async () => {
-    const inv = await inventoryOf(`apiVersion: v1
+    const inv = await inventoryOf(
+      `apiVersion: v1
 kind: List
 items:
   - apiVersion: apps/v1
@@ -87,7 +88,9 @@ items:
         kind: Pod
         metadata: {name: b}
         spec: {containers: [{name: b, image: "b:1"}]}
-`, { namespace: 'fallback' });
+`,
+      { namespace: 'fallback' },
+    );
     expect(inv.uses.map((u) => [u.image, u.namespace])).toEqual([
       ['a:1', 'one'],
       ['b:1', 'fallback'],
@@ -175,7 +178,12 @@ data: {.dockerconfigjson: e30=}
 stringData: {extra: hi}
 `);
     expect(inv.secrets).toEqual([
-      expect.objectContaining({ name: 'acr', namespace: 'prod', type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': 'e30=', extra: 'aGk=' } }),
+      expect.objectContaining({
+        name: 'acr',
+        namespace: 'prod',
+        type: 'kubernetes.io/dockerconfigjson',
+        data: { '.dockerconfigjson': 'e30=', extra: 'aGk=' },
+      }),
     ]);
   });
 
@@ -211,16 +219,32 @@ spec:
 
   it('parses JSON manifests with positions', async () => {
     const inv = await inventoryFromFiles({
-      'd.json': JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j' }, spec: { containers: [{ name: 'a', image: 'nginx:1' }] } }, null, 2),
+      'd.json': JSON.stringify(
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'j' },
+          spec: { containers: [{ name: 'a', image: 'nginx:1' }] },
+        },
+        null,
+        2,
+      ),
     });
     expect(inv.uses[0].image).toBe('nginx:1');
     expect(inv.uses[0].location).toMatchObject({ file: 'd.json', line: 11, column: 18 });
   });
 
   it('reads directories recursively, .yaml/.yml/.json only, and globs', async () => {
-    const pod = (n: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${n}}\nspec: {containers: [{name: a, image: "${n}:1"}]}\n`;
+    const pod = (n: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${n}}\nspec: {containers: [{name: a, image: "${n}:1"}]}\n`;
     const files = { 'a/x.yaml': pod('x'), 'a/b/y.yml': pod('y'), 'a/z.txt': pod('z'), 'c/w.yaml': pod('w') };
-    expect((await inventoryFromFiles(files, { inputs: ['a'] })).uses.map((u) => u.image).sort()).toEqual(['x:1', 'y:1']);
-    expect((await inventoryFromFiles(files, { inputs: ['**/*.yaml'] })).uses.map((u) => u.image).sort()).toEqual(['w:1', 'x:1']);
+    expect((await inventoryFromFiles(files, { inputs: ['a'] })).uses.map((u) => u.image).sort()).toEqual([
+      'x:1',
+      'y:1',
+    ]);
+    expect((await inventoryFromFiles(files, { inputs: ['**/*.yaml'] })).uses.map((u) => u.image).sort()).toEqual([
+      'w:1',
+      'x:1',
+    ]);
   });
 });
