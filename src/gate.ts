@@ -20,7 +20,7 @@ import { checkIdentity, isUnverifiable, type IdentityFacts, type RegistryDiscove
 import { platformsFromAgentPools } from './checks/node-pools.js';
 import { checkImages, formatPlatform } from './checks/images.js';
 import { checkNetwork } from './checks/network.js';
-import { checkPullSecrets } from './checks/pull-secrets.js';
+import { checkPullSecrets, effectivePullSecrets } from './checks/pull-secrets.js';
 import { combinePullPaths } from './checks/pull-paths.js';
 import { collectCredentialFacts } from './credentials/collect-facts.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './credentials/docker-config.js';
@@ -119,6 +119,7 @@ async function signIn(
 ): Promise<AzureContext | undefined> {
   if (emulator) {
     const g = emulator.gate;
+    deps.maskSecret(g.clientSecret);
     const credential = new ClientSecretCredential(g.tenantId, g.clientId, g.clientSecret, {
       authorityHost: endpoints.authorityHost,
       disableInstanceDiscovery: true,
@@ -182,7 +183,9 @@ async function check(
   deps.phase?.('Checking images, identity, network and pull secrets');
   const registries = discovery?.registries ?? [];
   const [images, network, credentials] = await Promise.all([
-    guard(checkAllImages(inventory, ctx, discovery), ctx.signal),
+    // The registry client ends its own pending checks at the deadline (unverifiable: timeout, per image); the grace
+    // lets those answers arrive instead of one anonymous timeout for the whole phase.
+    guard(checkAllImages(inventory, ctx, discovery), ctx.signal, 3_000),
     identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
       ? guard(
           collectNetworkFacts(
@@ -196,8 +199,7 @@ async function check(
     guard(collectCredentialFacts(ctx, inventory, registries), ctx.signal),
   ]);
 
-  const results = 'timedOut' in images ? new Map<string, ImageCheck>() : images.results;
-  if ('timedOut' in images) findings.push(timedOut('image-unverifiable', 'the registries', config));
+  const results = 'timedOut' in images ? unansweredImages(inventory, config) : images.results;
   findings.push(...checkImages(inventory.uses, results, platforms));
   if (identityFacts) {
     const r = checkIdentity(identityFacts, inventory.uses, { expiryWarningDays: config.expiryWarningDays });
@@ -225,7 +227,13 @@ async function check(
     ...('timedOut' in images ? {} : images.requests),
     ...prefixed('emulator', emulator?.requestCounts() ?? {}),
   };
-  return finish(config, inventory, combinePullPaths(findings, paths), checked, requests);
+  const pathsOfUse = (use: ImageUse): string[] => [
+    'kubelet',
+    ...(credentials && !('timedOut' in credentials) ? effectivePullSecrets(use, credentials) : use.pullSecrets).map(
+      (name) => `pull-secret:${use.namespace}/${name}`,
+    ),
+  ];
+  return finish(config, inventory, combinePullPaths(findings, paths, inventory.uses, pathsOfUse), checked, requests);
 }
 
 function finish(
@@ -288,7 +296,12 @@ async function checkAllImages(
       // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
       const viaEntra = azure && (acrHosts.has(ref.registry.toLowerCase()) || looksLikeAcr(ref.registry));
       const credential = viaEntra ? undefined : podCredential(inventory, ref.normalized, secrets);
-      results.set(ref.normalized, await client.checkImage(ref, credential));
+      const r = await client.checkImage(ref, credential);
+      // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
+      if (r.failure === 'timeout' && ctx.signal.aborted) {
+        r.reason = `${ref.registry} did not answer within the ${Math.round(ctx.config.timeoutMs / 1000)} s timeout`;
+      }
+      results.set(ref.normalized, r);
     }),
   );
   return { results, requests: client.requestCounts() };
@@ -346,18 +359,38 @@ async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<
 }
 
 /** Ends a phase at the overall deadline: what it had not learned by then is unverifiable, not a hang. */
-async function guard<T>(work: Promise<T>, signal: AbortSignal): Promise<T | { timedOut: true }> {
-  if (signal.aborted) return { timedOut: true };
+async function guard<T>(work: Promise<T>, signal: AbortSignal, graceMs = 0): Promise<T | { timedOut: true }> {
   let onAbort: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<{ timedOut: true }>((resolve) => {
-    onAbort = () => resolve({ timedOut: true });
-    signal.addEventListener('abort', onAbort, { once: true });
+    const fire = () => resolve({ timedOut: true });
+    onAbort = () => {
+      if (graceMs > 0) timer = setTimeout(fire, graceMs);
+      else fire();
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
     return await Promise.race([work, timeout]);
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort);
+    if (timer) clearTimeout(timer);
   }
+}
+
+/** Every image the registries did not answer for by the deadline: unverifiable, naming its registry. */
+function unansweredImages(inventory: Inventory, config: Config): Map<string, ImageCheck> {
+  const out = new Map<string, ImageCheck>();
+  for (const u of inventory.uses) {
+    if (!u.ref || out.has(u.ref.normalized)) continue;
+    out.set(u.ref.normalized, {
+      status: 'unverifiable',
+      failure: 'timeout',
+      reason: `${u.ref.registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`,
+    });
+  }
+  return out;
 }
 
 function timedOut(rule: string, what: string, config: Config): Finding {

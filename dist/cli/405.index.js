@@ -986,7 +986,7 @@ function parseManifestText(text, limits = DEFAULT_PARSE_LIMITS) {
         const pos = posOf(contents?.range?.[0] ?? doc.range?.[0]);
         const root = contents ? new Converter(doc, posOf, limits).convert(contents, 0) : undefined;
         const empty = !root || (root.t === 'scalar' && root.value === null);
-        out.push({ index, root: empty ? undefined : root, pos, ...(helm ? { helmSource: helm } : {}) });
+        out.push({ index, root: empty ? undefined : root, pos, source: text, ...(helm ? { helmSource: helm } : {}) });
     });
     return out;
 }
@@ -1056,7 +1056,7 @@ class Converter {
             return { t: 'scalar', value, pos };
         }
         if ((0,yaml_dist/* isSeq */.oP)(node)) {
-            return { t: 'seq', items: node.items.map((item) => this.convert(item, depth + 1)), pos };
+            return { t: 'seq', items: node.items.map((item) => this.convert(item, depth + 1)), pos, ...rangeOf(node) };
         }
         if ((0,yaml_dist/* isMap */.jh)(node)) {
             const entries = new Map();
@@ -1064,7 +1064,8 @@ class Converter {
             for (const pair of node.items) {
                 const keyNode = pair.key;
                 const rawKey = (0,yaml_dist/* isScalar */.jn)(keyNode) ? keyNode.value : keyNode;
-                if (typeof rawKey === 'symbol' || rawKey === '<<') {
+                // Only a plain `<<` is a merge key (the parser gives it as a symbol); a quoted "<<" is an ordinary key, as in go-yaml.
+                if (typeof rawKey === 'symbol') {
                     const v = this.convert(pair.value, depth + 1);
                     if (v.t === 'seq')
                         merged.push(...v.items);
@@ -1085,7 +1086,7 @@ class Converter {
                     if (!entries.has(k))
                         entries.set(k, v);
             }
-            return { t: 'map', entries, pos };
+            return { t: 'map', entries, pos, ...rangeOf(node) };
         }
         return { t: 'scalar', value: null, pos };
     }
@@ -1093,6 +1094,9 @@ class Converter {
         const p = this.posOf(node?.range?.[0]);
         throw new ManifestSyntaxError(why, p.line, p.column);
     }
+}
+function rangeOf(node) {
+    return node.range ? { range: [node.range[0], node.range[1]] } : {};
 }
 function cleanYamlMessage(message) {
     return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
@@ -1146,7 +1150,7 @@ function scanDocument(doc, file, defaultNamespace) {
     if (!doc.root)
         return scan;
     const budget = { visits: 0 };
-    scanObject(doc.root, { file, helmSource: doc.helmSource, defaultNamespace, budget }, scan, 0);
+    scanObject(doc.root, { file, helmSource: doc.helmSource, defaultNamespace, budget, source: doc.source }, scan, 0);
     return scan;
 }
 function loc(ctx, node) {
@@ -1239,7 +1243,13 @@ function scanPodSpec(spec, ctx, scan, workload) {
             // A container with no image at all is not a pull (the API server would reject it); EXPECTED counts only images.
             if (!imageNode || (imageNode.t === 'scalar' && imageNode.value === null))
                 continue;
-            const image = imageNode.t === 'scalar' ? String(imageNode.value) : undefined;
+            // An unquoted `image: {{ .Values.image }}` parses as a flow mapping: keep its source text, so the static rules
+            // can say "unrendered template" instead of "empty image".
+            const image = imageNode.t === 'scalar'
+                ? String(imageNode.value)
+                : imageNode.range
+                    ? ctx.source.slice(imageNode.range[0], imageNode.range[1]).trim().slice(0, 1000)
+                    : undefined;
             scan.uses.push({
                 image,
                 location: loc(ctx, imageNode),
@@ -1441,6 +1451,14 @@ async function readManifest(source, opts, findings) {
         let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
         if (text.charCodeAt(0) === 0xfeff)
             text = text.slice(1);
+        // YAML allows no C0 control characters but tab, LF and CR; kubectl refuses a file that has one anywhere.
+        const control = CONTROL_CHAR.exec(text);
+        if (control) {
+            const line = lineAt(text, control.index);
+            const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+            findings.push(invalid(source.display, `${source.display}:${line}: control character U+${code} is not allowed in YAML`, line));
+            return undefined;
+        }
         return text;
     }
     catch {
@@ -1448,6 +1466,14 @@ async function readManifest(source, opts, findings) {
         findings.push(invalid(source.display, `${source.display}:${at}: not valid UTF-8 text`, at));
         return undefined;
     }
+}
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+function lineAt(text, index) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
 }
 function firstInvalidUtf8Line(buf) {
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -1741,9 +1767,19 @@ async function createAzureContext(opts) {
                 throw err;
             }
         }, authority);
-        const token = await probe(credential, scope, (err) => idTokenError !== undefined
-            ? idTokenFailure(idTokenError)
-            : entraFailure('GitHub OIDC (client-id ' + opts.clientId + ')', err));
+        let token;
+        try {
+            token = await probe(credential, scope, (err) => idTokenError !== undefined
+                ? idTokenFailure(idTokenError)
+                : entraFailure('GitHub OIDC (client-id ' + opts.clientId + ')', err));
+        }
+        catch (err) {
+            // No OIDC token for this job (no `id-token: write`, or a fork PR that never gets one) is a missing sign-in,
+            // not a broken one: the Azure checks become unverifiable and the job result follows the findings.
+            if (idTokenError !== undefined)
+                return { unavailable: idTokenFailure(idTokenError) };
+            throw err;
+        }
         return signedIn('github-oidc', credential, token, opts, opts.tenantId);
     }
     // 2. The Azure CLI session azure/login leaves behind (also a developer's `az login`).
@@ -5822,7 +5858,12 @@ const PATH_RULES = new Set([
     'admin-password-rotated',
     'refresh-token-in-pull-secret',
 ]);
-function combinePullPaths(findings, paths) {
+/**
+ * `pathsOfUse` names the paths open to one pod: `kubelet` and `pull-secret:<ns>/<name>` for each of its pull secrets.
+ * A path works for a finding only if it is one of the pod's own: another pod's secret pulling the same image does not
+ * help this pod.
+ */
+function combinePullPaths(findings, paths, uses, pathsOfUse) {
     const byImage = new Map();
     for (const p of paths) {
         const list = byImage.get(p.image) ?? [];
@@ -5830,14 +5871,23 @@ function combinePullPaths(findings, paths) {
             list.push(p);
         byImage.set(p.image, list);
     }
+    const usesAt = new Map();
+    for (const u of uses) {
+        const key = locKey(u.location);
+        usesAt.set(key, [...(usesAt.get(key) ?? []), u]);
+    }
     return findings.map((f) => {
         if (f.severity !== 'error' || !PATH_RULES.has(f.rule) || !f.image)
             return f;
         // A secret that breaks the kubelet's keyring for the whole pod is not rescued by another path.
         if (f.evidence?.blocksAllPaths === true)
             return f;
-        const tried = byImage.get(f.image);
-        if (!tried?.length)
+        const image = f.image;
+        const own = f.location ? usesAt.get(locKey(f.location))?.filter((u) => u.ref?.normalized === image) : undefined;
+        // With the pod known, only its own paths count; a finding not tied to one pod line keeps the image-wide view.
+        const allowed = own?.length ? new Set(own.flatMap(pathsOfUse)) : undefined;
+        const tried = (byImage.get(image) ?? []).filter((p) => !allowed || allowed.has(p.path));
+        if (!tried.length)
             return f;
         const working = tried.filter((p) => p.state === 'works');
         if (working.length > 0) {
@@ -5852,6 +5902,9 @@ function combinePullPaths(findings, paths) {
         const list = tried.map((p) => `${p.path}: ${p.state === 'broken' ? (p.reason ?? 'refused') : `unknown${p.reason ? ` (${p.reason})` : ''}`}`);
         return { ...f, message: `${f.message}. No path pulls this image; paths tried: ${list.join('; ')}` };
     });
+}
+function locKey(l) {
+    return `${l.file}\u0000${l.line}\u0000${l.column}`;
 }
 
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
@@ -11507,6 +11560,7 @@ async function factContext(config, deps, emulator, now, signal) {
 async function signIn(config, deps, endpoints, emulator) {
     if (emulator) {
         const g = emulator.gate;
+        deps.maskSecret(g.clientSecret);
         const credential = new esm/* ClientSecretCredential */.HC(g.tenantId, g.clientId, g.clientSecret, {
             authorityHost: endpoints.authorityHost,
             disableInstanceDiscovery: true,
@@ -11562,15 +11616,15 @@ async function check(config, inventory, ctx, deps, emulator) {
     deps.phase?.('Checking images, identity, network and pull secrets');
     const registries = discovery?.registries ?? [];
     const [images, network, credentials] = await Promise.all([
-        guard(checkAllImages(inventory, ctx, discovery), ctx.signal),
+        // The registry client ends its own pending checks at the deadline (unverifiable: timeout, per image); the grace
+        // lets those answers arrive instead of one anonymous timeout for the whole phase.
+        guard(checkAllImages(inventory, ctx, discovery), ctx.signal, 3_000),
         identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
             ? guard(collectNetworkFacts(ctx, identityFacts.cluster.raw, registries.flatMap((r) => (r.raw ? [r.raw] : []))), ctx.signal)
             : Promise.resolve(undefined),
         guard(collectCredentialFacts(ctx, inventory, registries), ctx.signal),
     ]);
-    const results = 'timedOut' in images ? new Map() : images.results;
-    if ('timedOut' in images)
-        findings.push(timedOut('image-unverifiable', 'the registries', config));
+    const results = 'timedOut' in images ? unansweredImages(inventory, config) : images.results;
     findings.push(...checkImages(inventory.uses, results, platforms));
     if (identityFacts) {
         const r = checkIdentity(identityFacts, inventory.uses, { expiryWarningDays: config.expiryWarningDays });
@@ -11600,7 +11654,11 @@ async function check(config, inventory, ctx, deps, emulator) {
         ...('timedOut' in images ? {} : images.requests),
         ...prefixed('emulator', emulator?.requestCounts() ?? {}),
     };
-    return finish(config, inventory, combinePullPaths(findings, paths), checked, requests);
+    const pathsOfUse = (use) => [
+        'kubelet',
+        ...(credentials && !('timedOut' in credentials) ? effectivePullSecrets(use, credentials) : use.pullSecrets).map((name) => `pull-secret:${use.namespace}/${name}`),
+    ];
+    return finish(config, inventory, combinePullPaths(findings, paths, inventory.uses, pathsOfUse), checked, requests);
 }
 function finish(config, inventory, findings, images, requests) {
     const { report, exitCode } = buildReport({
@@ -11654,7 +11712,12 @@ async function checkAllImages(inventory, ctx, discovery) {
         // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
         const viaEntra = azure && (acrHosts.has(ref.registry.toLowerCase()) || looksLikeAcr(ref.registry));
         const credential = viaEntra ? undefined : podCredential(inventory, ref.normalized, secrets);
-        results.set(ref.normalized, await client.checkImage(ref, credential));
+        const r = await client.checkImage(ref, credential);
+        // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
+        if (r.failure === 'timeout' && ctx.signal.aborted) {
+            r.reason = `${ref.registry} did not answer within the ${Math.round(ctx.config.timeoutMs / 1000)} s timeout`;
+        }
+        results.set(ref.normalized, r);
     }));
     return { results, requests: client.requestCounts() };
 }
@@ -11696,13 +11759,21 @@ async function audit(config, ctx, deps) {
     return out;
 }
 /** Ends a phase at the overall deadline: what it had not learned by then is unverifiable, not a hang. */
-async function guard(work, signal) {
-    if (signal.aborted)
-        return { timedOut: true };
+async function guard(work, signal, graceMs = 0) {
     let onAbort;
+    let timer;
     const timeout = new Promise((resolve) => {
-        onAbort = () => resolve({ timedOut: true });
-        signal.addEventListener('abort', onAbort, { once: true });
+        const fire = () => resolve({ timedOut: true });
+        onAbort = () => {
+            if (graceMs > 0)
+                timer = setTimeout(fire, graceMs);
+            else
+                fire();
+        };
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
         return await Promise.race([work, timeout]);
@@ -11710,7 +11781,23 @@ async function guard(work, signal) {
     finally {
         if (onAbort)
             signal.removeEventListener('abort', onAbort);
+        if (timer)
+            clearTimeout(timer);
     }
+}
+/** Every image the registries did not answer for by the deadline: unverifiable, naming its registry. */
+function unansweredImages(inventory, config) {
+    const out = new Map();
+    for (const u of inventory.uses) {
+        if (!u.ref || out.has(u.ref.normalized))
+            continue;
+        out.set(u.ref.normalized, {
+            status: 'unverifiable',
+            failure: 'timeout',
+            reason: `${u.ref.registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`,
+        });
+    }
+    return out;
 }
 function timedOut(rule, what, config) {
     return {

@@ -79,11 +79,19 @@ export async function createAzureContext(opts: SignInOptions): Promise<SignedInC
       },
       authority,
     );
-    const token = await probe(credential, scope, (err) =>
-      idTokenError !== undefined
-        ? idTokenFailure(idTokenError)
-        : entraFailure('GitHub OIDC (client-id ' + opts.clientId + ')', err),
-    );
+    let token: AccessToken;
+    try {
+      token = await probe(credential, scope, (err) =>
+        idTokenError !== undefined
+          ? idTokenFailure(idTokenError)
+          : entraFailure('GitHub OIDC (client-id ' + opts.clientId + ')', err),
+      );
+    } catch (err) {
+      // No OIDC token for this job (no `id-token: write`, or a fork PR that never gets one) is a missing sign-in,
+      // not a broken one: the Azure checks become unverifiable and the job result follows the findings.
+      if (idTokenError !== undefined) return { unavailable: idTokenFailure(idTokenError) };
+      throw err;
+    }
     return signedIn('github-oidc', credential, token, opts, opts.tenantId);
   }
 

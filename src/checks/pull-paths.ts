@@ -4,7 +4,7 @@
 // error list every path tried and why each fails.
 
 import type { PullPathResult } from '../facts.js';
-import type { Finding } from '../types.js';
+import type { Finding, ImageUse } from '../types.js';
 
 /** Rules whose error means "this one path is broken" (not "the image is unreachable for everyone"). */
 export const PATH_RULES = new Set([
@@ -26,19 +26,38 @@ export const PATH_RULES = new Set([
   'refresh-token-in-pull-secret',
 ]);
 
-export function combinePullPaths(findings: Finding[], paths: PullPathResult[]): Finding[] {
+/**
+ * `pathsOfUse` names the paths open to one pod: `kubelet` and `pull-secret:<ns>/<name>` for each of its pull secrets.
+ * A path works for a finding only if it is one of the pod's own: another pod's secret pulling the same image does not
+ * help this pod.
+ */
+export function combinePullPaths(
+  findings: Finding[],
+  paths: PullPathResult[],
+  uses: ImageUse[],
+  pathsOfUse: (use: ImageUse) => string[],
+): Finding[] {
   const byImage = new Map<string, PullPathResult[]>();
   for (const p of paths) {
     const list = byImage.get(p.image) ?? [];
     if (!list.some((q) => q.path === p.path && q.state === p.state)) list.push(p);
     byImage.set(p.image, list);
   }
+  const usesAt = new Map<string, ImageUse[]>();
+  for (const u of uses) {
+    const key = locKey(u.location);
+    usesAt.set(key, [...(usesAt.get(key) ?? []), u]);
+  }
   return findings.map((f) => {
     if (f.severity !== 'error' || !PATH_RULES.has(f.rule) || !f.image) return f;
     // A secret that breaks the kubelet's keyring for the whole pod is not rescued by another path.
     if (f.evidence?.blocksAllPaths === true) return f;
-    const tried = byImage.get(f.image);
-    if (!tried?.length) return f;
+    const image = f.image;
+    const own = f.location ? usesAt.get(locKey(f.location))?.filter((u) => u.ref?.normalized === image) : undefined;
+    // With the pod known, only its own paths count; a finding not tied to one pod line keeps the image-wide view.
+    const allowed = own?.length ? new Set(own.flatMap(pathsOfUse)) : undefined;
+    const tried = (byImage.get(image) ?? []).filter((p) => !allowed || allowed.has(p.path));
+    if (!tried.length) return f;
     const working = tried.filter((p) => p.state === 'works');
     if (working.length > 0) {
       return {
@@ -54,4 +73,8 @@ export function combinePullPaths(findings: Finding[], paths: PullPathResult[]): 
     );
     return { ...f, message: `${f.message}. No path pulls this image; paths tried: ${list.join('; ')}` };
   });
+}
+
+function locKey(l: { file: string; line: number; column: number }): string {
+  return `${l.file}\u0000${l.line}\u0000${l.column}`;
 }

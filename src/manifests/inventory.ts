@@ -133,12 +133,31 @@ async function readManifest(
   try {
     let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    // YAML allows no C0 control characters but tab, LF and CR; kubectl refuses a file that has one anywhere.
+    const control = CONTROL_CHAR.exec(text);
+    if (control) {
+      const line = lineAt(text, control.index);
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      findings.push(
+        invalid(source.display, `${source.display}:${line}: control character U+${code} is not allowed in YAML`, line),
+      );
+      return undefined;
+    }
     return text;
   } catch {
     const at = firstInvalidUtf8Line(buf);
     findings.push(invalid(source.display, `${source.display}:${at}: not valid UTF-8 text`, at));
     return undefined;
   }
+}
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function firstInvalidUtf8Line(buf: Buffer): number {

@@ -46,12 +46,13 @@ export function scanDocument(doc: ParsedDocument, file: string, defaultNamespace
   const scan: DocumentScan = { uses: [], secrets: [], serviceAccounts: [], objects: 0 };
   if (!doc.root) return scan;
   const budget = { visits: 0 };
-  scanObject(doc.root, { file, helmSource: doc.helmSource, defaultNamespace, budget }, scan, 0);
+  scanObject(doc.root, { file, helmSource: doc.helmSource, defaultNamespace, budget, source: doc.source }, scan, 0);
   return scan;
 }
 
 interface Ctx {
   file: string;
+  source: string;
   helmSource?: string;
   defaultNamespace: string;
   budget: { visits: number };
@@ -151,7 +152,14 @@ function scanPodSpec(spec: LNode, ctx: Ctx, scan: DocumentScan, workload: RawIma
       const imageNode = get(c, 'image');
       // A container with no image at all is not a pull (the API server would reject it); EXPECTED counts only images.
       if (!imageNode || (imageNode.t === 'scalar' && imageNode.value === null)) continue;
-      const image = imageNode.t === 'scalar' ? String(imageNode.value) : undefined;
+      // An unquoted `image: {{ .Values.image }}` parses as a flow mapping: keep its source text, so the static rules
+      // can say "unrendered template" instead of "empty image".
+      const image =
+        imageNode.t === 'scalar'
+          ? String(imageNode.value)
+          : imageNode.range
+            ? ctx.source.slice(imageNode.range[0], imageNode.range[1]).trim().slice(0, 1000)
+            : undefined;
       scan.uses.push({
         image,
         location: loc(ctx, imageNode),

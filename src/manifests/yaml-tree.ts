@@ -9,8 +9,8 @@ export interface Pos {
   column: number;
 }
 export type LNode =
-  | { t: 'map'; entries: Map<string, LNode>; pos: Pos }
-  | { t: 'seq'; items: LNode[]; pos: Pos }
+  | { t: 'map'; entries: Map<string, LNode>; pos: Pos; range?: [number, number] }
+  | { t: 'seq'; items: LNode[]; pos: Pos; range?: [number, number] }
   | { t: 'scalar'; value: string | number | boolean | bigint | null; pos: Pos };
 
 export interface ParsedDocument {
@@ -20,6 +20,8 @@ export interface ParsedDocument {
   /** Helm's `# Source:` comment, when the document carries one. */
   helmSource?: string;
   pos: Pos;
+  /** The file's text (shared, not copied): lets a finding quote what a non-scalar value looked like. */
+  source: string;
 }
 
 export class ManifestSyntaxError extends Error {
@@ -77,7 +79,7 @@ export function parseManifestText(text: string, limits: ParseLimits = DEFAULT_PA
     const pos = posOf(contents?.range?.[0] ?? doc.range?.[0]);
     const root = contents ? new Converter(doc, posOf, limits).convert(contents, 0) : undefined;
     const empty = !root || (root.t === 'scalar' && root.value === null);
-    out.push({ index, root: empty ? undefined : root, pos, ...(helm ? { helmSource: helm } : {}) });
+    out.push({ index, root: empty ? undefined : root, pos, source: text, ...(helm ? { helmSource: helm } : {}) });
   });
   return out;
 }
@@ -144,7 +146,7 @@ class Converter {
       return { t: 'scalar', value, pos };
     }
     if (isSeq(node)) {
-      return { t: 'seq', items: node.items.map((item) => this.convert(item, depth + 1)), pos };
+      return { t: 'seq', items: node.items.map((item) => this.convert(item, depth + 1)), pos, ...rangeOf(node) };
     }
     if (isMap(node)) {
       const entries = new Map<string, LNode>();
@@ -152,7 +154,8 @@ class Converter {
       for (const pair of node.items) {
         const keyNode = pair.key;
         const rawKey = isScalar(keyNode) ? keyNode.value : keyNode;
-        if (typeof rawKey === 'symbol' || rawKey === '<<') {
+        // Only a plain `<<` is a merge key (the parser gives it as a symbol); a quoted "<<" is an ordinary key, as in go-yaml.
+        if (typeof rawKey === 'symbol') {
           const v = this.convert(pair.value, depth + 1);
           if (v.t === 'seq') merged.push(...v.items);
           else merged.push(v);
@@ -172,7 +175,7 @@ class Converter {
         if (source.t !== 'map') this.fail(node, 'merge key << must refer to a mapping');
         for (const [k, v] of source.entries) if (!entries.has(k)) entries.set(k, v);
       }
-      return { t: 'map', entries, pos };
+      return { t: 'map', entries, pos, ...rangeOf(node) };
     }
     return { t: 'scalar', value: null, pos };
   }
@@ -181,6 +184,10 @@ class Converter {
     const p = this.posOf((node as Node | undefined)?.range?.[0]);
     throw new ManifestSyntaxError(why, p.line, p.column);
   }
+}
+
+function rangeOf(node: Node): { range?: [number, number] } {
+  return node.range ? { range: [node.range[0], node.range[1]] } : {};
 }
 
 function cleanYamlMessage(message: string): string {

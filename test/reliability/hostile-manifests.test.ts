@@ -65,7 +65,7 @@ const CORPUS: [string, string[], string[]][] = [
   ['unclosed-flow.yaml', ['manifest-invalid@4'], []],
   // Helm output never rendered, unquoted: YAML reads `{{ ... }}` as a flow mapping. The rule catalogue promises
   // template-unrendered here, not "image "" is not a valid reference".
-  ['unrendered-helm.yaml', ['template-unrendered@7'], []],
+  ['unrendered-helm.yaml', ['template-unrendered@7'], ['{{ .Values.image }}@7']],
   ['directive-and-tags.yaml', [], ['nginx:1.27@10']],
 ];
 
