@@ -106,7 +106,7 @@ describe('throttling', () => {
     expect(r.failure).toBe('throttled');
     expect(r.reason).toContain('Retry-After 3600');
     expect(s.requests).toHaveLength(1);
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
   it('succeeds when the registry stops throttling after Retry-After', async () => {
@@ -141,7 +141,7 @@ describe('hangs and server errors', () => {
       expect(r).toMatchObject({ status: 'unverifiable', failure: 'timeout' });
       expect(r.reason).toContain('overall deadline');
     }
-    expect(elapsed).toBeLessThan(3_000);
+    expect(elapsed).toBeLessThan(8_000);
   });
 
   it('times out a single hanging request and says so', async () => {
