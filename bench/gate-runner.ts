@@ -13,7 +13,14 @@ const logger: Logger = { debug: () => undefined, info: () => undefined, warning:
 
 const cmd = parseCli(process.argv.slice(2), process.cwd());
 if (cmd.kind !== 'run') throw new Error('gate-runner needs a check command');
-const result = await runGate(cmd.config, { logger, maskSecret: () => undefined, env: process.env });
+// Phase start times, so a slow run says where its time went (reading manifests vs. the network).
+const phases: { name: string; atMs: number }[] = [];
+const result = await runGate(cmd.config, {
+  logger,
+  maskSecret: () => undefined,
+  env: process.env,
+  phase: (name) => void phases.push({ name, atMs: Math.round(performance.now() - started) }),
+});
 const findingsByRule: Record<string, number> = {};
 for (const f of result.report.findings) findingsByRule[f.rule] = (findingsByRule[f.rule] ?? 0) + 1;
 const imagesByStatus: Record<string, number> = {};
@@ -27,6 +34,7 @@ process.stdout.write(
     // maxRSS is in kilobytes on Linux.
     maxRssKb: process.resourceUsage().maxRSS,
     requests: result.requests,
+    phases,
     summary: result.report.summary,
     imagesByStatus,
     findingsByRule,
