@@ -1,0 +1,91 @@
+// Guards `npm run bench` against silent rot: the benchmark is not run by CI, so a renamed request kind, a gate change
+// that breaks the runner bundle or a baseline that stops running would otherwise surface as an empty or NaN table the
+// next time someone needs figures. Runs `bench/run.mjs --quick --json` (50 images, one run; real docker-registry on
+// loopback, skopeo) and checks the shape only: every row is there and every figure is a positive number. No timings
+// are asserted: they belong to bench/RESULTS.md, not to a test on a shared 2-core machine.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface BenchRow {
+  name: string;
+  unique: number;
+  wallMs?: number;
+  peakRssMb?: number;
+  runs: (number | string)[];
+  kinds?: Record<string, number>;
+  vsSequential?: number;
+  vsParallel?: number;
+}
+
+interface BenchOutput {
+  headline: number;
+  rows: BenchRow[];
+  bundle: { actionEntry?: number; cliEntry?: number; actionColdMs?: number; cliVersionMs?: number };
+  table: string;
+  targets: string;
+}
+
+function runBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bench/run.mjs'), '--quick', '--json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run bench -- --quick --json', () => {
+  it('prints every row with positive wall time, RSS and request counts (an empty or NaN table means the bench broke)', async () => {
+    const r = await runBench();
+    expect(r.code, r.stderr.split('\n').slice(-5).join('\n')).toBe(0);
+    const out = JSON.parse(r.stdout) as BenchOutput;
+    expect(out.headline).toBe(50);
+
+    const gateRows = ['gate, simulated ACRs', 'gate, simulated ACRs, --cluster', 'gate, docker-registry'];
+    const baselines = existsSync('/usr/bin/skopeo')
+      ? ['skopeo inspect --raw, sequential', 'xargs -P16 skopeo inspect --raw']
+      : [];
+    expect(out.rows.map((row) => row.name)).toEqual([...gateRows, ...baselines]);
+    for (const row of out.rows) {
+      expect(row.unique, row.name).toBe(50);
+      expect(row.wallMs, row.name).toBeGreaterThan(0);
+      expect(row.runs.length, row.name).toBe(1);
+      expect(row.kinds, row.name).toBeDefined();
+      const kinds = row.kinds ?? {};
+      // Every image is asked about at least once, whichever client asks.
+      expect((kinds.manifestHead ?? 0) + (kinds.manifestGet ?? 0), row.name).toBeGreaterThanOrEqual(50);
+    }
+    for (const name of gateRows) {
+      const row = out.rows.find((x) => x.name === name);
+      expect(row?.peakRssMb, name).toBeGreaterThan(0);
+    }
+    const simulated = out.rows.find((x) => x.name === 'gate, simulated ACRs');
+    // The full Azure path ran: ARM discovery, the Entra exchange and registry tokens.
+    expect(simulated?.kinds?.arm).toBeGreaterThan(0);
+    expect(simulated?.kinds?.token).toBeGreaterThan(0);
+    const real = out.rows.find((x) => x.name === 'gate, docker-registry');
+    if (baselines.length) {
+      expect(real?.vsSequential).toBeGreaterThan(0);
+      expect(real?.vsParallel).toBeGreaterThan(0);
+    }
+
+    expect(out.bundle.actionEntry).toBeGreaterThan(0);
+    expect(out.bundle.cliEntry).toBeGreaterThan(0);
+    expect(out.bundle.actionColdMs).toBeGreaterThan(0);
+    expect(out.bundle.cliVersionMs).toBeGreaterThan(0);
+    expect(out.table).toContain('| gate, docker-registry | 50 |');
+    expect(out.table).not.toMatch(/NaN|undefined/);
+    expect(out.targets).toContain('cold start');
+  }, 120_000);
+});
