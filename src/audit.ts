@@ -21,7 +21,7 @@ import {
 import { parsePullSecret } from './credentials/docker-config.js';
 import type { CredentialEntryFact, CredentialFacts, PullSecretFact } from './credentials/fact-types.js';
 import type { FactContext } from './facts.js';
-import { clusterObjectReader, type ClusterObjectReader } from './kubernetes/cluster-objects.js';
+import { clusterObjectReader, loadKubernetesClient, type ClusterObjectReader } from './kubernetes/cluster-objects.js';
 import type { AuditCredential, Finding, ManifestSecret } from './types.js';
 
 export interface AuditOptions {
@@ -342,6 +342,8 @@ async function auditPullSecrets(
   registries: CredentialRegistry[],
   findings: Finding[],
 ): Promise<SecretAudit[]> {
+  if (!opts.cluster && ctx.kubeconfigPath && ctx.config.clusterReads && !ctx.config.offline)
+    await loadKubernetesClient();
   const reader = clusterReaderFor(ctx, opts, findings);
   if (!reader) return [];
   const list = await reader.listPullSecrets();

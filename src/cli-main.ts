@@ -4,7 +4,6 @@
 import { writeFile } from 'node:fs/promises';
 import { ConfigurationError } from './config.js';
 import { parseCli, USAGE } from './cli-args.js';
-import { runGate } from './gate.js';
 import { renderReport } from './render.js';
 import { VERSION } from './version.js';
 import type { Logger } from './types.js';
@@ -34,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       info: (m) => (debug || tty) && process.stderr.write(`${m}\n`),
       warning: (m) => process.stderr.write(`warning: ${m}\n`),
     };
+    // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
+    const { runGate } = await import('./gate.js');
     const { report, exitCode } = await runGate(config, {
       logger,
       // The CLI prints nothing a secret could reach; masking is the action's concern.

@@ -15,8 +15,14 @@ import { cloudEndpoints } from './azure/clouds.js';
 import { createAzureContext } from './azure/sign-in.js';
 import { collectIdentityFacts } from './azure/role-assignments.js';
 import { discoverRegistries } from './azure/registries.js';
-import { collectNetworkFacts } from './azure/network.js';
-import { checkIdentity, isUnverifiable, type IdentityFacts, type RegistryDiscovery } from './checks/identity.js';
+import {
+  checkIdentity,
+  isUnverifiable,
+  type ClusterFacts,
+  type IdentityFacts,
+  type RegistryDiscovery,
+} from './checks/identity.js';
+import type { NetworkFacts } from './azure/network.js';
 import { platformsFromAgentPools } from './checks/node-pools.js';
 import { checkImages, formatPlatform } from './checks/images.js';
 import { checkNetwork } from './checks/network.js';
@@ -27,7 +33,7 @@ import { lookupCredentials, parsePullSecret, type DockerCredential } from './cre
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './registry/client.js';
 import { looksLikeAcr } from './registry/acr.js';
 import { runAudit } from './audit.js';
-import { loadWorld, startEmulator, type Emulator } from './simulate/index.js';
+import type { Emulator } from './simulate/index.js';
 
 export interface GateDeps {
   logger: Logger;
@@ -58,6 +64,8 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
   let now = new Date();
   if (config.simulate) {
     deps.phase?.('Starting the simulated world');
+    // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
+    const { loadWorld, startEmulator } = await import('./simulate/index.js');
     const world = await loadWorld(config.simulate);
     if (typeof world.now === 'string') now = new Date(world.now);
     emulator = await startEmulator(world);
@@ -188,11 +196,8 @@ async function check(
     guard(checkAllImages(inventory, ctx, discovery), ctx.signal, 3_000),
     identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
       ? guard(
-          collectNetworkFacts(
-            ctx,
-            identityFacts.cluster.raw,
-            registries.flatMap((r) => (r.raw ? [r.raw] : [])),
-          ),
+          // @azure/arm-network is the largest module of the bundle: loaded only when there is a cluster to check.
+          networkFacts(ctx, identityFacts.cluster.raw, registries),
           ctx.signal,
         )
       : Promise.resolve(undefined),
@@ -252,6 +257,19 @@ function finish(
     failOn: config.failOn,
   });
   return { report, exitCode, inventory, requests };
+}
+
+async function networkFacts(
+  ctx: FactContext,
+  cluster: NonNullable<ClusterFacts['raw']>,
+  registries: RegistryDiscovery['registries'],
+): Promise<NetworkFacts> {
+  const { collectNetworkFacts } = await import('./azure/network.js');
+  return collectNetworkFacts(
+    ctx,
+    cluster,
+    registries.flatMap((r) => (r.raw ? [r.raw] : [])),
+  );
 }
 
 /** Node pools decide where pods can land once a cluster is known; an explicit --platform still wins. */

@@ -6,10 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { readActionSettings, type ActionSettings } from './action-inputs.js';
 import { ConfigurationError } from './config.js';
-import { runGate } from './gate.js';
 import { buildAnnotations } from './report/annotations.js';
 import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
@@ -29,6 +27,8 @@ export async function run(): Promise<void> {
     const settings = readActionSettings((name) => core.getInput(name), process.env);
     if (settings.githubToken) core.setSecret(settings.githubToken);
     const logger: Logger = { debug: core.debug, info: core.info, warning: core.warning };
+    // Loaded after the inputs are read: a mistake in them fails the step without loading the Azure SDKs.
+    const { runGate } = await import('./gate.js');
     const { report } = await runGate(settings.config, {
       logger,
       maskSecret: (value) => {
@@ -87,6 +87,7 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
 
 /** The PR comment (check mode on pull_request) or the tracking issue (audit mode). Never decides the job result. */
 async function github_(report: Report, settings: ActionSettings, logger: Logger): Promise<void> {
+  const github = await import('@actions/github');
   const ctx = github.context;
   const clusterKey = report.cluster?.split('/').pop() ?? 'manifests';
   const isPr = ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';

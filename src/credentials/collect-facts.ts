@@ -5,7 +5,12 @@
 
 import { discoverRegistries } from '../azure/registries.js';
 import type { FactContext } from '../facts.js';
-import { clusterObjectReader, type ClusterObjectReader, type ClusterRead } from '../kubernetes/cluster-objects.js';
+import {
+  clusterObjectReader,
+  loadKubernetesClient,
+  type ClusterObjectReader,
+  type ClusterRead,
+} from '../kubernetes/cluster-objects.js';
 import type { ImageReference, Inventory, ManifestSecret, ManifestServiceAccount } from '../types.js';
 import {
   adminPasswordIsCurrent,
@@ -154,6 +159,8 @@ export async function collectCredentialFacts(
   registries?: readonly CredentialRegistry[],
   opts: CollectOptions = {},
 ): Promise<CredentialFacts> {
+  if (!opts.cluster && ctx.kubeconfigPath && ctx.config.clusterReads && !ctx.config.offline)
+    await loadKubernetesClient();
   const { reader, state } = makeClusterReader(ctx, opts);
   const facts: CredentialFacts = {
     now: ctx.now.toISOString(),

@@ -3,7 +3,15 @@
 // 404 is "absent", 401/403 is "unverifiable" naming the RBAC verb to grant, anything else "unverifiable: why".
 // Secret data stays base64 as the API returns it; decoding (and masking) is docker-config.ts's job.
 
-import { CoreV1Api, KubeConfig, type V1Secret, type V1ServiceAccount } from '@kubernetes/client-node';
+import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
+
+// @kubernetes/client-node is large (about half a second to load): it is loaded only when a kubeconfig will be read.
+let k8s: typeof import('@kubernetes/client-node') | undefined;
+
+/** Loads the Kubernetes client; call before clusterObjectReader (the collectors do when a kubeconfig is present). */
+export async function loadKubernetesClient(): Promise<void> {
+  k8s ??= await import('@kubernetes/client-node');
+}
 import type { ManifestSecret, ManifestServiceAccount } from '../types.js';
 
 export type ClusterRead<T> =
@@ -87,9 +95,10 @@ export function serviceAccountFromApi(sa: V1ServiceAccount): ManifestServiceAcco
 
 /** A reader over a kubeconfig file (its current context). Throws only when the kubeconfig itself is unusable. */
 export function clusterObjectReader(kubeconfigPath: string): ClusterObjectReader {
-  const kc = new KubeConfig();
+  if (!k8s) throw new Error('the Kubernetes client is not loaded (call loadKubernetesClient first)');
+  const kc = new k8s.KubeConfig();
   kc.loadFromFile(kubeconfigPath);
-  const api = kc.makeApiClient(CoreV1Api);
+  const api = kc.makeApiClient(k8s.CoreV1Api);
   return {
     async readSecret(namespace, name) {
       try {
