@@ -372,7 +372,7 @@ function targetLines(r) {
     const repos = r.repositories[r.headline];
     const regReq = registryRequests(k);
     out.push(
-      `- <= 2 registry requests per unique image + 1 token per repository + constant ARM: ${regReq} registry requests for ${head.unique} images (${(regReq / head.unique).toFixed(2)}/image), ${k.token} tokens for ${repos} repositories (+${ACR_HOSTS.length} exchanges), ARM+Entra ${k.arm} — ${mark(regReq <= 2 * head.unique && k.token <= repos + ACR_HOSTS.length)}`,
+      `- <= 2 registry requests per unique image + 1 token per repository + constant ARM: ${regReq} registry requests for ${head.unique} images (${(regReq / head.unique).toFixed(2)}/image), ${k.token} token requests for ${repos} repositories (the ${ACR_HOSTS.length} /oauth2/exchange calls included), ARM+Entra ${k.arm} — ${mark(regReq <= 2 * head.unique && k.token <= repos + ACR_HOSTS.length)}`,
     );
     out.push(
       `- peak RSS <= 200 MB: ${Math.round(Math.max(...r.rows.filter((x) => x.peakRssMb && x.unique === r.headline).map((x) => x.peakRssMb)))} MB at ${r.headline} images — ${mark(r.rows.filter((x) => x.peakRssMb && x.unique === r.headline).every((x) => x.peakRssMb <= 200))}`,
@@ -493,7 +493,9 @@ async function main() {
         runsFor(size),
       );
       const row = { name: 'gate, docker-registry', unique: size, ...gate, kinds: requestKinds(gate.requests) };
-      row.serverRequests = countsSince(before, reg.registry.counts('node'));
+      // What the registry saw from the gate, per run (the access log, as a check on the client's own counts).
+      const seen = countsSince(before, reg.registry.counts('node'));
+      row.serverRequests = Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v / runsFor(size)]));
       result.rows.push(row);
       if (!existsSync(SKOPEO)) continue;
       const refs = images.map((i) => reference(i, hosts));
