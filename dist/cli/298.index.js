@@ -2736,7 +2736,11 @@ async function startEmulator(world, opts = {}) {
     };
     await (0,promises_.writeFile)(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
     const hostSet = new Set(hosts);
-    const connector = (0,undici/* buildConnector */.gU)({ ca: [...external_node_tls_.getCACertificates('default')] });
+    // One SecureContext for every connection: building it per connection re-parses ~150 root certificates each time
+    // (22 s of 41 s CPU at 500 images in the benchmark) and holds ~1 MB of native memory per connection until GC.
+    const connector = (0,undici/* buildConnector */.gU)({
+        secureContext: external_node_tls_.createSecureContext({ ca: [...external_node_tls_.getCACertificates('default')] }),
+    });
     const agent = new undici/* Agent */.g6({
         connect: (o, cb) => {
             const h = lower(o.hostname);

@@ -783,27 +783,12 @@ const DEFAULT_PARSE_LIMITS = { maxAliases: 10_000, maxDepth: 500, maxNodes: 2_00
 const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
 function parseManifestText(text, limits = DEFAULT_PARSE_LIMITS) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
-    let docs;
-    try {
-        docs = (0,yaml_dist/* parseAllDocuments */.hR)(text, {
-            lineCounter,
-            merge: true,
-            uniqueKeys: true,
-            prettyErrors: false,
-        });
-    }
-    catch (err) {
-        // The parser recurses on nesting; a stack overflow on hostile input is a syntax problem of the file, not a crash.
-        throw new ManifestSyntaxError(`YAML could not be parsed: ${oneLine(err)}`, 1, 1);
-    }
-    if (!Array.isArray(docs))
-        docs = [docs];
     const posOf = (offset) => {
         const p = lineCounter.linePos(offset ?? 0);
         return { line: p.line, column: p.col };
     };
     const out = [];
-    docs.forEach((doc, index) => {
+    const take = (doc) => {
         const err = doc.errors[0];
         if (err) {
             const p = posOf(err.pos[0]);
@@ -815,8 +800,31 @@ function parseManifestText(text, limits = DEFAULT_PARSE_LIMITS) {
         const pos = posOf(contents?.range?.[0] ?? doc.range?.[0]);
         const root = contents ? new Converter(doc, posOf, limits).convert(contents, 0) : undefined;
         const empty = !root || (root.t === 'scalar' && root.value === null);
-        out.push({ index, root: empty ? undefined : root, pos, source: text, ...(helm ? { helmSource: helm } : {}) });
-    });
+        out.push({
+            index: out.length,
+            root: empty ? undefined : root,
+            pos,
+            source: text,
+            ...(helm ? { helmSource: helm } : {}),
+        });
+    };
+    // Document by document (Parser + Composer, as parseAllDocuments does inside): each yaml Document is converted to
+    // the compact located tree and dropped, so a file of 100k documents never holds 100k Documents at once.
+    const parser = new yaml_dist/* Parser */.iX(lineCounter.addNewLine);
+    const composer = new yaml_dist/* Composer */.Dk({ merge: true, uniqueKeys: true, prettyErrors: false });
+    try {
+        for (const token of parser.parse(text))
+            for (const doc of composer.next(token))
+                take(doc);
+        for (const doc of composer.end())
+            take(doc);
+    }
+    catch (err) {
+        if (err instanceof ManifestSyntaxError)
+            throw err;
+        // The parser recurses on nesting; a stack overflow on hostile input is a syntax problem of the file, not a crash.
+        throw new ManifestSyntaxError(`YAML could not be parsed: ${oneLine(err)}`, 1, 1);
+    }
     return out;
 }
 class Converter {
@@ -6974,7 +6982,7 @@ class RegistryClient {
         }
         const httpOpts = {
             fetch: this.fetchFn,
-            concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 8,
+            concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 16,
             maxRetries: opts.maxRetries ?? 3,
             requestTimeoutMs: opts.requestTimeoutMs ?? 15_000,
             maxRetryDelayMs: opts.maxRetryDelayMs ?? 10_000,
@@ -7140,8 +7148,14 @@ class RegistryClient {
         const scope = `repository:${repo}:pull`;
         const reference = ref.digest ?? ref.tag ?? 'latest';
         const path = `/v2/${repo}/manifests/${reference}`;
-        const head = await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
-        await discard(head);
+        // One GET, not HEAD + GET: the body is needed for the platforms anyway, and undici closes the connection after
+        // every HEAD, so a HEAD first also costs each image a new TLS handshake. Without platforms, HEAD suffices.
+        const resolve = this.opts.resolvePlatforms !== false;
+        const head = resolve
+            ? await this.get('manifest-get', s, path, scope, 'GET', MANIFEST_ACCEPT)
+            : await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
+        if (!resolve || head.status !== 200)
+            await discard(head);
         if (head.status === 404)
             return this.missing(s, ref);
         if (head.status === 401) {
@@ -7160,9 +7174,9 @@ class RegistryClient {
         const mediaType = baseMediaType(head.headers.get('content-type'));
         if (mediaType)
             out.mediaType = mediaType;
-        if (this.opts.resolvePlatforms === false)
+        if (!resolve)
             return out;
-        const platforms = await this.platformsOf(s, repo, digest ?? reference, scope);
+        const platforms = await this.platformsOf(s, repo, digest ?? reference, scope, head);
         if ('platforms' in platforms)
             out.platforms = platforms.platforms;
         else
@@ -7170,18 +7184,21 @@ class RegistryClient {
         return out;
     }
     /** Platforms of a manifest, cached by digest (tags are resolved per call; digests never change content). */
-    platformsOf(s, repo, reference, scope) {
+    platformsOf(s, repo, reference, scope, fetched) {
         const cacheable = reference.includes(':');
         const cached = cacheable ? this.platformsByDigest.get(reference) : undefined;
-        if (cached)
+        if (cached) {
+            // Another tag already resolved this digest: the body in hand is not needed.
+            void discard(fetched);
             return cached;
-        const p = this.readPlatforms(s, repo, reference, scope);
+        }
+        const p = this.readPlatforms(s, repo, scope, fetched);
         if (cacheable)
             this.platformsByDigest.set(reference, p);
         return p;
     }
-    async readPlatforms(s, repo, reference, scope) {
-        const res = await this.get('manifest-get', s, `/v2/${repo}/manifests/${reference}`, scope, 'GET', MANIFEST_ACCEPT);
+    /** Platforms from a manifest GET response: an index lists them; a single image's config blob says its own. */
+    async readPlatforms(s, repo, scope, res) {
         if (res.status !== 200) {
             await discard(res);
             return { reason: `platforms unknown: manifest GET answered ${res.status}` };
@@ -7282,7 +7299,9 @@ class RegistryClient {
     }
     /** ACR: readEnabled of the tag and manifest, and the quarantine state. Best effort: failures only add a reason. */
     async addAcrAttributes(s, ref, result) {
-        if (result.status !== 'ok' && result.status !== 'not-found' && result.status !== 'denied')
+        // A manifest the registry served is readable and not held by quarantine (ACR refuses both with 403/404): its
+        // attributes could not explain a failed pull, so they are read only when the manifest was refused.
+        if (result.status !== 'not-found' && result.status !== 'denied')
             return;
         const repo = ref.repository;
         const scope = `repository:${repo}:metadata_read`;
@@ -7325,11 +7344,11 @@ class RegistryClient {
         }
         if (Object.keys(attrs).length > 0)
             result.attributes = attrs;
-        if (notes.length > 0 && result.status === 'ok') {
+        if (notes.length > 0) {
             const note = `ACR attributes not checked (${notes.join('; ')}; needs metadata_read)`;
             result.reason = result.reason ? `${result.reason}; ${note}` : note;
         }
-        if (result.status !== 'ok' && result.digest === undefined && digest)
+        if (result.digest === undefined && digest)
             result.digest = digest;
     }
     /** For remediations: `az acr ... --name <this>`. */

@@ -2,7 +2,7 @@
 // where it stands, so a finding can point at the exact `image:` scalar. Aliases and merge keys (`<<`, as kubectl's
 // YAML 1.1 parser honours them) are resolved here, under budgets that stop alias bombs and pathological nesting.
 
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 export interface Pos {
   line: number;
@@ -49,25 +49,12 @@ const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
 
 export function parseManifestText(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const lineCounter = new LineCounter();
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(text, {
-      lineCounter,
-      merge: true,
-      uniqueKeys: true,
-      prettyErrors: false,
-    }) as Document.Parsed[];
-  } catch (err) {
-    // The parser recurses on nesting; a stack overflow on hostile input is a syntax problem of the file, not a crash.
-    throw new ManifestSyntaxError(`YAML could not be parsed: ${oneLine(err)}`, 1, 1);
-  }
-  if (!Array.isArray(docs)) docs = [docs];
   const posOf = (offset: number | undefined): Pos => {
     const p = lineCounter.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
   const out: ParsedDocument[] = [];
-  docs.forEach((doc, index) => {
+  const take = (doc: Document.Parsed): void => {
     const err = doc.errors[0];
     if (err) {
       const p = posOf(err.pos[0]);
@@ -79,8 +66,26 @@ export function parseManifestText(text: string, limits: ParseLimits = DEFAULT_PA
     const pos = posOf(contents?.range?.[0] ?? doc.range?.[0]);
     const root = contents ? new Converter(doc, posOf, limits).convert(contents, 0) : undefined;
     const empty = !root || (root.t === 'scalar' && root.value === null);
-    out.push({ index, root: empty ? undefined : root, pos, source: text, ...(helm ? { helmSource: helm } : {}) });
-  });
+    out.push({
+      index: out.length,
+      root: empty ? undefined : root,
+      pos,
+      source: text,
+      ...(helm ? { helmSource: helm } : {}),
+    });
+  };
+  // Document by document (Parser + Composer, as parseAllDocuments does inside): each yaml Document is converted to
+  // the compact located tree and dropped, so a file of 100k documents never holds 100k Documents at once.
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ merge: true, uniqueKeys: true, prettyErrors: false });
+  try {
+    for (const token of parser.parse(text)) for (const doc of composer.next(token)) take(doc as Document.Parsed);
+    for (const doc of composer.end()) take(doc as Document.Parsed);
+  } catch (err) {
+    if (err instanceof ManifestSyntaxError) throw err;
+    // The parser recurses on nesting; a stack overflow on hostile input is a syntax problem of the file, not a crash.
+    throw new ManifestSyntaxError(`YAML could not be parsed: ${oneLine(err)}`, 1, 1);
+  }
   return out;
 }
 

@@ -27,7 +27,7 @@ export type { AcrAttributes } from './acr.js';
 export interface RegistryClientOptions {
   /** Injected fetch: the gate routes registry hosts to the emulator under --simulate; tests trust their CA. */
   fetch?: typeof globalThis.fetch;
-  /** Requests in flight per registry host (default 8). Registries run in parallel. */
+  /** Requests in flight per registry host (default 16). Registries run in parallel. */
   concurrencyPerRegistry?: number;
   /** The overall deadline: when it aborts, every pending check ends as unverifiable (timeout). */
   signal?: AbortSignal;
@@ -113,7 +113,7 @@ export class RegistryClient {
     }
     const httpOpts: ConstructorParameters<typeof RegistryHttp>[0] = {
       fetch: this.fetchFn,
-      concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 8,
+      concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 16,
       maxRetries: opts.maxRetries ?? 3,
       requestTimeoutMs: opts.requestTimeoutMs ?? 15_000,
       maxRetryDelayMs: opts.maxRetryDelayMs ?? 10_000,
@@ -281,8 +281,13 @@ export class RegistryClient {
     const scope = `repository:${repo}:pull`;
     const reference = ref.digest ?? ref.tag ?? 'latest';
     const path = `/v2/${repo}/manifests/${reference}`;
-    const head = await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
-    await discard(head);
+    // One GET, not HEAD + GET: the body is needed for the platforms anyway, and undici closes the connection after
+    // every HEAD, so a HEAD first also costs each image a new TLS handshake. Without platforms, HEAD suffices.
+    const resolve = this.opts.resolvePlatforms !== false;
+    const head = resolve
+      ? await this.get('manifest-get', s, path, scope, 'GET', MANIFEST_ACCEPT)
+      : await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
+    if (!resolve || head.status !== 200) await discard(head);
     if (head.status === 404) return this.missing(s, ref);
     if (head.status === 401) {
       throw new RegistryError(
@@ -301,26 +306,36 @@ export class RegistryClient {
     if (digest) out.digest = digest;
     const mediaType = baseMediaType(head.headers.get('content-type'));
     if (mediaType) out.mediaType = mediaType;
-    if (this.opts.resolvePlatforms === false) return out;
+    if (!resolve) return out;
 
-    const platforms = await this.platformsOf(s, repo, digest ?? reference, scope);
+    const platforms = await this.platformsOf(s, repo, digest ?? reference, scope, head);
     if ('platforms' in platforms) out.platforms = platforms.platforms;
     else out.reason = platforms.reason;
     return out;
   }
 
   /** Platforms of a manifest, cached by digest (tags are resolved per call; digests never change content). */
-  private platformsOf(s: Session, repo: string, reference: string, scope: string): Promise<PlatformResult> {
+  private platformsOf(
+    s: Session,
+    repo: string,
+    reference: string,
+    scope: string,
+    fetched: Response,
+  ): Promise<PlatformResult> {
     const cacheable = reference.includes(':');
     const cached = cacheable ? this.platformsByDigest.get(reference) : undefined;
-    if (cached) return cached;
-    const p = this.readPlatforms(s, repo, reference, scope);
+    if (cached) {
+      // Another tag already resolved this digest: the body in hand is not needed.
+      void discard(fetched);
+      return cached;
+    }
+    const p = this.readPlatforms(s, repo, scope, fetched);
     if (cacheable) this.platformsByDigest.set(reference, p);
     return p;
   }
 
-  private async readPlatforms(s: Session, repo: string, reference: string, scope: string): Promise<PlatformResult> {
-    const res = await this.get('manifest-get', s, `/v2/${repo}/manifests/${reference}`, scope, 'GET', MANIFEST_ACCEPT);
+  /** Platforms from a manifest GET response: an index lists them; a single image's config blob says its own. */
+  private async readPlatforms(s: Session, repo: string, scope: string, res: Response): Promise<PlatformResult> {
     if (res.status !== 200) {
       await discard(res);
       return { reason: `platforms unknown: manifest GET answered ${res.status}` };
@@ -414,7 +429,9 @@ export class RegistryClient {
 
   /** ACR: readEnabled of the tag and manifest, and the quarantine state. Best effort: failures only add a reason. */
   private async addAcrAttributes(s: Session, ref: ImageReference, result: ImageCheck): Promise<void> {
-    if (result.status !== 'ok' && result.status !== 'not-found' && result.status !== 'denied') return;
+    // A manifest the registry served is readable and not held by quarantine (ACR refuses both with 403/404): its
+    // attributes could not explain a failed pull, so they are read only when the manifest was refused.
+    if (result.status !== 'not-found' && result.status !== 'denied') return;
     const repo = ref.repository;
     const scope = `repository:${repo}:metadata_read`;
     const attrs: AcrAttributes = {};
@@ -447,11 +464,11 @@ export class RegistryClient {
       notes.push(err instanceof RegistryError ? err.message : 'attributes could not be read');
     }
     if (Object.keys(attrs).length > 0) result.attributes = attrs;
-    if (notes.length > 0 && result.status === 'ok') {
+    if (notes.length > 0) {
       const note = `ACR attributes not checked (${notes.join('; ')}; needs metadata_read)`;
       result.reason = result.reason ? `${result.reason}; ${note}` : note;
     }
-    if (result.status !== 'ok' && result.digest === undefined && digest) result.digest = digest;
+    if (result.digest === undefined && digest) result.digest = digest;
   }
 
   /** For remediations: `az acr ... --name <this>`. */

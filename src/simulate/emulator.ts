@@ -460,7 +460,11 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
   await writeFile(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
 
   const hostSet = new Set(hosts);
-  const connector = buildConnector({ ca: [...tls.getCACertificates('default')] });
+  // One SecureContext for every connection: building it per connection re-parses ~150 root certificates each time
+  // (22 s of 41 s CPU at 500 images in the benchmark) and holds ~1 MB of native memory per connection until GC.
+  const connector = buildConnector({
+    secureContext: tls.createSecureContext({ ca: [...tls.getCACertificates('default')] }),
+  });
   const agent = new Agent({
     connect: (o, cb) => {
       const h = lower(o.hostname);

@@ -59,7 +59,8 @@ const images: Record<string, Img> = {
     quarantineState: 'Passed',
     headStatus: 200,
   },
-  'locked-tag:v1': { digest: `sha256:${'2'.repeat(64)}`, tagReadEnabled: false, readEnabled: true, headStatus: 200 },
+  // A tag locked for reads: ACR refuses the pull (403 DENIED); the tag's attributes say why.
+  'locked-tag:v1': { digest: `sha256:${'2'.repeat(64)}`, tagReadEnabled: false, readEnabled: true, headStatus: 403 },
   // With the quarantine policy on, ACR refuses the manifest (403 DENIED) until a scan passes it.
   'quarantined:v1': {
     digest: `sha256:${'3'.repeat(64)}`,
@@ -209,20 +210,18 @@ async function findingsFor(c: RegistryClient, spec: string) {
 }
 
 describe('ACR', () => {
-  it('exchanges the Entra token once per registry, reads the attributes, and stays quiet on a healthy image', async () => {
+  it('exchanges the Entra token once per registry, reads attributes only for a refused manifest, and stays quiet on a healthy image', async () => {
     denyMetadata = false;
     const c = client();
     const before = acr.requests.length;
     const { result, findings } = await findingsFor(c, 'orders-api:v1');
-    expect(result).toMatchObject({
-      status: 'ok',
-      acr: true,
-      auth: 'credential',
-      attributes: { tagReadEnabled: true, readEnabled: true, quarantineState: 'Passed' },
-    });
+    // A served manifest is readable and not held by quarantine: its attributes could not explain a failed pull.
+    expect(result).toMatchObject({ status: 'ok', acr: true, auth: 'credential' });
+    expect(result.attributes).toBeUndefined();
     expect(findings).toEqual([]);
+    expect(c.requestCounts()['acr-attributes'] ?? 0).toBe(0);
     await c.checkImage(ref(acr.host, 'quarantined:v1'));
-    expect(c.requestCounts()).toMatchObject({ 'acr-exchange': 1, 'acr-attributes': 4 });
+    expect(c.requestCounts()).toMatchObject({ 'acr-exchange': 1, 'acr-attributes': 2 });
     const exchange = acr.requests.slice(before).find((q) => q.path === '/oauth2/exchange');
     expect(Object.fromEntries(new URLSearchParams(exchange?.body))).toEqual({
       grant_type: 'access_token',
@@ -257,14 +256,14 @@ describe('ACR', () => {
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['image-quarantined', 'error']]);
   });
 
-  it('still checks the image when the identity may pull but not read metadata, and says attributes were not checked', async () => {
+  it('still reports the refused image when the identity may pull but not read metadata, and says attributes were not checked', async () => {
     denyMetadata = true;
-    const { result, findings } = await findingsFor(client(), 'orders-api:v1');
+    const { result, findings } = await findingsFor(client(), 'locked-tag:v1');
     denyMetadata = false;
-    expect(result.status).toBe('ok');
+    expect(result.status).toBe('denied');
     expect(result.attributes).toBeUndefined();
     expect(result.reason).toContain('ACR attributes not checked');
-    expect(findings).toEqual([]);
+    expect(findings.map((f) => f.rule)).toEqual(['image-unverifiable']);
   });
 
   it('reports image-unverifiable naming AcrPull when the registry refuses the Entra token', async () => {

@@ -181,7 +181,6 @@ describe('against the real docker-registry without auth', () => {
     expect(c.requestCounts()).toMatchObject({
       ping: 1,
       token: 0,
-      'manifest-head': 1,
       'manifest-get': 1,
       blob: 0,
       tags: 0,
@@ -220,9 +219,9 @@ describe('against the real docker-registry without auth', () => {
     const ms = performance.now() - t0;
     expect(results.every((r) => r.status === 'ok' && r.platforms !== undefined)).toBe(true);
     const counts = c.requestCounts();
-    // Every image: one HEAD; bodies only for digests not seen before (an index and a single-arch manifest, plus its config, per repository).
-    expect(counts['manifest-head']).toBe(100);
-    expect(counts['manifest-get']).toBe(8);
+    // Every image: one manifest GET (no HEAD first); config blobs only for single-arch digests not seen before.
+    expect(counts['manifest-head'] ?? 0).toBe(0);
+    expect(counts['manifest-get']).toBe(100);
     expect(counts.blob).toBe(4);
     expect(counts.ping).toBe(1);
     const total = Object.entries(counts)
@@ -301,7 +300,7 @@ describe('against the real docker-registry with token auth', () => {
       status: 'ok',
       auth: 'anonymous',
     });
-    expect(c.requestCounts()).toMatchObject({ ping: 1, token: 1, 'manifest-head': 1, 'manifest-get': 1, blob: 1 });
+    expect(c.requestCounts()).toMatchObject({ ping: 1, token: 1, 'manifest-get': 1, blob: 1 });
   });
 
   it('reports unauthorized for a private repository without a credential', async () => {
@@ -350,8 +349,9 @@ describe('against the real docker-registry with token auth', () => {
     const ms = performance.now() - t0;
     expect(results.filter((r) => r.status !== 'ok')).toEqual([]);
     const counts = c.requestCounts();
-    // One token per repository; HEAD + GET per image; a config blob for each single-arch image.
-    expect(counts).toMatchObject({ ping: 1, token: 10, 'manifest-head': 100, 'manifest-get': 100, blob: 50, tags: 0 });
+    // One token per repository; one manifest GET per image; a config blob for each single-arch image.
+    expect(counts).toMatchObject({ ping: 1, token: 10, 'manifest-get': 100, blob: 50, tags: 0 });
+    expect(counts['manifest-head'] ?? 0).toBe(0);
     const total = Object.entries(counts)
       .filter(([k]) => k !== 'retries')
       .reduce((a, [, v]) => a + v, 0);

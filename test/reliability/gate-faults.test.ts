@@ -135,7 +135,7 @@ const manifestHeads = () => wire.filter((w) => w.url.includes('/manifests/v1.4.1
 
 describe('registry faults: image-unverifiable naming the registry and the failure, the other checks still report', () => {
   it('a 429 storm with Retry-After ends each image unverifiable "throttled", after at most 4 attempts spaced by Retry-After', async () => {
-    const r = await gate('faults:\n  - {host: prodacr.azurecr.io, kind: manifest-head, status: 429, retryAfter: 1}');
+    const r = await gate('faults:\n  - {host: prodacr.azurecr.io, kind: manifest-get, status: 429, retryAfter: 1}');
     const unv = of(r.report.findings, 'image-unverifiable');
     expect(unv).toHaveLength(2);
     for (const f of unv)
@@ -150,7 +150,7 @@ describe('registry faults: image-unverifiable naming the registry and the failur
 
   it('honours Retry-After: 2 on a single 429 (the retry comes 2 s later) and then verifies the image', async () => {
     const r = await gate(
-      'faults:\n  - {host: prodacr.azurecr.io, kind: manifest-head, path: "orders-api", status: 429, retryAfter: 2, count: 1}',
+      'faults:\n  - {host: prodacr.azurecr.io, kind: manifest-get, path: "orders-api", status: 429, retryAfter: 2, count: 1}',
     );
     const heads = manifestHeads();
     expect(heads.map((h) => h.status)).toEqual([429, 200]);
@@ -162,7 +162,7 @@ describe('registry faults: image-unverifiable naming the registry and the failur
   });
 
   it('a 429 without Retry-After backs off exponentially, gives up after 3 retries, and says so', async () => {
-    const r = await gate('faults:\n  - {host: prodacr.azurecr.io, kind: manifest-head, status: 429}');
+    const r = await gate('faults:\n  - {host: prodacr.azurecr.io, kind: manifest-get, status: 429}');
     const heads = manifestHeads();
     expect(heads).toHaveLength(4);
     const gaps = heads.slice(1).map((h, i) => h.t - heads[i].t);
@@ -183,7 +183,7 @@ describe('registry faults: image-unverifiable naming the registry and the failur
       '{host: prodacr.azurecr.io, kind: registry-token, status: 503}',
       /\/oauth2\/exchange answered 503/,
     ],
-    ['500 on manifests', '{host: prodacr.azurecr.io, kind: manifest-head, status: 500}', /500/],
+    ['500 on manifests', '{host: prodacr.azurecr.io, kind: manifest-get, status: 500}', /500/],
     ['a connection reset', '{host: prodacr.azurecr.io, mode: reset}', /connection reset/],
     [
       'truncated JSON from the token exchange',
