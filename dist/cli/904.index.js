@@ -7253,6 +7253,8 @@ class RegistryClient {
         }
         const out = { status: 'not-found', failure: 'not-found', reason: `${what} not found in ${s.registry}` };
         if (Array.isArray(listed)) {
+            if (!ref.digest)
+                out.tagListed = listed.includes(ref.tag ?? 'latest');
             if (!ref.digest && ref.tag !== undefined)
                 out.nearestTags = nearestTags(ref.tag, listed);
             else if (!ref.digest)
@@ -7302,6 +7304,9 @@ class RegistryClient {
         // A manifest the registry served is readable and not held by quarantine (ACR refuses both with 403/404): its
         // attributes could not explain a failed pull, so they are read only when the manifest was refused.
         if (result.status !== 'not-found' && result.status !== 'denied')
+            return;
+        // A tag that tags/list does not have was never pushed (or was deleted): no lock can explain it either.
+        if (result.status === 'not-found' && result.tagListed === false)
             return;
         const repo = ref.repository;
         const scope = `repository:${repo}:metadata_read`;

@@ -72,6 +72,8 @@ export interface ImageCheck {
   /** How the registry was asked: anonymously or with the given credential. */
   auth?: 'anonymous' | 'credential';
   attributes?: AcrAttributes;
+  /** For a tag reference that was not found: whether tags/list still lists the tag (a refused, e.g. locked, manifest). */
+  tagListed?: boolean;
 }
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -389,6 +391,7 @@ export class RegistryClient {
     }
     const out: ImageCheck = { status: 'not-found', failure: 'not-found', reason: `${what} not found in ${s.registry}` };
     if (Array.isArray(listed)) {
+      if (!ref.digest) out.tagListed = listed.includes(ref.tag ?? 'latest');
       if (!ref.digest && ref.tag !== undefined) out.nearestTags = nearestTags(ref.tag, listed);
       else if (!ref.digest) out.nearestTags = nearestTags('latest', listed);
     } else {
@@ -432,6 +435,8 @@ export class RegistryClient {
     // A manifest the registry served is readable and not held by quarantine (ACR refuses both with 403/404): its
     // attributes could not explain a failed pull, so they are read only when the manifest was refused.
     if (result.status !== 'not-found' && result.status !== 'denied') return;
+    // A tag that tags/list does not have was never pushed (or was deleted): no lock can explain it either.
+    if (result.status === 'not-found' && result.tagListed === false) return;
     const repo = ref.repository;
     const scope = `repository:${repo}:metadata_read`;
     const attrs: AcrAttributes = {};

@@ -250,6 +250,15 @@ describe('ACR', () => {
     expect(findings[0]?.remediation).toContain(`--image locked-manifest@${images['locked-manifest:v1']?.digest}`);
   });
 
+  it('reads no attributes for a tag that tags/list does not have: a tag never pushed cannot be locked', async () => {
+    denyMetadata = false;
+    const c = client();
+    const { result, findings } = await findingsFor(c, 'orders-api:v9.9.9');
+    expect(result).toMatchObject({ status: 'not-found', tagListed: false });
+    expect(findings.map((f) => f.rule)).toEqual(['image-not-found']);
+    expect(c.requestCounts()['acr-attributes'] ?? 0).toBe(0);
+  });
+
   it('reports image-quarantined', async () => {
     denyMetadata = false;
     const { findings } = await findingsFor(client(), 'quarantined:v1');
