@@ -90,7 +90,20 @@ export function verdictWords(report: Report): string {
   const { errors, warnings, notices, images } = report.summary;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notices} notice${notices === 1 ? '' : 's'}`;
   const what = `${images} image${images === 1 ? '' : 's'}`;
-  return report.ready ? `Ready: every image can be pulled (${what}; ${counts})` : `Not ready: ${counts} across ${what}`;
+  if (!report.ready) return `Not ready: ${counts} across ${what}`;
+  // "Every image can be pulled" only when every image was actually checked: offline runs and unverifiable registries
+  // are ready by the verdict rules, but the reader must not take them for a proof.
+  const unchecked = report.images.filter((i) => i.status === 'unchecked').length;
+  const unverifiable = report.images.filter((i) => i.status === 'unverifiable').length;
+  const gaps = [
+    unchecked ? `${unchecked} not checked against a registry` : '',
+    unverifiable ? `${unverifiable} could not be verified` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return gaps
+    ? `Ready: nothing blocks the rollout (${what}, ${gaps}; ${counts})`
+    : `Ready: every image can be pulled (${what}; ${counts})`;
 }
 
 export function locationText(f: Finding): string {
