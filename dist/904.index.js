@@ -7995,6 +7995,13 @@ async function signIn(config, deps, endpoints, emulator) {
             authorityHost: endpoints.authorityHost,
             disableInstanceDiscovery: true,
         });
+        // Probe once, bounded: an identity provider that fails or stalls makes Azure facts unverifiable quickly, instead
+        // of every collector waiting out the deadline and taking the cluster-read findings down with it.
+        const problem = await probeToken(credential, `${endpoints.resourceManager.replace(/\/+$/, '')}/.default`, config);
+        if (problem) {
+            deps.logger.warning(problem);
+            return undefined;
+        }
         return {
             credential,
             endpoints,
@@ -8019,6 +8026,20 @@ async function signIn(config, deps, endpoints, emulator) {
         return undefined;
     }
     return result;
+}
+async function probeToken(credential, scope, config) {
+    const boundMs = Math.min(15_000, Math.max(1_000, Math.round(config.timeoutMs / 3)));
+    let timer;
+    const stalled = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(`Azure sign-in did not answer within ${Math.round(boundMs / 1000)} s: Azure facts are unverifiable`), boundMs);
+    });
+    const answered = credential.getToken(scope).then(() => undefined, (err) => `Azure sign-in failed (${err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'no token'}): Azure facts are unverifiable`);
+    try {
+        return await Promise.race([answered, stalled]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 function findKubeconfig(env) {
     const candidates = env.KUBECONFIG

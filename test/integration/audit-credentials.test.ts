@@ -8,6 +8,7 @@ import { auditNeedsAttention, runAudit, type AuditResult } from '../../src/audit
 import type { Config } from '../../src/config.js';
 import type { FactContext } from '../../src/facts.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
+import { testConfig } from '../helpers/config.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks`;
@@ -18,24 +19,7 @@ const logs: string[] = [];
 const masked = new Set<string>();
 
 function ctxFor(e: Emulator, now: string): FactContext {
-  const config = {
-    mode: 'audit',
-    manifests: [],
-    cwd: process.cwd(),
-    namespace: 'default',
-    cluster: CLUSTER,
-    registries: [],
-    format: 'json',
-    failOn: 'error',
-    expiryWarningDays: 30,
-    platforms: [],
-    platformsExplicit: false,
-    clusterReads: true,
-    offline: false,
-    azureEnvironment: 'AzureCloud',
-    timeoutMs: 60_000,
-    maxFileBytes: 1024 * 1024,
-  } satisfies Config;
+  const config = testConfig({ mode: 'audit', cluster: CLUSTER, platforms: [] }) satisfies Config;
   return {
     config,
     logger: { debug: (m) => logs.push(m), info: (m) => logs.push(m), warning: (m) => logs.push(m) },

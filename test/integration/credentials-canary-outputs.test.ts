@@ -9,32 +9,20 @@ import { renderReport } from '../../src/render.js';
 import { buildAnnotations } from '../../src/report/annotations.js';
 import { renderPrComment } from '../../src/report/pr-comment.js';
 import type { Report } from '../../src/types.js';
+import { testConfig } from '../helpers/config.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks`;
 
 function config(mode: 'check' | 'audit', scenario: string): Config {
   const dir = `test/scenarios/credentials/${scenario}`;
-  return {
+  return testConfig({
     mode,
     manifests: mode === 'check' ? [`${dir}/manifests.yaml`] : [],
-    cwd: process.cwd(),
-    namespace: 'default',
     cluster: CLUSTER,
     subscription: SUB,
-    registries: [],
     simulate: `${dir}/world.yaml`,
-    format: 'json',
-    failOn: 'error',
-    expiryWarningDays: 30,
-    platforms: [{ os: 'linux', architecture: 'amd64' }],
-    platformsExplicit: false,
-    clusterReads: true,
-    offline: false,
-    azureEnvironment: 'AzureCloud',
-    timeoutMs: 60_000,
-    maxFileBytes: 1024 * 1024,
-  };
+  });
 }
 
 function everyOutput(report: Report): string {

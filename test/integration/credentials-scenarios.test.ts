@@ -14,6 +14,7 @@ import type { FactContext } from '../../src/facts.js';
 import { buildInventory } from '../../src/manifests/inventory.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 import type { Finding } from '../../src/types.js';
+import { testConfig } from '../helpers/config.js';
 
 const ROOT = 'test/scenarios/credentials';
 const CLUSTER =
@@ -25,24 +26,7 @@ interface Expected {
 }
 
 function config(): Config {
-  return {
-    mode: 'check',
-    manifests: [],
-    cwd: process.cwd(),
-    namespace: 'default',
-    cluster: CLUSTER,
-    registries: [],
-    format: 'json',
-    failOn: 'error',
-    expiryWarningDays: 30,
-    platforms: [{ os: 'linux', architecture: 'amd64' }],
-    platformsExplicit: false,
-    clusterReads: true,
-    offline: false,
-    azureEnvironment: 'AzureCloud',
-    timeoutMs: 60_000,
-    maxFileBytes: 1024 * 1024,
-  };
+  return testConfig({ cluster: CLUSTER });
 }
 
 async function runScenario(name: string) {

@@ -14,6 +14,7 @@ import type { FactContext } from '../../src/facts.js';
 import { parseImageReference } from '../../src/manifests/image-reference.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 import type { ImageUse } from '../../src/types.js';
+import { testConfig } from '../helpers/config.js';
 
 const ROOT = 'test/scenarios/identity';
 
@@ -28,23 +29,7 @@ interface Expected {
   platforms?: string[];
 }
 
-const config: Config = {
-  mode: 'check',
-  manifests: [],
-  cwd: process.cwd(),
-  namespace: 'default',
-  registries: [],
-  format: 'json',
-  failOn: 'error',
-  expiryWarningDays: 30,
-  platforms: [{ os: 'linux', architecture: 'amd64' }],
-  platformsExplicit: false,
-  clusterReads: false,
-  azureEnvironment: 'AzureCloud',
-  timeoutMs: 60_000,
-  maxFileBytes: 1024 * 1024,
-  offline: false,
-};
+const config: Config = testConfig({ clusterReads: false });
 
 function uses(images: string[]): ImageUse[] {
   return images.map((image, i) => {

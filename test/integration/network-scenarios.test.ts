@@ -17,6 +17,7 @@ import { DEFAULTS, type Config } from '../../src/config.js';
 import type { FactContext } from '../../src/facts.js';
 import { loadWorld, startEmulator, type Emulator, type World } from '../../src/simulate/index.js';
 import type { ImageUse, Logger } from '../../src/types.js';
+import { testConfig } from '../helpers/config.js';
 
 const ROOT = resolve(import.meta.dirname, '../scenarios/network');
 const SCENARIOS = readdirSync(ROOT, { withFileTypes: true })
@@ -43,23 +44,14 @@ afterAll(async () => {
 });
 
 function config(): Config {
-  return {
-    mode: 'check',
-    manifests: [],
-    cwd: process.cwd(),
+  return testConfig({
     namespace: DEFAULTS.namespace,
-    registries: [],
-    format: 'json',
     failOn: DEFAULTS.failOn,
     expiryWarningDays: DEFAULTS.expiryWarningDays,
     platforms: DEFAULTS.platforms,
-    platformsExplicit: false,
     clusterReads: false,
-    azureEnvironment: 'AzureCloud',
-    timeoutMs: 60_000,
     maxFileBytes: DEFAULTS.maxFileBytes,
-    offline: false,
-  };
+  });
 }
 
 function useOf(image: string, line: number): ImageUse {

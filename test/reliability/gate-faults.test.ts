@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startStubHttps } from '../helpers/stub-https.js';
 import type { Config } from '../../src/config.js';
 import type { Finding } from '../../src/types.js';
+import { testConfig } from '../helpers/config.js';
 
 // Records every request the gate sends through the emulator's fetch (registry hosts), with its time and answer, so the
 // spacing of retries is measured rather than inferred. The emulator itself is the real one.
@@ -75,26 +76,7 @@ function world(extra: string): string {
 }
 
 function config(simulate: string, timeoutMs = 30_000): Config {
-  return {
-    mode: 'check',
-    manifests: ['deploy.yaml'],
-    cwd: tmp,
-    namespace: 'default',
-    cluster: CLUSTER,
-    subscription: SUB,
-    registries: [],
-    simulate,
-    format: 'json',
-    failOn: 'error',
-    expiryWarningDays: 30,
-    platforms: [{ os: 'linux', architecture: 'amd64' }],
-    platformsExplicit: false,
-    clusterReads: true,
-    offline: false,
-    azureEnvironment: 'AzureCloud',
-    timeoutMs,
-    maxFileBytes: 1024 * 1024,
-  };
+  return testConfig({ manifests: ['deploy.yaml'], cwd: tmp, cluster: CLUSTER, subscription: SUB, simulate, timeoutMs });
 }
 
 async function gate(extra: string, timeoutMs?: number, manifests?: string) {

@@ -18,6 +18,7 @@ import { testTls } from '../helpers/docker-registry.js';
 import type { Config } from '../../src/config.js';
 import { runGate } from '../../src/gate.js';
 import tls from 'node:tls';
+import { testConfig } from '../helpers/config.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks`;
@@ -237,26 +238,14 @@ describe('action: no canary in annotations, summary, outputs, SARIF, report or P
 
 describe('any working path is per pod, not per image', () => {
   it('a pod whose only pull secret is broken (and the kubelet has no pull role) is an error, even if another pod pulls the same image with its own secret', async () => {
-    const config: Config = {
-      mode: 'check',
+    const config: Config = testConfig({
       manifests: ['deploy.yaml'],
       cwd: ws,
-      namespace: 'default',
       cluster: CLUSTER,
       subscription: SUB,
-      registries: [],
       simulate: path.join(ws, 'world.yaml'),
-      format: 'json',
-      failOn: 'error',
-      expiryWarningDays: 30,
-      platforms: [{ os: 'linux', architecture: 'amd64' }],
-      platformsExplicit: false,
-      clusterReads: true,
-      offline: false,
-      azureEnvironment: 'AzureCloud',
       timeoutMs: 30_000,
-      maxFileBytes: 1024 * 1024,
-    };
+    });
     const { report, exitCode } = await runGate(config, {
       logger: { debug: () => {}, info: () => {}, warning: () => {} },
       maskSecret: () => {},
@@ -305,24 +294,13 @@ describe('credentials go only to the registry they belong to', () => {
       `apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: prod}\ntype: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: ${dockerConfig({ [registry.host]: { username: 'u', password } })}\n---\n` +
         `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: prod}\nspec:\n  imagePullSecrets: [{name: s}]\n  containers:\n    - {name: a, image: "${registry.host}/app:v1"}\n`,
     );
-    const config: Config = {
-      mode: 'check',
+    const config: Config = testConfig({
       manifests: ['realm.yaml'],
       cwd: ws,
-      namespace: 'default',
-      registries: [],
       simulate: path.join(ws, 'world.yaml'),
-      format: 'json',
-      failOn: 'error',
-      expiryWarningDays: 30,
-      platforms: [{ os: 'linux', architecture: 'amd64' }],
-      platformsExplicit: false,
       clusterReads: false,
-      offline: false,
-      azureEnvironment: 'AzureCloud',
       timeoutMs: 20_000,
-      maxFileBytes: 1024 * 1024,
-    };
+    });
     const logs: string[] = [];
     const { report } = await runGate(config, {
       logger: { debug: (m) => logs.push(m), info: (m) => logs.push(m), warning: (m) => logs.push(m) },
