@@ -6329,7 +6329,12 @@ function makeClusterReader(ctx, opts) {
     if (!ctx.config.clusterReads)
         return { state: { state: 'off', reason: 'cluster reads are turned off (--no-cluster-reads)' } };
     if (!ctx.kubeconfigPath)
-        return { state: { state: 'off', reason: 'no kubeconfig to read the cluster with (KUBECONFIG unset)' } };
+        return {
+            state: {
+                state: 'off',
+                reason: 'no kubeconfig to read the cluster with: add an azure/aks-set-context step before the gate (or set cluster-reads: false)',
+            },
+        };
     try {
         return { reader: clusterObjectReader(ctx.kubeconfigPath), state: { state: 'read' } };
     }
