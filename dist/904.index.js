@@ -8216,8 +8216,14 @@ async function audit(config, ctx, deps) {
     const result = await guard(runAudit(ctx, { clusterIds: config.cluster ? [config.cluster] : [], registryIds: config.registries }), ctx.signal);
     const findings = 'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
     const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {});
-    if (!('timedOut' in result))
+    if (!('timedOut' in result)) {
         out.report.credentials = result.credentials;
+        // The audit exists to fail weeks ahead: an expiring credential (a warning finding) fails it too, unless never.
+        if (auditNeedsAttention(result) && config.failOn !== 'never') {
+            out.exitCode = 1;
+            out.report.ready = false;
+        }
+    }
     return out;
 }
 /** Ends a phase at the overall deadline: what it had not learned by then is unverifiable, not a hang. */

@@ -32,7 +32,7 @@ import { collectCredentialFacts } from './credentials/collect-facts.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './credentials/docker-config.js';
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './registry/client.js';
 import { looksLikeAcr } from './registry/acr.js';
-import { runAudit } from './audit.js';
+import { auditNeedsAttention, runAudit } from './audit.js';
 import type { Emulator } from './simulate/index.js';
 
 export interface GateDeps {
@@ -405,7 +405,14 @@ async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<
   const findings =
     'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
   const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {});
-  if (!('timedOut' in result)) out.report.credentials = result.credentials;
+  if (!('timedOut' in result)) {
+    out.report.credentials = result.credentials;
+    // The audit exists to fail weeks ahead: an expiring credential (a warning finding) fails it too, unless never.
+    if (auditNeedsAttention(result) && config.failOn !== 'never') {
+      out.exitCode = 1;
+      out.report.ready = false;
+    }
+  }
   return out;
 }
 

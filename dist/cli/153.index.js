@@ -833,6 +833,18 @@ function verdictWords(report) {
     const { errors, warnings, notices, images } = report.summary;
     const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notices} notice${notices === 1 ? '' : 's'}`;
     const what = `${images} image${images === 1 ? '' : 's'}`;
+    if (report.mode === 'audit') {
+        const list = report.credentials ?? [];
+        const creds = `${list.length} credential${list.length === 1 ? '' : 's'}`;
+        const states = ['expired', 'disabled', 'expiring']
+            .map((st) => [st, list.filter((c) => c.status === st).length])
+            .filter(([, k]) => k > 0)
+            .map(([st, k]) => `${k} ${st}`);
+        const detail = states.length ? states.join(', ') : 'none expired, disabled or expiring';
+        return report.ready
+            ? `Audit passed: ${creds}, ${detail} (${counts})`
+            : `Audit needs attention: ${creds}, ${detail} (${counts})`;
+    }
     if (!report.ready)
         return `Not ready: ${counts} across ${what}`;
     // "Every image can be pulled" only when every image was actually checked: offline runs and unverifiable registries

@@ -104,6 +104,57 @@ describe('aks-pull-gate CLI', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
   });
 
+  it('runs the incident example: image-not-found naming v1.4.1, exit 1; the fixed manifests pass with the cluster checks', () => {
+    const bad = runCli([
+      'check',
+      '--manifests',
+      'examples/manifests',
+      '--simulate',
+      'examples/world.yaml',
+      '--format',
+      'json',
+    ]);
+    expect(bad.status).toBe(1);
+    const finding = JSON.parse(bad.stdout).findings.find((f: { rule: string }) => f.rule === 'image-not-found');
+    expect(finding.message).toContain('nearest existing tags: v1.4.1');
+    const cluster =
+      '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks';
+    const good = runCli([
+      'check',
+      '--manifests',
+      'examples/manifests-fixed',
+      '--simulate',
+      'examples/world.yaml',
+      '--cluster',
+      cluster,
+    ]);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('Ready: every image can be pulled (2 images; 0 errors, 0 warnings, 0 notices)');
+  });
+
+  it('fails the scheduled audit when a credential expires within expiry-warning-days, and passes with a shorter threshold', () => {
+    const cluster =
+      '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks';
+    const audit = runCli(['audit', '--cluster', cluster, '--simulate', 'examples/world.yaml', '--format', 'json']);
+    expect(audit.status).toBe(1);
+    const report = JSON.parse(audit.stdout);
+    expect(report.ready).toBe(false);
+    expect(report.credentials.map((c: { status: string; daysLeft: number }) => [c.status, c.daysLeft])).toContainEqual([
+      'expiring',
+      10,
+    ]);
+    const relaxed = runCli([
+      'audit',
+      '--cluster',
+      cluster,
+      '--simulate',
+      'examples/world.yaml',
+      '--expiry-warning-days',
+      '5',
+    ]);
+    expect(relaxed.status).toBe(0);
+  });
+
   for (const [args, message] of [
     [['check', '--manifests', 'missing.yaml'], 'manifests: "missing.yaml" does not exist'],
     [['check', '--manifests', 'nothing/**/*.yaml'], 'manifests: no file matches "nothing/**/*.yaml"'],

@@ -1,7 +1,7 @@
 // The verdict line never claims "every image can be pulled" for images nobody checked.
 import { describe, expect, it } from 'vitest';
 import { verdictWords } from '../../src/report/common.js';
-import type { Report, ReportImage } from '../../src/types.js';
+import type { AuditCredential, Report, ReportImage } from '../../src/types.js';
 
 const report = (statuses: ReportImage['status'][], ready = true): Report => ({
   version: 1,
@@ -32,5 +32,16 @@ describe('verdictWords', () => {
 
   it('says not ready with the counts', () => {
     expect(verdictWords(report(['not-found'], false))).toBe('Not ready: 1 error, 0 warnings, 0 notices across 1 image');
+  });
+
+  it('speaks of credentials, not images, in audit mode', () => {
+    const audit: Report = { ...report([]), mode: 'audit', credentials: [] };
+    expect(verdictWords(audit)).toBe(
+      'Audit passed: 0 credentials, none expired, disabled or expiring (0 errors, 0 warnings, 0 notices)',
+    );
+    const expired: AuditCredential = { kind: 'acr-token', name: 'ci-pull', usedBy: [], status: 'expired' };
+    expect(
+      verdictWords({ ...audit, ready: false, credentials: [expired], summary: { ...audit.summary, errors: 1 } }),
+    ).toBe('Audit needs attention: 1 credential, 1 expired (1 error, 0 warnings, 0 notices)');
   });
 });
