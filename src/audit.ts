@@ -9,7 +9,7 @@ import { armClientOptions, getCluster } from './azure/cluster.js';
 import { getApplicationByAppId } from './azure/graph.js';
 import { evaluateEntry } from './checks/credentials.js';
 import { daysUntil, expiryState, type ExpiryState } from './credentials/classify.js';
-import { AzureCredentialFacts } from './credentials/collect-facts.js';
+import { AzureCredentialFacts, newEntry } from './credentials/collect-facts.js';
 import {
   getRegistry,
   listRegistries,
@@ -419,14 +419,7 @@ async function auditOneSecret(
   if (cluster && ctx.config.cluster)
     facts.cluster = { id: ctx.config.cluster, name: cluster[2], resourceGroup: cluster[1] };
   for (const cred of parsed.credentials) {
-    const entry: CredentialEntryFact = {
-      key: cred.key,
-      matchKey: cred.matchKey,
-      server: cred.server,
-      username: cred.username,
-      credentialClass: { kind: 'other' },
-      live: {},
-    };
+    const entry = newEntry(cred);
     await azure.describe(entry, cred, cred.server.toLowerCase(), []);
     entries.push(entry);
     secret.parsed = { ok: true, entries };

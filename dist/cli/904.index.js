@@ -6475,14 +6475,7 @@ async function describeEntries(credentials, images, azure, live) {
     return Promise.all(credentials.map(async (cred) => {
         const imgs = reposByCred.get(cred) ?? [];
         const host = (imgs[0]?.registry ?? cred.server).toLowerCase();
-        const entry = {
-            key: cred.key,
-            matchKey: cred.matchKey,
-            server: cred.server,
-            username: cred.username,
-            credentialClass: { kind: 'other' },
-            live: {},
-        };
+        const entry = newEntry(cred);
         if (imgs.length === 0) {
             entry.credentialClass = classifyCredential(cred.username, cred.password, {});
             return entry;
@@ -6631,6 +6624,17 @@ class AzureCredentialFacts {
         }
         return out;
     }
+}
+/** The fact of one pull-secret credential before it is classified and described (no secret value in it). */
+function newEntry(cred) {
+    return {
+        key: cred.key,
+        matchKey: cred.matchKey,
+        server: cred.server,
+        username: cred.username,
+        credentialClass: { kind: 'other' },
+        live: {},
+    };
 }
 
 // EXTERNAL MODULE: external "node:events"
@@ -7746,14 +7750,7 @@ async function auditOneSecret(ctx, raw, azure, usedBy) {
     if (cluster && ctx.config.cluster)
         facts.cluster = { id: ctx.config.cluster, name: cluster[2], resourceGroup: cluster[1] };
     for (const cred of parsed.credentials) {
-        const entry = {
-            key: cred.key,
-            matchKey: cred.matchKey,
-            server: cred.server,
-            username: cred.username,
-            credentialClass: { kind: 'other' },
-            live: {},
-        };
+        const entry = newEntry(cred);
         await azure.describe(entry, cred, cred.server.toLowerCase(), []);
         entries.push(entry);
         secret.parsed = { ok: true, entries };

@@ -278,14 +278,7 @@ async function describeEntries(
     credentials.map(async (cred) => {
       const imgs = reposByCred.get(cred) ?? [];
       const host = (imgs[0]?.registry ?? cred.server).toLowerCase();
-      const entry: CredentialEntryFact = {
-        key: cred.key,
-        matchKey: cred.matchKey,
-        server: cred.server,
-        username: cred.username,
-        credentialClass: { kind: 'other' },
-        live: {},
-      };
+      const entry = newEntry(cred);
       if (imgs.length === 0) {
         entry.credentialClass = classifyCredential(cred.username, cred.password, {});
         return entry;
@@ -441,4 +434,16 @@ export class AzureCredentialFacts {
     }
     return out;
   }
+}
+
+/** The fact of one pull-secret credential before it is classified and described (no secret value in it). */
+export function newEntry(cred: DockerCredential): CredentialEntryFact {
+  return {
+    key: cred.key,
+    matchKey: cred.matchKey,
+    server: cred.server,
+    username: cred.username,
+    credentialClass: { kind: 'other' },
+    live: {},
+  };
 }
