@@ -8142,12 +8142,13 @@ function clusterPlatforms(config, identity, logger) {
 }
 async function checkAllImages(inventory, ctx, discovery) {
     const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
+    const isAcr = (registry) => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry);
     const azure = ctx.azure;
     const client = new RegistryClient({
         fetch: ctx.fetch,
         signal: ctx.signal,
         logger: ctx.logger,
-        isAcr: (registry) => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry),
+        isAcr,
         ...(azure
             ? {
                 getEntraToken: async () => {
@@ -8161,21 +8162,20 @@ async function checkAllImages(inventory, ctx, discovery) {
             : {}),
     });
     const secrets = manifestCredentials(inventory, ctx.maskSecret);
+    // Uses grouped by image once: the pull-secret credential of an image is looked up among its own uses only.
     const byRef = new Map();
     for (const u of inventory.uses)
-        if (u.ref && !byRef.has(u.ref.normalized))
-            byRef.set(u.ref.normalized, u);
+        if (u.ref)
+            byRef.set(u.ref.normalized, [...(byRef.get(u.ref.normalized) ?? []), u]);
     const results = new Map();
-    await Promise.all([...byRef.values()].map(async (use) => {
-        const ref = use.ref;
+    await Promise.all([...byRef.values()].map(async (uses) => {
+        const ref = uses[0].ref;
         // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
-        const viaEntra = azure && (acrHosts.has(ref.registry.toLowerCase()) || looksLikeAcr(ref.registry));
-        const credential = viaEntra ? undefined : podCredential(inventory, ref.normalized, secrets);
+        const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
         const r = await client.checkImage(ref, credential);
         // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
-        if (r.failure === 'timeout' && ctx.signal.aborted) {
-            r.reason = `${ref.registry} did not answer within the ${Math.round(ctx.config.timeoutMs / 1000)} s timeout`;
-        }
+        if (r.failure === 'timeout' && ctx.signal.aborted)
+            r.reason = noAnswer(ref.registry, ctx.config);
         results.set(ref.normalized, r);
     }));
     return { results, requests: client.requestCounts() };
@@ -8189,9 +8189,9 @@ function manifestCredentials(inventory, mask) {
     }
     return out;
 }
-function podCredential(inventory, normalized, secrets) {
-    for (const use of inventory.uses) {
-        if (use.ref?.normalized !== normalized)
+function podCredential(uses, secrets) {
+    for (const use of uses) {
+        if (!use.ref)
             continue;
         const creds = use.pullSecrets.flatMap((name) => secrets.get(`${use.namespace}/${name}`) ?? []);
         const [first] = lookupCredentials(creds, use.ref);
@@ -8259,10 +8259,13 @@ function unansweredImages(inventory, config) {
         out.set(u.ref.normalized, {
             status: 'unverifiable',
             failure: 'timeout',
-            reason: `${u.ref.registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`,
+            reason: noAnswer(u.ref.registry, config),
         });
     }
     return out;
+}
+function noAnswer(registry, config) {
+    return `${registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`;
 }
 function timedOut(rule, what, config) {
     return {

@@ -320,12 +320,13 @@ async function checkAllImages(
   discovery: RegistryDiscovery | undefined,
 ): Promise<{ results: Map<string, ImageCheck>; requests: Record<string, number> }> {
   const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
+  const isAcr = (registry: string): boolean => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry);
   const azure = ctx.azure;
   const client = new RegistryClient({
     fetch: ctx.fetch,
     signal: ctx.signal,
     logger: ctx.logger,
-    isAcr: (registry) => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry),
+    isAcr,
     ...(azure
       ? {
           getEntraToken: async () => {
@@ -338,20 +339,18 @@ async function checkAllImages(
       : {}),
   });
   const secrets = manifestCredentials(inventory, ctx.maskSecret);
-  const byRef = new Map<string, ImageUse>();
-  for (const u of inventory.uses) if (u.ref && !byRef.has(u.ref.normalized)) byRef.set(u.ref.normalized, u);
+  // Uses grouped by image once: the pull-secret credential of an image is looked up among its own uses only.
+  const byRef = new Map<string, ImageUse[]>();
+  for (const u of inventory.uses) if (u.ref) byRef.set(u.ref.normalized, [...(byRef.get(u.ref.normalized) ?? []), u]);
   const results = new Map<string, ImageCheck>();
   await Promise.all(
-    [...byRef.values()].map(async (use) => {
-      const ref = use.ref!;
+    [...byRef.values()].map(async (uses) => {
+      const ref = uses[0].ref!;
       // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
-      const viaEntra = azure && (acrHosts.has(ref.registry.toLowerCase()) || looksLikeAcr(ref.registry));
-      const credential = viaEntra ? undefined : podCredential(inventory, ref.normalized, secrets);
+      const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
       const r = await client.checkImage(ref, credential);
       // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
-      if (r.failure === 'timeout' && ctx.signal.aborted) {
-        r.reason = `${ref.registry} did not answer within the ${Math.round(ctx.config.timeoutMs / 1000)} s timeout`;
-      }
+      if (r.failure === 'timeout' && ctx.signal.aborted) r.reason = noAnswer(ref.registry, ctx.config);
       results.set(ref.normalized, r);
     }),
   );
@@ -367,13 +366,9 @@ function manifestCredentials(inventory: Inventory, mask: SecretMasker): Map<stri
   return out;
 }
 
-function podCredential(
-  inventory: Inventory,
-  normalized: string,
-  secrets: Map<string, DockerCredential[]>,
-): RegistryCredential | undefined {
-  for (const use of inventory.uses) {
-    if (use.ref?.normalized !== normalized) continue;
+function podCredential(uses: ImageUse[], secrets: Map<string, DockerCredential[]>): RegistryCredential | undefined {
+  for (const use of uses) {
+    if (!use.ref) continue;
     const creds = use.pullSecrets.flatMap((name) => secrets.get(`${use.namespace}/${name}`) ?? []);
     const [first] = lookupCredentials(creds, use.ref);
     if (first) return { kind: 'basic', username: first.username, password: first.password };
@@ -445,10 +440,14 @@ function unansweredImages(inventory: Inventory, config: Config): Map<string, Ima
     out.set(u.ref.normalized, {
       status: 'unverifiable',
       failure: 'timeout',
-      reason: `${u.ref.registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`,
+      reason: noAnswer(u.ref.registry, config),
     });
   }
   return out;
+}
+
+function noAnswer(registry: string, config: Config): string {
+  return `${registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`;
 }
 
 function timedOut(rule: string, what: string, config: Config): Finding {
