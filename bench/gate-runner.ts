@@ -3,9 +3,9 @@
 // line on stdout with what the CLI cannot show: requests by kind (registry client and emulator), peak RSS and the
 // report's counts. Logs are dropped: the benchmark measures the gate, not its terminal.
 
-import { parseCli } from '../src/cli-args.js';
+import { parseCli } from '../src/settings/from-cli.js';
 import { runGate } from '../src/gate.js';
-import type { Logger } from '../src/types.js';
+import type { Logger } from '../src/types/index.js';
 
 const started = performance.now();
 const warnings: string[] = [];

@@ -5,11 +5,11 @@
 // and never leave the fact layer.
 
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { armClientOptions, getCluster } from './azure/cluster.js';
-import { getApplicationByAppId } from './azure/graph.js';
+import { armClientOptions, getCluster } from './facts/azure/cluster.js';
+import { getApplicationByAppId } from './facts/azure/graph.js';
 import { evaluateEntry } from './checks/credentials.js';
-import { daysUntil, expiryState, type ExpiryState } from './credentials/classify.js';
-import { AzureCredentialFacts, newEntry } from './credentials/collect-facts.js';
+import { daysUntil, expiryState, type ExpiryState } from './lib/credential-classify.js';
+import { AzureCredentialFacts, newEntry } from './facts/credentials/collect.js';
 import {
   getRegistry,
   listRegistries,
@@ -17,12 +17,16 @@ import {
   type AzureRead,
   type CredentialRegistry,
   type RegistryTokenInfo,
-} from './credentials/azure-reads.js';
-import { parsePullSecret } from './credentials/docker-config.js';
-import type { CredentialEntryFact, CredentialFacts, PullSecretFact } from './credentials/fact-types.js';
-import type { FactContext } from './facts.js';
-import { clusterObjectReader, loadKubernetesClient, type ClusterObjectReader } from './kubernetes/cluster-objects.js';
-import type { AuditCredential, Finding, ManifestSecret } from './types.js';
+} from './facts/credentials/azure-reads.js';
+import { parsePullSecret } from './lib/docker-config.js';
+import type { CredentialEntryFact, CredentialFacts, PullSecretFact } from './types/facts/credentials.js';
+import type { FactContext } from './types/facts/context.js';
+import {
+  clusterObjectReader,
+  loadKubernetesClient,
+  type ClusterObjectReader,
+} from './facts/kubernetes/cluster-objects.js';
+import type { AuditCredential, Finding, ManifestSecret } from './types/index.js';
 
 export interface AuditOptions {
   /** AKS resource ids: their service principals are audited (the kubeconfig's cluster gives the pull secrets). */

@@ -2,11 +2,11 @@
 // exit 2; anything else unexpected is also one line (the stack only with AKS_PULL_GATE_DEBUG=1).
 
 import { writeFile } from 'node:fs/promises';
-import { ConfigurationError } from './config.js';
-import { parseCli, USAGE } from './cli-args.js';
-import { renderReport } from './render.js';
+import { ConfigurationError } from './settings/config.js';
+import { parseCli, USAGE } from './settings/from-cli.js';
+import { renderReport } from './report/render.js';
 import { VERSION } from './version.js';
-import type { Logger } from './types.js';
+import type { Logger } from './types/index.js';
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];

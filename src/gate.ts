@@ -6,15 +6,15 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import type { Config } from './config.js';
-import type { AzureContext, AzureEndpoints, FactContext, PullPathResult } from './facts.js';
-import type { Finding, ImageUse, Inventory, Logger, Platform, Report, SecretMasker } from './types.js';
-import { buildInventory } from './manifests/inventory.js';
+import type { Config } from './settings/config.js';
+import type { AzureContext, AzureEndpoints, FactContext, PullPathResult } from './types/facts/context.js';
+import type { Finding, ImageUse, Inventory, Logger, Platform, Report, SecretMasker } from './types/index.js';
+import { buildInventory } from './inventory/inventory.js';
 import { buildReport, type ImageFacts } from './verdict.js';
-import { cloudEndpoints } from './azure/clouds.js';
-import { createAzureContext } from './azure/sign-in.js';
-import { collectIdentityFacts } from './azure/role-assignments.js';
-import { discoverRegistries } from './azure/registries.js';
+import { cloudEndpoints } from './facts/azure/clouds.js';
+import { createAzureContext } from './facts/azure/sign-in.js';
+import { collectIdentityFacts } from './facts/azure/role-assignments.js';
+import { discoverRegistries } from './facts/azure/registries.js';
 import {
   checkIdentity,
   isUnverifiable,
@@ -22,16 +22,16 @@ import {
   type IdentityFacts,
   type RegistryDiscovery,
 } from './checks/identity.js';
-import type { NetworkFacts } from './azure/network.js';
+import type { NetworkFacts } from './facts/network/network.js';
 import { platformsFromAgentPools } from './checks/node-pools.js';
 import { checkImages, formatPlatform } from './checks/images.js';
 import { checkNetwork } from './checks/network.js';
 import { checkPullSecrets, effectivePullSecrets } from './checks/pull-secrets.js';
 import { combinePullPaths } from './checks/pull-paths.js';
-import { collectCredentialFacts } from './credentials/collect-facts.js';
-import { lookupCredentials, parsePullSecret, type DockerCredential } from './credentials/docker-config.js';
-import { RegistryClient, type ImageCheck, type RegistryCredential } from './registry/client.js';
-import { looksLikeAcr } from './registry/acr.js';
+import { collectCredentialFacts } from './facts/credentials/collect.js';
+import { lookupCredentials, parsePullSecret, type DockerCredential } from './lib/docker-config.js';
+import { RegistryClient, type ImageCheck, type RegistryCredential } from './facts/registry/client.js';
+import { looksLikeAcr } from './facts/registry/acr.js';
 import { auditNeedsAttention, runAudit } from './audit.js';
 import type { Emulator } from './simulate/index.js';
 
@@ -297,7 +297,7 @@ async function networkFacts(
   cluster: NonNullable<ClusterFacts['raw']>,
   registries: RegistryDiscovery['registries'],
 ): Promise<NetworkFacts> {
-  const { collectNetworkFacts } = await import('./azure/network.js');
+  const { collectNetworkFacts } = await import('./facts/network/network.js');
   return collectNetworkFacts(
     ctx,
     cluster,

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { readActionSettings, type ActionSettings } from './action-inputs.js';
-import { ConfigurationError } from './config.js';
+import { readActionSettings, type ActionSettings } from './settings/from-action.js';
+import { ConfigurationError } from './settings/config.js';
 import { buildAnnotations } from './report/annotations.js';
 import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
@@ -19,7 +19,7 @@ import {
   trackingIssueClient,
 } from './report/pr-comment.js';
 import { renderSarif } from './report/sarif.js';
-import type { Logger, Report } from './types.js';
+import type { Logger, Report } from './types/index.js';
 import { VERSION } from './version.js';
 
 export async function run(): Promise<void> {

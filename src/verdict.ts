@@ -1,10 +1,10 @@
 // Turns findings into the report's verdict: the per-image status table, the summary counts, `ready`, and the exit code.
 // `ready` is true exactly when the exit code is 0 (DESIGN.md).
 
-import type { FailOn } from './config.js';
-import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './types.js';
-import { SEVERITY_ORDER } from './types.js';
-import { sortFindings, summarize } from './report/sort.js';
+import type { FailOn } from './settings/config.js';
+import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './types/index.js';
+import { SEVERITY_ORDER } from './types/index.js';
+import { sortFindings, summarize } from './lib/sort.js';
 
 /** Status of an image, from the most decisive finding about it. Earlier entries win. */
 const STATUS_BY_RULE: [string, ImageStatus][] = [

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/config.ts
-var config = __webpack_require__(22973);
+// EXTERNAL MODULE: ./src/settings/config.ts
+var config = __webpack_require__(69551);
 ;// CONCATENATED MODULE: ./src/simulate/world.ts
 // The simulated world: its typed shape (DESIGN.md "Simulated world" plus the extensions in ./README.md), the YAML/JSON
 // loader, and the validation that turns a malformed world into one ConfigurationError line instead of a crash later.

@@ -32607,7 +32607,7 @@ module.exports = (opts = {}) => {
 
 
 
-const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __webpack_require__(16141)
+const { createInflate, createGunzip, createBrotliDecompress, createZstdDecompress } = __webpack_require__(38522)
 const { pipeline, Transform: TransformStream } = __webpack_require__(57075)
 const { InvalidArgumentError, ResponseExceededMaxSizeError } = __webpack_require__(68707)
 const DecoratorHandler = __webpack_require__(58155)
@@ -38782,7 +38782,7 @@ const lazyLoaders = {
   'node:crypto': () => __webpack_require__(77598),
   'node:sqlite': () => __webpack_require__(80099),
   'node:worker_threads': () => __webpack_require__(75919),
-  'node:zlib': () => __webpack_require__(16141)
+  'node:zlib': () => __webpack_require__(38522)
 }
 
 /**
@@ -45424,7 +45424,7 @@ const {
 } = __webpack_require__(99051)
 const { HeadersList } = __webpack_require__(60660)
 const { Request, cloneRequest, getRequestDispatcher, getRequestState } = __webpack_require__(9967)
-const zlib = __webpack_require__(16141)
+const zlib = __webpack_require__(38522)
 const {
   makePolicyContainer,
   clonePolicyContainer,
@@ -49603,7 +49603,7 @@ module.exports = {
 
 
 const { Transform } = __webpack_require__(57075)
-const zlib = __webpack_require__(16141)
+const zlib = __webpack_require__(38522)
 const { redirectStatusSet, referrerPolicyTokens, badPortsSet } = __webpack_require__(4495)
 const { getGlobalOrigin } = __webpack_require__(51059)
 const { collectAnHTTPQuotedString, parseMIMEType } = __webpack_require__(51900)
@@ -53665,7 +53665,7 @@ module.exports = {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(16141)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __webpack_require__(38522)
 const { isValidClientWindowBits } = __webpack_require__(98625)
 const { MessageSizeExceededError } = __webpack_require__(68707)
 

@@ -26574,7 +26574,7 @@ __export(nodeHttpClient_exports, {
 module.exports = __toCommonJS(nodeHttpClient_exports);
 var import_node_http = __toESM(__webpack_require__(37067));
 var import_node_https = __toESM(__webpack_require__(44708));
-var import_node_zlib = __toESM(__webpack_require__(16141));
+var import_node_zlib = __toESM(__webpack_require__(38522));
 var import_node_stream = __webpack_require__(57075);
 var import_AbortError = __webpack_require__(99992);
 var import_httpHeaders = __webpack_require__(4220);
@@ -82601,7 +82601,7 @@ var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(16141);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/log.js

@@ -3,16 +3,16 @@
 // endpoint said. Pure: takes secret-free facts (credentials/fact-types.ts), returns the path state and findings
 // without image/location (pull-secrets.ts adds those). Remediations carry placeholders, never a secret.
 
-import { daysUntil, expiryState, scopeGrantsPull } from '../credentials/classify.js';
+import { daysUntil, expiryState, scopeGrantsPull } from '../lib/credential-classify.js';
 import type {
   AcrTokenFact,
   CredentialEntryFact,
   CredentialFacts,
   PullSecretFact,
   ServicePrincipalFact,
-} from '../credentials/fact-types.js';
-import type { PullPathResult } from '../facts.js';
-import type { Finding } from '../types.js';
+} from '../types/facts/credentials.js';
+import type { PullPathResult } from '../types/facts/context.js';
+import type { Finding } from '../types/index.js';
 
 export type PartialFinding = Omit<Finding, 'image' | 'location'>;
 

@@ -1,5 +1,5 @@
 // Pure checks of the kubelet identity's path to each registry: would this cluster be allowed to pull each image?
-// Owns the IdentityFacts shape (collected by src/azure/role-assignments.ts `collectIdentityFacts`) and the rules
+// Owns the IdentityFacts shape (collected by src/facts/azure/role-assignments.ts `collectIdentityFacts`) and the rules
 // kubelet-pull-permission-missing, pull-role-on-control-plane-identity, pull-role-not-honored-abac,
 // pull-role-condition-excludes-repository, registry-cross-tenant, cluster-sp-secret-expired/-expiring,
 // role-assignments-unverifiable and registry-unknown. Emits one `kubelet` PullPathResult per ACR image; errors are
@@ -7,9 +7,9 @@
 
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Registry } from '@azure/arm-containerregistry';
-import type { PullPathResult } from '../facts.js';
-import { isAcrHost } from '../manifests/image-reference.js';
-import type { Finding, ImageUse, SourceLocation } from '../types.js';
+import type { PullPathResult } from '../types/facts/context.js';
+import { isAcrHost } from '../lib/image-reference.js';
+import type { Finding, ImageUse, SourceLocation } from '../types/index.js';
 import type { AgentPoolLike } from './node-pools.js';
 import {
   ABAC_MODE,
@@ -21,7 +21,7 @@ import {
   type PullEvaluation,
   type RoleAssignmentFact,
   type RoleDefinitionFact,
-} from './rbac-engine.js';
+} from './rbac/evaluate.js';
 
 /** Something the gate's own identity could not read: why, and the permission that would let it. */
 export interface Unverifiable {

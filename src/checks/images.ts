@@ -2,8 +2,8 @@
 // image-not-found, repository-not-found, image-platform-missing, image-read-disabled, image-quarantined (errors)
 // and image-unverifiable (warning). Pure: no I/O, never throws on odd facts.
 
-import type { ImageCheck } from '../registry/client.js';
-import type { Finding, ImageReference, ImageUse, Platform } from '../types.js';
+import type { ImageCheck } from '../facts/registry/client.js';
+import type { Finding, ImageReference, ImageUse, Platform } from '../types/index.js';
 
 const ACR_SUFFIXES = ['.azurecr.io', '.azurecr.cn', '.azurecr.us'];
 const ACR_PULL_ROLES = 'AcrPull or Container Registry Repository Reader';

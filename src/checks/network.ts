@@ -10,8 +10,8 @@ import type {
   PrivateEndpointFacts,
   PrivateZoneFacts,
   RegistryNetworkFacts,
-} from '../azure/network.js';
-import type { Finding, ImageUse, Severity, SourceLocation } from '../types.js';
+} from '../facts/network/network.js';
+import type { Finding, ImageUse, Severity, SourceLocation } from '../types/index.js';
 
 export const NETWORK_RULES = {
   publicAccessDisabled: 'registry-public-access-disabled',

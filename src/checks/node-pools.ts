@@ -1,7 +1,7 @@
 // Platforms pods can land on, from the cluster's agent pools: OS, CPU architecture from the VM size, and for Windows the
 // OS build an image's `os.version` must match. Pure; these replace the `--platform` default when a cluster is given.
 
-import type { Platform } from '../types.js';
+import type { Platform } from '../types/index.js';
 
 /** The agent-pool fields this needs (both `AgentPool` and `ManagedClusterAgentPoolProfile` have them). */
 export interface AgentPoolLike {

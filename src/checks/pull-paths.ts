@@ -3,8 +3,8 @@
 // pure step downgrades them to warnings for an image that another path can pull, and, where no path works, makes the
 // error list every path tried and why each fails.
 
-import type { PullPathResult } from '../facts.js';
-import type { Finding, ImageUse } from '../types.js';
+import type { PullPathResult } from '../types/facts/context.js';
+import type { Finding, ImageUse } from '../types/index.js';
 
 /** Rules whose error means "this one path is broken" (not "the image is unreachable for everyone"). */
 export const PATH_RULES = new Set([

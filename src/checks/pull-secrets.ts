@@ -4,16 +4,16 @@
 // Returns one PullPathResult per (image, pull secret) that has an entry for the image; errors are emitted as if the
 // path were the only one: the "any working path pulls" verdict combines them with the kubelet's own path.
 
-import type { Config } from '../config.js';
-import { lookupCredentials } from '../credentials/docker-config.js';
+import type { Config } from '../settings/config.js';
+import { lookupCredentials } from '../lib/docker-config.js';
 import {
   secretKey,
   type CredentialEntryFact,
   type CredentialFacts,
   type PullSecretFact,
-} from '../credentials/fact-types.js';
-import type { PullPathResult } from '../facts.js';
-import type { Finding, ImageReference, ImageUse, Inventory } from '../types.js';
+} from '../types/facts/credentials.js';
+import type { PullPathResult } from '../types/facts/context.js';
+import type { Finding, ImageReference, ImageUse, Inventory } from '../types/index.js';
 import { attachAcrCommand, evaluateEntry, recreateSecretCommand, type PartialFinding } from './credentials.js';
 
 export interface PullSecretCheckResult {

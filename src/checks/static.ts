@@ -1,9 +1,9 @@
 // Static rules: what the manifests alone say about their images, with no registry or Azure asked.
 // template-unrendered, image-reference-invalid, image-tag-mutable.
 
-import type { Finding, ImageUse } from '../types.js';
-import { looksUnrendered, parseImageReference } from '../manifests/image-reference.js';
-import type { RawImageUse } from '../manifests/workloads.js';
+import type { Finding, ImageUse } from '../types/index.js';
+import { looksUnrendered, parseImageReference } from '../lib/image-reference.js';
+import type { RawImageUse } from '../inventory/workloads.js';
 
 /** Image strings in messages are cut: a hostile 1 MB value must not bloat every report format. */
 function shown(image: string): string {

@@ -2,9 +2,9 @@
 // 10 warning and 10 notice annotations per step (50 per job) and silently drops the rest, so this picks the most
 // severe and most actionable ones, and spends the last notice slot on saying how many more are in the summary.
 
-import type { Finding, Report, Severity } from '../types.js';
+import type { Finding, Report, Severity } from '../types/index.js';
 import { locationText } from './common.js';
-import { compareFindings } from './sort.js';
+import { compareFindings } from '../lib/sort.js';
 
 export interface Annotation {
   level: Severity;

@@ -1,8 +1,8 @@
 // Small helpers the renderers share: grouping findings by image, per-image concern marks, verdict words.
 
-import { ruleById, type RuleConcern } from '../checks/catalogue.js';
-import { SEVERITY_ORDER, type Finding, type Report, type ReportImage, type Severity } from '../types.js';
-import { sortFindings } from './sort.js';
+import { ruleById, type RuleConcern } from '../rules/catalogue.js';
+import { SEVERITY_ORDER, type Finding, type Report, type ReportImage, type Severity } from '../types/index.js';
+import { sortFindings } from '../lib/sort.js';
 
 export interface ImageGroup {
   image: ReportImage;

@@ -2,9 +2,9 @@
 // order, findings in the deterministic order of sort.ts, and evidence reduced to its safe part, so the same input
 // gives byte-identical output and no credential reaches the file.
 
-import type { AuditCredential, Finding, Report, ReportImage, SourceLocation } from '../types.js';
+import type { AuditCredential, Finding, Report, ReportImage, SourceLocation } from '../types/index.js';
 import { safeEvidence } from './evidence.js';
-import { sortFindings } from './sort.js';
+import { sortFindings } from '../lib/sort.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 

@@ -3,11 +3,11 @@
 // long sections collapsed in <details>, and a hard size budget (GitHub rejects a step summary over 1 MiB) that
 // truncates with a pointer to the JSON report rather than failing the upload.
 
-import { ruleById } from '../checks/catalogue.js';
-import type { Finding, Report, ReportImage, Severity } from '../types.js';
+import { ruleById } from '../rules/catalogue.js';
+import type { Finding, Report, ReportImage, Severity } from '../types/index.js';
 import { concernMark, groupByImage, TABLE_CONCERNS, verdictWords, type Mark } from './common.js';
 import { evidenceLine } from './evidence.js';
-import { sortFindings } from './sort.js';
+import { sortFindings } from '../lib/sort.js';
 
 export interface SummaryOptions {
   /** Where the JSON report was written (shown when the summary is truncated). */

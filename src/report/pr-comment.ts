@@ -3,7 +3,7 @@
 // GitHub is reached through minimal injected interfaces that Octokit's `rest.issues` satisfies, so this module
 // never imports @actions/*. A read-only token (fork PRs) is an expected condition, not an error.
 
-import type { Report } from '../types.js';
+import type { Report } from '../types/index.js';
 import { code, escapeMd, imageRow, imageTableHeader, MARK_LEGEND, SizedMarkdown, writeFindings } from './markdown.js';
 import { groupByImage, verdictWords } from './common.js';
 

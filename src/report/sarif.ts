@@ -4,10 +4,10 @@
 
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { RULES, type RuleDescriptor } from '../checks/catalogue.js';
-import type { Finding, Report, Severity, SourceLocation } from '../types.js';
+import { RULES, type RuleDescriptor } from '../rules/catalogue.js';
+import type { Finding, Report, Severity, SourceLocation } from '../types/index.js';
 import { safeEvidence } from './evidence.js';
-import { sortFindings } from './sort.js';
+import { sortFindings } from '../lib/sort.js';
 
 export interface SarifOptions {
   /** Version of aks-pull-gate (package.json), shown as tool.driver.version. */

@@ -1,7 +1,7 @@
 // CLI text output: readable at a glance, grouped by image, ANSI colours only when the caller asks for them
 // (the CLI decides from TTY and NO_COLOR; this module never looks at the environment).
 
-import type { Finding, Report, Severity } from '../types.js';
+import type { Finding, Report, Severity } from '../types/index.js';
 import { groupByImage, locationText, verdictWords } from './common.js';
 import { evidenceLine } from './evidence.js';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { generate } from 'selfsigned';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
-import type { AzureEndpoints } from '../facts.js';
+import type { AzureEndpoints } from '../types/facts/context.js';
 import { ArmService, DEFAULT_PAGE_SIZE, armError, type Caller } from './arm.js';
 import { EntraService } from './entra.js';
 import { GraphService, graphDenied } from './graph.js';

@@ -3,7 +3,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { ConfigurationError } from '../config.js';
+import { ConfigurationError } from '../settings/config.js';
 
 /** An ARM resource body as GET returns it. Only `id` is required; everything else is served verbatim. */
 export interface ArmResource {

@@ -1,5 +1,5 @@
 // A complete Config for tests: the CLI's defaults, with what the test cares about overridden.
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/settings/config.js';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {

@@ -3,7 +3,7 @@
 // whose children are unknown, MANIFEST_BLOB_UNKNOWN), by tag or by digest only.
 
 import { createHash, randomBytes } from 'node:crypto';
-import type { Platform } from '../../src/types.js';
+import type { Platform } from '../../src/types/index.js';
 
 export interface PushTarget {
   base: URL;

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildInventory } from '../../src/manifests/inventory.js';
-import type { Inventory } from '../../src/types.js';
+import { buildInventory } from '../../src/inventory/inventory.js';
+import type { Inventory } from '../../src/types/index.js';
 
 export async function inventoryFromFiles(
   files: Record<string, string | Buffer>,

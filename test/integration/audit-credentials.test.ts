@@ -5,8 +5,8 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditNeedsAttention, runAudit, type AuditResult } from '../../src/audit.js';
-import type { Config } from '../../src/config.js';
-import type { FactContext } from '../../src/facts.js';
+import type { Config } from '../../src/settings/config.js';
+import type { FactContext } from '../../src/types/facts/context.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 import { testConfig } from '../helpers/config.js';
 

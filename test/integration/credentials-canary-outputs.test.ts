@@ -3,12 +3,12 @@
 // annotations, PR comment, log lines) is searched for them. Also: each decoded secret went through the masker.
 
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/settings/config.js';
 import { runGate } from '../../src/gate.js';
-import { renderReport } from '../../src/render.js';
+import { renderReport } from '../../src/report/render.js';
 import { buildAnnotations } from '../../src/report/annotations.js';
 import { renderPrComment } from '../../src/report/pr-comment.js';
-import type { Report } from '../../src/types.js';
+import type { Report } from '../../src/types/index.js';
 import { testConfig } from '../helpers/config.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import { describe, expect, it } from 'vitest';
 import { checkPullSecrets } from '../../src/checks/pull-secrets.js';
-import type { Config } from '../../src/config.js';
-import { collectCredentialFacts } from '../../src/credentials/collect-facts.js';
-import type { FactContext } from '../../src/facts.js';
-import { buildInventory } from '../../src/manifests/inventory.js';
+import type { Config } from '../../src/settings/config.js';
+import { collectCredentialFacts } from '../../src/facts/credentials/collect.js';
+import type { FactContext } from '../../src/types/facts/context.js';
+import { buildInventory } from '../../src/inventory/inventory.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
-import type { Finding } from '../../src/types.js';
+import type { Finding } from '../../src/types/index.js';
 import { testConfig } from '../helpers/config.js';
 
 const ROOT = 'test/scenarios/credentials';

@@ -10,13 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { ClientSecretCredential } from '@azure/identity';
-import { armScope } from '../../src/azure/clouds.js';
-import { collectNetworkFacts, parseResourceId } from '../../src/azure/network.js';
+import { armScope } from '../../src/facts/azure/clouds.js';
+import { collectNetworkFacts, parseResourceId } from '../../src/facts/network/network.js';
 import { checkNetwork } from '../../src/checks/network.js';
-import { DEFAULTS, type Config } from '../../src/config.js';
-import type { FactContext } from '../../src/facts.js';
+import { DEFAULTS, type Config } from '../../src/settings/config.js';
+import type { FactContext } from '../../src/types/facts/context.js';
 import { loadWorld, startEmulator, type Emulator, type World } from '../../src/simulate/index.js';
-import type { ImageUse, Logger } from '../../src/types.js';
+import type { ImageUse, Logger } from '../../src/types/index.js';
 import { testConfig } from '../helpers/config.js';
 
 const ROOT = resolve(import.meta.dirname, '../scenarios/network');

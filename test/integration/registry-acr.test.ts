@@ -4,8 +4,8 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImages } from '../../src/checks/images.js';
-import { RegistryClient } from '../../src/registry/client.js';
-import type { ImageReference, ImageUse, Platform } from '../../src/types.js';
+import { RegistryClient } from '../../src/facts/registry/client.js';
+import type { ImageReference, ImageUse, Platform } from '../../src/types/index.js';
 import { testTls, trustingFetch } from '../helpers/docker-registry.js';
 import { json, startStubHttps, type StubHttps, type StubRequest } from '../helpers/stub-https.js';
 

@@ -2,8 +2,8 @@
 // started here on 127.0.0.1 with TLS in three modes: no auth, htpasswd Basic, and token auth with a test realm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImages } from '../../src/checks/images.js';
-import { RegistryClient, type ImageCheck, type RegistryCredential } from '../../src/registry/client.js';
-import type { ImageReference, ImageUse, Platform } from '../../src/types.js';
+import { RegistryClient, type ImageCheck, type RegistryCredential } from '../../src/facts/registry/client.js';
+import type { ImageReference, ImageUse, Platform } from '../../src/types/index.js';
 import { startDockerRegistry, trustingFetch, type DockerRegistry } from '../helpers/docker-registry.js';
 import { pushImage, pushIndex, type PushTarget } from '../helpers/oci-push.js';
 

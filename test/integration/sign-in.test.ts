@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import tls from 'node:tls';
 import { generate } from 'selfsigned';
-import { createAzureContext, GITHUB_OIDC_AUDIENCE, NO_SIGN_IN_MESSAGE } from '../../src/azure/sign-in.js';
-import { ConfigurationError } from '../../src/config.js';
-import type { AzureEndpoints } from '../../src/facts.js';
-import type { Logger } from '../../src/types.js';
+import { createAzureContext, GITHUB_OIDC_AUDIENCE, NO_SIGN_IN_MESSAGE } from '../../src/facts/azure/sign-in.js';
+import { ConfigurationError } from '../../src/settings/config.js';
+import type { AzureEndpoints } from '../../src/types/facts/context.js';
+import type { Logger } from '../../src/types/index.js';
 
 const TENANT = 'aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa';
 const CLIENT = 'cccccccc-cccc-cccc-cccc-cccccccccccc';

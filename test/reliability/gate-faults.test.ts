@@ -9,8 +9,8 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startStubHttps } from '../helpers/stub-https.js';
-import type { Config } from '../../src/config.js';
-import type { Finding } from '../../src/types.js';
+import type { Config } from '../../src/settings/config.js';
+import type { Finding } from '../../src/types/index.js';
 import { testConfig } from '../helpers/config.js';
 
 // Records every request the gate sends through the emulator's fetch (registry hosts), with its time and answer, so the

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildInventory } from '../../src/manifests/inventory.js';
-import type { Inventory } from '../../src/types.js';
+import { buildInventory } from '../../src/inventory/inventory.js';
+import type { Inventory } from '../../src/types/index.js';
 
 const HOSTILE = path.resolve('test/fixtures/hostile');
 const CAP = 20 * 1024 * 1024;

@@ -5,11 +5,11 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/manifests/inventory.js';
-import { buildInventory } from '../../src/manifests/inventory.js';
-import type { Finding } from '../../src/types.js';
-import type { RawImageUse } from '../../src/manifests/workloads.js';
-import type { ManifestSecret, ManifestServiceAccount } from '../../src/types.js';
+import { scanText } from '../../src/inventory/inventory.js';
+import { buildInventory } from '../../src/inventory/inventory.js';
+import type { Finding } from '../../src/types/index.js';
+import type { RawImageUse } from '../../src/inventory/workloads.js';
+import type { ManifestSecret, ManifestServiceAccount } from '../../src/types/index.js';
 
 /** Counted so the report can state how many generated cases one run executes. */
 export const NUM_RUNS = { yamlish: 2000, unicode: 1000, objects: 2000, nesting: 300, bytes: 1000 } as const;

@@ -15,7 +15,7 @@ import { repoRoot, runCli, type RunResult } from '../helpers/run-bundle.js';
 import { startGitHubApiStub, type GitHubApiStub } from '../helpers/github-api-stub.js';
 import { startStubHttps, type StubHttps } from '../helpers/stub-https.js';
 import { testTls } from '../helpers/docker-registry.js';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/settings/config.js';
 import { runGate } from '../../src/gate.js';
 import tls from 'node:tls';
 import { testConfig } from '../helpers/config.js';

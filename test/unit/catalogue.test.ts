@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES, ruleById } from '../../src/checks/catalogue.js';
-import type { Severity } from '../../src/types.js';
+import { RULES, ruleById } from '../../src/rules/catalogue.js';
+import type { Severity } from '../../src/types/index.js';
 
 // DESIGN.md is the source of truth for rule ids and severities. A copy in the repository wins over the shared one.
 function designMarkdown(): string {

@@ -1,8 +1,8 @@
 // The image rules as pure functions: each fires on the result that should trigger it and stays quiet on a healthy one.
 import { describe, expect, it } from 'vitest';
 import { checkImages, platformMatches, platformsForUse } from '../../src/checks/images.js';
-import type { ImageCheck } from '../../src/registry/client.js';
-import type { ImageReference, ImageUse, Platform } from '../../src/types.js';
+import type { ImageCheck } from '../../src/facts/registry/client.js';
+import type { ImageReference, ImageUse, Platform } from '../../src/types/index.js';
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' };
 const ARM64: Platform = { os: 'linux', architecture: 'arm64' };

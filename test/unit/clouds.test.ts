@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { armScope, cloudEndpoints, isKnownCloud } from '../../src/azure/clouds.js';
+import { armScope, cloudEndpoints, isKnownCloud } from '../../src/facts/azure/clouds.js';
 
 describe('cloudEndpoints', () => {
   it('points AzureCloud at the public authority, ARM, Graph and .azurecr.io', () => {

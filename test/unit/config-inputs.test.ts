@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { readActionSettings } from '../../src/action-inputs.js';
-import { parseCli } from '../../src/cli-args.js';
-import { ConfigurationError, parseList, parsePlatform } from '../../src/config.js';
+import { readActionSettings } from '../../src/settings/from-action.js';
+import { parseCli } from '../../src/settings/from-cli.js';
+import { ConfigurationError, parseList, parsePlatform } from '../../src/settings/config.js';
 import { VERSION } from '../../src/version.js';
 
 const CLUSTER =

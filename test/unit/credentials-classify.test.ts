@@ -6,7 +6,7 @@ import {
   expiryState,
   matchPasswordCredential,
   scopeGrantsPull,
-} from '../../src/credentials/classify.js';
+} from '../../src/lib/credential-classify.js';
 
 function jwt(claims: Record<string, unknown>): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -7,8 +7,8 @@ import {
   lookupCredentials,
   parsePullSecret,
   type DockerCredential,
-} from '../../src/credentials/docker-config.js';
-import type { ManifestSecret } from '../../src/types.js';
+} from '../../src/lib/docker-config.js';
+import type { ManifestSecret } from '../../src/types/index.js';
 
 const MATERIAL = '/work/shared/material/k8s-pull-secrets/dockerconfigjson-secrets.yaml';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveCredentialChecker, grantedPull } from '../../src/credentials/live-check.js';
+import { LiveCredentialChecker, grantedPull } from '../../src/facts/credentials/live-check.js';
 
 function jwt(claims: Record<string, unknown>): string {
   const b = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

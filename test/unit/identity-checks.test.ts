@@ -5,8 +5,8 @@ import {
   BUILTIN_ROLE_IDS,
   repositoryCondition,
   type RoleAssignmentFact,
-} from '../../src/checks/rbac-engine.js';
-import type { ImageUse } from '../../src/types.js';
+} from '../../src/checks/rbac/evaluate.js';
+import type { ImageUse } from '../../src/types/index.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const SUB2 = '22222222-2222-2222-2222-222222222222';

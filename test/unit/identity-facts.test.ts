@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { AccessToken } from '@azure/identity';
 import { describe, expect, it } from 'vitest';
-import { clusterFactsFrom } from '../../src/azure/cluster.js';
-import { getApplicationByAppId, getTransitiveGroups } from '../../src/azure/graph.js';
-import { registryFactsFrom } from '../../src/azure/registries.js';
-import type { Config } from '../../src/config.js';
-import type { FactContext } from '../../src/facts.js';
+import { clusterFactsFrom } from '../../src/facts/azure/cluster.js';
+import { getApplicationByAppId, getTransitiveGroups } from '../../src/facts/azure/graph.js';
+import { registryFactsFrom } from '../../src/facts/azure/registries.js';
+import type { Config } from '../../src/settings/config.js';
+import type { FactContext } from '../../src/types/facts/context.js';
 
 // Copies of shared/material files (provenance in test/scenarios/identity/_material/README.md).
 const MATERIAL = 'test/scenarios/identity/_material';

@@ -28,7 +28,7 @@ import {
   withDigest,
   withName,
   type NamedReference,
-} from '../../src/manifests/image-reference.js';
+} from '../../src/lib/image-reference.js';
 
 function mustName(name: string): NamedReference {
   const r = withName(name);

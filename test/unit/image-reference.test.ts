@@ -32,7 +32,7 @@ import {
   type NamedReference,
   type ParseOptions,
   type ReferenceResult,
-} from '../../src/manifests/image-reference.js';
+} from '../../src/lib/image-reference.js';
 
 // --- The vector file (resolved from this file, so the tests run from any working directory) ----------------------
 

@@ -1,8 +1,8 @@
 // Bad input gets a clear manifest-invalid finding (or a notice), or a one-line configuration error: never a stack
 // trace, a hang, or unbounded memory.
 import { describe, expect, it } from 'vitest';
-import { buildInventory } from '../../src/manifests/inventory.js';
-import { ConfigurationError } from '../../src/config.js';
+import { buildInventory } from '../../src/inventory/inventory.js';
+import { ConfigurationError } from '../../src/settings/config.js';
 import { inventoryFromFiles, inventoryOf } from '../helpers/temp-manifests.js';
 
 const only = (inv: {

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildInventory } from '../../src/manifests/inventory.js';
+import { buildInventory } from '../../src/inventory/inventory.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const material = path.resolve(here, '../fixtures/material/manifests');

@@ -3,9 +3,9 @@
 // in the nodes' VNet, a linked zone and both A records).
 
 import { describe, expect, it } from 'vitest';
-import type { NetworkFacts, RegistryNetworkFacts } from '../../src/azure/network.js';
+import type { NetworkFacts, RegistryNetworkFacts } from '../../src/facts/network/network.js';
 import { checkNetwork, parseRange, rangeContains } from '../../src/checks/network.js';
-import type { ImageUse } from '../../src/types.js';
+import type { ImageUse } from '../../src/types/index.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks`;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPullSecrets } from '../../src/checks/pull-secrets.js';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../src/settings/config.js';
 import type {
   CredentialEntryFact,
   CredentialFacts,
   PullSecretFact,
   SecretLookupFact,
-} from '../../src/credentials/fact-types.js';
-import type { ImageUse, Inventory } from '../../src/types.js';
+} from '../../src/types/facts/credentials.js';
+import type { ImageUse, Inventory } from '../../src/types/index.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
 const REGISTRY = {

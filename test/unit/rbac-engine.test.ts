@@ -11,7 +11,7 @@ import {
   type DenyAssignmentFact,
   type RoleAssignmentFact,
   type RoleDefinitionFact,
-} from '../../src/checks/rbac-engine.js';
+} from '../../src/checks/rbac/evaluate.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const REGISTRY = `/subscriptions/${SUB}/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/prodacr`;

@@ -1,15 +1,15 @@
 // Pure pieces of the registry client: WWW-Authenticate parsing, the credential policy, nearest tags, manifest parsing.
 import { describe, expect, it } from 'vitest';
-import { challengeFrom, credentialKey, parseWwwAuthenticate } from '../../src/registry/auth.js';
+import { challengeFrom, credentialKey, parseWwwAuthenticate } from '../../src/facts/registry/auth.js';
 import {
   mayReceiveCredential,
   mayUseRealm,
   registrableDomain,
   registryEndpointHost,
-} from '../../src/registry/credential-policy.js';
-import { retryAfterMs } from '../../src/registry/http.js';
-import { parseManifest, platformFromConfig } from '../../src/registry/manifests.js';
-import { nearestTags } from '../../src/registry/nearest-tags.js';
+} from '../../src/facts/registry/credential-policy.js';
+import { retryAfterMs } from '../../src/facts/registry/http.js';
+import { parseManifest, platformFromConfig } from '../../src/facts/registry/manifests.js';
+import { nearestTags } from '../../src/lib/nearest-tags.js';
 
 describe('WWW-Authenticate', () => {
   it("reads Docker Hub's Bearer challenge with a quoted scope holding commas", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnotations } from '../../src/report/annotations.js';
-import type { Finding, Report } from '../../src/types.js';
+import type { Finding, Report } from '../../src/types/index.js';
 import { hugeReport } from '../fixtures/reports/huge.js';
 import { loadReport } from '../fixtures/reports/load.js';
 

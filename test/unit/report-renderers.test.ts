@@ -4,7 +4,7 @@ import { renderSummary } from '../../src/report/markdown.js';
 import { renderPrComment } from '../../src/report/pr-comment.js';
 import { renderText } from '../../src/report/text.js';
 import { loadReport, snapshotPath } from '../fixtures/reports/load.js';
-import type { Report } from '../../src/types.js';
+import type { Report } from '../../src/types/index.js';
 
 const fixtures = ['healthy', 'many-findings'] as const;
 

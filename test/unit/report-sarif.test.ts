@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/checks/catalogue.js';
+import { RULES } from '../../src/rules/catalogue.js';
 import { fileUri, renderSarif } from '../../src/report/sarif.js';
-import type { Report } from '../../src/types.js';
+import type { Report } from '../../src/types/index.js';
 import { hugeReport } from '../fixtures/reports/huge.js';
 import { loadReport, snapshotPath } from '../fixtures/reports/load.js';
 

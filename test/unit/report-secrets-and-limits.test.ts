@@ -6,7 +6,7 @@ import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/report/markdown.js';
 import { PR_COMMENT_MAX_CHARS, renderPrComment } from '../../src/report/pr-comment.js';
 import { renderSarif } from '../../src/report/sarif.js';
 import { renderText } from '../../src/report/text.js';
-import type { Report } from '../../src/types.js';
+import type { Report } from '../../src/types/index.js';
 import { hugeReport } from '../fixtures/reports/huge.js';
 import { CANARIES, loadReport } from '../fixtures/reports/load.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, sortFindings, summarize } from '../../src/report/sort.js';
-import type { Finding, Severity } from '../../src/types.js';
+import { compareFindings, sortFindings, summarize } from '../../src/lib/sort.js';
+import type { Finding, Severity } from '../../src/types/index.js';
 
 const f = (severity: Severity, rule: string, file?: string, line?: number, message = 'm'): Finding => ({
   rule,

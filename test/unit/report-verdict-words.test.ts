@@ -1,7 +1,7 @@
 // The verdict line never claims "every image can be pulled" for images nobody checked.
 import { describe, expect, it } from 'vitest';
 import { verdictWords } from '../../src/report/common.js';
-import type { AuditCredential, Report, ReportImage } from '../../src/types.js';
+import type { AuditCredential, Report, ReportImage } from '../../src/types/index.js';
 
 const report = (statuses: ReportImage['status'][], ready = true): Report => ({
   version: 1,

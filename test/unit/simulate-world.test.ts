@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/config.js';
+import { ConfigurationError } from '../../src/settings/config.js';
 import { loadWorld, parseWorld } from '../../src/simulate/index.js';
 
 function expectConfigError(text: string, pattern: RegExp): void {

@@ -1,0 +1,563 @@
+export const id = 652;
+export const ids = [652];
+export const modules = {
+
+/***/ 68652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   collectNetworkFacts: () => (/* binding */ collectNetworkFacts)
+/* harmony export */ });
+/* unused harmony exports parseResourceId, idKey, vnetOfSubnet, privateZoneFor */
+/* harmony import */ var _azure_arm_containerregistry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69751);
+/* harmony import */ var _azure_arm_network__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12163);
+/* harmony import */ var _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19998);
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42513);
+// Network posture facts: where the cluster's nodes send traffic from (egress IPs and prefixes, or why that is
+// unknown), which VNet they sit in, and for each registry its public access, firewall, private endpoints and the
+// privatelink DNS zone the nodes would resolve it through. All reads go through @azure/arm-network,
+// @azure/arm-privatedns and @azure/arm-containerregistry (replications); every read that fails is recorded as
+// unverifiable with the permission that would allow it, never thrown. Verdicts live in src/checks/network.ts.
+
+
+
+
+/** Parses an ARM resource id, case-insensitively on the fixed segments (AKS writes `/resourcegroups/`). */
+function parseResourceId(id) {
+    if (!id)
+        return undefined;
+    const m = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/([^/]+)\/(.+)$/i.exec(id.trim());
+    if (!m)
+        return undefined;
+    return { subscriptionId: m[1], resourceGroup: m[2], provider: m[3], segments: m[4].split('/') };
+}
+/** Case-insensitive ARM id comparison key. */
+function idKey(id) {
+    return id.trim().replace(/\/+$/, '').toLowerCase();
+}
+/** The VNet id of a subnet id. */
+function vnetOfSubnet(subnetId) {
+    const m = /^(.*\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(subnetId.trim());
+    return m?.[1];
+}
+function normalizeRegion(region) {
+    return region.replace(/\s+/g, '').toLowerCase();
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Collection
+/**
+ * Collects the network facts for one cluster and the registries its images come from. Never throws: a read that
+ * fails lands in `unverifiable` and the corresponding field stays unknown.
+ */
+async function collectNetworkFacts(ctx, cluster, registries) {
+    const clusterId = cluster.id ?? '';
+    const clusterSub = parseResourceId(clusterId)?.subscriptionId ?? ctx.azure?.subscriptionId ?? '';
+    const unverifiable = [];
+    const reader = ctx.azure ? new ArmReader(ctx, ctx.azure.credential, ctx.azure.endpoints, unverifiable) : undefined;
+    const suffixes = ctx.azure?.endpoints.acrSuffixes ?? ['.azurecr.io'];
+    if (!reader) {
+        unverifiable.push({
+            scope: 'egress',
+            what: 'network posture',
+            reason: 'no Azure sign-in',
+            permission: 'Reader on the cluster, its node resource group and the registries',
+        });
+    }
+    const nodes = reader ? await collectNodeNetwork(reader, cluster) : emptyNodes();
+    const [egress, regs] = await Promise.all([
+        reader ? collectEgress(reader, cluster, nodes) : unknownEgress(cluster, 'no Azure sign-in'),
+        Promise.all(registries.map((r) => collectRegistry(reader, r, nodes, clusterSub, suffixes))),
+    ]);
+    return { clusterId, clusterSubscriptionId: clusterSub, egress, nodes, registries: regs, unverifiable };
+}
+function emptyNodes() {
+    return { subnetIds: [], vnetIds: [], customDnsServers: [] };
+}
+function unknownEgress(cluster, reason) {
+    return { outboundType: cluster.networkProfile?.outboundType ?? 'loadBalancer', addresses: [], unknown: [reason] };
+}
+/** Reads through the SDK clients, one per subscription, memoized per id, recording failures. */
+class ArmReader {
+    ctx;
+    credential;
+    endpoints;
+    unverifiable;
+    network = new Map();
+    dns = new Map();
+    acr = new Map();
+    memo = new Map();
+    constructor(ctx, credential, endpoints, unverifiable) {
+        this.ctx = ctx;
+        this.credential = credential;
+        this.endpoints = endpoints;
+        this.unverifiable = unverifiable;
+    }
+    options() {
+        return {
+            endpoint: this.endpoints.resourceManager,
+            // The modular ARM clients default to the public cloud's scope whatever the endpoint: sovereign clouds and the
+            // emulator need their own.
+            credentials: { scopes: [(0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_3__/* .armScope */ .Rz)(this.endpoints)] },
+        };
+    }
+    networkClient(sub) {
+        let c = this.network.get(sub);
+        if (!c)
+            this.network.set(sub, (c = new _azure_arm_network__WEBPACK_IMPORTED_MODULE_1__/* .NetworkManagementClient */ .D76(this.credential, sub, this.options())));
+        return c;
+    }
+    dnsClient(sub) {
+        let c = this.dns.get(sub);
+        if (!c)
+            this.dns.set(sub, (c = new _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_2__/* .PrivateDnsManagementClient */ .F5(this.credential, sub, this.options())));
+        return c;
+    }
+    acrClient(sub) {
+        let c = this.acr.get(sub);
+        if (!c)
+            this.acr.set(sub, (c = new _azure_arm_containerregistry__WEBPACK_IMPORTED_MODULE_0__/* .ContainerRegistryManagementClient */ .PG(this.credential, sub, this.options())));
+        return c;
+    }
+    get opts() {
+        return { abortSignal: this.ctx.signal };
+    }
+    /**
+     * Runs one read once per key. On failure records it (with `permission`) and returns undefined; `notFound`
+     * lets a caller treat 404 as a fact (a missing A record) instead of an unverifiable read.
+     */
+    read(key, fn, failure, notFound) {
+        const k = idKey(key);
+        let p = this.memo.get(k);
+        if (!p) {
+            p = fn().catch((err) => {
+                const status = statusOf(err);
+                if (status === 404 && notFound !== undefined)
+                    return notFound;
+                const reason = describeArmError(err, failure.permission);
+                this.unverifiable.push({ ...failure, reason });
+                this.ctx.logger.debug(`network: cannot read ${failure.what}: ${reason}`);
+                return undefined;
+            });
+            this.memo.set(k, p);
+        }
+        return p;
+    }
+    /** The recorded reason a read of `what` failed, for messages that explain an unknown. */
+    why(what) {
+        const u = this.unverifiable.find((x) => idKey(x.what) === idKey(what));
+        return u ? `: ${u.reason}` : '';
+    }
+    async list(key, iter, failure) {
+        return this.read(key, async () => {
+            const out = [];
+            for await (const item of iter())
+                out.push(item);
+            return out;
+        }, failure);
+    }
+}
+function statusOf(err) {
+    if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number') {
+        return err.statusCode;
+    }
+    return undefined;
+}
+function describeArmError(err, permission) {
+    const status = statusOf(err);
+    const code = err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+    if (status === 403 || code === 'AuthorizationFailed') {
+        return `the gate's identity lacks ${permission} (${code ?? 'HTTP 403'})`;
+    }
+    if (status === 404)
+        return `not found (${code ?? 'HTTP 404'})`;
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return status ? `HTTP ${status}${code ? ` ${code}` : ''}: ${message}` : message;
+}
+// --- nodes -------------------------------------------------------------------------------------------------------
+async function collectNodeNetwork(reader, cluster) {
+    const subnetIds = uniqueIds((cluster.agentPoolProfiles ?? []).map((p) => p.vnetSubnetID));
+    const clusterSub = parseResourceId(cluster.id)?.subscriptionId;
+    if (subnetIds.length > 0) {
+        const vnetIds = uniqueIds(subnetIds.map(vnetOfSubnet));
+        const vnets = (await Promise.all(vnetIds.map((id) => readVnet(reader, id)))).filter((v) => !!v);
+        const readAll = vnets.length === vnetIds.length;
+        return nodeFacts(subnetIds, vnetIds, vnets, readAll);
+    }
+    // No vnetSubnetID: AKS created the VNet (aks-vnet-<n>) in the node resource group.
+    const nodeRg = cluster.nodeResourceGroup;
+    if (!nodeRg || !clusterSub) {
+        reader.unverifiable.push({
+            scope: 'nodes',
+            what: 'node VNet',
+            reason: 'the cluster names neither node subnets nor a node resource group',
+            permission: 'Microsoft.ContainerService/managedClusters/read',
+        });
+        return emptyNodes();
+    }
+    const listed = await reader.list(`vnets:${clusterSub}/${nodeRg}`, () => reader.networkClient(clusterSub).virtualNetworks.list(nodeRg, reader.opts), {
+        scope: 'nodes',
+        what: `virtual networks in the node resource group ${nodeRg}`,
+        permission: 'Microsoft.Network/virtualNetworks/read',
+    });
+    if (!listed)
+        return emptyNodes();
+    const vnets = listed.filter((v) => /^aks-vnet-/i.test(v.name ?? ''));
+    const ids = uniqueIds(vnets.map((v) => v.id));
+    const subnets = uniqueIds(vnets.flatMap((v) => (v.subnets ?? []).map((s) => s.id)));
+    return nodeFacts(subnets, ids, vnets, true);
+}
+function nodeFacts(subnetIds, vnetIds, vnets, readAll) {
+    const facts = {
+        subnetIds,
+        vnetIds,
+        customDnsServers: unique(vnets.flatMap((v) => v.dhcpOptions?.dnsServers ?? [])),
+    };
+    if (readAll) {
+        facts.peeredVnetIds = uniqueIds(vnets.flatMap((v) => (v.virtualNetworkPeerings ?? [])
+            .filter((p) => p.peeringState === 'Connected' && p.allowVirtualNetworkAccess !== false)
+            .map((p) => p.remoteVirtualNetwork?.id)));
+    }
+    return facts;
+}
+function readVnet(reader, vnetId) {
+    const p = parseResourceId(vnetId);
+    if (!p)
+        return Promise.resolve(undefined);
+    return reader.read(vnetId, () => reader.networkClient(p.subscriptionId).virtualNetworks.get(p.resourceGroup, p.segments[1], reader.opts), { scope: 'nodes', what: vnetId, permission: 'Microsoft.Network/virtualNetworks/read' });
+}
+// --- egress ------------------------------------------------------------------------------------------------------
+async function collectEgress(reader, cluster, nodes) {
+    const np = cluster.networkProfile;
+    const outboundType = np?.outboundType ?? 'loadBalancer';
+    const egress = { outboundType, addresses: [], unknown: [] };
+    const proxy = cluster.httpProxyConfig;
+    if (proxy?.httpsProxy)
+        egress.httpsProxy = { proxy: proxy.httpsProxy, noProxy: proxy.noProxy ?? [] };
+    let sources = [];
+    switch (outboundType) {
+        case 'loadBalancer': {
+            const lb = np?.loadBalancerProfile;
+            sources = uniqueIds([
+                ...(lb?.effectiveOutboundIPs ?? []).map((r) => r.id),
+                ...(lb?.outboundIPPrefixes?.publicIPPrefixes ?? []).map((r) => r.id),
+            ]);
+            if (sources.length === 0)
+                egress.unknown.push('the load balancer reports no effective outbound IPs');
+            break;
+        }
+        case 'managedNATGateway': {
+            sources = uniqueIds((np?.natGatewayProfile?.effectiveOutboundIPs ?? []).map((r) => r.id));
+            if (sources.length === 0)
+                egress.unknown.push('the managed NAT gateway reports no effective outbound IPs');
+            break;
+        }
+        case 'userAssignedNATGateway':
+            sources = await natGatewaySources(reader, nodes, egress);
+            break;
+        case 'userDefinedRouting':
+            egress.unknown.push('outboundType userDefinedRouting: node traffic leaves through the route table next hop (a firewall or ' +
+                'appliance) whose public IP the cluster does not name');
+            break;
+        default:
+            egress.unknown.push(`outboundType ${outboundType}: the cluster has no egress the gate can resolve`);
+    }
+    // Node pools with instance-level public IPs send their own traffic from those IPs.
+    for (const pool of cluster.agentPoolProfiles ?? []) {
+        if (!pool.enableNodePublicIP)
+            continue;
+        if (pool.nodePublicIPPrefixID)
+            sources.push(pool.nodePublicIPPrefixID);
+        else
+            egress.unknown.push(`node pool ${pool.name} gives each node its own public IP, from no fixed prefix`);
+    }
+    const resolved = await Promise.all(uniqueIds(sources).map((id) => resolveEgressSource(reader, id)));
+    for (const r of resolved) {
+        if (typeof r === 'string')
+            egress.unknown.push(r);
+        else
+            egress.addresses.push(r);
+    }
+    return egress;
+}
+async function natGatewaySources(reader, nodes, egress) {
+    if (nodes.subnetIds.length === 0) {
+        egress.unknown.push('outboundType userAssignedNATGateway but no node subnet is known');
+        return [];
+    }
+    const sources = [];
+    await Promise.all(nodes.subnetIds.map(async (subnetId) => {
+        const p = parseResourceId(subnetId);
+        if (!p || p.segments.length < 4)
+            return;
+        const subnet = await reader.read(subnetId, () => reader
+            .networkClient(p.subscriptionId)
+            .subnets.get(p.resourceGroup, p.segments[1], p.segments[3], reader.opts), { scope: 'egress', what: subnetId, permission: 'Microsoft.Network/virtualNetworks/subnets/read' });
+        if (!subnet) {
+            egress.unknown.push(`node subnet ${subnetId} could not be read${reader.why(subnetId)}`);
+            return;
+        }
+        const natId = subnet.natGateway?.id;
+        if (!natId) {
+            egress.unknown.push(`node subnet ${subnetId} has no NAT gateway although outboundType is userAssignedNATGateway`);
+            return;
+        }
+        const np = parseResourceId(natId);
+        if (!np)
+            return;
+        const nat = await reader.read(natId, () => reader.networkClient(np.subscriptionId).natGateways.get(np.resourceGroup, np.segments[1], reader.opts), { scope: 'egress', what: natId, permission: 'Microsoft.Network/natGateways/read' });
+        if (!nat) {
+            egress.unknown.push(`NAT gateway ${natId} could not be read${reader.why(natId)}`);
+            return;
+        }
+        const ids = [...(nat.publicIpAddresses ?? []), ...(nat.publicIpPrefixes ?? [])].map((r) => r.id);
+        if (ids.every((id) => !id))
+            egress.unknown.push(`NAT gateway ${natId} has no public IP or prefix`);
+        for (const id of ids)
+            if (id)
+                sources.push(id);
+    }));
+    return sources;
+}
+/** A public IP or prefix id -> its CIDR, or a one-line reason it could not be resolved. */
+async function resolveEgressSource(reader, id) {
+    const p = parseResourceId(id);
+    const type = p?.segments[0]?.toLowerCase();
+    if (!p || (type !== 'publicipaddresses' && type !== 'publicipprefixes')) {
+        return `egress resource ${id} is neither a public IP address nor a public IP prefix`;
+    }
+    const client = reader.networkClient(p.subscriptionId);
+    if (type === 'publicipaddresses') {
+        const ip = await reader.read(id, () => client.publicIPAddresses.get(p.resourceGroup, p.segments[1], reader.opts), { scope: 'egress', what: id, permission: 'Microsoft.Network/publicIPAddresses/read' });
+        if (!ip)
+            return `public IP ${id} could not be read${reader.why(id)}`;
+        if (!ip.ipAddress)
+            return `public IP ${id} has no address allocated`;
+        const v6 = ip.ipAddress.includes(':');
+        return { cidr: `${ip.ipAddress}/${v6 ? 128 : 32}`, source: id, kind: 'public-ip' };
+    }
+    const prefix = await reader.read(id, () => client.publicIPPrefixes.get(p.resourceGroup, p.segments[1], reader.opts), {
+        scope: 'egress',
+        what: id,
+        permission: 'Microsoft.Network/publicIPPrefixes/read',
+    });
+    if (!prefix)
+        return `public IP prefix ${id} could not be read${reader.why(id)}`;
+    if (!prefix.ipPrefix)
+        return `public IP prefix ${id} has no prefix allocated`;
+    return { cidr: prefix.ipPrefix, source: id, kind: 'public-ip-prefix' };
+}
+// --- registries --------------------------------------------------------------------------------------------------
+async function collectRegistry(reader, registry, nodes, clusterSub, suffixes) {
+    const id = registry.id ?? '';
+    const p = parseResourceId(id);
+    const loginServer = (registry.loginServer ?? `${registry.name ?? ''}${suffixes[0] ?? '.azurecr.io'}`).toLowerCase();
+    const { zoneName, recordBase } = privateZoneFor(loginServer, suffixes);
+    const facts = {
+        id,
+        name: registry.name ?? p?.segments[1] ?? loginServer,
+        loginServer,
+        subscriptionId: p?.subscriptionId ?? '',
+        resourceGroup: p?.resourceGroup ?? '',
+        location: normalizeRegion(registry.location ?? ''),
+        ...(registry.sku?.name ? { sku: registry.sku.name } : {}),
+        ...(registry.publicNetworkAccess ? { publicNetworkAccess: registry.publicNetworkAccess } : {}),
+        ...(registry.networkRuleSet?.defaultAction ? { defaultAction: registry.networkRuleSet.defaultAction } : {}),
+        ipRules: (registry.networkRuleSet?.ipRules ?? [])
+            .filter((r) => (r.action ?? 'Allow') === 'Allow')
+            .map((r) => r.iPAddressOrRange),
+        ...(registry.networkRuleBypassOptions ? { networkRuleBypassOptions: registry.networkRuleBypassOptions } : {}),
+        dataEndpointEnabled: registry.dataEndpointEnabled === true,
+        dataEndpointHostNames: registry.dataEndpointHostNames ?? [],
+        regions: registry.location ? [normalizeRegion(registry.location)] : [],
+        privateEndpoints: [],
+        privateZoneName: zoneName,
+        requiredRecords: [],
+        privateZones: [],
+    };
+    const connections = registry.privateEndpointConnections ?? [];
+    if (reader && p && connections.length > 0) {
+        const [regions, endpoints] = await Promise.all([
+            replicaRegions(reader, facts, registry),
+            Promise.all(connections.map((c) => collectEndpoint(reader, facts, c, nodes))),
+        ]);
+        facts.regions = regions;
+        facts.privateEndpoints = endpoints;
+        facts.requiredRecords = [recordBase, ...regions.map((r) => `${recordBase}.${r}.data`)];
+        facts.privateZones = await collectZones(reader, facts, nodes, clusterSub);
+    }
+    else {
+        facts.privateEndpoints = connections.map((c) => endpointFromConnection(c));
+        facts.requiredRecords = [recordBase, ...facts.regions.map((r) => `${recordBase}.${r}.data`)];
+    }
+    return facts;
+}
+/** `privatelink.azurecr.io` and `myregistry` for `myregistry.azurecr.io` (sovereign suffixes alike). */
+function privateZoneFor(loginServer, suffixes) {
+    const host = loginServer.toLowerCase();
+    const known = [...suffixes, '.azurecr.io', '.azurecr.us', '.azurecr.cn'].find((s) => host.endsWith(s.toLowerCase()));
+    if (known)
+        return { zoneName: `privatelink${known.toLowerCase()}`, recordBase: host.slice(0, -known.length) };
+    const dot = host.indexOf('.');
+    return dot > 0
+        ? { zoneName: `privatelink${host.slice(dot)}`, recordBase: host.slice(0, dot) }
+        : { zoneName: 'privatelink.azurecr.io', recordBase: host };
+}
+async function replicaRegions(reader, facts, registry) {
+    const home = facts.regions;
+    // Only Premium registries replicate; asking the others costs a read and proves nothing.
+    if ((registry.sku?.name ?? '').toLowerCase() !== 'premium')
+        return home;
+    const replications = await reader.list(`${facts.id}/replications`, () => reader.acrClient(facts.subscriptionId).replications.list(facts.resourceGroup, facts.name, reader.opts), {
+        scope: 'registry',
+        registryId: facts.id,
+        what: `replications of ${facts.name}`,
+        permission: 'Microsoft.ContainerRegistry/registries/replications/read',
+    });
+    return unique([...home, ...(replications ?? []).map((r) => normalizeRegion(r.location ?? '')).filter(Boolean)]);
+}
+function endpointFromConnection(c) {
+    return {
+        connectionId: c.id ?? '',
+        status: c.privateLinkServiceConnectionState?.status ?? 'Unknown',
+        ...(c.privateLinkServiceConnectionState?.description
+            ? { description: c.privateLinkServiceConnectionState.description }
+            : {}),
+        ...(c.privateEndpoint?.id ? { endpointId: c.privateEndpoint.id } : {}),
+        reach: 'unknown',
+        dnsConfigs: [],
+        zoneIds: [],
+    };
+}
+async function collectEndpoint(reader, registry, c, nodes) {
+    const facts = endpointFromConnection(c);
+    const p = parseResourceId(facts.endpointId);
+    if (!p || !facts.endpointId)
+        return facts;
+    const client = reader.networkClient(p.subscriptionId);
+    const failure = {
+        scope: 'registry',
+        registryId: registry.id,
+        what: facts.endpointId,
+        permission: 'Microsoft.Network/privateEndpoints/read',
+    };
+    const [pe, groups] = await Promise.all([
+        reader.read(facts.endpointId, () => client.privateEndpoints.get(p.resourceGroup, p.segments[1], reader.opts), failure),
+        reader.list(`${facts.endpointId}/privateDnsZoneGroups`, () => client.privateDnsZoneGroups.list(p.resourceGroup, p.segments[1], reader.opts), {
+            ...failure,
+            what: `DNS zone groups of ${facts.endpointId}`,
+            permission: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups/read',
+        }),
+    ]);
+    if (pe)
+        applyEndpoint(facts, pe, nodes);
+    facts.zoneIds = uniqueIds((groups ?? []).flatMap((g) => (g.privateDnsZoneConfigs ?? []).map((z) => z.privateDnsZoneId)));
+    return facts;
+}
+function applyEndpoint(facts, pe, nodes) {
+    const subnetId = pe.subnet?.id;
+    const vnetId = subnetId ? vnetOfSubnet(subnetId) : undefined;
+    if (subnetId)
+        facts.subnetId = subnetId;
+    if (vnetId)
+        facts.vnetId = vnetId;
+    facts.dnsConfigs = (pe.customDnsConfigs ?? [])
+        .filter((d) => d.fqdn)
+        .map((d) => ({ fqdn: (d.fqdn ?? '').toLowerCase(), ipAddresses: d.ipAddresses ?? [] }));
+    facts.reach = reachOf(vnetId, nodes);
+}
+function reachOf(vnetId, nodes) {
+    if (!vnetId || nodes.vnetIds.length === 0)
+        return 'unknown';
+    const key = idKey(vnetId);
+    if (nodes.vnetIds.some((v) => idKey(v) === key))
+        return 'same-vnet';
+    if (!nodes.peeredVnetIds)
+        return 'unknown';
+    return nodes.peeredVnetIds.some((v) => idKey(v) === key) ? 'peered' : 'not-connected';
+}
+async function collectZones(reader, registry, nodes, clusterSub) {
+    const zoneName = registry.privateZoneName;
+    const candidates = new Map(); // key -> id
+    for (const pe of registry.privateEndpoints) {
+        for (const z of pe.zoneIds)
+            if (isZoneNamed(z, zoneName))
+                candidates.set(idKey(z), z);
+    }
+    // Zones are often created by hand in the cluster's (or a hub) subscription, with no zone group pointing at them.
+    const subs = unique([clusterSub, ...nodes.vnetIds.map((v) => parseResourceId(v)?.subscriptionId ?? '')]).filter(Boolean);
+    const listed = await Promise.all(subs.map((sub) => reader.list(`zones:${sub}`, () => reader.dnsClient(sub).privateZones.list(reader.opts), {
+        scope: 'registry',
+        registryId: registry.id,
+        what: `private DNS zones in subscription ${sub}`,
+        permission: 'Microsoft.Network/privateDnsZones/read',
+    })));
+    for (const zones of listed) {
+        for (const z of zones ?? [])
+            if (z.id && (z.name ?? '').toLowerCase() === zoneName)
+                candidates.set(idKey(z.id), z.id);
+    }
+    return Promise.all([...candidates.values()].map((id) => collectZone(reader, registry, id, nodes)));
+}
+function isZoneNamed(zoneId, zoneName) {
+    const p = parseResourceId(zoneId);
+    return (p?.segments[1] ?? '').toLowerCase() === zoneName;
+}
+async function collectZone(reader, registry, zoneId, nodes) {
+    const p = parseResourceId(zoneId);
+    const zone = {
+        id: zoneId,
+        subscriptionId: p?.subscriptionId ?? '',
+        resourceGroup: p?.resourceGroup ?? '',
+        name: (p?.segments[1] ?? '').toLowerCase(),
+    };
+    if (!p)
+        return zone;
+    const client = reader.dnsClient(p.subscriptionId);
+    const links = await reader.list(`${zoneId}/virtualNetworkLinks`, () => client.virtualNetworkLinks.list(p.resourceGroup, p.segments[1], reader.opts), {
+        scope: 'registry',
+        registryId: registry.id,
+        what: `virtual network links of ${zoneId}`,
+        permission: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks/read',
+    });
+    if (!links)
+        return zone;
+    const nodeVnets = new Set(nodes.vnetIds.map(idKey));
+    const link = links.find((l) => l.virtualNetwork?.id && nodeVnets.has(idKey(l.virtualNetwork.id)));
+    zone.linkedToNodes = !!link;
+    if (!link)
+        return zone;
+    if (link.name)
+        zone.linkName = link.name;
+    if (link.virtualNetworkLinkState)
+        zone.linkState = link.virtualNetworkLinkState;
+    const records = {};
+    await Promise.all(registry.requiredRecords.map(async (name) => {
+        const set = await reader.read(`${zoneId}/A/${name}`, () => client.recordSets.get(p.resourceGroup, p.segments[1], 'A', name, reader.opts), {
+            scope: 'registry',
+            registryId: registry.id,
+            what: `A record ${name} in ${zoneId}`,
+            permission: 'Microsoft.Network/privateDnsZones/A/read',
+        }, {});
+        if (set)
+            records[name] = (set.aRecords ?? []).map((a) => a.ipv4Address ?? '').filter(Boolean);
+    }));
+    zone.records = records;
+    return zone;
+}
+// --- helpers -----------------------------------------------------------------------------------------------------
+function unique(values) {
+    return [...new Set(values)];
+}
+/** De-duplicates ARM ids case-insensitively, keeping the first spelling. */
+function uniqueIds(ids) {
+    const seen = new Map();
+    for (const id of ids)
+        if (id && !seen.has(idKey(id)))
+            seen.set(idKey(id), id);
+    return [...seen.values()];
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,101 @@
+// Which registry serves each image host (I/O): lists every subscription the gate can see (with its tenant) and the
+// registries in each (another subscription is normal), and matches hosts to loginServer or dataEndpointHostNames,
+// case-insensitively. Keeps the SDK's Registry objects for the network checks.
+//
+// api-version: @azure/arm-containerregistry 12 asks for 2025-11-01 by default, whose Registry carries
+// `roleAssignmentMode`; a body without it stays "unknown" (never read as legacy).
+
+import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { RegistryDiscovery, RegistryFacts } from '../../checks/identity.js';
+import { resourceGroupOf, subscriptionOf } from '../../checks/rbac/evaluate.js';
+import type { FactContext } from '../../types/facts/context.js';
+import { armClientOptions, describeError, noSignIn, unverifiableFrom } from './cluster.js';
+
+function hostKey(host: string): string {
+  return host.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/** Reduces a Registry body to the facts the identity checks use (pure). */
+export function registryFactsFrom(r: Registry, tenantId: string | undefined): RegistryFacts {
+  const id = r.id ?? '';
+  const facts: RegistryFacts = {
+    id,
+    name: r.name ?? '',
+    loginServer: (r.loginServer ?? '').toLowerCase(),
+    dataEndpointHostNames: (r.dataEndpointHostNames ?? []).map(hostKey),
+    subscriptionId: subscriptionOf(id) ?? '',
+    resourceGroup: resourceGroupOf(id) ?? '',
+    raw: r,
+  };
+  if (tenantId) facts.tenantId = tenantId;
+  if (r.roleAssignmentMode) facts.roleAssignmentMode = r.roleAssignmentMode;
+  return facts;
+}
+
+/**
+ * Finds the registry behind each host across every visible subscription. Never throws: a subscription whose
+ * registries cannot be listed lands in `problems` (and its hosts stay unmatched).
+ */
+export async function discoverRegistries(ctx: FactContext, hosts: string[]): Promise<RegistryDiscovery> {
+  const wanted = new Set(hosts.map(hostKey));
+  const out: RegistryDiscovery = { registries: [], hosts: {}, subscriptions: [], problems: [] };
+  for (const h of wanted) out.hosts[h] = null;
+  if (!ctx.azure) {
+    out.problems.push(noSignIn('the registries'));
+    return out;
+  }
+  if (wanted.size === 0) return out;
+  const azure = ctx.azure;
+  try {
+    const subs = new SubscriptionClient(azure.credential, armClientOptions(ctx));
+    for await (const s of subs.subscriptions.list({ abortSignal: ctx.signal })) {
+      if (!s.subscriptionId) continue;
+      const entry: RegistryDiscovery['subscriptions'][number] = { subscriptionId: s.subscriptionId };
+      if (s.tenantId) entry.tenantId = s.tenantId;
+      if (s.displayName) entry.displayName = s.displayName;
+      out.subscriptions.push(entry);
+    }
+  } catch (err) {
+    out.problems.push(
+      unverifiableFrom(err, 'the subscription list', 'Reader on the subscriptions that hold the registries'),
+    );
+    return out;
+  }
+  const lists = await Promise.all(
+    out.subscriptions.map(async (s) => {
+      const client = new ContainerRegistryManagementClient(azure.credential, s.subscriptionId, armClientOptions(ctx));
+      const found: Registry[] = [];
+      try {
+        for await (const r of client.registries.list({ abortSignal: ctx.signal })) found.push(r);
+        return { s, found };
+      } catch (err) {
+        ctx.logger.debug(`registries.list in ${s.subscriptionId} failed: ${describeError(err)}`);
+        return {
+          s,
+          found,
+          problem: {
+            ...unverifiableFrom(
+              err,
+              `the registries of subscription ${s.subscriptionId}`,
+              'Microsoft.ContainerRegistry/registries/read',
+            ),
+            subscriptionId: s.subscriptionId,
+          },
+        };
+      }
+    }),
+  );
+  for (const { s, found, problem } of lists) {
+    if (problem) out.problems.push(problem);
+    for (const r of found) {
+      const facts = registryFactsFrom(r, s.tenantId);
+      const served = [facts.loginServer, ...facts.dataEndpointHostNames].filter((h) => wanted.has(h));
+      if (served.length === 0) continue;
+      out.registries.push(facts);
+      for (const h of served) out.hosts[h] = facts.id;
+    }
+  }
+  out.registries.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1));
+  return out;
+}

@@ -1,0 +1,222 @@
+// Builds the inventory: reads every manifest file (bounded), parses it, finds every image a pod will pull with its exact
+// position, resolves pull secrets through ServiceAccounts as the admission controller does, and records the static
+// findings (manifest-invalid, template-unrendered, image-reference-invalid, image-tag-mutable) and notices.
+
+import { open } from 'node:fs/promises';
+import type { Finding, ImageUse, Inventory, ManifestSecret, ManifestServiceAccount } from '../types/index.js';
+import { staticFindings } from '../checks/static.js';
+import { parseImageReference } from '../lib/image-reference.js';
+import { resolveManifestInputs, STDIN, type ManifestSource } from './files.js';
+import { scanDocument, type RawImageUse } from './workloads.js';
+import { ManifestSyntaxError, oneLine, parseManifestText } from './yaml-tree.js';
+
+export interface InventoryOptions {
+  manifests: string[];
+  cwd: string;
+  namespace: string;
+  maxFileBytes: number;
+  /** Reads standard input (injected so the action and tests control it). */
+  readStdin?: () => Promise<Buffer>;
+}
+
+export async function buildInventory(opts: InventoryOptions): Promise<Inventory> {
+  const sources = await resolveManifestInputs(opts.manifests, opts.cwd);
+  const findings: Finding[] = [];
+  const raw: RawImageUse[] = [];
+  const secrets: ManifestSecret[] = [];
+  const serviceAccounts: ManifestServiceAccount[] = [];
+  for (const source of sources) {
+    const text = await readManifest(source, opts, findings);
+    if (text === undefined) continue;
+    scanText(text, source.display, opts.namespace, { raw, secrets, serviceAccounts, findings });
+  }
+  const uses = raw.map((r) => toImageUse(r, serviceAccounts));
+  findings.push(...staticFindings(uses, raw));
+  return { files: sources.map((s) => s.display), uses, secrets, serviceAccounts, findings };
+}
+
+interface Sink {
+  raw: RawImageUse[];
+  secrets: ManifestSecret[];
+  serviceAccounts: ManifestServiceAccount[];
+  findings: Finding[];
+}
+
+export function scanText(text: string, file: string, namespace: string, sink: Sink): void {
+  let docs;
+  try {
+    docs = parseManifestText(text);
+  } catch (err) {
+    const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
+    sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+    return;
+  }
+  let objects = 0;
+  let images = 0;
+  let nonEmpty = 0;
+  for (const doc of docs) {
+    if (!doc.root) continue;
+    nonEmpty++;
+    let scan;
+    try {
+      scan = scanDocument(doc, file, namespace);
+    } catch (err) {
+      const e =
+        err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
+      sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+      continue;
+    }
+    objects += scan.objects;
+    images += scan.uses.length;
+    sink.raw.push(...scan.uses);
+    sink.secrets.push(...scan.secrets);
+    sink.serviceAccounts.push(...scan.serviceAccounts);
+    if (doc.root.t !== 'map' && doc.root.t !== 'seq') {
+      sink.findings.push(
+        invalid(
+          file,
+          `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`,
+          doc.pos.line,
+          doc.pos.column,
+        ),
+      );
+    }
+  }
+  if (nonEmpty === 0) {
+    sink.findings.push(notice('manifest-empty', file, `${file} is empty: no Kubernetes objects to check`));
+  } else if (objects === 0 && images === 0) {
+    sink.findings.push(
+      notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`),
+    );
+  } else if (images === 0) {
+    sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
+  }
+}
+
+async function readManifest(
+  source: ManifestSource,
+  opts: InventoryOptions,
+  findings: Finding[],
+): Promise<string | undefined> {
+  let buf: Buffer;
+  if (source.path === STDIN) {
+    buf = opts.readStdin ? await opts.readStdin() : Buffer.alloc(0);
+    if (buf.length > opts.maxFileBytes) {
+      findings.push(
+        invalid(
+          source.display,
+          `${source.display} is ${mb(buf.length)}, over the ${mb(opts.maxFileBytes)} limit per file`,
+        ),
+      );
+      return undefined;
+    }
+  } else {
+    // Read at most one byte more than the cap: a 50 MB file costs 20 MB of memory, not 50 MB plus a parse tree.
+    const fh = await open(source.path, 'r');
+    try {
+      const { size } = await fh.stat();
+      if (size > opts.maxFileBytes) {
+        findings.push(
+          invalid(source.display, `${source.display} is ${mb(size)}, over the ${mb(opts.maxFileBytes)} limit per file`),
+        );
+        return undefined;
+      }
+      buf = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
+  }
+  if (buf.subarray(0, 8192).includes(0)) {
+    findings.push(invalid(source.display, `${source.display} is a binary file (NUL bytes), not YAML or JSON`));
+    return undefined;
+  }
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    // YAML allows no C0 control characters but tab, LF and CR; kubectl refuses a file that has one anywhere.
+    const control = CONTROL_CHAR.exec(text);
+    if (control) {
+      const line = lineAt(text, control.index);
+      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      findings.push(
+        invalid(source.display, `${source.display}:${line}: control character U+${code} is not allowed in YAML`, line),
+      );
+      return undefined;
+    }
+    return text;
+  } catch {
+    const at = firstInvalidUtf8Line(buf);
+    findings.push(invalid(source.display, `${source.display}:${at}: not valid UTF-8 text`, at));
+    return undefined;
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function firstInvalidUtf8Line(buf: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= buf.length; i++) {
+    if (i === buf.length || buf[i] === 0x0a) {
+      try {
+        decoder.decode(buf.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
+}
+
+function mb(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function invalid(file: string, message: string, line = 1, column = 1): Finding {
+  return {
+    rule: 'manifest-invalid',
+    severity: 'error',
+    message,
+    location: { file, line, column },
+    remediation: `Fix ${file} at line ${line} so it parses (check it with: kubectl apply --dry-run=client -f ${file})`,
+  };
+}
+
+function notice(rule: string, file: string, message: string): Finding {
+  return { rule, severity: 'notice', message, location: { file, line: 1, column: 1 } };
+}
+
+/**
+ * The ServiceAccount admission controller copies the ServiceAccount's imagePullSecrets into a pod only when the pod has
+ * none of its own, so the kubelet uses the pod's list if it is non-empty, else the ServiceAccount's.
+ */
+function toImageUse(r: RawImageUse, serviceAccounts: ManifestServiceAccount[]): ImageUse {
+  const podPullSecrets = r.podPullSecrets.map((s) => s.name);
+  const sa = serviceAccounts.find((s) => s.name === r.serviceAccount && s.namespace === r.namespace);
+  const pullSecrets =
+    podPullSecrets.length > 0 ? [...new Set(podPullSecrets)] : [...new Set(sa?.imagePullSecrets ?? [])];
+  const parsed = r.image !== undefined ? parseImageReference(r.image) : undefined;
+  return {
+    image: r.image ?? '',
+    ...(parsed?.ok ? { ref: parsed.ref } : {}),
+    location: r.location,
+    workload: r.workload,
+    container: r.container,
+    field: r.field,
+    namespace: r.namespace,
+    serviceAccount: r.serviceAccount,
+    podPullSecrets,
+    pullSecrets,
+    constraints: r.constraints,
+  };
+}

@@ -1,0 +1,56 @@
+// What every fact collector receives (injected, so tests and the simulated world swap the endpoints, never the code),
+// and the pull-path results that checks hand to the "any working path pulls" verdict.
+
+import type { TokenCredential } from '@azure/identity';
+import type { Config } from '../../settings/config.js';
+import type { Logger, SecretMasker } from '../index.js';
+
+/** Endpoints of one Azure cloud (or of the loopback emulator, which the gate treats as a custom cloud). */
+export interface AzureEndpoints {
+  name: string;
+  /** Entra ID authority host, e.g. https://login.microsoftonline.com */
+  authorityHost: string;
+  /** ARM endpoint, e.g. https://management.azure.com */
+  resourceManager: string;
+  /** Microsoft Graph endpoint, e.g. https://graph.microsoft.com */
+  graph: string;
+  /** ACR login server suffixes, e.g. ['.azurecr.io'] */
+  acrSuffixes: string[];
+  /** Audience for ACR data-plane Entra tokens, e.g. https://containerregistry.azure.net/.default */
+  acrScope: string;
+}
+
+export interface AzureContext {
+  credential: TokenCredential;
+  endpoints: AzureEndpoints;
+  /** Subscription the cluster (or the sign-in) names, when known. */
+  subscriptionId?: string;
+  tenantId?: string;
+}
+
+export interface FactContext {
+  config: Config;
+  logger: Logger;
+  maskSecret: SecretMasker;
+  /** Clock for expiry checks (the world's `now` under --simulate). */
+  now: Date;
+  /** Aborted when the overall timeout passes. */
+  signal: AbortSignal;
+  /** fetch for registry data planes; under --simulate it routes registry hosts to the emulator. */
+  fetch: typeof globalThis.fetch;
+  /** Absent when there is no Azure sign-in (then Azure facts are unverifiable, not failed). */
+  azure?: AzureContext;
+  /** Path of a kubeconfig for live cluster reads, when available and allowed. */
+  kubeconfigPath?: string;
+}
+
+/** One way a kubelet could get an image: its own identity, or one pull-secret credential. */
+export interface PullPathResult {
+  /** Normalized image reference. */
+  image: string;
+  /** `kubelet` or `pull-secret:<namespace>/<name>`. */
+  path: string;
+  state: 'works' | 'broken' | 'unknown';
+  /** Why it is broken or unknown, one line (goes into the error that lists every path tried). */
+  reason?: string;
+}
