@@ -2,6 +2,7 @@
 // where it stands, so a finding can point at the exact `image:` scalar. Aliases and merge keys (`<<`, as kubectl's
 // YAML 1.1 parser honours them) are resolved here, under budgets that stop alias bombs and pathological nesting.
 
+import { parseManifestFast } from './yaml-fast.js';
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 export interface Pos {
@@ -47,7 +48,13 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliases: 10_000, maxDepth:
 
 const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
 
+/** Located documents of a manifest file: the fast event reader where it can answer exactly, the full reader otherwise. */
 export function parseManifestText(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
+  return parseManifestFast(text, limits) ?? parseManifestTextFull(text, limits);
+}
+
+/** The full reader (`yaml`'s Parser + Composer): every construct, every error message. */
+export function parseManifestTextFull(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument[] {
   const lineCounter = new LineCounter();
   const posOf = (offset: number | undefined): Pos => {
     const p = lineCounter.linePos(offset ?? 0);

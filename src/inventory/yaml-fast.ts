@@ -1,0 +1,311 @@
+// The fast reader of rendered manifests: js-yaml's event parser (offsets for every node, no document model) turned
+// straight into the located tree of yaml-tree.ts. It covers what `helm template` and `kustomize build` write (block
+// and flow collections, plain, quoted and block scalars, comments, many documents) and gives up — returns undefined —
+// on anything where its answer could differ from the full reader's: anchors, aliases, merge keys, tags, directives,
+// duplicate or complex keys, empty sequence items, budgets exceeded, or any parse error. The caller then reads the
+// file with the full reader (the `yaml` Composer), so errors, positions and values stay exactly what they were; the
+// differential tests hold the two readers equal on every fixture and on generated input.
+
+import { EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import type { LNode, ParsedDocument, ParseLimits, Pos } from './yaml-tree.js';
+
+const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
+const MARKER_RE = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+class GiveUp extends Error {}
+
+/** Located documents of `text`, or undefined when the full reader must decide. */
+export function parseManifestFast(text: string, limits: ParseLimits): ParsedDocument[] | undefined {
+  // Byte-order marks: the two readers place what follows one differently.
+  if (text.includes('\uFEFF')) return undefined;
+  // A lone carriage return is a line break to js-yaml and not to the full reader: let the full reader judge the file.
+  if (/\r(?!\n)/.test(text)) return undefined;
+  // Byte-order marks inside the text, Unicode line separators and control characters: read differently, or refused.
+  // eslint-disable-next-line no-control-regex -- the control characters are what this line looks for
+  if (/[\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return undefined;
+  // Tabs in indentation: the two readers draw the line between allowed and not in different places.
+  if (/^[ ]*\t/m.test(text)) return undefined;
+  // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
+  if (/^\.\.\.[ \t]+[^\s#]/m.test(text)) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: limits.maxDepth });
+  } catch {
+    return undefined;
+  }
+  try {
+    return new EventReader(text, events, limits).documents();
+  } catch (err) {
+    if (err instanceof GiveUp || err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
+interface Built {
+  node: LNode;
+  start: number;
+  end: number;
+}
+
+class EventReader {
+  private i = 0;
+  private nodes = 0;
+  /** End of the key whose value is being read (where a block scalar's indicator can start). */
+  private keyEnd = 0;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    private readonly text: string,
+    private readonly events: Event[],
+    private readonly limits: ParseLimits,
+  ) {
+    for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) this.lineStarts.push(k + 1);
+  }
+
+  documents(): ParsedDocument[] {
+    const out: ParsedDocument[] = [];
+    // Nothing but markers: the full reader counts empty documents the event parser does not report.
+    if (!this.events.length && /^(---|\.\.\.)/m.test(this.text)) throw new GiveUp();
+    let prevEnd = 0;
+    while (this.i < this.events.length) {
+      const doc = this.events[this.i++];
+      if (doc.type !== EVENT_ID.DOCUMENT || doc.directives.length) throw new GiveUp();
+      this.nodes = 0;
+      const first = this.events[this.i];
+      if (!first) throw new GiveUp();
+      let root: LNode | undefined;
+      let start: number;
+      let end: number;
+      if (first.type === EVENT_ID.SCALAR && first.valueStart === -1) {
+        // An empty document: the full reader places it right after its `---`.
+        this.i++;
+        const marker = this.firstMarker(prevEnd, this.text.length, '---');
+        if (marker === undefined) throw new GiveUp();
+        start = marker + 3;
+        while (this.text[start] === ' ' || this.text[start] === '\t') start++;
+        end = start;
+      } else if (first.type === EVENT_ID.POP) {
+        throw new GiveUp();
+      } else {
+        const built = this.node(0);
+        root = built.node;
+        start = built.start;
+        end = built.end;
+      }
+      if (this.events[this.i++]?.type !== EVENT_ID.POP) throw new GiveUp();
+      // A comment above a bare scalar document hangs on the scalar in the full reader: let it decide.
+      if (root?.t === 'scalar' && this.text.slice(prevEnd, start).includes('#')) throw new GiveUp();
+      const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
+      const helm = this.helmSource(prevEnd, start, blockRoot);
+      const empty = !root || (root.t === 'scalar' && root.value === null);
+      out.push({
+        index: out.length,
+        root: empty ? undefined : root,
+        pos: this.posOf(start),
+        source: this.text,
+        ...(helm ? { helmSource: helm } : {}),
+      });
+      prevEnd = end;
+    }
+    return out;
+  }
+
+  /** Helm's `# Source:` comment: the comments after the document's `---` (or, for the first document and after `...`,
+   * every comment before its content), as the full reader's commentBefore holds them. */
+  private helmSource(gapStart: number, contentStart: number, blockRoot: boolean): string | undefined {
+    const gap = this.text.slice(gapStart, contentStart);
+    MARKER_RE.lastIndex = 0;
+    let lastDash = -1;
+    let lastDots = -1;
+    for (let m = MARKER_RE.exec(gap); m; m = MARKER_RE.exec(gap)) {
+      if (m[1] === '---') lastDash = m.index;
+      else lastDots = m.index;
+    }
+    if (lastDots > lastDash && lastDash !== -1) throw new GiveUp();
+    // A `...` before the first document, or two in one gap, end documents the event parser does not report.
+    if (
+      lastDots !== -1 &&
+      (gapStart === 0 || gap.indexOf('...', lastDots + 3) !== -1 || /^\.\.\./m.test(gap.slice(0, lastDots)))
+    ) {
+      throw new GiveUp();
+    }
+    const from = lastDots !== -1 ? lastDots : lastDash === -1 || gapStart === 0 ? 0 : lastDash;
+    let region = gap.slice(from);
+    if (lastDash === -1 && blockRoot) {
+      // Without a `---`, the full reader hangs the comments right above a block collection on its first node; only those
+      // a blank line separates from the content belong to the document.
+      const blank = /\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(region);
+      region = blank ? region.slice(0, blank.index + 1) : '';
+    }
+    const comments: string[] = [];
+    for (let k = region.indexOf('#'); k !== -1; k = region.indexOf('#', k + 1)) {
+      const eol = region.indexOf('\n', k);
+      comments.push(region.slice(k + 1, eol === -1 ? undefined : eol));
+      if (eol === -1) break;
+      k = eol;
+    }
+    return comments.length ? SOURCE_RE.exec(comments.join('\n'))?.[1] : undefined;
+  }
+
+  private firstMarker(from: number, to: number, marker: '---' | '...'): number | undefined {
+    const gap = this.text.slice(from, to);
+    MARKER_RE.lastIndex = 0;
+    let found: number | undefined;
+    for (let m = MARKER_RE.exec(gap); m; m = MARKER_RE.exec(gap)) {
+      if (m[1] === marker) {
+        found = from + m.index;
+        break;
+      }
+    }
+    return found;
+  }
+
+  private posOf(offset: number): Pos {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  private node(depth: number): Built {
+    if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth) throw new GiveUp();
+    const e = this.events[this.i++];
+    if (!e) throw new GiveUp();
+    if (e.type === EVENT_ID.SCALAR) return this.scalar(e);
+    if (e.type === EVENT_ID.SEQUENCE) {
+      if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+      const start = e.start;
+      const items: LNode[] = [];
+      let end = start + 1;
+      while (this.events[this.i]?.type !== EVENT_ID.POP) {
+        const next = this.events[this.i];
+        if (!next) throw new GiveUp();
+        if (next.type === EVENT_ID.SCALAR && next.valueStart === -1) throw new GiveUp();
+        const item = this.node(depth + 1);
+        items.push(item.node);
+        end = item.end;
+      }
+      this.i++;
+      end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, ']') : this.lineEnd(end);
+      return { node: { t: 'seq', items, pos: this.posOf(start), range: [start, end] }, start, end };
+    }
+    if (e.type === EVENT_ID.MAPPING) {
+      if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+      const start = e.start;
+      const entries = new Map<string, LNode>();
+      let end = start + 1;
+      while (this.events[this.i]?.type !== EVENT_ID.POP) {
+        const k = this.events[this.i++];
+        if (!k || k.type !== EVENT_ID.SCALAR || k.valueStart === -1) throw new GiveUp();
+        const keyBuilt = this.scalar(k);
+        const keyValue = keyBuilt.node.t === 'scalar' ? keyBuilt.node.value : null;
+        if (k.style === SCALAR_STYLE.PLAIN && keyValue === '<<') throw new GiveUp();
+        const key = keyValue === null ? '' : String(keyValue);
+        if (entries.has(key)) throw new GiveUp();
+        const v = this.events[this.i];
+        if (!v) throw new GiveUp();
+        let value: Built;
+        if (v.type === EVENT_ID.SCALAR && v.valueStart === -1) {
+          if (e.style === COLLECTION_STYLE.FLOW || v.anchorStart !== -1 || v.tagStart !== -1) throw new GiveUp();
+          this.i++;
+          if (++this.nodes > this.limits.maxNodes) throw new GiveUp();
+          const at = this.afterIndicator(keyBuilt.end, ':');
+          value = { node: { t: 'scalar', value: null, pos: this.posOf(at) }, start: at, end: at };
+        } else {
+          this.keyEnd = keyBuilt.end;
+          value = this.node(depth + 1);
+        }
+        entries.set(key, value.node);
+        end = Math.max(value.end, keyBuilt.end);
+      }
+      this.i++;
+      end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, '}') : this.lineEnd(end);
+      return { node: { t: 'map', entries, pos: this.posOf(start), range: [start, end] }, start, end };
+    }
+    throw new GiveUp();
+  }
+
+  private scalar(e: Event): Built {
+    if (e.type !== EVENT_ID.SCALAR || e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
+    const raw = getScalarValue(this.text, e);
+    const vs = e.valueStart;
+    const ve = e.valueEnd;
+    switch (e.style) {
+      case SCALAR_STYLE.PLAIN:
+        return { node: { t: 'scalar', value: resolvePlain(raw), pos: this.posOf(vs) }, start: vs, end: ve };
+      case SCALAR_STYLE.SINGLE_QUOTED:
+      case SCALAR_STYLE.DOUBLE_QUOTED: {
+        const q = e.style === SCALAR_STYLE.SINGLE_QUOTED ? "'" : '"';
+        if (this.text[vs - 1] !== q) throw new GiveUp();
+        return { node: { t: 'scalar', value: raw, pos: this.posOf(vs - 1) }, start: vs - 1, end: ve + 1 };
+      }
+      default: {
+        // Block scalar: the full reader places it at its `|` or `>` indicator, on the line before the content.
+        const at = this.blockIndicator(vs);
+        return { node: { t: 'scalar', value: raw, pos: this.posOf(at) }, start: at, end: ve };
+      }
+    }
+  }
+
+  private blockIndicator(contentStart: number): number {
+    const headerEnd = this.text.lastIndexOf('\n', contentStart - 1);
+    if (headerEnd === -1) throw new GiveUp();
+    const lineStart = this.text.lastIndexOf('\n', headerEnd - 1) + 1;
+    // The first `|` or `>` after the key (a quoted key may hold one) whose rest of the line is a block header.
+    const from = Math.max(lineStart, this.keyEnd);
+    const header = this.text.slice(from, headerEnd);
+    const re = /[|>]/g;
+    for (let m = re.exec(header); m; m = re.exec(header)) {
+      if (/^[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(header.slice(m.index))) return from + m.index;
+    }
+    throw new GiveUp();
+  }
+
+  /** Offset after `indicator` (the `:` that follows a key) and the blanks after it: where the full reader puts an
+   * empty value. */
+  private afterIndicator(from: number, indicator: string): number {
+    let k = from;
+    while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
+    if (this.text[k] !== indicator) throw new GiveUp();
+    k++;
+    while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
+    return k;
+  }
+
+  /** A block collection ends after the newline that ends its last line (as the full reader's ranges do). */
+  private lineEnd(from: number): number {
+    const t = this.text;
+    if (from > 0 && t[from - 1] === '\n') return from;
+    let k = from;
+    while (k < t.length && (t[k] === ' ' || t[k] === '\t')) k++;
+    if (t[k] === '#') while (k < t.length && t[k] !== '\n') k++;
+    if (t[k] === '\r') k++;
+    return t[k] === '\n' ? k + 1 : k === t.length ? k : from;
+  }
+
+  private closing(from: number, bracket: string): number {
+    const k = this.text.indexOf(bracket, from);
+    if (k === -1) throw new GiveUp();
+    return k + 1;
+  }
+}
+
+/** The YAML 1.2 core schema, in the order the full reader (`yaml`, schema core) tries its tags. */
+function resolvePlain(s: string): string | number | boolean | null {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
