@@ -3,7 +3,7 @@
 // definitions, registry listCredentials, and ARM's error bodies (ResourceNotFound, AuthorizationFailed, ...).
 
 import { json, type Reply, type Req } from './http-kit.js';
-import { lower, scopeCovers, typeFromId, type WorldIndex } from './world-index.js';
+import { lower, typeFromId, type WorldIndex } from './world-index.js';
 import type { ArmResource } from './world.js';
 
 export const DEFAULT_PAGE_SIZE = 2;
@@ -173,8 +173,8 @@ export class ArmService {
         ? new Set([lower(principalEq)])
         : undefined;
     const items = this.index.assignments.filter((a) => {
-      const above = scopeCovers(a.scope, scope);
-      const below = scopeCovers(scope, a.scope);
+      const above = this.index.covers(a.scope, scope);
+      const below = this.index.covers(scope, a.scope);
       if (atScope ? !above : !(above || below)) return false;
       return ids === undefined || ids.has(a.principalId);
     });
@@ -231,7 +231,7 @@ export class ArmService {
           ((r.properties ?? {}) as Record<string, unknown>).scope ??
             r.id.slice(0, lower(r.id).indexOf('/providers/microsoft.authorization/')),
         );
-        return atScope ? scopeCovers(s, scope) : scopeCovers(s, scope) || scopeCovers(scope, s);
+        return atScope ? this.index.covers(s, scope) : this.index.covers(s, scope) || this.index.covers(scope, s);
       }),
     );
   }
