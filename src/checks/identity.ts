@@ -22,6 +22,7 @@ import {
   type RoleAssignmentFact,
   type RoleDefinitionFact,
 } from './rbac/evaluate.js';
+import { armAudienceVerdict, fixedVersionFor, type ArmAudienceVerdict } from './arm-audience.js';
 
 /** Something the gate's own identity could not read: why, and the permission that would let it. */
 export interface Unverifiable {
@@ -62,6 +63,8 @@ export interface RegistryFacts {
   tenantId?: string;
   /** Raw `roleAssignmentMode`; undefined when the body had none (unknown, not legacy). */
   roleAssignmentMode?: string;
+  /** Raw `policies.azureADAuthenticationAsArmPolicy.status` (`enabled` by default); undefined when absent. */
+  armAudiencePolicy?: string;
   /** Management groups above the registry's subscription, when known. */
   managementGroups?: string[];
   raw?: Registry;
@@ -186,6 +189,42 @@ function roleArg(v: AssignmentVerdict): string {
 
 function attachCommand(c: ClusterFacts, r: RegistryFacts): string {
   return `az aks update -g ${c.resourceGroup} -n ${c.name} --subscription ${c.subscriptionId} --attach-acr ${r.id}`;
+}
+
+function armAudienceFinding(
+  c: ClusterFacts,
+  r: RegistryFacts,
+  g: ImageGroup,
+  label: string,
+  v: ArmAudienceVerdict,
+): Finding {
+  const pools = v.pools.map((p) => `${p.name} (${p.version ?? 'version unknown'})`).join(', ');
+  const enable = `az acr config authentication-as-arm update --registry ${r.name} --subscription ${r.subscriptionId} --status enabled`;
+  const upgrades = v.pools.map(
+    (p) =>
+      `az aks nodepool upgrade -g ${c.resourceGroup} --cluster-name ${c.name} --subscription ${c.subscriptionId} ` +
+      `--name ${p.name} --kubernetes-version ${p.version ? fixedVersionFor(p.version) : '<1.29.14, 1.30.11, 1.31.5, 1.32.4 or later>'}`,
+  );
+  const message =
+    v.severity === 'error'
+      ? `Registry ${r.name} refuses ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled), and the ` +
+        `credential provider of node pool${v.pools.length === 1 ? '' : 's'} ${pools} still asks for them ` +
+        `(fixed from 1.29.14, 1.30.11, 1.31.5, 1.32.4): the ${label} cannot pull ${g.image} on those nodes. ` +
+        `Either re-enable ARM-audience tokens on the registry or upgrade the pools (one of the commands below)`
+      : `Registry ${r.name} refuses ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled), and the gate cannot ` +
+        `tell whether the credential provider of ${pools || 'the node pools'} asks for the ACR audience (the pools' ` +
+        `currentOrchestratorVersion was not read): pulls of ${g.image} by the ${label} may be refused. ` +
+        `Either re-enable ARM-audience tokens on the registry or make sure the pools run a fixed version`;
+  return {
+    rule: 'registry-arm-audience-disabled',
+    severity: v.severity,
+    message,
+    image: g.image,
+    registry: r.loginServer,
+    location: g.location,
+    remediation: [enable, ...upgrades].join('\n'),
+    evidence: { registryId: r.id, azureADAuthenticationAsArmPolicy: r.armAudiencePolicy, pools: v.pools },
+  };
 }
 
 function readerCommand(principal: string, r: RegistryFacts, repository?: string): string {
@@ -528,6 +567,15 @@ export function checkIdentity(
       denyAssignments: Array.isArray(access.denyAssignments) ? access.denyAssignments : undefined,
     });
     if (evaluation.granted === true) {
+      const arm = armAudienceVerdict(r.armAudiencePolicy, cluster.agentPools);
+      if (arm) {
+        const f = armAudienceFinding(cluster, r, g, who.label, arm);
+        out.add(f);
+        if (arm.severity === 'error') {
+          path('broken', `registry-arm-audience-disabled: ${f.message}`);
+          continue;
+        }
+      }
       path('works');
       continue;
     }

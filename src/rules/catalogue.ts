@@ -160,6 +160,15 @@ export const RULES: readonly RuleDescriptor[] = [
     concern: 'identity',
   },
   {
+    id: 'registry-arm-audience-disabled',
+    defaultSeverity: 'error',
+    severities: ['error', 'warning'],
+    title: 'Registry refuses the ARM-audience tokens old credential providers send',
+    help: "The registry's azureADAuthenticationAsArmPolicy is disabled, so it accepts only Entra tokens for the ACR audience, and the kubelet's ACR credential provider asked for ARM-audience tokens until cloud-provider-azure v1.29.14, v1.30.11, v1.31.5 and v1.32.4: nodes with an older provider get 401 on every pull. Assumption: a node pool runs the provider of its Kubernetes patch, so a pool whose currentOrchestratorVersion is older than 1.29.14, 1.30.11, 1.31.5 or 1.32.4 in its minor (or any minor before 1.29) is an error; a pool whose version the gate cannot read is a warning. Fix: re-enable the policy (az acr config authentication-as-arm update --registry <name> --status enabled), or upgrade the pool (az aks nodepool upgrade --kubernetes-version <fixed patch>).",
+    helpUri: 'https://learn.microsoft.com/cli/azure/acr/config/authentication-as-arm',
+    concern: 'identity',
+  },
+  {
     id: 'cluster-sp-secret-expired',
     defaultSeverity: 'error',
     title: 'Cluster service principal secret expired',

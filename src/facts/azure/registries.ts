@@ -30,6 +30,8 @@ export function registryFactsFrom(r: Registry, tenantId: string | undefined): Re
   };
   if (tenantId) facts.tenantId = tenantId;
   if (r.roleAssignmentMode) facts.roleAssignmentMode = r.roleAssignmentMode;
+  const armPolicy = r.policies?.azureADAuthenticationAsArmPolicy?.status;
+  if (armPolicy) facts.armAudiencePolicy = armPolicy;
   return facts;
 }
 
