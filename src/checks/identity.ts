@@ -57,6 +57,11 @@ export interface RegistryFacts {
   name: string;
   loginServer: string;
   dataEndpointHostNames: string[];
+  /**
+   * Regional endpoints (`<registry>.<region>.geo.azurecr.io`, the login server of one replica) the images name;
+   * matched by the login server's first label, as the SDK's Registry drops `regionalEndpointHostNames`.
+   */
+  regionalEndpointHostNames?: string[];
   subscriptionId: string;
   resourceGroup: string;
   /** Tenant of the registry's subscription. */
@@ -511,6 +516,23 @@ export function checkIdentity(
         });
       }
       path('unknown', `no visible registry serves ${g.host}`);
+      continue;
+    }
+    if (r.dataEndpointHostNames.includes(g.host.toLowerCase()) && g.host.toLowerCase() !== r.loginServer) {
+      // A data endpoint serves blobs behind redirects from the login server; the kubelet's credential provider does
+      // not match it and /v2/ manifests are not served there, so the image reference must name the login server.
+      const fixed = `${r.loginServer}/${g.image.slice(g.image.indexOf('/') + 1)}`;
+      out.add({
+        rule: 'image-host-is-data-endpoint',
+        severity: 'error',
+        message: `${g.host} is a data endpoint of registry ${r.name}, not a login server: the kubelet does not pull from it. Name the login server ${r.loginServer} in the image (${fixed})`,
+        image: g.image,
+        registry: r.loginServer,
+        location: g.location,
+        remediation: `replace ${g.host} with ${r.loginServer} in the image reference: ${fixed}`,
+        evidence: { registryId: r.id, host: g.host, loginServer: r.loginServer },
+      });
+      path('broken', `${g.host} is a data endpoint, not a login server`);
       continue;
     }
     if (isUnverifiable(cluster)) {

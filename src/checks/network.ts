@@ -74,7 +74,8 @@ export function checkNetwork(facts: NetworkFacts, imagesByRegistry: Map<string, 
 }
 
 function usesOf(registry: RegistryNetworkFacts, uses: Map<string, ImageUse[]>): ImageUse[] {
-  const hosts = [registry.loginServer, ...registry.dataEndpointHostNames].map((h) => h.toLowerCase());
+  // The gate keys uses by login server, with every host of the registry (data and regional endpoints) folded in.
+  const hosts = [...new Set([registry.loginServer, ...registry.dataEndpointHostNames].map((h) => h.toLowerCase()))];
   return hosts.flatMap((h) => uses.get(h) ?? []);
 }
 

@@ -113,6 +113,14 @@ export const RULES: readonly RuleDescriptor[] = [
     concern: 'exists',
   },
   {
+    id: 'image-host-is-data-endpoint',
+    defaultSeverity: 'error',
+    title: 'Image names a registry data endpoint instead of its login server',
+    help: "The image's host is a dedicated data endpoint (<registry>.<region>.data.azurecr.io). Data endpoints serve layer blobs behind redirects from the login server; the kubelet does not pull from them (the AKS credential provider does not treat them as login servers). Name the registry's login server (<registry>.azurecr.io) or one of its regional endpoints (<registry>.<region>.geo.azurecr.io) in the image.",
+    helpUri: 'https://learn.microsoft.com/azure/container-registry/container-registry-dedicated-data-endpoints',
+    concern: 'exists',
+  },
+  {
     id: 'image-unverifiable',
     defaultSeverity: 'warning',
     title: 'Image could not be checked',

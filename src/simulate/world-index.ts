@@ -25,7 +25,7 @@ export interface Assignment {
 export interface RegistryInfo {
   /** Login server (lower case). */
   loginServer: string;
-  /** Every host this registry answers on: login server and data endpoints. */
+  /** Every host this registry answers on: login server, data endpoints and regional endpoints. */
   hosts: string[];
   arm?: ArmResource;
   data: WorldRegistry;
@@ -238,6 +238,9 @@ export class WorldIndex {
       const hosts = [login];
       if (Array.isArray(p.dataEndpointHostNames))
         for (const h of p.dataEndpointHostNames) if (typeof h === 'string') hosts.push(lower(h));
+      // Regional endpoints (<registry>.<region>.geo.azurecr.io) serve the data plane of one replica.
+      if (lower(String(p.regionalEndpoints ?? 'enabled')) !== 'disabled' && Array.isArray(p.regionalEndpointHostNames))
+        for (const h of p.regionalEndpointHostNames) if (typeof h === 'string') hosts.push(lower(h));
       const info: RegistryInfo = {
         loginServer: login,
         hosts,

@@ -399,3 +399,17 @@ describe('azureADAuthenticationAsArmPolicy', () => {
     }
   });
 });
+
+describe('regional endpoints', () => {
+  it('serves the data plane on the regional endpoint hosts of a registry that lists them', async () => {
+    const world = await loadWorld('test/scenarios/identity/healthy-regional-endpoint/world.yaml');
+    const other = await startEmulator(world);
+    try {
+      const res = await other.fetch('https://prodacr.westus.geo.azurecr.io/v2/');
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+    } finally {
+      await other.close();
+    }
+  });
+});
