@@ -378,11 +378,15 @@ function podCredential(uses: ImageUse[], secrets: Map<string, DockerCredential[]
 
 function usesByRegistry(
   uses: ImageUse[],
-  registries: { loginServer: string; dataEndpointHostNames?: string[] }[],
+  registries: { loginServer: string; dataEndpointHostNames?: string[]; regionalEndpointHostNames?: string[] }[],
 ): Map<string, ImageUse[]> {
   const map = new Map<string, ImageUse[]>();
   for (const r of registries) {
-    const hosts = new Set([r.loginServer, ...(r.dataEndpointHostNames ?? [])].map((h) => h.toLowerCase()));
+    const hosts = new Set(
+      [r.loginServer, ...(r.dataEndpointHostNames ?? []), ...(r.regionalEndpointHostNames ?? [])].map((h) =>
+        h.toLowerCase(),
+      ),
+    );
     map.set(
       r.loginServer,
       uses.filter((u) => u.ref && hosts.has(u.ref.registry.toLowerCase())),

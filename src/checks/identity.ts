@@ -22,6 +22,7 @@ import {
   type RoleAssignmentFact,
   type RoleDefinitionFact,
 } from './rbac/evaluate.js';
+import { armAudienceVerdict, fixedVersionFor, type ArmAudienceVerdict } from './arm-audience.js';
 
 /** Something the gate's own identity could not read: why, and the permission that would let it. */
 export interface Unverifiable {
@@ -56,12 +57,19 @@ export interface RegistryFacts {
   name: string;
   loginServer: string;
   dataEndpointHostNames: string[];
+  /**
+   * Regional endpoints (`<registry>.<region>.geo.azurecr.io`, the login server of one replica) the images name;
+   * matched by the login server's first label, as the SDK's Registry drops `regionalEndpointHostNames`.
+   */
+  regionalEndpointHostNames?: string[];
   subscriptionId: string;
   resourceGroup: string;
   /** Tenant of the registry's subscription. */
   tenantId?: string;
   /** Raw `roleAssignmentMode`; undefined when the body had none (unknown, not legacy). */
   roleAssignmentMode?: string;
+  /** Raw `policies.azureADAuthenticationAsArmPolicy.status` (`enabled` by default); undefined when absent. */
+  armAudiencePolicy?: string;
   /** Management groups above the registry's subscription, when known. */
   managementGroups?: string[];
   raw?: Registry;
@@ -186,6 +194,42 @@ function roleArg(v: AssignmentVerdict): string {
 
 function attachCommand(c: ClusterFacts, r: RegistryFacts): string {
   return `az aks update -g ${c.resourceGroup} -n ${c.name} --subscription ${c.subscriptionId} --attach-acr ${r.id}`;
+}
+
+function armAudienceFinding(
+  c: ClusterFacts,
+  r: RegistryFacts,
+  g: ImageGroup,
+  label: string,
+  v: ArmAudienceVerdict,
+): Finding {
+  const pools = v.pools.map((p) => `${p.name} (${p.version ?? 'version unknown'})`).join(', ');
+  const enable = `az acr config authentication-as-arm update --registry ${r.name} --subscription ${r.subscriptionId} --status enabled`;
+  const upgrades = v.pools.map(
+    (p) =>
+      `az aks nodepool upgrade -g ${c.resourceGroup} --cluster-name ${c.name} --subscription ${c.subscriptionId} ` +
+      `--name ${p.name} --kubernetes-version ${p.version ? fixedVersionFor(p.version) : '<1.29.14, 1.30.11, 1.31.5, 1.32.4 or later>'}`,
+  );
+  const message =
+    v.severity === 'error'
+      ? `Registry ${r.name} refuses ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled), and the ` +
+        `credential provider of node pool${v.pools.length === 1 ? '' : 's'} ${pools} still asks for them ` +
+        `(fixed from 1.29.14, 1.30.11, 1.31.5, 1.32.4): the ${label} cannot pull ${g.image} on those nodes. ` +
+        `Either re-enable ARM-audience tokens on the registry or upgrade the pools (one of the commands below)`
+      : `Registry ${r.name} refuses ARM-audience tokens (azureADAuthenticationAsArmPolicy disabled), and the gate cannot ` +
+        `tell whether the credential provider of ${pools || 'the node pools'} asks for the ACR audience (the pools' ` +
+        `currentOrchestratorVersion was not read): pulls of ${g.image} by the ${label} may be refused. ` +
+        `Either re-enable ARM-audience tokens on the registry or make sure the pools run a fixed version`;
+  return {
+    rule: 'registry-arm-audience-disabled',
+    severity: v.severity,
+    message,
+    image: g.image,
+    registry: r.loginServer,
+    location: g.location,
+    remediation: [enable, ...upgrades].join('\n'),
+    evidence: { registryId: r.id, azureADAuthenticationAsArmPolicy: r.armAudiencePolicy, pools: v.pools },
+  };
 }
 
 function readerCommand(principal: string, r: RegistryFacts, repository?: string): string {
@@ -474,6 +518,23 @@ export function checkIdentity(
       path('unknown', `no visible registry serves ${g.host}`);
       continue;
     }
+    if (r.dataEndpointHostNames.includes(g.host.toLowerCase()) && g.host.toLowerCase() !== r.loginServer) {
+      // A data endpoint serves blobs behind redirects from the login server; the kubelet's credential provider does
+      // not match it and /v2/ manifests are not served there, so the image reference must name the login server.
+      const fixed = `${r.loginServer}/${g.image.slice(g.image.indexOf('/') + 1)}`;
+      out.add({
+        rule: 'image-host-is-data-endpoint',
+        severity: 'error',
+        message: `${g.host} is a data endpoint of registry ${r.name}, not a login server: the kubelet does not pull from it. Name the login server ${r.loginServer} in the image (${fixed})`,
+        image: g.image,
+        registry: r.loginServer,
+        location: g.location,
+        remediation: `replace ${g.host} with ${r.loginServer} in the image reference: ${fixed}`,
+        evidence: { registryId: r.id, host: g.host, loginServer: r.loginServer },
+      });
+      path('broken', `${g.host} is a data endpoint, not a login server`);
+      continue;
+    }
     if (isUnverifiable(cluster)) {
       path('unknown', `cluster unreadable: ${cluster.reason}`);
       continue;
@@ -528,6 +589,15 @@ export function checkIdentity(
       denyAssignments: Array.isArray(access.denyAssignments) ? access.denyAssignments : undefined,
     });
     if (evaluation.granted === true) {
+      const arm = armAudienceVerdict(r.armAudiencePolicy, cluster.agentPools);
+      if (arm) {
+        const f = armAudienceFinding(cluster, r, g, who.label, arm);
+        out.add(f);
+        if (arm.severity === 'error') {
+          path('broken', `registry-arm-audience-disabled: ${f.message}`);
+          continue;
+        }
+      }
       path('works');
       continue;
     }

@@ -74,7 +74,8 @@ export function checkNetwork(facts: NetworkFacts, imagesByRegistry: Map<string, 
 }
 
 function usesOf(registry: RegistryNetworkFacts, uses: Map<string, ImageUse[]>): ImageUse[] {
-  const hosts = [registry.loginServer, ...registry.dataEndpointHostNames].map((h) => h.toLowerCase());
+  // The gate keys uses by login server, with every host of the registry (data and regional endpoints) folded in.
+  const hosts = [...new Set([registry.loginServer, ...registry.dataEndpointHostNames].map((h) => h.toLowerCase()))];
   return hosts.flatMap((h) => uses.get(h) ?? []);
 }
 
@@ -154,11 +155,33 @@ function evaluatePublicPath(facts: NetworkFacts, r: RegistryNetworkFacts): Publi
     if (!range || range[0].kind() !== 'ipv4') continue;
     if (!rules.some((rule) => rangeContains(rule, range))) missing.push(address.cidr.replace(/\/32$/, ''));
   }
+  if (missing.length > 0 || reasons.length > 0 || egress.addresses.length === 0) {
+    // Service-endpoint VNet rules: nodes in an allowed subnet reach the registry whatever their public IP.
+    const subnets = facts.nodes.subnetIds;
+    const allowed = new Set((r.virtualNetworkRules ?? []).map(idKey));
+    if (subnets.length > 0 && subnets.every((s) => allowed.has(idKey(s)))) return { state: 'open' };
+    if (missing.length > 0 && r.virtualNetworkRulesUnknown !== undefined) {
+      return {
+        state: 'unknown',
+        reasons: [
+          ...reasons,
+          `the egress ${missing.length === 1 ? 'address' : 'addresses'} ${missing.join(', ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} not in the IP rules, and the registry's service-endpoint VNet ` +
+            `rules, which may allow the node subnets, could not be read (${r.virtualNetworkRulesUnknown})`,
+        ],
+      };
+    }
+  }
   if (missing.length > 0) return { state: 'blocked', missing };
   if (reasons.length > 0 || egress.addresses.length === 0) {
     return { state: 'unknown', reasons: reasons.length > 0 ? reasons : ['no egress address is known'] };
   }
   return { state: 'open' };
+}
+
+/** Resource ids compare case-insensitively, without a trailing slash. */
+function idKey(id: string): string {
+  return id.trim().replace(/\/+$/, '').toLowerCase();
 }
 
 /** `1.2.3.4` or `1.2.3.0/28` -> [network, bits]; undefined when unparseable (never throws). */

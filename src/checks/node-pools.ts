@@ -9,6 +9,8 @@ export interface AgentPoolLike {
   osType?: string;
   osSKU?: string;
   vmSize?: string;
+  /** The Kubernetes version the pool's nodes run (`currentOrchestratorVersion`, e.g. `1.31.4`). */
+  currentOrchestratorVersion?: string;
 }
 
 /**

@@ -113,6 +113,14 @@ export const RULES: readonly RuleDescriptor[] = [
     concern: 'exists',
   },
   {
+    id: 'image-host-is-data-endpoint',
+    defaultSeverity: 'error',
+    title: 'Image names a registry data endpoint instead of its login server',
+    help: "The image's host is a dedicated data endpoint (<registry>.<region>.data.azurecr.io). Data endpoints serve layer blobs behind redirects from the login server; the kubelet does not pull from them (the AKS credential provider does not treat them as login servers). Name the registry's login server (<registry>.azurecr.io) or one of its regional endpoints (<registry>.<region>.geo.azurecr.io) in the image.",
+    helpUri: 'https://learn.microsoft.com/azure/container-registry/container-registry-dedicated-data-endpoints',
+    concern: 'exists',
+  },
+  {
     id: 'image-unverifiable',
     defaultSeverity: 'warning',
     title: 'Image could not be checked',
@@ -157,6 +165,15 @@ export const RULES: readonly RuleDescriptor[] = [
     title: 'Registry in another tenant than a managed-identity cluster',
     help: 'The registry lives in a different Entra tenant than the cluster, and a managed identity cannot get tokens for another tenant, so the kubelet cannot pull. Use an imagePullSecret with a credential valid in the registry tenant (scoped ACR token or a multitenant service principal), or move the image to a registry in the cluster tenant.',
     helpUri: DOCS.troubleshoot,
+    concern: 'identity',
+  },
+  {
+    id: 'registry-arm-audience-disabled',
+    defaultSeverity: 'error',
+    severities: ['error', 'warning'],
+    title: 'Registry refuses the ARM-audience tokens old credential providers send',
+    help: "The registry's azureADAuthenticationAsArmPolicy is disabled, so it accepts only Entra tokens for the ACR audience, and the kubelet's ACR credential provider asked for ARM-audience tokens until cloud-provider-azure v1.29.14, v1.30.11, v1.31.5 and v1.32.4: nodes with an older provider get 401 on every pull. Assumption: a node pool runs the provider of its Kubernetes patch, so a pool whose currentOrchestratorVersion is older than 1.29.14, 1.30.11, 1.31.5 or 1.32.4 in its minor (or any minor before 1.29) is an error; a pool whose version the gate cannot read is a warning. Fix: re-enable the policy (az acr config authentication-as-arm update --registry <name> --status enabled), or upgrade the pool (az aks nodepool upgrade --kubernetes-version <fixed patch>).",
+    helpUri: 'https://learn.microsoft.com/cli/azure/acr/config/authentication-as-arm',
     concern: 'identity',
   },
   {

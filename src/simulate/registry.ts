@@ -56,6 +56,13 @@ interface Access {
 
 type AuthResult = { subject: Subject } | { error: Reply };
 
+function armAudienceDisabled(reg: RegistryInfo): boolean {
+  const props = (reg.arm?.properties ?? {}) as {
+    policies?: { azureADAuthenticationAsArmPolicy?: { status?: unknown } };
+  };
+  return lower(String(props.policies?.azureADAuthenticationAsArmPolicy?.status ?? 'enabled')) === 'disabled';
+}
+
 export class RegistryService {
   private readonly content = new Map<string, RepositoryContent>();
 
@@ -345,6 +352,8 @@ export class RegistryService {
     const aud = lower(String(claims.aud ?? '')).replace(/\/$/, '');
     const armOrigin = lower(req.origin);
     if (!ACR_AUDIENCES.includes(aud) && aud !== armOrigin) return this.unauthorized(reg);
+    // policies.azureADAuthenticationAsArmPolicy disabled: only tokens for the ACR audience are exchanged.
+    if (armAudienceDisabled(reg) && aud !== ACR_AUDIENCES[0]) return this.unauthorized(reg);
     const tid = String(claims.tid ?? '');
     if (reg.tenantId && lower(tid) !== lower(reg.tenantId)) return this.unauthorized(reg);
     const iat = nowSeconds();

@@ -25,7 +25,7 @@ export interface Assignment {
 export interface RegistryInfo {
   /** Login server (lower case). */
   loginServer: string;
-  /** Every host this registry answers on: login server and data endpoints. */
+  /** Every host this registry answers on: login server, data endpoints and regional endpoints. */
   hosts: string[];
   arm?: ArmResource;
   data: WorldRegistry;
@@ -238,6 +238,9 @@ export class WorldIndex {
       const hosts = [login];
       if (Array.isArray(p.dataEndpointHostNames))
         for (const h of p.dataEndpointHostNames) if (typeof h === 'string') hosts.push(lower(h));
+      // Regional endpoints (<registry>.<region>.geo.azurecr.io) serve the data plane of one replica.
+      if (lower(String(p.regionalEndpoints ?? 'enabled')) !== 'disabled' && Array.isArray(p.regionalEndpointHostNames))
+        for (const h of p.regionalEndpointHostNames) if (typeof h === 'string') hosts.push(lower(h));
       const info: RegistryInfo = {
         loginServer: login,
         hosts,
@@ -295,10 +298,38 @@ export class WorldIndex {
     return [...all];
   }
 
+  /**
+   * The management groups above `scope`, nearest first: the group holding its subscription (or the group itself) and
+   * every parent up to the root (world `azure.managementGroups`).
+   */
+  managementGroupsAbove(scope: string): string[] {
+    const groups = this.world.azure.managementGroups;
+    const s = lower(scope).replace(/\/+$/, '');
+    const sub = /^\/subscriptions\/([^/]+)/.exec(s)?.[1];
+    let current = sub
+      ? groups.find((g) => g.subscriptions.some((x) => lower(x) === sub))
+      : groups.find((g) => lower(g.id) === s);
+    const out: string[] = [];
+    while (current && !out.includes(lower(current.id))) {
+      out.push(lower(current.id));
+      const parent = current.parent;
+      current = parent ? groups.find((g) => lower(g.id) === lower(parent)) : undefined;
+    }
+    return out;
+  }
+
+  /** `above` is `scope` or an ancestor of it: by id prefix, or as a management group above its subscription. */
+  covers(above: string, scope: string): boolean {
+    if (scopeCovers(above, scope)) return true;
+    const a = lower(above).replace(/\/+$/, '');
+    if (!a.startsWith('/providers/microsoft.management/managementgroups/')) return false;
+    return this.managementGroupsAbove(scope).includes(a);
+  }
+
   /** Assignments for the principal (or its groups) at or above `scope`. */
   assignmentsFor(objectId: string, scope: string): Assignment[] {
     const ids = this.principalAndGroups(objectId);
-    return this.assignments.filter((a) => ids.has(a.principalId) && scopeCovers(a.scope, scope));
+    return this.assignments.filter((a) => ids.has(a.principalId) && this.covers(a.scope, scope));
   }
 
   private denied(objectId: string, scope: string, action: string, data: boolean): boolean {
@@ -313,7 +344,7 @@ export class WorldIndex {
         typeof p.scope === 'string'
           ? p.scope
           : r.id.slice(0, lower(r.id).indexOf('/providers/microsoft.authorization/'));
-      if (!scopeCovers(s, scope)) continue;
+      if (!this.covers(s, scope)) continue;
       const perms = Array.isArray(p.permissions) ? (p.permissions as RolePermission[]).map(fillPermission) : [];
       if (permits(perms, action, data)) return true;
     }

@@ -114,6 +114,13 @@ export interface Fault {
   mode?: FaultMode;
 }
 
+/** A management group: its id, its parent (absent for the root) and the subscriptions directly in it. */
+export interface WorldManagementGroup {
+  id: string;
+  parent?: string;
+  subscriptions: string[];
+}
+
 export interface World {
   apiVersion: string;
   kind: 'World';
@@ -123,6 +130,8 @@ export interface World {
     resources: ArmResource[];
     registryCredentials: Record<string, RegistryCredential>;
     tokenPasswords: Record<string, TokenPassword[]>;
+    /** Management-group ancestry of subscriptions: role assignments at a group cover everything below it. */
+    managementGroups: WorldManagementGroup[];
   };
   graph: WorldGraph;
   registries: Record<string, WorldRegistry>;
@@ -192,6 +201,28 @@ function parseResources(v: unknown): ArmResource[] {
       fail(`azure.resources[${i}].properties`, 'must be a mapping');
     return { ...o, id } as ArmResource;
   });
+}
+
+const MG_ID = /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/i;
+
+function parseManagementGroups(v: unknown): WorldManagementGroup[] {
+  const groups = arr(v, 'azure.managementGroups').map((g, i) => {
+    const where = `azure.managementGroups[${i}]`;
+    const o = obj(g, where);
+    const id = str(o.id, `${where}.id`);
+    if (!MG_ID.test(id))
+      fail(`${where}.id`, `must be /providers/Microsoft.Management/managementGroups/<name> (got "${id}")`);
+    const parent = optStr(o.parent, `${where}.parent`);
+    const out: WorldManagementGroup = { id, subscriptions: strList(o.subscriptions, `${where}.subscriptions`) };
+    if (parent !== undefined) out.parent = parent;
+    return out;
+  });
+  const ids = new Set(groups.map((g) => g.id.toLowerCase()));
+  groups.forEach((g, i) => {
+    if (g.parent !== undefined && !ids.has(g.parent.toLowerCase()))
+      fail(`azure.managementGroups[${i}].parent`, `names no management group of the world ("${g.parent}")`);
+  });
+  return groups;
 }
 
 function parseRegistryCredentials(v: unknown): Record<string, RegistryCredential> {
@@ -397,6 +428,7 @@ function buildWorld(doc: unknown, source: string): World {
       resources: parseResources(azure.resources),
       registryCredentials: parseRegistryCredentials(azure.registryCredentials),
       tokenPasswords: parseTokenPasswords(azure.tokenPasswords),
+      managementGroups: parseManagementGroups(azure.managementGroups),
     },
     graph: parseGraph(root.graph),
     registries: parseRegistries(root.registries),

@@ -372,3 +372,44 @@ describe('registry in another tenant', () => {
     }
   });
 });
+
+describe('azureADAuthenticationAsArmPolicy', () => {
+  it('exchanges only ACR-audience Entra tokens when the registry disables ARM-audience tokens', async () => {
+    const world = await loadWorld('test/scenarios/identity/registry-arm-audience-disabled/world.yaml');
+    const other = await startEmulator(world);
+    try {
+      const cred = new ClientSecretCredential(other.gate.tenantId, other.gate.clientId, other.gate.clientSecret, {
+        authorityHost: other.endpoints.authorityHost,
+        disableInstanceDiscovery: true,
+      });
+      const exchange = async (scope: string) =>
+        other.fetch('https://prodacr.azurecr.io/oauth2/exchange', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'access_token',
+            service: 'prodacr.azurecr.io',
+            access_token: (await cred.getToken(scope)).token,
+          }).toString(),
+        });
+      expect((await exchange('https://management.core.windows.net/.default')).status).toBe(401);
+      expect((await exchange(other.endpoints.acrScope)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('regional endpoints', () => {
+  it('serves the data plane on the regional endpoint hosts of a registry that lists them', async () => {
+    const world = await loadWorld('test/scenarios/identity/healthy-regional-endpoint/world.yaml');
+    const other = await startEmulator(world);
+    try {
+      const res = await other.fetch('https://prodacr.westus.geo.azurecr.io/v2/');
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm=/);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -374,3 +374,37 @@ describe('CIDR helpers', () => {
     expect(rangeContains(parseRange('20.50.1.0/28')!, parseRange('2001:db8::1')!)).toBe(false);
   });
 });
+
+describe('service-endpoint VNet rules (networkRuleSet.virtualNetworkRules)', () => {
+  const blocked = { ipRules: ['20.50.2.0/28'] };
+
+  it('counts a VNet rule on every node subnet as a way in, whatever the egress IP', () => {
+    expect(
+      checkNetwork(facts(publicRegistry({ ...blocked, virtualNetworkRules: [SUBNET.toUpperCase()] })), IMAGES),
+    ).toEqual([]);
+  });
+
+  it('counts a VNet rule on the managed VNet subnet even when the egress IP is unknown', () => {
+    const f = facts(publicRegistry({ ...blocked, virtualNetworkRules: [SUBNET] }), {
+      egress: { outboundType: 'userDefinedRouting', addresses: [], unknown: ['user-defined routing'] },
+    });
+    expect(checkNetwork(f, IMAGES)).toEqual([]);
+  });
+
+  it('still blocks when the VNet rule allows another subnet, or only one of the node subnets', () => {
+    const other = publicRegistry({ ...blocked, virtualNetworkRules: [`${VNET}/subnets/endpoints`] });
+    expect(rules(facts(other))).toEqual(['error:registry-firewall-blocks-cluster']);
+    const partial = facts(publicRegistry({ ...blocked, virtualNetworkRules: [SUBNET] }), {
+      nodes: { subnetIds: [SUBNET, `${VNET}/subnets/gpu`], vnetIds: [VNET], customDnsServers: [] },
+    });
+    expect(rules(partial)).toEqual(['error:registry-firewall-blocks-cluster']);
+  });
+
+  it('says unknown, not blocked, when the VNet rules could not be read', () => {
+    const f = facts(publicRegistry({ ...blocked, virtualNetworkRulesUnknown: 'HTTP 403 AuthorizationFailed' }));
+    const out = checkNetwork(f, IMAGES);
+    expect(out.map((x) => `${x.severity}:${x.rule}`)).toEqual(['warning:cluster-egress-unknown']);
+    expect(out[0].message).toContain('service-endpoint VNet rules');
+    expect(out[0].message).toContain('20.50.1.7');
+  });
+});

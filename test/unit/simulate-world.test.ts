@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/settings/config.js';
 import { loadWorld, parseWorld } from '../../src/simulate/index.js';
+import { WorldIndex } from '../../src/simulate/world-index.js';
 
 function expectConfigError(text: string, pattern: RegExp): void {
   let caught: unknown;
@@ -106,5 +107,34 @@ describe('loadWorld', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('management groups (azure.managementGroups)', () => {
+  const MG = '/providers/Microsoft.Management/managementGroups';
+  const world = (groups: string) =>
+    `apiVersion: aks-pull-gate/v1\nkind: World\nazure:\n  subscriptions: [{subscriptionId: s1}, {subscriptionId: s2}]\n  managementGroups:\n${groups}`;
+
+  it('covers a subscription, and what is in it, from its group and every parent, but not from a sibling', () => {
+    const w = parseWorld(
+      world(
+        `    - {id: ${MG}/root, subscriptions: []}\n` +
+          `    - {id: ${MG}/lz, parent: ${MG}/root, subscriptions: [S1]}\n` +
+          `    - {id: ${MG}/conn, parent: ${MG}/root, subscriptions: [s2]}\n`,
+      ),
+    );
+    const index = new WorldIndex(w);
+    const registry = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/r';
+    expect(index.managementGroupsAbove(registry)).toEqual([`${MG}/lz`.toLowerCase(), `${MG}/root`.toLowerCase()]);
+    expect(index.covers(`${MG}/ROOT`, registry)).toBe(true);
+    expect(index.covers(`${MG}/lz`, registry)).toBe(true);
+    expect(index.covers(`${MG}/conn`, registry)).toBe(false);
+    expect(index.covers(registry, `${MG}/lz`)).toBe(false);
+    expect(index.covers(`${MG}/root`, `${MG}/conn`)).toBe(true);
+  });
+
+  it('refuses a group id of another shape and a parent the world does not name', () => {
+    expectConfigError(world('    - {id: /managementGroups/x}\n'), /azure\.managementGroups\[0\]\.id/);
+    expectConfigError(world(`    - {id: ${MG}/x, parent: ${MG}/nope}\n`), /azure\.managementGroups\[0\]\.parent/);
   });
 });

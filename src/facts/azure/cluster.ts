@@ -59,6 +59,7 @@ function agentPoolLike(p: AgentPool | NonNullable<ManagedCluster['agentPoolProfi
   if (p.osType) out.osType = p.osType;
   if (p.osSKU) out.osSKU = p.osSKU;
   if (p.vmSize) out.vmSize = p.vmSize;
+  if (p.currentOrchestratorVersion) out.currentOrchestratorVersion = p.currentOrchestratorVersion;
   return out;
 }
 

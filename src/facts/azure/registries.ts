@@ -1,6 +1,6 @@
 // Which registry serves each image host (I/O): lists every subscription the gate can see (with its tenant) and the
-// registries in each (another subscription is normal), and matches hosts to loginServer or dataEndpointHostNames,
-// case-insensitively. Keeps the SDK's Registry objects for the network checks.
+// registries in each (another subscription is normal), and matches hosts to loginServer, dataEndpointHostNames and
+// regional endpoints (<registry>.<region>.geo.azurecr.io), case-insensitively. Keeps the SDK's Registry objects for the network checks.
 //
 // api-version: @azure/arm-containerregistry 12 asks for 2025-11-01 by default, whose Registry carries
 // `roleAssignmentMode`; a body without it stays "unknown" (never read as legacy).
@@ -14,6 +14,30 @@ import { armClientOptions, describeError, noSignIn, unverifiableFrom } from './c
 
 function hostKey(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * `geo` for `<label>.<region>.geo<suffix>` (a regional endpoint, the login server of one replica: Microsoft's ACR
+ * endpoint reference) and `data` for `<label>.<region>.data<suffix>` (a dedicated data endpoint), where `<label>` is the
+ * first label of the login server; undefined for any other host (pure).
+ */
+export function replicaHostOf(
+  host: string,
+  loginServer: string,
+  suffixes: readonly string[],
+): 'geo' | 'data' | undefined {
+  const h = hostKey(host);
+  const login = hostKey(loginServer);
+  const dot = login.indexOf('.');
+  if (dot <= 0) return undefined;
+  const label = login.slice(0, dot);
+  for (const suffix of suffixes) {
+    const s = suffix.toLowerCase().startsWith('.') ? suffix.toLowerCase() : `.${suffix.toLowerCase()}`;
+    if (!login.endsWith(s)) continue;
+    const m = /^([^.]+)\.([a-z0-9]+)\.(geo|data)$/.exec(h.endsWith(s) ? h.slice(0, -s.length) : '');
+    if (m && m[1] === label) return m[3] as 'geo' | 'data';
+  }
+  return undefined;
 }
 
 /** Reduces a Registry body to the facts the identity checks use (pure). */
@@ -30,6 +54,8 @@ export function registryFactsFrom(r: Registry, tenantId: string | undefined): Re
   };
   if (tenantId) facts.tenantId = tenantId;
   if (r.roleAssignmentMode) facts.roleAssignmentMode = r.roleAssignmentMode;
+  const armPolicy = r.policies?.azureADAuthenticationAsArmPolicy?.status;
+  if (armPolicy) facts.armAudiencePolicy = armPolicy;
   return facts;
 }
 
@@ -47,6 +73,7 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
   }
   if (wanted.size === 0) return out;
   const azure = ctx.azure;
+  const suffixes = azure.endpoints.acrSuffixes;
   try {
     const subs = new SubscriptionClient(azure.credential, armClientOptions(ctx));
     for await (const s of subs.subscriptions.list({ abortSignal: ctx.signal })) {
@@ -90,7 +117,11 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
     if (problem) out.problems.push(problem);
     for (const r of found) {
       const facts = registryFactsFrom(r, s.tenantId);
-      const served = [facts.loginServer, ...facts.dataEndpointHostNames].filter((h) => wanted.has(h));
+      const regional = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'geo');
+      const data = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'data');
+      if (regional.length > 0) facts.regionalEndpointHostNames = regional;
+      for (const h of data) if (!facts.dataEndpointHostNames.includes(h)) facts.dataEndpointHostNames.push(h);
+      const served = [facts.loginServer, ...facts.dataEndpointHostNames, ...regional].filter((h) => wanted.has(h));
       if (served.length === 0) continue;
       out.registries.push(facts);
       for (const h of served) out.hosts[h] = facts.id;

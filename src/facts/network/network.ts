@@ -13,6 +13,7 @@ import {
   type VirtualNetwork,
 } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
+import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import type { AzureEndpoints, FactContext } from '../../types/facts/context.js';
 import { armScope } from '../azure/clouds.js';
@@ -108,6 +109,13 @@ export interface RegistryNetworkFacts {
   defaultAction?: string;
   /** `networkRuleSet.ipRules[].iPAddressOrRange` as written (IP or CIDR). */
   ipRules: string[];
+  /**
+   * Subnet ids of `networkRuleSet.virtualNetworkRules` (service-endpoint rules, action Allow), read at
+   * VNET_RULES_API_VERSION; undefined when they were not read (see `virtualNetworkRulesUnknown`).
+   */
+  virtualNetworkRules?: string[];
+  /** Why the VNet rules could not be read, when the registry denies by default and the read failed. */
+  virtualNetworkRulesUnknown?: string;
   networkRuleBypassOptions?: string;
   dataEndpointEnabled: boolean;
   dataEndpointHostNames: string[];
@@ -552,6 +560,14 @@ async function collectRegistry(
     privateZones: [],
   };
 
+  if (reader && facts.defaultAction?.toLowerCase() === 'deny') {
+    const vnet = await readVirtualNetworkRules(reader, facts);
+    if (Array.isArray(vnet)) facts.virtualNetworkRules = vnet;
+    else facts.virtualNetworkRulesUnknown = vnet.reason;
+  } else if (facts.defaultAction?.toLowerCase() === 'deny') {
+    facts.virtualNetworkRulesUnknown = 'no Azure sign-in';
+  }
+
   const connections = registry.privateEndpointConnections ?? [];
   if (reader && p && connections.length > 0) {
     const [regions, endpoints] = await Promise.all([
@@ -567,6 +583,65 @@ async function collectRegistry(
     facts.requiredRecords = [recordBase, ...facts.regions.map((r) => `${recordBase}.${r}.data`)];
   }
   return facts;
+}
+
+/**
+ * The api-version the VNet rules are read at. The SDK (api-version 2025-11-01) has no `virtualNetworkRules`, and ARM
+ * leaves the key out at 2023-11-01-preview for a registry that lists one at 2021-08-01-preview (azure-cli
+ * test_acr_network_rule.yaml recordings, same registry 1 s apart).
+ */
+export const VNET_RULES_API_VERSION = '2021-08-01-preview';
+
+/** Allowed subnet ids from a registry body read at VNET_RULES_API_VERSION (pure; absent key: none). */
+export function virtualNetworkRulesFrom(body: unknown): string[] {
+  const props = (body as { properties?: { networkRuleSet?: { virtualNetworkRules?: unknown } } } | null)?.properties;
+  const rules = props?.networkRuleSet?.virtualNetworkRules;
+  if (!Array.isArray(rules)) return [];
+  return rules
+    .filter((r): r is { id: string; action?: string } => !!r && typeof (r as { id?: unknown }).id === 'string')
+    .filter((r) => (r.action ?? 'Allow').toLowerCase() === 'allow')
+    .map((r) => r.id);
+}
+
+/** A raw GET of the registry through the SDK client's pipeline (its credential, retries and abort signal). */
+async function readVirtualNetworkRules(
+  reader: ArmReader,
+  facts: RegistryNetworkFacts,
+): Promise<string[] | { reason: string }> {
+  const permission = 'Microsoft.ContainerRegistry/registries/read';
+  const client = reader.acrClient(facts.subscriptionId);
+  const base = reader.ctx.azure!.endpoints.resourceManager.replace(/\/+$/, '');
+  const url = `${base}${facts.id}?api-version=${VNET_RULES_API_VERSION}`;
+  let reason: string;
+  try {
+    const res = await client.pipeline.sendRequest(
+      createDefaultHttpClient(),
+      createPipelineRequest({ url, method: 'GET', abortSignal: reader.ctx.signal }),
+    );
+    if (res.status === 200) {
+      try {
+        return virtualNetworkRulesFrom(JSON.parse(res.bodyAsText ?? 'null'));
+      } catch {
+        reason = `the registry body at api-version ${VNET_RULES_API_VERSION} is not JSON`;
+      }
+    } else {
+      let code = '';
+      try {
+        code = String((JSON.parse(res.bodyAsText ?? '{}') as { error?: { code?: string } }).error?.code ?? '');
+      } catch {
+        code = '';
+      }
+      reason =
+        res.status === 403 || res.status === 401
+          ? `the gate's identity lacks ${permission} (${code || `HTTP ${res.status}`})`
+          : `HTTP ${res.status}${code ? ` ${code}` : ''} at api-version ${VNET_RULES_API_VERSION}`;
+    }
+  } catch (err) {
+    reason = describeArmError(err, permission);
+  }
+  // Not an unverifiable read of its own: it matters only when the IP rules leave the nodes out (checks/network.ts).
+  reader.ctx.logger.debug(`network: cannot read the VNet rules of ${facts.loginServer}: ${reason}`);
+  return { reason };
 }
 
 /** `privatelink.azurecr.io` and `myregistry` for `myregistry.azurecr.io` (sovereign suffixes alike). */
