@@ -4,6 +4,7 @@
 // CLI/action exit 1 when something is expired or inside the warning threshold. Reads only; secrets are masked on decode
 // and never leave the fact layer.
 
+import { tokenRotationCommands } from './lib/acr-token-rotation.js';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armClientOptions, getCluster } from './facts/azure/cluster.js';
 import { getApplicationByAppId } from './facts/azure/graph.js';
@@ -274,7 +275,12 @@ function tokenFinding(reg: CredentialRegistry, t: RegistryTokenInfo, c: AuditCre
       severity: 'warning',
       message: `Scoped token ${t.name} of ${reg.name} has no password valid beyond ${c.expires} (${c.daysLeft} day(s) left)${used}.`,
       registry: reg.loginServer,
-      remediation: generate,
+      remediation: tokenRotationCommands(
+        t.name,
+        reg.name,
+        t.passwords.map((p) => ({ name: p.name ?? '', ...(p.expiry ? { expiry: p.expiry } : {}) })),
+        `update every pull secret that uses ${t.name}${used} with the new password`,
+      ),
       evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
     };
   }

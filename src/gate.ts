@@ -8,7 +8,16 @@ import path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import type { Config } from './settings/config.js';
 import type { AzureContext, AzureEndpoints, FactContext, PullPathResult } from './types/facts/context.js';
-import type { Finding, ImageUse, Inventory, Logger, Platform, Report, SecretMasker } from './types/index.js';
+import type {
+  Finding,
+  ImageReference,
+  ImageUse,
+  Inventory,
+  Logger,
+  Platform,
+  Report,
+  SecretMasker,
+} from './types/index.js';
 import { buildInventory } from './inventory/inventory.js';
 import { buildReport, type ImageFacts } from './verdict.js';
 import { cloudEndpoints } from './facts/azure/clouds.js';
@@ -32,6 +41,10 @@ import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './lib/docker-config.js';
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './facts/registry/client.js';
 import { looksLikeAcr } from './facts/registry/acr.js';
+import { collectCacheRules } from './facts/azure/cache-rules.js';
+import { cacheRuleFor } from './lib/cache-rule.js';
+import { parseImageReference } from './lib/image-reference.js';
+import type { CacheFacts, CacheUse } from './types/facts/cache.js';
 import { auditNeedsAttention, runAudit } from './audit.js';
 import type { Emulator } from './simulate/index.js';
 
@@ -267,6 +280,7 @@ async function check(
   };
   const pathsOfUse = (use: ImageUse): string[] => [
     'kubelet',
+    'anonymous',
     ...(credentials && !('timedOut' in credentials) ? effectivePullSecrets(use, credentials) : use.pullSecrets).map(
       (name) => `pull-secret:${use.namespace}/${name}`,
     ),
@@ -321,12 +335,20 @@ async function checkAllImages(
 ): Promise<{ results: Map<string, ImageCheck>; requests: Record<string, number> }> {
   const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
   const isAcr = (registry: string): boolean => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry);
+  const quarantining = new Set(
+    (discovery?.registries ?? []).flatMap((r) =>
+      (r.raw?.policies?.quarantinePolicy?.status ?? '').toLowerCase() === 'enabled'
+        ? [r.loginServer.toLowerCase(), ...r.dataEndpointHostNames]
+        : [],
+    ),
+  );
   const azure = ctx.azure;
   const client = new RegistryClient({
     fetch: ctx.fetch,
     signal: ctx.signal,
     logger: ctx.logger,
     isAcr,
+    quarantineEnabled: (registry) => quarantining.has(registry.toLowerCase()),
     ...(azure
       ? {
           getEntraToken: async () => {
@@ -343,18 +365,58 @@ async function checkAllImages(
   const byRef = new Map<string, ImageUse[]>();
   for (const u of inventory.uses) if (u.ref) byRef.set(u.ref.normalized, [...(byRef.get(u.ref.normalized) ?? []), u]);
   const results = new Map<string, ImageCheck>();
+  const cache = azure && discovery?.registries.length ? await collectCacheRules(ctx, discovery.registries) : undefined;
+  // Upstream registries of cache rules are asked anonymously, as a separate client: no Entra token, no pull secret.
+  const upstream = new RegistryClient({ fetch: ctx.fetch, signal: ctx.signal, logger: ctx.logger, isAcr: () => false });
   await Promise.all(
     [...byRef.values()].map(async (uses) => {
       const ref = uses[0].ref!;
       // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
       const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
       const r = await client.checkImage(ref, credential);
+      if (cache) await addCacheUse(r, ref, cache, upstream);
       // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
       if (r.failure === 'timeout' && ctx.signal.aborted) r.reason = noAnswer(ref.registry, ctx.config);
       results.set(ref.normalized, r);
     }),
   );
   return { results, requests: client.requestCounts() };
+}
+
+/**
+ * A repository behind an artifact-cache rule: note the rule (and an Unhealthy credential set) on the result; when ACR
+ * answered not found, ask the rule's upstream for the tag anonymously (the kubelet's first pull would fill the cache
+ * from there).
+ */
+async function addCacheUse(
+  r: ImageCheck,
+  ref: ImageReference,
+  cache: CacheFacts,
+  upstream: RegistryClient,
+): Promise<void> {
+  const match = cacheRuleFor(cache.rules, ref.registry, ref.repository);
+  if (!match) return;
+  const reference = ref.digest ? `@${ref.digest}` : `:${ref.tag ?? 'latest'}`;
+  const use: CacheUse = {
+    rule: match.rule.name,
+    registryId: match.rule.registryId,
+    upstream: `${match.upstreamRepository}${reference}`,
+  };
+  if (match.rule.credentialSetResourceId)
+    use.credentialSet = match.rule.credentialSet?.name ?? match.rule.credentialSetResourceId;
+  if (match.rule.credentialSet?.unhealthy.length) use.unhealthy = match.rule.credentialSet.unhealthy;
+  if (r.status === 'not-found' || r.status === 'repository-not-found') {
+    const parsed = parseImageReference(use.upstream);
+    if (!parsed.ok) {
+      use.upstreamStatus = 'unverifiable';
+      use.upstreamReason = `the cache rule's source ${match.rule.sourceRepository} is not an image reference`;
+    } else {
+      const u = await upstream.checkImage(parsed.ref);
+      use.upstreamStatus = u.status;
+      if (u.reason) use.upstreamReason = u.reason;
+    }
+  }
+  r.cache = use;
 }
 
 function manifestCredentials(inventory: Inventory, mask: SecretMasker): Map<string, DockerCredential[]> {

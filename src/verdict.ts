@@ -14,6 +14,8 @@ const STATUS_BY_RULE: [string, ImageStatus][] = [
   ['image-not-found', 'not-found'],
   ['image-read-disabled', 'read-disabled'],
   ['image-quarantined', 'quarantined'],
+  // An Unhealthy cache credential set with the tag not cached yet: ACR holds no such image and cannot fetch it.
+  ['cache-rule-credentials-unhealthy', 'not-found'],
   ['image-platform-missing', 'platform-missing'],
   ['image-unverifiable', 'unverifiable'],
 ];
@@ -90,7 +92,13 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
     }
   }
   for (const entry of byRef.values()) {
-    const rules = new Set(findings.filter((f) => f.image === entry.reference).map((f) => f.rule));
+    const rules = new Set(
+      findings
+        .filter((f) => f.image === entry.reference)
+        // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
+        .filter((f) => f.rule !== 'cache-rule-credentials-unhealthy' || f.severity === 'error')
+        .map((f) => f.rule),
+    );
     const invalid = findings.some(
       (f) =>
         (f.rule === 'image-reference-invalid' || f.rule === 'template-unrendered') &&

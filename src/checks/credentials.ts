@@ -3,6 +3,7 @@
 // endpoint said. Pure: takes secret-free facts (credentials/fact-types.ts), returns the path state and findings
 // without image/location (pull-secrets.ts adds those). Remediations carry placeholders, never a secret.
 
+import { tokenRotationCommands } from '../lib/acr-token-rotation.js';
 import { daysUntil, expiryState, scopeGrantsPull } from '../lib/credential-classify.js';
 import type {
   AcrTokenFact,
@@ -474,7 +475,12 @@ function evaluateTokenPasswords(
       severity: 'warning',
       message: `Pull secret ${label} uses scoped token ${tokenName} of ${acr}, whose ${p.name} ${remainingText(expiry, ctx.now)}.`,
       registry: ctx.imageRegistry,
-      remediation: regenerate(p.name),
+      remediation: tokenRotationCommands(
+        tokenName,
+        acr,
+        token.passwords.map((x) => ({ name: x.name, ...(x.expiry ? { expiry: x.expiry } : {}) })),
+        recreateSecretCommand(ctx.secret, entry.server, tokenName),
+      ),
       evidence: { ...evidence, expires: expiry, daysLeft: daysUntil(expiry, ctx.now), state: 'expiring' },
     });
   }

@@ -2,7 +2,8 @@
 // Owns the IdentityFacts shape (collected by src/facts/azure/role-assignments.ts `collectIdentityFacts`) and the rules
 // kubelet-pull-permission-missing, pull-role-on-control-plane-identity, pull-role-not-honored-abac,
 // pull-role-condition-excludes-repository, registry-cross-tenant, cluster-sp-secret-expired/-expiring,
-// role-assignments-unverifiable and registry-unknown. Emits one `kubelet` PullPathResult per ACR image; errors are
+// role-assignments-unverifiable and registry-unknown. Emits one `kubelet` PullPathResult per ACR image (and an
+// `anonymous` one where the registry allows anonymous pull); errors are
 // written as if the kubelet were the only path (the pull-secret colleague combines paths: any working path pulls).
 
 import type { ManagedCluster } from '@azure/arm-containerservice';
@@ -534,6 +535,17 @@ export function checkIdentity(
       });
       path('broken', `${g.host} is a data endpoint, not a login server`);
       continue;
+    }
+    // The kubelet always tries anonymously too (the AKS credential provider adds an anonymous entry for *.azurecr.*;
+    // cloud-provider-azure pkg/credentialprovider/azure_credentials.go): a registry that allows anonymous pull serves
+    // every image without a role. Reachability is the network check's verdict, not this path's.
+    if (r.raw?.anonymousPullEnabled === true) {
+      paths.push({
+        image: g.image,
+        path: 'anonymous',
+        state: 'works',
+        reason: `registry ${r.name} allows anonymous pull (anonymousPullEnabled: true)`,
+      });
     }
     if (isUnverifiable(cluster)) {
       path('unknown', `cluster unreadable: ${cluster.reason}`);

@@ -1,8 +1,9 @@
 // Image rules: what the registry said about each image, turned into one finding per image use.
-// image-not-found, repository-not-found, image-platform-missing, image-read-disabled, image-quarantined (errors)
-// and image-unverifiable (warning). Pure: no I/O, never throws on odd facts.
+// image-not-found, repository-not-found, image-platform-missing, image-read-disabled, image-quarantined,
+// cache-rule-credentials-unhealthy (errors) and image-unverifiable (warning). Pure: no I/O, never throws on odd facts.
 
 import type { ImageCheck } from '../facts/registry/client.js';
+import type { CacheUse } from '../types/facts/cache.js';
 import type { Finding, ImageReference, ImageUse, Platform } from '../types/index.js';
 
 const ACR_SUFFIXES = ['.azurecr.io', '.azurecr.cn', '.azurecr.us'];
@@ -117,13 +118,22 @@ function notFound(c: Ctx): Finding {
   const nearest = result.nearestTags ?? [];
   const where = `${c.use.location.file}:${c.use.location.line}`;
   const what = ref.digest ? `digest ${ref.digest}` : `tag ${ref.tag ?? 'latest'}`;
-  const hint = nearest.length > 0 ? `; nearest existing tags: ${nearest.join(', ')}` : '; the repository has no tags';
+  const have = result.repositoryTags ?? [];
+  const hint =
+    !ref.digest && result.tagListed === true
+      ? `; the tag is listed but ${result.digest ? `its manifest ${result.digest}` : 'its manifest'} is gone (deleted under the tag); tags the repository has: ${have.join(', ')}`
+      : nearest.length > 0
+        ? `; nearest existing tags: ${nearest.join(', ')}`
+        : have.length > 0
+          ? `; tags the repository has: ${have.join(', ')}`
+          : '; the repository has no tags';
   const remediation = ref.digest
     ? `pin a digest that exists (docker buildx imagetools inspect ${ref.registry}/${ref.repository}:<tag>) in ${where}, or push the image: docker push ${ref.registry}/${ref.repository}@${ref.digest}`
     : nearest[0] !== undefined
       ? `change the tag to ${nearest[0]} in ${where}, or push it: docker push ${written(ref)}`
       : `docker push ${written(ref)}`;
   const evidence: Record<string, unknown> = { nearestTags: nearest };
+  if (result.tagListed === true) evidence.tagListed = true;
   return finding(c, 'image-not-found', 'error', `${written(ref)}: ${what} does not exist in ${ref.registry}${hint}`, {
     remediation,
     evidence,
@@ -167,6 +177,20 @@ function attributeFindings(c: Ctx): Finding[] {
   const out: Finding[] = [];
   const name = acrName(ref.registry);
   const digestSpec = result.digest ? `${ref.repository}@${result.digest}` : imageSpec(ref);
+  if (a.repositoryReadEnabled === false) {
+    out.push(
+      finding(
+        c,
+        'image-read-disabled',
+        'error',
+        `${written(ref)}: repository ${ref.repository} is locked for reads (readEnabled: false on the repository); every pull from it fails`,
+        {
+          remediation: `az acr repository update --name ${name} --repository ${ref.repository} --read-enabled true`,
+          evidence: { repositoryReadEnabled: false },
+        },
+      ),
+    );
+  }
   if (a.tagReadEnabled === false && !ref.digest) {
     out.push(
       finding(
@@ -218,6 +242,72 @@ function attributeFindings(c: Ctx): Finding[] {
   return out;
 }
 
+/**
+ * An image behind an artifact-cache rule. An Unhealthy credential set is the cause when the tag is not cached yet
+ * (error) and a warning once it is. A repository ACR has not filled is not "missing": the upstream's answer decides.
+ */
+function cacheFindings(c: Ctx, cache: CacheUse): { findings: Finding[]; done: boolean } {
+  const { ref, result } = c;
+  const name = acrName(ref.registry);
+  const cached = result.status === 'ok';
+  const out: Finding[] = [];
+  if (cache.unhealthy?.length) {
+    const why = cache.unhealthy
+      .map((u) => [u.name, u.errorCode, u.errorMessage].filter(Boolean).join(': '))
+      .filter(Boolean)
+      .join('; ');
+    const set = cache.credentialSet ?? '<credential-set>';
+    out.push(
+      finding(
+        c,
+        'cache-rule-credentials-unhealthy',
+        cached ? 'warning' : 'error',
+        cached
+          ? `${written(ref)} is cached, but cache rule ${cache.rule} signs in to its upstream (${cache.upstream}) with credential set ${set}, which is Unhealthy${why ? ` (${why})` : ''}: tags not cached yet will not pull`
+          : `${written(ref)} is served through cache rule ${cache.rule} from ${cache.upstream}, and its credential set ${set} is Unhealthy${why ? ` (${why})` : ''}: ACR cannot sign in upstream, so the first pull fails`,
+        {
+          remediation: `az acr credential-set show --registry ${name} --name ${set} (fix the Key Vault secrets it names, or the set's identity access to them), then: az acr credential-set update --registry ${name} --name ${set} --username-id <username-secret-uri> --password-id <password-secret-uri>`,
+          evidence: { cacheRule: cache.rule, credentialSet: set, unhealthy: cache.unhealthy, upstream: cache.upstream },
+        },
+      ),
+    );
+    if (!cached) return { findings: out, done: true };
+  }
+  if (result.status !== 'not-found' && result.status !== 'repository-not-found') return { findings: out, done: false };
+  const evidence: Record<string, unknown> = { cacheRule: cache.rule, upstream: cache.upstream };
+  switch (cache.upstreamStatus) {
+    case 'ok':
+      // ACR answered not found, the upstream has it: the kubelet's first pull fills the cache.
+      return { findings: out, done: true };
+    case 'not-found':
+    case 'repository-not-found':
+      out.push(
+        finding(
+          c,
+          'image-not-found',
+          'error',
+          `${written(ref)}: served through cache rule ${cache.rule}, and ${cache.upstream} does not exist upstream (${cache.upstreamReason ?? 'not found'}); the cache cannot fill it`,
+          {
+            remediation: `change the tag in ${c.use.location.file}:${c.use.location.line} to one that exists upstream (docker buildx imagetools inspect ${cache.upstream}), or fix the cache rule: az acr cache show --registry ${name} --name ${cache.rule}`,
+            evidence,
+          },
+        ),
+      );
+      return { findings: out, done: true };
+    default:
+      out.push(
+        finding(
+          c,
+          'image-unverifiable',
+          'warning',
+          `${written(ref)} is served through cache rule ${cache.rule} and not cached yet; the gate could not ask the upstream ${cache.upstream} anonymously (${cache.upstreamReason ?? cache.upstreamStatus ?? 'not asked'})${cache.credentialSet ? `; the cache signs in with credential set ${cache.credentialSet}` : ''}: whether the first pull fills it is unverified`,
+          { evidence: { ...evidence, status: result.status, upstreamStatus: cache.upstreamStatus } },
+        ),
+      );
+      return { findings: out, done: true };
+  }
+}
+
 function platformFinding(c: Ctx): Finding | undefined {
   const { ref, result } = c;
   const offered = result.platforms;
@@ -256,6 +346,11 @@ export function checkImages(uses: ImageUse[], results: Map<string, ImageCheck>, 
     const result = results.get(ref.normalized);
     if (!result) continue;
     const c: Ctx = { use, ref, result, defaults };
+    if (result.cache) {
+      const handled = cacheFindings(c, result.cache);
+      out.push(...handled.findings);
+      if (handled.done) continue;
+    }
     // ACR attributes explain a refused or missing manifest better than "not found" does.
     const attrs = attributeFindings(c);
     if (attrs.length > 0) {

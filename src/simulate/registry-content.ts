@@ -60,7 +60,7 @@ export class RepositoryContent {
     readonly name: string,
     readonly repo: WorldRepository,
   ) {
-    for (const [digest, attrs] of Object.entries(repo.manifests)) this.build(digest, attrs);
+    for (const [digest, attrs] of Object.entries(repo.manifests)) if (attrs.deleted !== true) this.build(digest, attrs);
   }
 
   private imageManifest(platform: ParsedPlatform, seed: string, docker: boolean): { body: Buffer; mediaType: string } {

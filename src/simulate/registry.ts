@@ -19,7 +19,7 @@ import {
 import type { EntraService } from './entra.js';
 import { MEDIA, RepositoryContent, tagDigest, type ServedManifest } from './registry-content.js';
 import { actionMatches, lower, type RegistryInfo, type WorldIndex } from './world-index.js';
-import type { ArmResource } from './world.js';
+import type { ArmResource, WorldRepository } from './world.js';
 
 const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
 const PULL_ACTION = 'Microsoft.ContainerRegistry/registries/pull/read';
@@ -65,6 +65,8 @@ function armAudienceDisabled(reg: RegistryInfo): boolean {
 
 export class RegistryService {
   private readonly content = new Map<string, RepositoryContent>();
+  /** Repositories an artifact-cache rule filled during this run (pulled through from the upstream registry). */
+  private readonly filled = new Map<string, WorldRepository>();
 
   constructor(
     private readonly index: WorldIndex,
@@ -73,7 +75,7 @@ export class RegistryService {
   ) {}
 
   private repoContent(reg: RegistryInfo, name: string): RepositoryContent | undefined {
-    const repo = reg.data.repositories[name];
+    const repo = this.filled.get(`${reg.loginServer}/${name}`) ?? reg.data.repositories[name];
     if (!repo) return undefined;
     const key = `${reg.loginServer}/${name}`;
     let c = this.content.get(key);
@@ -98,6 +100,15 @@ export class RegistryService {
 
   handle(req: Req, reg: RegistryInfo): Reply {
     const p = req.path;
+    // An upper-case repository name is not routed at all (recording acr-acrv1-uppercase-repo-404-text-plain).
+    const named = /^\/(?:v2|acr\/v1)\/(.+?)\/(?:manifests|blobs|tags|_tags|_manifests)(?:\/|$)/.exec(p);
+    if (named && /[A-Z]/.test(decodeURIComponent(named[1]))) {
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'docker-distribution-api-version': 'registry/2.0' },
+        body: Buffer.from('404 page not found\n'),
+      };
+    }
     if (p === '/oauth2/exchange') return this.exchange(req, reg);
     if (p === '/oauth2/token') return this.token(req, reg);
     if (p === '/v2' || p === '/v2/') return this.ping(req, reg);
@@ -111,6 +122,8 @@ export class RegistryService {
     if (p === '/v2/_catalog') return this.catalog(req, reg);
     const acr = /^\/acr\/v1\/(.+?)\/(_tags|_manifests)(?:\/([^/]+))?$/.exec(p);
     if (acr) return this.attributes(req, reg, acr[1], acr[2], acr[3] ? decodeURIComponent(acr[3]) : undefined);
+    const repoAttrs = /^\/acr\/v1\/(.+?)\/?$/.exec(p);
+    if (repoAttrs && req.method === 'GET') return this.repositoryAttributes(req, reg, decodeURIComponent(repoAttrs[1]));
     return registryError(404, 'NOT_FOUND', `the requested path ${p} is not served by this registry`);
   }
 
@@ -289,6 +302,7 @@ export class RegistryService {
   }
 
   private issueAccessToken(reg: RegistryInfo, subject: Subject, scopes: Access[]): Reply {
+    if (subject.kind === 'anonymous') return this.anonymousToken(reg);
     const access = scopes.map((s) => ({
       type: s.type,
       name: s.name,
@@ -318,6 +332,28 @@ export class RegistryService {
     return json(200, { access_token: token });
   }
 
+  /**
+   * The token real ACR gives an anonymous client of an anonymous-pull registry (recording
+   * acr-anonymous-token-for-delete-scope-200): whatever was asked, `sub: acr_anon_pull` and one capitalised access
+   * entry `{Type: repository, Name: "*", Actions: [pull]}`, valid 1200 s.
+   */
+  private anonymousToken(reg: RegistryInfo): Reply {
+    const iat = nowSeconds();
+    const token = this.mint.sign({
+      jti: randomUUID(),
+      sub: 'acr_anon_pull',
+      nbf: iat,
+      exp: iat + 1200,
+      iat,
+      iss: 'Azure Container Registry',
+      aud: reg.loginServer,
+      version: '2.0',
+      grant_type: 'password',
+      access: [{ Type: 'repository', Name: '*', Actions: ['pull'] }],
+    });
+    return json(200, { access_token: token });
+  }
+
   private token(req: Req, reg: RegistryInfo): Reply {
     let scopes: Access[];
     let result: AuthResult;
@@ -330,6 +366,9 @@ export class RegistryService {
       scopes = this.parseScopes(f.getAll('scope'));
       const grant = f.get('grant_type');
       if (grant === 'refresh_token') result = this.fromRefreshToken(reg, f.get('refresh_token') ?? '');
+      else if (grant === 'password' && !f.get('username') && !f.get('password'))
+        // A password grant without credentials is anonymous (recording acr-anonymous-token-for-delete-scope-200).
+        result = { subject: { kind: 'anonymous' } };
       else if (grant === 'password') result = this.authenticate(reg, f.get('username') ?? '', f.get('password') ?? '');
       else return registryError(400, 'UNSUPPORTED', `grant_type '${grant ?? ''}' is not supported`);
     } else {
@@ -384,10 +423,19 @@ export class RegistryService {
   }
 
   private allows(claims: Claims | undefined, type: string, name: string, action: string): boolean {
-    const access = Array.isArray(claims?.access) ? (claims.access as Access[]) : [];
-    return access.some(
-      (a) => a.type === type && a.name === name && (a.actions.includes(action) || a.actions.includes('*')),
-    );
+    const access = Array.isArray(claims?.access) ? (claims.access as Record<string, unknown>[]) : [];
+    return access.some((a) => {
+      // Anonymous tokens carry capitalised keys and Name "*" (see anonymousToken); the others lower-case keys.
+      const t = a.type ?? a.Type;
+      const n = a.name ?? a.Name;
+      const acts = a.actions ?? a.Actions;
+      return (
+        t === type &&
+        (n === name || (n === '*' && type === 'repository')) &&
+        Array.isArray(acts) &&
+        (acts.includes(action) || acts.includes('*'))
+      );
+    });
   }
 
   /** 401 with the challenge unless the token grants one of `actions` on the repository. */
@@ -402,7 +450,10 @@ export class RegistryService {
   // ---- content -------------------------------------------------------------------------------------------------
 
   private ping(req: Req, reg: RegistryInfo): Reply {
-    if (!this.accessClaims(req, reg) && !this.anonymousAllowed(reg)) return this.unauthorized(reg);
+    // Every registry challenges an unauthenticated /v2/, also one that allows anonymous pull (Docker Hub does): the
+    // client then follows the distribution token flow (anonymous token, pull), which the manifest requires anyway.
+    // Whether real ACR answers 200 there for an anonymous-pull registry is an open question; the gate accepts both.
+    if (!this.accessClaims(req, reg)) return this.unauthorized(reg);
     return json(200, {}, { 'docker-distribution-api-version': 'registry/2.0' });
   }
 
@@ -410,14 +461,9 @@ export class RegistryService {
     return registryError(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name: repo });
   }
 
-  private manifestUnknown(ref: string): Reply {
-    const isDigest = ref.includes(':');
-    return registryError(
-      404,
-      'MANIFEST_UNKNOWN',
-      isDigest ? `manifest ${ref} is not found` : `manifest tagged by "${ref}" is not found`,
-      isDigest ? { Digest: ref } : { Tag: ref },
-    );
+  /** As recorded (acr-acrv1-manifest-MANIFEST_UNKNOWN-404): message "manifest unknown", no detail. */
+  private manifestUnknown(): Reply {
+    return registryError(404, 'MANIFEST_UNKNOWN', 'manifest unknown');
   }
 
   private readBlocked(m: ServedManifest, tag: unknown): Reply | undefined {
@@ -443,23 +489,31 @@ export class RegistryService {
   private manifest(req: Req, reg: RegistryInfo, repo: string, ref: string): Reply {
     const denied = this.guard(req, reg, repo, ['pull']);
     if (denied) return denied;
+    if (req.method === 'GET') this.pullThrough(reg, repo, ref);
     const content = this.repoContent(reg, repo);
     if (!content) return this.nameUnknown(repo);
-    const { manifest, tag } = content.resolve(ref);
-    if (!manifest) return this.manifestUnknown(ref);
-    const blocked = this.readBlocked(manifest, tag);
-    if (blocked) return blocked;
-    if (this.quarantined(reg, manifest)) {
+    if (content.repo.changeableAttributes?.readEnabled === false) {
+      // Status and body of a repository read lock are not documented (FIDELITY open question 3): as for tag locks.
       return registryError(
         403,
         'DENIED',
-        `The image ${repo}@${manifest.digest} is quarantined and cannot be pulled until it passes the quarantine check.`,
+        'The operation is disallowed on this registry, repository or manifest: read is disabled.',
       );
+    }
+    const { manifest, tag } = content.resolve(ref);
+    if (!manifest) return this.manifestUnknown();
+    const blocked = this.readBlocked(manifest, tag);
+    if (blocked) return blocked;
+    if (this.quarantined(reg, manifest)) {
+      // Azure/acr docs/preview/quarantine: by tag "manifest ... not found" (404); by digest "unknown: The operation
+      // is disallowed." (the status of the latter is not given there: 403 is a guess).
+      if (!ref.includes(':')) return this.manifestUnknown();
+      return registryError(403, 'UNKNOWN', 'The operation is disallowed.');
     }
     // Like distribution: an index is only served to clients that accept its media type.
     const accept = String(req.headers.accept ?? '');
     if (manifest.isIndex && accept !== '' && !accept.includes(manifest.mediaType) && !accept.includes('*/*'))
-      return this.manifestUnknown(ref);
+      return this.manifestUnknown();
     return {
       status: 200,
       headers: {
@@ -517,7 +571,14 @@ export class RegistryService {
     if (denied) return denied;
     const content = this.repoContent(reg, repo);
     if (!content) return this.nameUnknown(repo);
-    let tags = Object.keys(content.repo.tags).sort();
+    // Guess (FIDELITY open question 4): a quarantined tag is left out of tags/list while the policy holds it, which
+    // is the harder case for a client (it must still read the manifest attributes).
+    let tags = Object.keys(content.repo.tags)
+      .filter((t) => {
+        const m = content.resolve(t).manifest;
+        return !m || !this.quarantined(reg, m);
+      })
+      .sort();
     const last = req.query.get('last');
     if (last) tags = tags.filter((t) => t > last);
     const n = Number(req.query.get('n') ?? '0');
@@ -534,6 +595,100 @@ export class RegistryService {
     if (!this.allows(claims, 'registry', 'catalog', '*'))
       return this.unauthorized(reg, 'registry:catalog:*', undefined, claims ? 'insufficient_scope' : undefined);
     return json(200, { repositories: Object.keys(reg.data.repositories).sort() });
+  }
+
+  /** `GET /acr/v1/<repo>`: the repository's attributes with its own changeableAttributes (repository lock). */
+  private repositoryAttributes(req: Req, reg: RegistryInfo, repo: string): Reply {
+    const denied = this.guard(req, reg, repo, ['metadata_read']);
+    if (denied) return denied;
+    const content = this.repoContent(reg, repo);
+    if (!content) return this.nameUnknown(repo);
+    const created = '2026-01-01T00:00:00.0000000Z';
+    return json(200, {
+      registry: reg.loginServer,
+      imageName: repo,
+      createdTime: created,
+      lastUpdateTime: created,
+      manifestCount: content.manifests.size,
+      tagCount: Object.keys(content.repo.tags).length,
+      changeableAttributes: this.changeable(content.repo.changeableAttributes ?? {}),
+    });
+  }
+
+  /**
+   * Artifact cache: a GET of a repository behind a cache rule pulls the tag through from the upstream registry of the
+   * world (the `registries:` entry of the source host) the first time, unless the rule's credential set is Unhealthy
+   * or the upstream needs credentials the rule does not have. "Cache will only occur after at least one image pull is
+   * complete" (MicrosoftDocs container-registry-artifact-cache.md).
+   */
+  private pullThrough(reg: RegistryInfo, repo: string, ref: string): void {
+    if (!reg.arm) return;
+    const existing = this.repoContent(reg, repo);
+    if (existing?.resolve(ref).manifest) return;
+    const source = this.cacheSource(reg, repo);
+    if (!source) return;
+    const upstream = this.index.registryForHost(source.host);
+    if (!upstream) return;
+    const setId = source.credentialSetResourceId;
+    if (setId) {
+      const set = this.index.resources.get(lower(setId));
+      const creds = (((set?.properties ?? {}) as Record<string, unknown>).authCredentials ?? []) as {
+        credentialHealth?: { status?: string };
+      }[];
+      if (!set || creds.some((c) => lower(c.credentialHealth?.status ?? '') === 'unhealthy')) return;
+    } else if (upstream.data.anonymousPull === false) {
+      return;
+    }
+    const up = upstream.data.repositories[source.repository];
+    if (!up) return;
+    const digest = ref.includes(':') ? ref : up.tags[ref] === undefined ? undefined : tagDigest(up.tags[ref]);
+    if (!digest || !up.manifests[digest] || up.manifests[digest].deleted === true) return;
+    const key = `${reg.loginServer}/${repo}`;
+    const base = this.filled.get(key) ?? reg.data.repositories[repo] ?? { tags: {}, manifests: {} };
+    const next: WorldRepository = {
+      ...base,
+      tags: ref.includes(':') ? { ...base.tags } : { ...base.tags, [ref]: digest },
+      manifests: { ...base.manifests, [digest]: up.manifests[digest] },
+    };
+    this.filled.set(key, next);
+    this.content.delete(key);
+  }
+
+  /** The upstream of a repository by the registry's cache rules (exact target first, then `prefix/*` wildcards). */
+  private cacheSource(
+    reg: RegistryInfo,
+    repo: string,
+  ): { host: string; repository: string; credentialSetResourceId?: string } | undefined {
+    if (!reg.arm) return undefined;
+    const rules = this.index
+      .children(reg.arm.id, 'cacheRules')
+      .map((r) => (r.properties ?? {}) as Record<string, unknown>);
+    const pick = (p: Record<string, unknown>): string | undefined => {
+      const target = typeof p.targetRepository === 'string' ? p.targetRepository : '';
+      const src = typeof p.sourceRepository === 'string' ? p.sourceRepository : '';
+      if (!target || !src) return undefined;
+      if (target === repo) return src;
+      if (target.endsWith('/*') && src.endsWith('/*') && repo.startsWith(target.slice(0, -1)))
+        return src.slice(0, -1) + repo.slice(target.length - 1);
+      return undefined;
+    };
+    const ordered = [...rules].sort(
+      (a, b) => Number(String(a.targetRepository).endsWith('*')) - Number(String(b.targetRepository).endsWith('*')),
+    );
+    for (const p of ordered) {
+      const src = pick(p);
+      if (!src) continue;
+      const slash = src.indexOf('/');
+      if (slash < 0) continue;
+      const out: { host: string; repository: string; credentialSetResourceId?: string } = {
+        host: src.slice(0, slash),
+        repository: src.slice(slash + 1),
+      };
+      if (typeof p.credentialSetResourceId === 'string' && p.credentialSetResourceId)
+        out.credentialSetResourceId = p.credentialSetResourceId;
+      return out;
+    }
+    return undefined;
   }
 
   private changeable(attrs: {
@@ -616,7 +771,7 @@ export class RegistryService {
         manifests: [...content.manifests.values()].map(manifestBody),
       });
     const { manifest } = content.resolve(ref);
-    if (!manifest) return this.manifestUnknown(ref);
+    if (!manifest) return this.manifestUnknown();
     return json(200, { registry: reg.loginServer, imageName: repo, manifest: manifestBody(manifest) });
   }
 }

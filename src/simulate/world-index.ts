@@ -253,7 +253,9 @@ export class WorldIndex {
     }
     for (const [host, data] of Object.entries(this.world.registries)) {
       if (seen.has(host)) continue;
-      this.registries.push({ loginServer: host, hosts: [host], data });
+      // Docker Hub's images are named docker.io/... and served by registry-1.docker.io.
+      const hosts = host === 'docker.io' ? [host, 'registry-1.docker.io'] : [host];
+      this.registries.push({ loginServer: host, hosts, data });
     }
     for (const info of this.registries) for (const h of info.hosts) this.byHost.set(h.replace(/:443$/, ''), info);
   }

@@ -75,11 +75,20 @@ export interface WorldManifest {
   quarantineState?: string | null;
   /** Override the synthesized media type (e.g. a Docker manifest list). */
   mediaType?: string;
+  /** The manifest was deleted while a tag still names it (the tag stays listed; the manifest answers 404). */
+  deleted?: boolean;
 }
 
 export interface WorldRepository {
   tags: Record<string, WorldTag>;
   manifests: Record<string, WorldManifest>;
+  /** The repository's own lock, as `/acr/v1/<repo>` returns it (`readEnabled: false` refuses every pull). */
+  changeableAttributes?: {
+    readEnabled?: boolean;
+    writeEnabled?: boolean;
+    deleteEnabled?: boolean;
+    listEnabled?: boolean;
+  };
 }
 
 export interface WorldRegistry {
@@ -330,6 +339,7 @@ function parseRegistries(v: unknown): Record<string, WorldRegistry> {
           wm.quarantineState = mo.quarantineState === null ? null : str(mo.quarantineState, `${mw}.quarantineState`);
         const mt = optStr(mo.mediaType, `${mw}.mediaType`);
         if (mt) wm.mediaType = mt;
+        if (mo.deleted === true) wm.deleted = true;
         manifests[digest] = wm;
       }
       for (const [tag, t] of Object.entries(tags)) {
@@ -339,7 +349,14 @@ function parseRegistries(v: unknown): Record<string, WorldRegistry> {
         // A tag pointing at a digest the world does not describe still resolves (as a linux/amd64 image).
         manifests[d] ??= {};
       }
-      repositories[name] = { tags, manifests };
+      const wr: WorldRepository = { tags, manifests };
+      if (o.changeableAttributes !== undefined) {
+        const co = obj(o.changeableAttributes, `${rw}.changeableAttributes`);
+        const ch: NonNullable<WorldRepository['changeableAttributes']> = {};
+        for (const k of BOOL_ATTRS) if (typeof co[k] === 'boolean') ch[k] = co[k];
+        wr.changeableAttributes = ch;
+      }
+      repositories[name] = wr;
     }
     const reg: WorldRegistry = { repositories };
     if (typeof ro.anonymousPull === 'boolean') reg.anonymousPull = ro.anonymousPull;

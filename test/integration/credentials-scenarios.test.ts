@@ -21,7 +21,7 @@ const CLUSTER =
   '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks';
 
 interface Expected {
-  findings: { rule: string; severity: string; evidence?: Record<string, unknown> }[];
+  findings: { rule: string; severity: string; evidence?: Record<string, unknown>; remediationContains?: string[] }[];
   paths: { image: string; path: string; state: string }[];
 }
 
@@ -108,6 +108,7 @@ describe('credential scenario worlds', () => {
       );
       expected.findings.forEach((e, i) => {
         if (e.evidence) expect(got[i].evidence).toMatchObject(e.evidence);
+        for (const m of e.remediationContains ?? []) expect(got[i].remediation, e.rule).toContain(m);
       });
       for (const f of got) if (f.severity === 'error') expect(f.remediation, f.rule).toBeTruthy();
       expect(result.paths.map((p) => ({ image: p.image, path: p.path, state: p.state }))).toEqual(expected.paths);

@@ -221,7 +221,8 @@ describe('ACR', () => {
     expect(findings).toEqual([]);
     expect(c.requestCounts()['acr-attributes'] ?? 0).toBe(0);
     await c.checkImage(ref(acr.host, 'quarantined:v1'));
-    expect(c.requestCounts()).toMatchObject({ 'acr-exchange': 1, 'acr-attributes': 2 });
+    // Repository, tag and manifest attributes: three reads for the refused manifest.
+    expect(c.requestCounts()).toMatchObject({ 'acr-exchange': 1, 'acr-attributes': 3 });
     const exchange = acr.requests.slice(before).find((q) => q.path === '/oauth2/exchange');
     expect(Object.fromEntries(new URLSearchParams(exchange?.body))).toEqual({
       grant_type: 'access_token',

@@ -159,7 +159,8 @@ describe('registry data plane', () => {
     const tags = (await (
       await emu.fetch('https://prodacr.azurecr.io/v2/orders-api/tags/list', { headers: auth })
     ).json()) as { tags: string[] };
-    expect(tags.tags).toEqual(['latest', 'locked', 'quarantined', 'v1.4.0', 'v1.4.1']);
+    // The quarantined tag is left out of tags/list while the policy holds it (a guess: FIDELITY open question 4).
+    expect(tags.tags).toEqual(['latest', 'locked', 'v1.4.0', 'v1.4.1']);
     const locked = (await (
       await emu.fetch('https://prodacr.azurecr.io/acr/v1/orders-api/_tags/locked', { headers: auth })
     ).json()) as { tag: { digest: string; changeableAttributes: { readEnabled: boolean } } };

@@ -147,12 +147,18 @@ export function grantedPull(token: string, repository: string, registry: string)
   if (!Array.isArray(access)) return { state: 'works' };
   const ok = access.some((a: unknown) => {
     if (typeof a !== 'object' || a === null) return false;
-    const o = a as { type?: unknown; name?: unknown; actions?: unknown };
+    // Real ACR anonymous tokens carry `{"Type":"repository","Name":"*","Actions":["pull"]}` (recording
+    // acr-anonymous-token-for-delete-scope-200); the distribution spec writes the keys in lower case. The casing of
+    // other ACR token kinds is not documented, so both are read, and `*` names every repository.
+    const o = a as Record<string, unknown>;
+    const type = o.type ?? o.Type;
+    const name = o.name ?? o.Name;
+    const actions = o.actions ?? o.Actions;
     return (
-      o.type === 'repository' &&
-      o.name === repository &&
-      Array.isArray(o.actions) &&
-      o.actions.some((x) => x === 'pull' || x === '*')
+      type === 'repository' &&
+      (name === repository || name === '*') &&
+      Array.isArray(actions) &&
+      actions.some((x) => x === 'pull' || x === '*')
     );
   });
   return ok

@@ -24,6 +24,8 @@ export interface AcrAttributes {
   quarantineState?: string;
   /** The tag's changeableAttributes.readEnabled. */
   tagReadEnabled?: boolean;
+  /** The repository's changeableAttributes.readEnabled (`GET /acr/v1/<repo>`): a lock on every tag and digest. */
+  repositoryReadEnabled?: boolean;
 }
 
 /**
@@ -90,6 +92,16 @@ export function parseTagAttributes(body: string): { readEnabled?: boolean; diges
     return out;
   } catch {
     return {};
+  }
+}
+
+/** changeableAttributes.readEnabled of a `GET /acr/v1/<repo>` body (the repository's own lock). */
+export function parseRepositoryReadEnabled(body: string): boolean | undefined {
+  try {
+    const ca = rec(rec(JSON.parse(body))?.changeableAttributes);
+    return typeof ca?.readEnabled === 'boolean' ? ca.readEnabled : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,14 @@
 // each unique image checked once even when asked concurrently.
 
 import { setMaxListeners } from 'node:events';
-import { acrName, exchangeEntraToken, looksLikeAcr, parseManifestAttributes, parseTagAttributes } from './acr.js';
+import {
+  acrName,
+  exchangeEntraToken,
+  looksLikeAcr,
+  parseManifestAttributes,
+  parseRepositoryReadEnabled,
+  parseTagAttributes,
+} from './acr.js';
 import type { AcrAttributes } from './acr.js';
 import {
   TokenCache,
@@ -20,6 +27,7 @@ import { RegistryHttp, discard, readBounded, type RequestKind } from './http.js'
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
+import type { CacheUse } from '../../types/facts/cache.js';
 
 export type { RegistryCredential } from './auth.js';
 export type { AcrAttributes } from './acr.js';
@@ -52,6 +60,11 @@ export interface RegistryClientOptions {
   acrTenant?: string;
   /** Resolve platforms (manifest GET, config blob). Default true. */
   resolvePlatforms?: boolean;
+  /**
+   * Is the registry's quarantine policy enabled (ARM `policies.quarantinePolicy.status`)? ACR answers a quarantined
+   * tag with 404 "manifest unknown", so the manifest attributes are then read even for a tag tags/list lacks.
+   */
+  quarantineEnabled?: (registry: string) => boolean;
 }
 
 export type ImageCheckStatus = 'ok' | 'not-found' | 'repository-not-found' | 'unauthorized' | 'denied' | 'unverifiable';
@@ -74,6 +87,10 @@ export interface ImageCheck {
   attributes?: AcrAttributes;
   /** For a tag reference that was not found: whether tags/list still lists the tag (a refused, e.g. locked, manifest). */
   tagListed?: boolean;
+  /** For a reference that was not found: the tags the repository does have (at most 10, sorted). */
+  repositoryTags?: string[];
+  /** The repository is served through an artifact-cache rule (set by the gate from the ARM cache rules). */
+  cache?: CacheUse;
 }
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
@@ -391,6 +408,7 @@ export class RegistryClient {
     }
     const out: ImageCheck = { status: 'not-found', failure: 'not-found', reason: `${what} not found in ${s.registry}` };
     if (Array.isArray(listed)) {
+      out.repositoryTags = [...listed].sort().slice(0, 10);
       if (!ref.digest) out.tagListed = listed.includes(ref.tag ?? 'latest');
       if (!ref.digest && ref.tag !== undefined) out.nearestTags = nearestTags(ref.tag, listed);
       else if (!ref.digest) out.nearestTags = nearestTags('latest', listed);
@@ -435,14 +453,25 @@ export class RegistryClient {
     // A manifest the registry served is readable and not held by quarantine (ACR refuses both with 403/404): its
     // attributes could not explain a failed pull, so they are read only when the manifest was refused.
     if (result.status !== 'not-found' && result.status !== 'denied') return;
-    // A tag that tags/list does not have was never pushed (or was deleted): no lock can explain it either.
-    if (result.status === 'not-found' && result.tagListed === false) return;
+    // A tag that tags/list does not have was never pushed (or was deleted): no lock can explain it either, unless the
+    // registry quarantines (ACR answers a quarantined tag with 404 and may leave it out of the list).
+    const quarantine = this.opts.quarantineEnabled?.(s.registry) === true;
+    if (result.status === 'not-found' && result.tagListed === false && !quarantine) return;
     const repo = ref.repository;
     const scope = `repository:${repo}:metadata_read`;
     const attrs: AcrAttributes = {};
     const notes: string[] = [];
     let digest = ref.digest ?? result.digest;
     try {
+      // The repository's own lock refuses every tag and digest in it.
+      const r = await this.get('acr-attributes', s, `/acr/v1/${repo}`, scope);
+      if (r.status === 200) {
+        const enabled = parseRepositoryReadEnabled(await readBounded(r, MAX_MANIFEST_BYTES, s.registry, this.deadline));
+        if (enabled !== undefined) attrs.repositoryReadEnabled = enabled;
+      } else {
+        await discard(r);
+        if (r.status !== 404) notes.push(`repository attributes answered ${r.status}`);
+      }
       if (ref.tag !== undefined && !ref.digest) {
         const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_tags/${ref.tag}`, scope);
         if (res.status === 200) {

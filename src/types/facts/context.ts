@@ -48,7 +48,7 @@ export interface FactContext {
 export interface PullPathResult {
   /** Normalized image reference. */
   image: string;
-  /** `kubelet` or `pull-secret:<namespace>/<name>`. */
+  /** `kubelet`, `anonymous` (the registry allows anonymous pull) or `pull-secret:<namespace>/<name>`. */
   path: string;
   state: 'works' | 'broken' | 'unknown';
   /** Why it is broken or unknown, one line (goes into the error that lists every path tried). */
