@@ -158,7 +158,10 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
     (f) => f.severity === 'error' && (!f.image || sameImage(f.image, image) || f.image === image),
   );
   const classed = findings.map((f) => ({ f, c: RULE_CLASS[f.rule] })).filter((x) => x.c !== undefined);
-  const consistent = classed.filter((x) => CONSISTENT[cls].includes(x.c));
+  // A pod that names pull secrets pulls with them: their failure comes before the kubelet identity's (which the node
+  // tries too, and which is then no surprise).
+  const rank = (c: PullFailureClass): number => (pod.imagePullSecrets.length > 0 && c === 'pull-secret' ? 0 : 1);
+  const consistent = classed.filter((x) => CONSISTENT[cls].includes(x.c)).sort((a, b) => rank(a.c) - rank(b.c));
   const pick = consistent[0] ?? classed[0];
   if (pick) {
     out.cause = {
