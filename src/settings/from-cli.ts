@@ -40,6 +40,8 @@ Options:
   --pod <ns>/<name>          diagnose: the pod in ErrImagePull / ImagePullBackOff
   --selector <k=v>           diagnose with --namespace: only pods with these labels
   --no-cluster-reads         do not read Secrets/ServiceAccounts from the live cluster
+  --no-workloads             audit: do not check the workloads the cluster runs
+  --audit-namespace <ns>     audit: only the workloads of this namespace; repeatable (default: all)
   --offline                  no network at all: inventory and static checks only
   --timeout <seconds>        overall time limit (default: 120)
   --azure-environment <env>  AzureCloud | AzureUSGovernment | AzureChinaCloud (default: AzureCloud)
@@ -88,6 +90,8 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
         pod: { type: 'string' },
         selector: { type: 'string' },
         'no-cluster-reads': { type: 'boolean' },
+        'no-workloads': { type: 'boolean' },
+        'audit-namespace': { type: 'string', multiple: true },
         'cluster-reads': { type: 'boolean' },
         offline: { type: 'boolean' },
         timeout: { type: 'string' },
@@ -157,6 +161,8 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
     ...(v['client-id'] ? { clientId: v['client-id'] } : {}),
     ...(v['tenant-id'] ? { tenantId: v['tenant-id'] } : {}),
     maxFileBytes: DEFAULTS.maxFileBytes,
+    workloads: !v['no-workloads'],
+    auditNamespaces: (v['audit-namespace'] ?? []).map((n) => n.trim()).filter(Boolean),
   };
   if (command === 'diagnose')
     return { kind: 'diagnose', config, target: diagnoseTarget(v.pod, v.namespace, v.selector, v.format) };
