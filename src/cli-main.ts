@@ -2,8 +2,8 @@
 // exit 2; anything else unexpected is also one line (the stack only with AKS_PULL_GATE_DEBUG=1).
 
 import { writeFile } from 'node:fs/promises';
-import { ConfigurationError } from './settings/config.js';
-import { parseCli, USAGE } from './settings/from-cli.js';
+import { ConfigurationError, type Config } from './settings/config.js';
+import { parseCli, USAGE, type DiagnoseTargetArgs } from './settings/from-cli.js';
 import { renderReport } from './report/render.js';
 import { VERSION } from './version.js';
 import type { Logger } from './types/index.js';
@@ -12,6 +12,24 @@ async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+async function diagnose(config: Config, target: DiagnoseTargetArgs, debug: boolean): Promise<number> {
+  const logger: Logger = {
+    debug: (m) => debug && process.stderr.write(`debug: ${m}\n`),
+    info: (m) => debug && process.stderr.write(`${m}\n`),
+    // The gate's own warnings while checking the pod's images go to stderr only with AKS_PULL_GATE_DEBUG=1.
+    warning: (m) => debug && process.stderr.write(`warning: ${m}\n`),
+  };
+  const { runDiagnose } = await import('./diagnose.js');
+  const { renderDiagnosis } = await import('./report/diagnose.js');
+  const result = await runDiagnose(config, target, { logger, maskSecret: () => undefined, env: process.env });
+  const format = config.format === 'json' || config.format === 'markdown' ? config.format : 'text';
+  const scope = target.pod ? `${target.pod.namespace}/${target.pod.name}` : `in namespace ${target.namespace}`;
+  const out = renderDiagnosis(result, format, scope);
+  if (config.output) await writeFile(config.output, out);
+  else process.stdout.write(out);
+  return result.exitCode;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(VERSION + '\n');
       return 0;
     }
+    if (cmd.kind === 'diagnose') return await diagnose(cmd.config, cmd.target, debug);
     const { config } = cmd;
     const tty = !!process.stderr.isTTY;
     const logger: Logger = {

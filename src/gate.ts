@@ -81,12 +81,19 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
     const { loadWorld, startEmulator } = await import('./simulate/index.js');
     const world = await loadWorld(config.simulate);
     if (typeof world.now === 'string') now = new Date(world.now);
+    // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,
+    // the world's one cluster when none is named.
+    const clusters = world.azure.resources.filter(
+      (r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters',
+    );
+    if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
+      config = { ...config, cluster: String(clusters[0].id) };
     emulator = await startEmulator(world);
   }
   const deadline = AbortSignal.timeout(config.timeoutMs);
   try {
     const ctx = await factContext(config, deps, emulator, now, deadline);
-    if (config.mode === 'audit') return await audit(config, ctx, deps);
+    if (config.mode === 'audit') return await audit(config, ctx, deps, emulator);
     return await check(config, inventory, ctx, deps, emulator);
   } finally {
     await emulator?.close();
@@ -457,7 +464,7 @@ function usesByRegistry(
   return map;
 }
 
-async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<GateResult> {
+async function audit(config: Config, ctx: FactContext, deps: GateDeps, emulator?: Emulator): Promise<GateResult> {
   deps.phase?.('Auditing credentials');
   const result = await guard(
     runAudit(ctx, { clusterIds: config.cluster ? [config.cluster] : [], registryIds: config.registries }),
@@ -465,7 +472,15 @@ async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<
   );
   const findings =
     'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
-  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {});
+  deps.phase?.('Checking the running workloads');
+  const { auditWorkloads } = await import('./audit-workloads.js');
+  const running = await auditWorkloads(config, ctx, async (c, inventory) => {
+    const r = await check(c, inventory, ctx, deps, emulator);
+    return { findings: r.report.findings, requests: r.requests };
+  });
+  if (running) findings.push(...running.findings);
+  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, running?.requests ?? {});
+  if (running) out.requests = { ...out.requests, 'kubernetes-workload-reads': running.kubernetesRequests };
   if (!('timedOut' in result)) {
     out.report.credentials = result.credentials;
     // The audit exists to fail weeks ahead: an expiring credential (a warning finding) fails it too, unless never.

@@ -50,6 +50,10 @@ export interface Config {
   sarifFile?: string;
   /** Maximum size of one manifest file, bytes. */
   maxFileBytes: number;
+  /** Audit: check the pod templates the cluster runs (default true; --no-workloads / workloads: false). */
+  workloads?: boolean;
+  /** Audit: only these namespaces' workloads (default: all). */
+  auditNamespaces?: string[];
 }
 
 export const DEFAULTS = {

@@ -84,6 +84,8 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     ...(get('client-id') ? { clientId: get('client-id') } : {}),
     ...(get('tenant-id') ? { tenantId: get('tenant-id') } : {}),
     maxFileBytes: DEFAULTS.maxFileBytes,
+    workloads: parseBoolean('workloads', get('workloads'), true),
+    auditNamespaces: parseList(input('audit-namespaces')),
   };
   if ((config.clientId && !config.tenantId) || (!config.clientId && config.tenantId)) {
     throw new ConfigurationError('client-id and tenant-id must be given together for direct OIDC sign-in');

@@ -20,6 +20,7 @@ export const USAGE = `aks-pull-gate — will every pod in these manifests be abl
 Usage:
   aks-pull-gate check --manifests <path|dir|glob|-> [...] [options]
   aks-pull-gate audit [--cluster <id>] [--registry <id> ...] [options]
+  aks-pull-gate diagnose --pod <namespace>/<name> | --namespace <ns> [--selector k=v] [options]
 
 Options:
   --manifests <p>            manifest file, directory (recursive), glob, or - for stdin; repeatable
@@ -35,8 +36,12 @@ Options:
   --fail-on <level>          error | warning | never (default: error)
   --expiry-warning-days <n>  warn about credentials expiring within n days (default: 30)
   --platform <os/arch>       platform pods can land on when no cluster says so; repeatable (default: linux/amd64)
-  --namespace <ns>           namespace of documents that name none (default: default)
+  --namespace <ns>           namespace of documents that name none (default: default); diagnose: the pods' namespace
+  --pod <ns>/<name>          diagnose: the pod in ErrImagePull / ImagePullBackOff
+  --selector <k=v>           diagnose with --namespace: only pods with these labels
   --no-cluster-reads         do not read Secrets/ServiceAccounts from the live cluster
+  --no-workloads             audit: do not check the workloads the cluster runs
+  --audit-namespace <ns>     audit: only the workloads of this namespace; repeatable (default: all)
   --offline                  no network at all: inventory and static checks only
   --timeout <seconds>        overall time limit (default: 120)
   --azure-environment <env>  AzureCloud | AzureUSGovernment | AzureChinaCloud (default: AzureCloud)
@@ -45,9 +50,20 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 ready, 1 findings at or above --fail-on, 2 usage or configuration error.`;
+Exit codes: 0 ready, 1 findings at or above --fail-on, 2 usage or configuration error.
+diagnose: 0 every failing pod has a named cause, 1 no pod is failing to pull or a cause was not found, 2 usage.`;
 
-export type CliCommand = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; config: Config };
+export interface DiagnoseTargetArgs {
+  pod?: { namespace: string; name: string };
+  namespace?: string;
+  selector?: string;
+}
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; config: Config }
+  | { kind: 'diagnose'; config: Config; target: DiagnoseTargetArgs };
 
 export function parseCli(argv: string[], cwd: string): CliCommand {
   let parsed;
@@ -71,7 +87,11 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
         'expiry-warning-days': { type: 'string' },
         platform: { type: 'string', multiple: true },
         namespace: { type: 'string' },
+        pod: { type: 'string' },
+        selector: { type: 'string' },
         'no-cluster-reads': { type: 'boolean' },
+        'no-workloads': { type: 'boolean' },
+        'audit-namespace': { type: 'string', multiple: true },
         'cluster-reads': { type: 'boolean' },
         offline: { type: 'boolean' },
         timeout: { type: 'string' },
@@ -91,9 +111,13 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
   if (v.version) return { kind: 'version' };
   const [command, ...rest] = parsed.positionals;
   if (!command) throw new ConfigurationError('a command is required: check or audit (see aks-pull-gate --help)');
-  if (command !== 'check' && command !== 'audit') {
-    throw new ConfigurationError(`unknown command "${command}": use check or audit (see aks-pull-gate --help)`);
+  if (command !== 'check' && command !== 'audit' && command !== 'diagnose') {
+    throw new ConfigurationError(
+      `unknown command "${command}": use check, audit or diagnose (see aks-pull-gate --help)`,
+    );
   }
+  if (command !== 'diagnose' && (v.pod !== undefined || v.selector !== undefined))
+    throw new ConfigurationError('--pod and --selector belong to diagnose (see aks-pull-gate --help)');
   // Positional paths after `check` are manifests too: `aks-pull-gate check k8s/`.
   const manifests = [...(v.manifests ?? []), ...rest];
   if (command === 'check' && manifests.length === 0) {
@@ -101,6 +125,8 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
   }
   if (command === 'audit' && rest.length > 0)
     throw new ConfigurationError(`audit takes no positional arguments (got "${rest[0]}")`);
+  if (command === 'diagnose' && rest.length > 0)
+    throw new ConfigurationError(`diagnose takes no positional arguments (got "${rest[0]}")`);
   const platforms = (v.platform ?? []).flatMap((p) => p.split(',')).map(parsePlatform);
   const cluster = resolveClusterId({
     cluster: v.cluster,
@@ -109,7 +135,7 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
     subscription: v.subscription,
   });
   const config: Config = {
-    mode: command,
+    mode: command === 'diagnose' ? 'check' : command,
     manifests,
     cwd,
     namespace: v.namespace?.trim() || DEFAULTS.namespace,
@@ -135,6 +161,33 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
     ...(v['client-id'] ? { clientId: v['client-id'] } : {}),
     ...(v['tenant-id'] ? { tenantId: v['tenant-id'] } : {}),
     maxFileBytes: DEFAULTS.maxFileBytes,
+    workloads: !v['no-workloads'],
+    auditNamespaces: (v['audit-namespace'] ?? []).map((n) => n.trim()).filter(Boolean),
   };
+  if (command === 'diagnose')
+    return { kind: 'diagnose', config, target: diagnoseTarget(v.pod, v.namespace, v.selector, v.format) };
   return { kind: 'run', config };
+}
+
+function diagnoseTarget(
+  pod: string | undefined,
+  namespace: string | undefined,
+  selector: string | undefined,
+  format: string | undefined,
+): DiagnoseTargetArgs {
+  if (format !== undefined && !['text', 'json', 'markdown'].includes(format.trim().toLowerCase()))
+    throw new ConfigurationError(`diagnose --format must be one of text, json, markdown (got "${format}")`);
+  if (pod !== undefined) {
+    const m = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\/([a-z0-9]([-a-z0-9.]*[a-z0-9])?)$/.exec(pod.trim());
+    if (!m) throw new ConfigurationError(`--pod must be <namespace>/<name> (got "${pod}")`);
+    if (selector !== undefined) throw new ConfigurationError('--selector goes with --namespace, not --pod');
+    return { pod: { namespace: m[1], name: m[3] } };
+  }
+  if (!namespace?.trim())
+    throw new ConfigurationError(
+      'diagnose needs --pod <namespace>/<name> or --namespace <ns> (see aks-pull-gate --help)',
+    );
+  if (selector !== undefined && !/^[\w./-]+(=|==|!=)[\w.-]*(,[\w./-]+(=|==|!=)[\w.-]*)*$/.test(selector.trim()))
+    throw new ConfigurationError(`--selector must be key=value[,key=value] (got "${selector}")`);
+  return { namespace: namespace.trim(), ...(selector ? { selector: selector.trim() } : {}) };
 }

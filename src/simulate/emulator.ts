@@ -182,7 +182,15 @@ class EmulatorServer {
     this.arm = new ArmService(this.index, pageSize);
     this.graph = new GraphService(this.index, pageSize);
     this.registry = new RegistryService(this.index, this.mint, this.entra);
-    this.kube = new KubernetesService(world.kubernetes);
+    // AKS with Entra ID names a service principal by its object id in Kubernetes RBAC.
+    this.kube = new KubernetesService(
+      world.kubernetes,
+      {
+        name: world.gate.objectId,
+        groups: ['system:authenticated'],
+      },
+      typeof world.now === 'string' ? new Date(world.now) : undefined,
+    );
     this.faults = world.faults.map((f) => ({
       fault: f,
       left: f.count ?? Infinity,

@@ -1,0 +1,74 @@
+// The audit's workload pass (issue 17 §1): the pod templates the cluster runs, through the kubeconfig, checked by the
+// gate's own check pipeline as if they were manifests, with the platforms of the nodes the pods run on; findings
+// regrouped to name workloads (checks/workloads.ts). Called once from the audit in gate.ts.
+
+import type { Config } from './settings/config.js';
+import type { Finding, Inventory } from './types/index.js';
+import type { FactContext } from './types/facts/context.js';
+import { buildInventory } from './inventory/inventory.js';
+import { liveClusterReader, loadLiveClient } from './facts/kubernetes/live.js';
+import { readRunningWorkloads, workloadManifests, workloadName } from './facts/kubernetes/workloads.js';
+import { groupWorkloadFindings, type WorkloadAtLine } from './checks/workloads.js';
+
+export interface WorkloadAudit {
+  findings: Finding[];
+  workloads: number;
+  images: number;
+  kubernetesRequests: number;
+  requests: Record<string, number>;
+}
+
+export type CheckInventory = (
+  config: Config,
+  inventory: Inventory,
+) => Promise<{ findings: Finding[]; requests: Record<string, number> }>;
+
+export async function auditWorkloads(
+  config: Config,
+  ctx: FactContext,
+  check: CheckInventory,
+): Promise<WorkloadAudit | undefined> {
+  if (config.workloads === false || !ctx.kubeconfigPath) return undefined;
+  await loadLiveClient();
+  const kube = liveClusterReader(ctx.kubeconfigPath);
+  const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
+  const { text, byLine } = workloadManifests(running.workloads);
+  const file = 'cluster-workloads';
+  const inventory = await buildInventory({
+    manifests: ['-'],
+    cwd: config.cwd,
+    namespace: config.namespace,
+    maxFileBytes: Math.max(config.maxFileBytes, Buffer.byteLength(text) + 1),
+    readStdin: () => Promise.resolve(Buffer.from(text)),
+  });
+  const lines = new Map<number, WorkloadAtLine>(
+    [...byLine].map(([line, w]) => [
+      line,
+      { workload: workloadName(w), namespace: w.namespace, runningPods: w.runningPods },
+    ]),
+  );
+  const platforms = running.platforms.length ? running.platforms : config.platforms;
+  const result = running.workloads.length
+    ? await check({ ...config, mode: 'check', platforms, platformsExplicit: running.platforms.length > 0 }, inventory)
+    : { findings: [], requests: {} };
+  // Static notices about the synthesized stream itself (e.g. mutable tags) keep their rule; none names a file.
+  const findings = groupWorkloadFindings(
+    result.findings.filter((f) => f.rule !== 'no-workloads' && f.rule !== 'manifest-empty'),
+    inventory.uses,
+    lines,
+  );
+  for (const reason of running.unreadable)
+    findings.push({
+      rule: 'pull-secret-unverifiable',
+      severity: 'warning',
+      message: `The running workloads could not all be read: ${reason}. Grant list on pods, nodes and the workload kinds (see the README's ClusterRole).`,
+    });
+  void file;
+  return {
+    findings,
+    workloads: running.workloads.length,
+    images: new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size,
+    kubernetesRequests: kube.requests(),
+    requests: result.requests,
+  };
+}

@@ -1,0 +1,64 @@
+// Pure: the findings of the gate's checks on the cluster's running workloads (written as manifests, one document per
+// workload), regrouped the audit's way: one finding per rule, image and cause listing every workload that runs it
+// (`Deployment prod/orders-api`, container `api`), instead of a line of a file. A running image whose tag is gone
+// says what that means: the pods run from the node cache, and the next node that pulls it fails.
+
+import type { Finding, ImageUse } from '../types/index.js';
+
+export interface WorkloadAtLine {
+  /** `Deployment prod/orders-api`. */
+  workload: string;
+  namespace: string;
+  runningPods: number;
+}
+
+const SHOWN = 10;
+
+export function groupWorkloadFindings(
+  findings: Finding[],
+  uses: ImageUse[],
+  byLine: Map<number, WorkloadAtLine>,
+): Finding[] {
+  const groups = new Map<string, { f: Finding; where: { label: string; ns: string; pods: number }[] }>();
+  const order: string[] = [];
+  for (const f of findings) {
+    const line = f.location?.line;
+    const w = line !== undefined ? byLine.get(line) : undefined;
+    const use = w
+      ? uses.find((u) => u.location.line === line && (!f.image || u.ref?.normalized === f.image || u.image === f.image))
+      : undefined;
+    const { location: _drop, ...rest } = f;
+    void _drop;
+    const k = `${f.rule}\u0000${f.image ?? ''}\u0000${f.registry ?? ''}\u0000${f.message}`;
+    let g = groups.get(k);
+    if (!g) {
+      g = { f: rest, where: [] };
+      groups.set(k, g);
+      order.push(k);
+    }
+    if (w) {
+      const label = `${w.workload}${use ? ` (container ${use.container})` : ''}`;
+      if (!g.where.some((x) => x.label === label)) g.where.push({ label, ns: w.namespace, pods: w.runningPods });
+    }
+  }
+  return order.map((k) => {
+    const { f, where } = groups.get(k)!;
+    if (where.length === 0) return f;
+    const names = where.map((x) => x.label);
+    const pods = where.reduce((n, x) => n + x.pods, 0);
+    const list = names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? ` and ${names.length - SHOWN} more` : '');
+    let message = `${f.message} Running in ${where.length} workload(s): ${list}.`;
+    if (f.rule === 'image-not-found' && pods > 0)
+      message += ` Running on ${pods} pod(s) from the node cache; the next node that pulls it fails.`;
+    return {
+      ...f,
+      message,
+      evidence: {
+        ...(f.evidence ?? {}),
+        workloads: names,
+        namespaces: [...new Set(where.map((x) => x.ns))].sort(),
+        runningPods: pods,
+      },
+    };
+  });
+}
