@@ -145,7 +145,8 @@ export async function publishToGitHub(
   opts: { logger: Logger; signal: AbortSignal; fetch?: typeof fetch },
 ): Promise<string> {
   const { logger } = opts;
-  const clusterKey = report.cluster?.split('/').pop() ?? 'manifests';
+  // Keyed as the action keys it today (src/main.ts), or on comment-key when given.
+  const clusterKey = config.commentKey ?? report.cluster?.split('/').pop() ?? 'manifests';
   const isPr = job.eventName === 'pull_request' || job.eventName === 'pull_request_target';
   const wantComment = config.mode === 'check' && settings.commentOnPr && isPr && job.issueNumber !== undefined;
   const wantIssue = config.mode === 'audit' && settings.trackingIssue;

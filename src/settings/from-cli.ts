@@ -30,10 +30,11 @@ function helpEntry(spec: OptionSpec<unknown> & { name: string }): string {
   const flag = spec.kind === 'boolean' ? `  --[no-]${spec.name}` : `  --${spec.name} <${spec.arg ?? 'value'}>`;
   const extras: string[] = [];
   const d = defaultText(spec);
-  if (d) extras.push(`default: ${d}`);
-  if (spec.multiple) extras.push('repeatable');
-  if (spec.aliases?.length) extras.push(`also ${spec.aliases.map((a) => `--${a}`).join(', ')}`);
-  const text = `${spec.description}${extras.length ? ` (${extras.join('; ')})` : ''}`;
+  if (d) extras.push(`Default: ${d}.`);
+  if (spec.multiple) extras.push('Repeatable.');
+  if (spec.aliases?.length) extras.push(`Also ${spec.aliases.map((a) => `--${a}`).join(', ')}.`);
+  if (spec.cliOnly) extras.push('CLI only.');
+  const text = [spec.description, ...extras].join(' ');
   const body = wrap(text, HELP_WIDTH - FLAG_COLUMN);
   const first =
     flag.length < FLAG_COLUMN ? flag.padEnd(FLAG_COLUMN) + body[0] : `${flag}\n${' '.repeat(FLAG_COLUMN)}${body[0]}`;
@@ -51,7 +52,8 @@ export function usage(): string {
     '  aks-pull-gate check --manifests <path|dir|glob|-> [...] [options]',
     '  aks-pull-gate audit [--cluster <id>] [--registries <id> ...] [options]',
     '',
-    'Options (each is also an action input of the same name, and a key of .aks-pull-gate.yaml):',
+    'Options (each is an action input of the same name unless CLI only; .aks-pull-gate.yaml can set all but',
+    'config, github-token and the CLI-only ones):',
     ...general.map(helpEntry),
     '',
     'GitHub only (they act when the CLI runs inside a GitHub Actions job):',
