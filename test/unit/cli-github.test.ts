@@ -33,6 +33,7 @@ beforeAll(async () => {
     void readBody(req).then((body) => {
       calls.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
       res.setHeader('content-type', 'application/json');
+      if (req.url!.startsWith('/hang')) return; // never answers
       if (req.url!.startsWith('/nowhere')) {
         res.statusCode = 502;
         res.end(JSON.stringify({ message: 'Bad gateway' }));
@@ -50,6 +51,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'event.json'), JSON.stringify({ number: 7, pull_request: { number: 7 } }));
 });
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((r) => server.close(r));
   rmSync(dir, { recursive: true, force: true });
 });
@@ -102,6 +104,14 @@ describe('the CLI inside a GitHub Actions job', () => {
     const printed = write.mock.calls.map((c) => String(c[0])).join('');
     expect(printed).toContain('warning: Could not update GitHub (Bad gateway)');
     expect(printed).not.toContain('ghs_secret_x');
+  });
+
+  it('gives up on a GitHub API that never answers at the run timeout, with a warning', async () => {
+    const write = vi.mocked(process.stderr.write);
+    const code = await main(argv('--timeout', '1'), jobEnv({ GITHUB_API_URL: `${api}/hang` }));
+    expect(code).toBe(0);
+    const printed = write.mock.calls.map((c) => String(c[0])).join('');
+    expect(printed).toMatch(/warning: Could not update GitHub \(.*(abort|timeout).*\)/i);
   });
 
   it('reads the job context from the runner variables', () => {
