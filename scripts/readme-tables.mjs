@@ -1,11 +1,29 @@
-// Renders the action's inputs and outputs tables from action.yml into README.md, between
+// Renders the README's inputs table from the options table (src/settings/options.ts: every action input, which is
+// also a CLI flag of the same name, plus the CLI-only flags) and its outputs table from action.yml, between
 // <!-- inputs:start -->/<!-- inputs:end --> and <!-- outputs:start -->/<!-- outputs:end -->, so the README never
-// drifts from what the action accepts. `--check` changes nothing and exits 1 with a diff when the README is stale
-// (CI runs it); exit 2 when a file or a marker is missing.
+// drifts from what the action and the CLI accept. `--check` changes nothing and exits 1 with a diff when the README is
+// stale (CI runs it); exit 2 when a file or a marker is missing.
 //
-//   node scripts/readme-tables.mjs [--check] [--action action.yml] [--readme README.md]
+//   node scripts/readme-tables.mjs [--check] [--options src/settings/options.ts] [--action action.yml] [--readme README.md]
+//
+// The options module is TypeScript: Node 24 strips its types, and the hook below maps the `.js` of its relative
+// imports (NodeNext style) to the `.ts` beside it.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+
+registerHooks({
+  resolve(specifier, context, next) {
+    try {
+      return next(specifier, context);
+    } catch (err) {
+      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(`${specifier.slice(0, -3)}.ts`, context);
+      throw err;
+    }
+  },
+});
 
 function fail(message) {
   console.error(`readme-tables: ${message}`);
@@ -13,15 +31,15 @@ function fail(message) {
 }
 
 function args(argv) {
-  const out = { check: false, action: 'action.yml', readme: 'README.md' };
+  const out = { check: false, action: 'action.yml', readme: 'README.md', options: 'src/settings/options.ts' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--check') out.check = true;
-    else if (a === '--action' || a === '--readme') {
+    else if (a === '--action' || a === '--readme' || a === '--options') {
       const v = argv[++i];
       if (!v) fail(`${a} needs a path`);
       out[a.slice(2)] = v;
-    } else fail(`unknown argument "${a}" (accepted: --check, --action <path>, --readme <path>)`);
+    } else fail(`unknown argument "${a}" (accepted: --check, --options <path>, --action <path>, --readme <path>)`);
   }
   return out;
 }
@@ -45,16 +63,22 @@ function code(text) {
   return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
-function inputsTable(inputs) {
-  const rows = Object.entries(inputs ?? {}).map(([name, spec]) => {
-    const s = spec ?? {};
-    let description = cell(s.description);
-    if (s.deprecationMessage) description += `${description ? ' ' : ''}**Deprecated:** ${cell(s.deprecationMessage)}`;
-    const dflt = s.default === undefined ? '' : code(s.default);
-    const required = s.required === true || s.required === 'true' ? 'yes' : 'no';
-    return `| \`${name}\` | ${description} | ${dflt} | ${required} |`;
+/** One row per option: the input name (= the flag), what it does, its default, where it acts. */
+function inputsTable(options, defaultText) {
+  const rows = options.map((spec) => {
+    const name = spec.cliOnly ? `\`--${spec.name}\`` : `\`${spec.name}\``;
+    const notes = [];
+    if (spec.cliOnly) notes.push('CLI only');
+    if (spec.githubOnly) notes.push('GitHub only');
+    if (spec.kind === 'boolean') notes.push(`\`--[no-]${spec.name}\``);
+    if (spec.multiple) notes.push('list: one per line; repeatable flag');
+    if (spec.notInFile) notes.push('not in `.aks-pull-gate.yaml`');
+    // A one-word default is a value (a code span); a sentence says where the default comes from (plain text).
+    const d = defaultText(spec);
+    const shown = /^\S*$/.test(d) ? code(d) : cell(d);
+    return `| ${name} | ${cell(spec.description)} | ${shown} | ${notes.join('; ')} |`;
   });
-  return ['| Input | Description | Default | Required |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| Input (= flag) | Description | Default | Notes |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 function outputsTable(outputs) {
@@ -117,18 +141,32 @@ try {
   fail(`${opts.action} is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-let next = replaceBetween(readme, 'inputs', inputsTable(action.inputs), opts.readme);
+let optionsModule;
+try {
+  optionsModule = await import(pathToFileURL(path.resolve(opts.options)).href);
+} catch (e) {
+  fail(`cannot load ${opts.options}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+}
+const { OPTION_LIST, defaultText } = optionsModule;
+if (!Array.isArray(OPTION_LIST) || typeof defaultText !== 'function') {
+  fail(`${opts.options} must export OPTION_LIST and defaultText`);
+}
+const inputNames = new Set(OPTION_LIST.filter((o) => !o.cliOnly).map((o) => o.name));
+const missing = Object.keys(action.inputs ?? {}).filter((n) => !inputNames.has(n));
+if (missing.length) fail(`${opts.action} has inputs the options table lacks: ${missing.join(', ')}`);
+
+let next = replaceBetween(readme, 'inputs', inputsTable(OPTION_LIST, defaultText), opts.readme);
 next = replaceBetween(next, 'outputs', outputsTable(action.outputs), opts.readme);
 
 if (opts.check) {
   if (next !== readme) {
     console.error(
-      `readme-tables: ${opts.readme} is out of date with ${opts.action}; run \`npm run readme:update\`.\n` +
+      `readme-tables: ${opts.readme} is out of date with ${opts.options} / ${opts.action}; run \`npm run readme:update\`.\n` +
         `--- ${opts.readme}\n+++ ${opts.readme} (generated)\n${lineDiff(readme, next)}`,
     );
     process.exit(1);
   }
-  console.log(`readme-tables: ${opts.readme} is up to date with ${opts.action}`);
+  console.log(`readme-tables: ${opts.readme} is up to date with ${opts.options} and ${opts.action}`);
 } else if (next !== readme) {
   writeFileSync(opts.readme, next);
   console.log(`readme-tables: updated the inputs and outputs tables in ${opts.readme}`);

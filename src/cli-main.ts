@@ -1,9 +1,11 @@
-// CLI: argv -> Config -> gate -> rendered report -> exit code. A ConfigurationError is one line on stderr and
+// CLI: argv -> Config -> gate -> rendered report (-> the PR comment or tracking issue inside a GitHub Actions job)
+// -> exit code. A ConfigurationError is one line on stderr and
 // exit 2; anything else unexpected is also one line (the stack only with AKS_PULL_GATE_DEBUG=1).
 
 import { writeFile } from 'node:fs/promises';
 import { ConfigurationError, type Config } from './settings/config.js';
-import { parseCli, USAGE, type DiagnoseTargetArgs } from './settings/from-cli.js';
+import { parseCli, usage, type DiagnoseTargetArgs } from './settings/from-cli.js';
+import { gitHubJobFromEnv, publishToGitHub } from './cli-github.js';
 import { renderReport } from './report/render.js';
 import { VERSION } from './version.js';
 import type { Logger } from './types/index.js';
@@ -32,12 +34,12 @@ async function diagnose(config: Config, target: DiagnoseTargetArgs, debug: boole
   return result.exitCode;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const debug = process.env.AKS_PULL_GATE_DEBUG === '1';
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const debug = env.AKS_PULL_GATE_DEBUG === '1';
   try {
-    const cmd = parseCli(argv, process.cwd());
+    const cmd = parseCli(argv, process.cwd(), env);
     if (cmd.kind === 'help') {
-      process.stdout.write(USAGE + '\n');
+      process.stdout.write(usage() + '\n');
       return 0;
     }
     if (cmd.kind === 'version') {
@@ -45,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (cmd.kind === 'diagnose') return await diagnose(cmd.config, cmd.target, debug);
-    const { config } = cmd;
+    const { config, github } = cmd;
     const tty = !!process.stderr.isTTY;
     const logger: Logger = {
       debug: (m) => debug && process.stderr.write(`debug: ${m}\n`),
@@ -59,15 +61,21 @@ export async function main(argv: string[]): Promise<number> {
       // The CLI prints nothing a secret could reach; masking is the action's concern.
       maskSecret: () => undefined,
       readStdin,
-      env: process.env,
+      env,
       phase: (name) => tty && process.stderr.write(`… ${name}\n`),
     });
-    const color = !!process.stdout.isTTY && !process.env.NO_COLOR && !config.output;
+    const color = !!process.stdout.isTTY && !env.NO_COLOR && !config.output;
     const out = renderReport(report, config.format, { color, version: VERSION });
     if (config.output) await writeFile(config.output, out);
     else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     if (config.sarifFile)
       await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION }));
+    // Inside a GitHub Actions job the GitHub-only options act as in the action (PR comment, tracking issue), bounded
+    // by the run's timeout; they never change the exit code.
+    const job = gitHubJobFromEnv(env);
+    if (job) {
+      await publishToGitHub(report, config, github, job, { logger, signal: AbortSignal.timeout(config.timeoutMs) });
+    }
     return exitCode;
   } catch (err) {
     if (err instanceof ConfigurationError) {

@@ -2,6 +2,7 @@
 // A user's mistake is a ConfigurationError: one clear line naming the accepted values, exit code 2, no stack.
 
 import type { Platform } from '../types/index.js';
+import type { IgnoreEntry } from '../types/suppression.js';
 
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -13,6 +14,9 @@ export class ConfigurationError extends Error {
 export type FailOn = 'error' | 'warning' | 'never';
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
 export type AzureEnvironmentName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
+/** What an image the gate could not verify does to the verdict: `fail` (not ready) or `warn` (fail open). */
+export type UnverifiedPolicy = 'fail' | 'warn';
+export type CommentWhenClean = 'delete' | 'resolve' | 'keep';
 
 export interface Config {
   mode: 'check' | 'audit';
@@ -54,6 +58,12 @@ export interface Config {
   workloads?: boolean;
   /** Audit: only these namespaces' workloads (default: all). */
   auditNamespaces?: string[];
+  /** `unverified` input/flag: whether an image the gate could not check blocks the verdict. Default fail. */
+  unverified: UnverifiedPolicy;
+  /** `comment-key` input/flag: what the sticky PR comment (and tracking issue) is keyed on, when given. */
+  commentKey?: string;
+  /** `ignore:` entries of the repository's `.aks-pull-gate.yaml`, validated (reason and expires present). */
+  ignore: IgnoreEntry[];
 }
 
 export const DEFAULTS = {
@@ -99,12 +109,19 @@ export function parseNonNegativeInt(name: string, value: string): number {
   return Number(v);
 }
 
-export function parsePositiveSeconds(name: string, value: string): number {
-  const v = value.trim().replace(/s$/, '');
-  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) {
-    throw new ConfigurationError(`${name} must be a number of seconds greater than 0, e.g. 120 (got "${value}")`);
+export const TIMEOUT_RANGE_SECONDS = { min: 1, max: 3600 } as const;
+
+/** A number of seconds, integer or decimal, no unit, in 1..3600 (Node's timers overflow past ~24.8 days). Returns ms. */
+export function parseTimeoutSeconds(name: string, value: string): number {
+  const v = value.trim();
+  const n = Number(v);
+  const { min, max } = TIMEOUT_RANGE_SECONDS;
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n >= min && n <= max)) {
+    throw new ConfigurationError(
+      `${name} must be a number of seconds from ${min} to ${max} (integer or decimal, no unit), e.g. 120 (got "${value}")`,
+    );
   }
-  return Math.round(Number(v) * 1000);
+  return Math.round(n * 1000);
 }
 
 const OS_VALUES = new Set(['linux', 'windows']);
@@ -132,6 +149,33 @@ export function parseList(value: string | undefined): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter((s) => s !== '' && !s.startsWith('#'));
+}
+
+/**
+ * Splits a list input on newlines only (commas belong to brace globs such as `k8s/{a,b}/*.yaml`); blank lines and
+ * `#` comments are ignored.
+ */
+export function parseLines(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('#'));
+}
+
+export function parseBoolean(name: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1'].includes(v)) return true;
+  if (['false', 'no', 'off', '0'].includes(v)) return false;
+  throw new ConfigurationError(`${name} must be true or false (got "${value}")`);
+}
+
+/** `one of a, b, c` choice parser: case-insensitive, the message lists the accepted values. */
+export function parseChoice<T extends string>(name: string, values: readonly T[], value: string): T {
+  const v = value.trim().toLowerCase();
+  const hit = values.find((x) => x === v);
+  if (hit) return hit;
+  throw new ConfigurationError(`${name} must be one of ${values.join(', ')} (got "${value}")`);
 }
 
 const RESOURCE_GROUP_RE = /^[-\w._()]{1,90}$/;

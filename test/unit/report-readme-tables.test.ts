@@ -1,5 +1,5 @@
-// scripts/readme-tables.mjs over a scratch action.yml and README.md in a temp dir (the repository's own files are
-// checked by `npm run readme:check` in CI).
+// scripts/readme-tables.mjs over a scratch options table, action.yml and README.md in a temp dir (the repository's
+// own files are checked by `npm run readme:check` in CI).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,25 +9,33 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const SCRIPT = new URL('../../scripts/readme-tables.mjs', import.meta.url).pathname;
 
+const OPTIONS = `export const OPTION_LIST = [
+  { name: 'manifests', kind: 'string', multiple: true, default: [],
+    description: 'Rendered manifests: files, directories or globs.\\n\\nOne per line | never commas.' },
+  { name: 'fail-on', kind: 'string', default: 'error', description: 'error, warning or never.' },
+  { name: 'offline', kind: 'boolean', default: false, description: 'No network.' },
+  { name: 'format', kind: 'string', default: 'text', cliOnly: true, description: 'Report format.' },
+  { name: 'github-token', kind: 'string', githubOnly: true, notInFile: true,
+    defaultText: '\${{ github.token }} in the action', description: 'Token for the PR comment.' },
+];
+export function defaultText(spec) {
+  if (spec.defaultText !== undefined) return spec.defaultText;
+  return spec.default === undefined || (Array.isArray(spec.default) && spec.default.length === 0) ? '' : String(spec.default);
+}
+`;
+
 const ACTION = `name: Scratch
 description: test
 inputs:
   manifests:
-    description: |
-      Rendered manifests: files, directories or globs.
-
-      One per line | or comma separated.
-    required: true
+    description: Rendered manifests.
   fail-on:
     description: "error, warning or never."
-    required: false
-    default: error
+  offline:
+    description: No network.
   github-token:
     description: Token for the PR comment.
     default: \${{ github.token }}
-  old-flag:
-    description: Old.
-    deprecationMessage: Use fail-on.
 outputs:
   ready:
     description: "true when every image can be pulled."
@@ -58,7 +66,16 @@ let dir: string;
 const run = (...args: string[]) =>
   spawnSync(
     process.execPath,
-    [SCRIPT, '--action', path.join(dir, 'action.yml'), '--readme', path.join(dir, 'README.md'), ...args],
+    [
+      SCRIPT,
+      '--options',
+      path.join(dir, 'options.mjs'),
+      '--action',
+      path.join(dir, 'action.yml'),
+      '--readme',
+      path.join(dir, 'README.md'),
+      ...args,
+    ],
     {
       encoding: 'utf8',
     },
@@ -66,13 +83,14 @@ const run = (...args: string[]) =>
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'readme-tables-'));
+  writeFileSync(path.join(dir, 'options.mjs'), OPTIONS);
   writeFileSync(path.join(dir, 'action.yml'), ACTION);
   writeFileSync(path.join(dir, 'README.md'), README);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readme-tables', () => {
-  it('renders the inputs and outputs tables between the markers from action.yml', () => {
+  it('renders the inputs table from the options table and the outputs table from action.yml', () => {
     const r = run();
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe(`# Scratch
@@ -80,12 +98,13 @@ describe('readme-tables', () => {
 ## Inputs
 
 <!-- inputs:start -->
-| Input | Description | Default | Required |
+| Input (= flag) | Description | Default | Notes |
 |---|---|---|---|
-| \`manifests\` | Rendered manifests: files, directories or globs.<br>One per line \\| or comma separated. |  | yes |
-| \`fail-on\` | error, warning or never. | \`error\` | no |
-| \`github-token\` | Token for the PR comment. | \`\${{ github.token }}\` | no |
-| \`old-flag\` | Old. **Deprecated:** Use fail-on. |  | no |
+| \`manifests\` | Rendered manifests: files, directories or globs.<br>One per line \\| never commas. |  | list: one per line; repeatable flag |
+| \`fail-on\` | error, warning or never. | \`error\` |  |
+| \`offline\` | No network. | \`false\` | \`--[no-]offline\` |
+| \`--format\` | Report format. | \`text\` | CLI only |
+| \`github-token\` | Token for the PR comment. | \${{ github.token }} in the action | GitHub only; not in \`.aks-pull-gate.yaml\` |
 <!-- inputs:end -->
 
 ## Outputs
@@ -109,22 +128,32 @@ describe('readme-tables', () => {
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe(before);
   });
 
-  it('--check exits 1 with a diff when an input was added to action.yml but not to the README', () => {
+  it('--check exits 1 with a diff when an option was added to the table but not to the README', () => {
     run();
     writeFileSync(
-      path.join(dir, 'action.yml'),
-      ACTION.replace(
-        'outputs:\n',
-        '  timeout:\n    description: Overall timeout, seconds.\n    default: "120"\noutputs:\n',
+      path.join(dir, 'options.mjs'),
+      OPTIONS.replace(
+        'export const OPTION_LIST = [',
+        "export const OPTION_LIST = [\n  { name: 'timeout', kind: 'string', defaultText: '120', description: 'Overall timeout, seconds.' },",
       ),
     );
     const before = readFileSync(path.join(dir, 'README.md'), 'utf8');
     const r = run('--check');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('is out of date with');
-    expect(r.stderr).toContain('+| `timeout` | Overall timeout, seconds. | `120` | no |');
+    expect(r.stderr).toContain('+| `timeout` | Overall timeout, seconds. | `120` |  |');
     expect(r.stderr).not.toContain('-| `fail-on`');
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toBe(before);
+  });
+
+  it('exits 2 naming an action.yml input the options table lacks', () => {
+    writeFileSync(
+      path.join(dir, 'action.yml'),
+      ACTION.replace('outputs:\n', '  stray:\n    description: Not in the table.\noutputs:\n'),
+    );
+    const r = run('--check');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('has inputs the options table lacks: stray');
   });
 
   it('exits 2 naming the markers when the README lacks them', () => {
