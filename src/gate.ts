@@ -228,7 +228,7 @@ async function check(
   const hosts = [...new Set(inventory.uses.flatMap((u) => (u.ref ? [u.ref.registry] : [])))];
   deps.phase?.('Reading cluster and registries');
   const identity = config.cluster
-    ? await guard(collectIdentityFacts(ctx, config.cluster, hosts), ctx.signal)
+    ? await guard(collectIdentityFacts(ctx, config.cluster, hosts, serviceAccountBindings(inventory)), ctx.signal)
     : undefined;
   const discovery: RegistryDiscovery | undefined =
     identity && !('timedOut' in identity)
@@ -285,12 +285,16 @@ async function check(
     ...('timedOut' in images ? {} : images.requests),
     ...prefixed('emulator', emulator?.requestCounts() ?? {}),
   };
+  const bindings = serviceAccountBindings(inventory);
   const pathsOfUse = (use: ImageUse): string[] => [
     'kubelet',
     'anonymous',
     ...(credentials && !('timedOut' in credentials) ? effectivePullSecrets(use, credentials) : use.pullSecrets).map(
       (name) => `pull-secret:${use.namespace}/${name}`,
     ),
+    ...(bindings[`${use.namespace}/${use.serviceAccount}`]
+      ? [`identity-binding:${use.namespace}/${use.serviceAccount}`]
+      : []),
   ];
   return finish(config, inventory, combinePullPaths(findings, paths, inventory.uses, pathsOfUse), checked, requests);
 }
@@ -443,6 +447,13 @@ function podCredential(uses: ImageUse[], secrets: Map<string, DockerCredential[]
     if (first) return { kind: 'basic', username: first.username, password: first.password };
   }
   return undefined;
+}
+
+/** `namespace/name` -> client id, for manifest ServiceAccounts with `kubernetes.azure.com/acr-client-id`. */
+function serviceAccountBindings(inventory: Inventory): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sa of inventory.serviceAccounts) if (sa.acrClientId) out[`${sa.namespace}/${sa.name}`] = sa.acrClientId;
+  return out;
 }
 
 function usesByRegistry(

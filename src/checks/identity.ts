@@ -53,6 +53,13 @@ export interface ClusterFacts {
   raw?: ManagedCluster;
 }
 
+/** A user-assigned identity a ServiceAccount names with `kubernetes.azure.com/acr-client-id`. */
+export interface BoundIdentity {
+  clientId: string;
+  principalId: string;
+  resourceId: string;
+}
+
 export interface RegistryFacts {
   id: string;
   name: string;
@@ -132,6 +139,10 @@ export interface IdentityFacts {
    * another resource group leaves AcrPull on the old id), by current registry id (lower-case).
    */
   staleAssignments?: Record<string, RoleAssignmentFact[]>;
+  /** `namespace/serviceAccount` -> client id of its `kubernetes.azure.com/acr-client-id` annotation. */
+  serviceAccountBindings?: Record<string, string>;
+  /** Client id (lower-case) -> the identity it names, or why it was not found. */
+  boundIdentities?: Record<string, BoundIdentity | Unverifiable>;
 }
 
 export interface IdentityCheckOptions {
@@ -624,7 +635,69 @@ export function checkIdentity(
     out.add(f);
     path('broken', `${f.rule}: ${evaluation.why}`);
   }
+  paths.push(...identityBindingPaths(facts, uses, registriesById));
   return { findings: out.findings, paths };
+}
+
+/**
+ * One `identity-binding:<namespace>/<serviceAccount>` path per image and annotated ServiceAccount: broken when the
+ * bound identity cannot pull, otherwise unknown, because no field of the managedCluster body shows that the cluster
+ * pulls with service-account identities (the evidence leaves open which AKS versions do, and whether they fall back
+ * to the kubelet identity).
+ */
+function identityBindingPaths(
+  facts: IdentityFacts,
+  uses: readonly ImageUse[],
+  registriesById: Map<string, RegistryFacts>,
+): PullPathResult[] {
+  const bindings = facts.serviceAccountBindings ?? {};
+  if (Object.keys(bindings).length === 0) return [];
+  const out: PullPathResult[] = [];
+  const cluster = facts.cluster;
+  const clusterName = isUnverifiable(cluster) ? 'the cluster' : `cluster ${cluster.name}`;
+  for (const g of groupImages(uses)) {
+    const registryId = facts.discovery.hosts[g.host];
+    const r = registryId ? registriesById.get(registryId.toLowerCase()) : undefined;
+    if (!r) continue;
+    for (const sa of [...new Set(g.uses.map((u) => `${u.namespace}/${u.serviceAccount}`))].sort()) {
+      const clientId = bindings[sa];
+      if (!clientId) continue;
+      const path = `identity-binding:${sa}`;
+      const add = (state: PullPathResult['state'], reason: string) => out.push({ image: g.image, path, state, reason });
+      const b = facts.boundIdentities?.[clientId.toLowerCase()];
+      if (!b || isUnverifiable(b)) {
+        add('unknown', b?.reason ?? `the identity with client id ${clientId} was not read`);
+        continue;
+      }
+      const list = facts.access[r.id.toLowerCase()]?.assignments[b.principalId.toLowerCase()];
+      if (!list || isUnverifiable(list)) {
+        add('unknown', list?.reason ?? `role assignments of identity ${clientId} on ${r.name} were not read`);
+        continue;
+      }
+      const deny = facts.access[r.id.toLowerCase()]?.denyAssignments;
+      const evaluation = evaluatePull(
+        principalIds(b.principalId, list, facts.groups),
+        r,
+        g.repository,
+        list,
+        facts.definitions,
+        r.roleAssignmentMode,
+        { denyAssignments: Array.isArray(deny) ? deny : undefined },
+      );
+      if (evaluation.granted === false) {
+        add('broken', `identity ${clientId} (${b.resourceId}) cannot pull from ${r.name}: ${evaluation.why}`);
+      } else if (evaluation.granted === 'unknown') {
+        add('unknown', evaluation.why);
+      } else {
+        add(
+          'unknown',
+          `identity ${clientId} may pull from ${r.name}, but ${clusterName} does not show that it pulls with ` +
+            `service-account identities (the gate read its managedCluster body; no field there tells)`,
+        );
+      }
+    }
+  }
+  return out;
 }
 
 /** Exposed for tests and the audit: is a registry in ABAC repository-permissions mode? */

@@ -66,6 +66,15 @@ export function combinePullPaths(
         message: `${f.message} (not blocking now: ${working.map((p) => p.path).join(', ')} can pull this image; this will bite when that path goes)`,
       };
     }
+    // An identity binding the gate cannot confirm may be what the pod pulls with: unverified, never an error.
+    const bindings = tried.filter((p) => p.path.startsWith('identity-binding:') && p.state === 'unknown');
+    if (bindings.length > 0) {
+      return {
+        ...f,
+        severity: 'warning',
+        message: `${f.message} (unverified, not blocking: the pod's ServiceAccount names its own identity for image pull; ${bindings.map((p) => `${p.path}: ${p.reason ?? 'unknown'}`).join('; ')})`,
+      };
+    }
     if (tried.length < 2) return f;
     const list = tried.map(
       (p) =>

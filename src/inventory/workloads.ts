@@ -86,10 +86,12 @@ function scanObject(obj: LNode, ctx: Ctx, scan: DocumentScan, listDepth: number)
     return;
   }
   if (kind === 'ServiceAccount') {
+    const acrClientId = str(get(get(meta, 'annotations'), 'kubernetes.azure.com/acr-client-id'))?.trim();
     scan.serviceAccounts.push({
       name,
       namespace,
       imagePullSecrets: secretNames(get(obj, 'imagePullSecrets')).map((s) => s.name),
+      ...(acrClientId ? { acrClientId } : {}),
       location: loc(ctx, obj),
       origin: 'manifest',
     });

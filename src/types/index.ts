@@ -98,6 +98,8 @@ export interface ManifestServiceAccount {
   name: string;
   namespace: string;
   imagePullSecrets: string[];
+  /** `metadata.annotations["kubernetes.azure.com/acr-client-id"]`: the identity its pods pull with (identity binding). */
+  acrClientId?: string;
   location?: SourceLocation;
   origin: 'manifest' | 'cluster';
 }

@@ -27,6 +27,10 @@ interface Expected {
   remediation?: Record<string, string>;
   messageContains?: Record<string, string>;
   platforms?: string[];
+  /** `namespace/serviceAccount` -> acr-client-id annotation of the pods' ServiceAccount (identity bindings). */
+  serviceAccountBindings?: Record<string, string>;
+  /** image -> state of its identity-binding path(s). */
+  bindingPaths?: Record<string, 'works' | 'broken' | 'unknown'>;
 }
 
 const config: Config = testConfig({ clusterReads: false });
@@ -75,7 +79,7 @@ async function run(dir: string, expected: Expected) {
   };
   const imageUses = uses(expected.images);
   const hosts = [...new Set(imageUses.map((u) => u.ref!.registry))];
-  const facts = await collectIdentityFacts(ctx, expected.cluster, hosts);
+  const facts = await collectIdentityFacts(ctx, expected.cluster, hosts, expected.serviceAccountBindings ?? {});
   const result = checkIdentity(facts, imageUses, { expiryWarningDays: 30 });
   await emu.close();
   return { facts, result, logs };
@@ -109,7 +113,15 @@ describe('identity scenarios through the emulator', () => {
       for (const [rule, text] of Object.entries(expected.messageContains ?? {})) {
         expect(result.findings.find((f) => f.rule === rule)?.message).toContain(text);
       }
-      const states = Object.fromEntries(result.paths.map((p) => [p.image, p.state]));
+      const states = Object.fromEntries(
+        result.paths.filter((p) => p.path === 'kubelet').map((p) => [p.image, p.state]),
+      );
+      if (expected.bindingPaths) {
+        const bound = result.paths.filter((p) => p.path.startsWith('identity-binding:'));
+        expect(Object.fromEntries(bound.map((p) => [p.image, p.state])), JSON.stringify(bound)).toEqual(
+          Object.fromEntries(Object.entries(expected.bindingPaths).map(([i, st]) => [normalized(i), st])),
+        );
+      }
       const want = Object.fromEntries(
         Object.entries(expected.paths).map(([image, state]) => [
           parseImageReference(image).ok ? normalized(image) : image,

@@ -27,6 +27,7 @@ import {
 } from '../../checks/rbac/evaluate.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armClientOptions, describeError, getCluster, noSignIn, statusOf, unverifiableFrom } from './cluster.js';
+import { findBoundIdentities } from './identity-bindings.js';
 import { getApplicationByAppId, getServicePrincipalByAppId, getTransitiveGroups } from './graph.js';
 import { discoverRegistries } from './registries.js';
 import { armScope } from './clouds.js';
@@ -270,6 +271,7 @@ export async function collectIdentityFacts(
   ctx: FactContext,
   clusterId: string,
   hosts: string[],
+  serviceAccountBindings: Record<string, string> = {},
 ): Promise<IdentityFacts> {
   const [cluster, discovery] = await Promise.all([getCluster(ctx, clusterId), discoverRegistries(ctx, hosts)]);
   const facts: IdentityFacts = {
@@ -291,8 +293,20 @@ export async function collectIdentityFacts(
   }
   const sp = facts.clusterServicePrincipal;
   const puller = cluster.kubelet?.objectId ?? (sp && !isUnverifiable(sp) ? sp.objectId : undefined);
+  const bindingIds = Object.values(serviceAccountBindings);
+  if (bindingIds.length > 0) {
+    facts.serviceAccountBindings = serviceAccountBindings;
+    facts.boundIdentities = await findBoundIdentities(
+      ctx,
+      bindingIds,
+      discovery.subscriptions.map((s) => s.subscriptionId),
+    );
+  }
+  const bound = Object.values(facts.boundIdentities ?? {}).flatMap((b) => ('principalId' in b ? [b.principalId] : []));
   const principals = [
-    ...new Set([puller, ...cluster.controlPlane.map((c) => c.principalId)].filter((p): p is string => Boolean(p))),
+    ...new Set(
+      [puller, ...cluster.controlPlane.map((c) => c.principalId), ...bound].filter((p): p is string => Boolean(p)),
+    ),
   ];
 
   await Promise.all(discovery.registries.map((r) => collectRegistryAccess(ctx, facts, r, principals)));
