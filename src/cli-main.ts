@@ -1,7 +1,9 @@
 // CLI: argv -> Config -> gate -> rendered report -> exit code. A ConfigurationError is one line on stderr and
 // exit 2; anything else unexpected is also one line (the stack only with AKS_PULL_GATE_DEBUG=1).
 
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigurationError } from './settings/config.js';
 import { parseCli, USAGE } from './settings/from-cli.js';
 import { renderReport } from './report/render.js';
@@ -44,11 +46,12 @@ export async function main(argv: string[]): Promise<number> {
       phase: (name) => tty && process.stderr.write(`… ${name}\n`),
     });
     const color = !!process.stdout.isTTY && !process.env.NO_COLOR && !config.output;
-    const out = renderReport(report, config.format, { color, version: VERSION });
+    const fileExists = (p: string): boolean => existsSync(path.resolve(config.cwd, p));
+    const out = renderReport(report, config.format, { color, version: VERSION, fileExists });
     if (config.output) await writeFile(config.output, out);
     else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     if (config.sarifFile)
-      await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION }));
+      await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION, fileExists }));
     return exitCode;
   } catch (err) {
     if (err instanceof ConfigurationError) {

@@ -53,7 +53,14 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
   await writeFile(settings.reportFile, renderJson(report));
   if (config.sarifFile) {
     await mkdir(path.dirname(config.sarifFile), { recursive: true });
-    await writeFile(config.sarifFile, JSON.stringify(renderSarif(report, { toolVersion: VERSION }), null, 2) + '\n');
+    await writeFile(
+      config.sarifFile,
+      JSON.stringify(
+        renderSarif(report, { toolVersion: VERSION, fileExists: (p) => existsSync(path.resolve(cwd, p)) }),
+        null,
+        2,
+      ) + '\n',
+    );
   }
 
   const { annotations } = buildAnnotations(report, { fileExists: (p) => existsSync(path.resolve(cwd, p)) });
@@ -74,7 +81,7 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
   core.setOutput('errors', String(report.summary.errors));
   core.setOutput('warnings', String(report.summary.warnings));
   core.setOutput('report', settings.reportFile);
-  core.setOutput('findings', renderFindingsCompact(report));
+  core.setOutput('findings', renderFindingsCompact(report, undefined, settings.reportFile));
 
   await github_(report, settings, logger);
 

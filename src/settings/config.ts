@@ -2,6 +2,7 @@
 // A user's mistake is a ConfigurationError: one clear line naming the accepted values, exit code 2, no stack.
 
 import type { Platform } from '../types/index.js';
+import type { IgnoreEntry } from '../types/suppression.js';
 
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -50,6 +51,10 @@ export interface Config {
   sarifFile?: string;
   /** Maximum size of one manifest file, bytes. */
   maxFileBytes: number;
+  /** Accepted-on-purpose entries (`.aks-pull-gate.yaml` `ignore:`); default none. */
+  ignore: IgnoreEntry[];
+  /** Key of the sticky PR comment (`comment-key`); default the cluster resource id. */
+  commentKey?: string;
 }
 
 export const DEFAULTS = {

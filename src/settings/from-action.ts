@@ -58,6 +58,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
   const tempDir = env.RUNNER_TEMP || cwd;
   const sarif = get('sarif-file');
   const config: Config = {
+    ignore: [],
     mode,
     manifests,
     cwd,

@@ -109,6 +109,7 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
     subscription: v.subscription,
   });
   const config: Config = {
+    ignore: [],
     mode: command,
     manifests,
     cwd,

@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     azureEnvironment: 'AzureCloud',
     timeoutMs: 60_000,
     maxFileBytes: 1024 * 1024,
+    ignore: [],
     ...overrides,
   };
 }
