@@ -12,6 +12,8 @@ import { buildAnnotations } from './report/annotations.js';
 import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
 import {
+  checkedName,
+  commentKey,
   prCommentMarker,
   renderPrComment,
   syncPrComment,
@@ -96,7 +98,13 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
 async function github_(report: Report, settings: ActionSettings, logger: Logger): Promise<void> {
   const github = await import('@actions/github');
   const ctx = github.context;
-  const clusterKey = report.cluster?.split('/').pop() ?? 'manifests';
+  const clusterKey = commentKey({
+    ...(settings.config.commentKey ? { commentKey: settings.config.commentKey } : {}),
+    ...(report.cluster ? { cluster: report.cluster } : {}),
+    workflow: ctx.workflow,
+    job: ctx.job,
+  });
+  const clusterName = checkedName(report, clusterKey) ?? 'manifests';
   const isPr = ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
   const wantComment = settings.config.mode === 'check' && settings.commentOnPr && isPr;
   const wantIssue = settings.config.mode === 'audit' && settings.trackingIssue;
@@ -127,12 +135,12 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger)
         );
       } else logger.info(`PR comment: ${result}`);
     } else {
-      const marker = `<!-- aks-pull-gate-audit:${clusterKey} -->`;
+      const marker = prCommentMarker(clusterKey).replace('aks-pull-gate:', 'aks-pull-gate-audit:');
       const result = await syncTrackingIssue(trackingIssueClient(octokit.rest.issues), {
         owner,
         repo,
         marker,
-        title: `aks-pull-gate audit: credentials expiring or broken (${clusterKey})`,
+        title: `aks-pull-gate audit: credentials expiring or broken (${clusterName})`,
         body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
         clean: report.ready,
       });
