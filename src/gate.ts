@@ -28,6 +28,7 @@ import { checkImages, formatPlatform } from './checks/images.js';
 import { checkNetwork } from './checks/network.js';
 import { checkPullSecrets, effectivePullSecrets } from './checks/pull-secrets.js';
 import { combinePullPaths } from './checks/pull-paths.js';
+import { applySuppressions } from './checks/suppressions.js';
 import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './lib/docker-config.js';
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './facts/registry/client.js';
@@ -58,7 +59,7 @@ const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAc
 
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
-  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {});
+  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, new Date());
 
   let emulator: Emulator | undefined;
   let now = new Date();
@@ -271,7 +272,14 @@ async function check(
       (name) => `pull-secret:${use.namespace}/${name}`,
     ),
   ];
-  return finish(config, inventory, combinePullPaths(findings, paths, inventory.uses, pathsOfUse), checked, requests);
+  return finish(
+    config,
+    inventory,
+    combinePullPaths(findings, paths, inventory.uses, pathsOfUse),
+    checked,
+    requests,
+    ctx.now,
+  );
 }
 
 function finish(
@@ -280,12 +288,14 @@ function finish(
   findings: Finding[],
   images: ImageFacts,
   requests: Record<string, number>,
+  now: Date,
 ): GateResult {
   const { report, exitCode } = buildReport({
     mode: config.mode,
     ...(config.cluster ? { cluster: config.cluster } : {}),
     uses: inventory.uses,
-    findings,
+    // Accepted-on-purpose entries are matched to the per-place findings, before the verdict groups them.
+    findings: applySuppressions(findings, inventory.uses, config.ignore, now, config.mode === 'check'),
     images,
     failOn: config.failOn,
   });
@@ -399,7 +409,7 @@ async function audit(config: Config, ctx: FactContext, deps: GateDeps): Promise<
   );
   const findings =
     'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
-  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {});
+  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, {}, ctx.now);
   if (!('timedOut' in result)) {
     out.report.credentials = result.credentials;
     // The audit exists to fail weeks ahead: an expiring credential (a warning finding) fails it too, unless never.

@@ -425,6 +425,19 @@ export const RULES: readonly RuleDescriptor[] = [
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
+/**
+ * An error of this catalogue means a pod would not start (its image cannot be pulled, or the manifest is rejected):
+ * accepting one ships a rollout that cannot run, so an `ignore:` entry or annotation for an error rule may run at
+ * most this many days ahead; a longer one does not suppress (suppression-too-long).
+ */
+export const MAX_ERROR_SUPPRESSION_DAYS = 30;
+
+/** Whether a rule's findings mean no pod starts (an error rule), so its suppressions are held to 30 days. */
+export function stopsPods(id: string): boolean {
+  const r = BY_ID.get(id);
+  return r !== undefined && (r.defaultSeverity === 'error' || (r.severities ?? []).includes('error'));
+}
+
 /** The descriptor of a rule id, or undefined for an id the catalogue does not know. */
 export function ruleById(id: string): RuleDescriptor | undefined {
   return BY_ID.get(id);
