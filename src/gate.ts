@@ -190,11 +190,19 @@ async function probeToken(
   }
 }
 
+/** Every existing file of KUBECONFIG (kubectl merges them in order), joined with the path delimiter. */
 function findKubeconfig(env: NodeJS.ProcessEnv): string | undefined {
   const candidates = env.KUBECONFIG
     ? env.KUBECONFIG.split(path.delimiter)
     : [path.join(os.homedir(), '.kube', 'config')];
-  return candidates.find((p) => p && existsSync(p));
+  const found = candidates.filter((p) => p && existsSync(p));
+  return found.length ? found.join(path.delimiter) : undefined;
+}
+
+/** The cluster's API server hosts (public and private FQDN), when its ARM body was read. */
+function clusterServers(identity: IdentityFacts | undefined): string[] {
+  const raw = identity && !isUnverifiable(identity.cluster) ? identity.cluster.raw : undefined;
+  return [raw?.fqdn, raw?.privateFqdn].filter((h): h is string => !!h);
 }
 
 async function check(
@@ -235,7 +243,13 @@ async function check(
           ctx.signal,
         )
       : Promise.resolve(undefined),
-    guard(collectCredentialFacts(ctx, inventory, registries), ctx.signal),
+    guard(
+      collectCredentialFacts(ctx, inventory, registries, {
+        // The emulator's kubeconfig is its own cluster by construction; elsewhere the context must be the cluster's.
+        ...(emulator ? {} : { clusterServers: clusterServers(identityFacts) }),
+      }),
+      ctx.signal,
+    ),
   ]);
 
   const results = 'timedOut' in images ? unansweredImages(inventory, config) : images.results;
