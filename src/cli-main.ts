@@ -2,7 +2,9 @@
 // -> exit code. A ConfigurationError is one line on stderr and
 // exit 2; anything else unexpected is also one line (the stack only with AKS_PULL_GATE_DEBUG=1).
 
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigurationError, type Config } from './settings/config.js';
 import { parseCli, usage, type DiagnoseTargetArgs } from './settings/from-cli.js';
 import { gitHubJobFromEnv, publishToGitHub } from './cli-github.js';
@@ -65,11 +67,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       phase: (name) => tty && process.stderr.write(`… ${name}\n`),
     });
     const color = !!process.stdout.isTTY && !env.NO_COLOR && !config.output;
-    const out = renderReport(report, config.format, { color, version: VERSION });
+    const fileExists = (p: string): boolean => existsSync(path.resolve(config.cwd, p));
+    const out = renderReport(report, config.format, { color, version: VERSION, fileExists });
     if (config.output) await writeFile(config.output, out);
     else process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     if (config.sarifFile)
-      await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION }));
+      await writeFile(config.sarifFile, renderReport(report, 'sarif', { color: false, version: VERSION, fileExists }));
     // Inside a GitHub Actions job the GitHub-only options act as in the action (PR comment, tracking issue), bounded
     // by the run's timeout; they never change the exit code.
     const job = gitHubJobFromEnv(env);

@@ -37,6 +37,7 @@ import { checkImages, formatPlatform } from './checks/images.js';
 import { checkNetwork } from './checks/network.js';
 import { checkPullSecrets, effectivePullSecrets } from './checks/pull-secrets.js';
 import { combinePullPaths } from './checks/pull-paths.js';
+import { applySuppressions } from './checks/suppressions.js';
 import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './lib/docker-config.js';
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './facts/registry/client.js';
@@ -71,7 +72,7 @@ const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAc
 
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
-  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {});
+  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, new Date());
 
   let emulator: Emulator | undefined;
   let now = new Date();
@@ -209,11 +210,19 @@ async function probeToken(
   }
 }
 
+/** Every existing file of KUBECONFIG (kubectl merges them in order), joined with the path delimiter. */
 function findKubeconfig(env: NodeJS.ProcessEnv): string | undefined {
   const candidates = env.KUBECONFIG
     ? env.KUBECONFIG.split(path.delimiter)
     : [path.join(os.homedir(), '.kube', 'config')];
-  return candidates.find((p) => p && existsSync(p));
+  const found = candidates.filter((p) => p && existsSync(p));
+  return found.length ? found.join(path.delimiter) : undefined;
+}
+
+/** The cluster's API server hosts (public and private FQDN), when its ARM body was read. */
+function clusterServers(identity: IdentityFacts | undefined): string[] {
+  const raw = identity && !isUnverifiable(identity.cluster) ? identity.cluster.raw : undefined;
+  return [raw?.fqdn, raw?.privateFqdn].filter((h): h is string => !!h);
 }
 
 async function check(
@@ -254,7 +263,13 @@ async function check(
           ctx.signal,
         )
       : Promise.resolve(undefined),
-    guard(collectCredentialFacts(ctx, inventory, registries), ctx.signal),
+    guard(
+      collectCredentialFacts(ctx, inventory, registries, {
+        // The emulator's kubeconfig is its own cluster by construction; elsewhere the context must be the cluster's.
+        ...(emulator ? {} : { clusterServers: clusterServers(identityFacts) }),
+      }),
+      ctx.signal,
+    ),
   ]);
 
   const results = 'timedOut' in images ? unansweredImages(inventory, config) : images.results;
@@ -296,7 +311,14 @@ async function check(
       ? [`identity-binding:${use.namespace}/${use.serviceAccount}`]
       : []),
   ];
-  return finish(config, inventory, combinePullPaths(findings, paths, inventory.uses, pathsOfUse), checked, requests);
+  return finish(
+    config,
+    inventory,
+    combinePullPaths(findings, paths, inventory.uses, pathsOfUse),
+    checked,
+    requests,
+    ctx.now,
+  );
 }
 
 function finish(
@@ -305,12 +327,14 @@ function finish(
   findings: Finding[],
   images: ImageFacts,
   requests: Record<string, number>,
+  now: Date,
 ): GateResult {
   const { report, exitCode } = buildReport({
     mode: config.mode,
     ...(config.cluster ? { cluster: config.cluster } : {}),
     uses: inventory.uses,
-    findings,
+    // Accepted-on-purpose entries are matched to the per-place findings, before the verdict groups them.
+    findings: applySuppressions(findings, inventory.uses, config.ignore, now, config.mode === 'check'),
     images,
     failOn: config.failOn,
   });
@@ -490,7 +514,7 @@ async function audit(config: Config, ctx: FactContext, deps: GateDeps, emulator?
     return { findings: r.report.findings, requests: r.requests };
   });
   if (running) findings.push(...running.findings);
-  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, running?.requests ?? {});
+  const out = finish(config, EMPTY_INVENTORY, findings, { checked: new Map() }, running?.requests ?? {}, ctx.now);
   if (running) out.requests = { ...out.requests, 'kubernetes-workload-reads': running.kubernetesRequests };
   if (!('timedOut' in result)) {
     out.report.credentials = result.credentials;

@@ -12,6 +12,8 @@ import { buildAnnotations } from './report/annotations.js';
 import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
 import {
+  checkedName,
+  commentKey,
   prCommentMarker,
   renderPrComment,
   syncPrComment,
@@ -53,7 +55,14 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
   await writeFile(settings.reportFile, renderJson(report));
   if (config.sarifFile) {
     await mkdir(path.dirname(config.sarifFile), { recursive: true });
-    await writeFile(config.sarifFile, JSON.stringify(renderSarif(report, { toolVersion: VERSION }), null, 2) + '\n');
+    await writeFile(
+      config.sarifFile,
+      JSON.stringify(
+        renderSarif(report, { toolVersion: VERSION, fileExists: (p) => existsSync(path.resolve(cwd, p)) }),
+        null,
+        2,
+      ) + '\n',
+    );
   }
 
   const { annotations } = buildAnnotations(report, { fileExists: (p) => existsSync(path.resolve(cwd, p)) });
@@ -74,7 +83,7 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
   core.setOutput('errors', String(report.summary.errors));
   core.setOutput('warnings', String(report.summary.warnings));
   core.setOutput('report', settings.reportFile);
-  core.setOutput('findings', renderFindingsCompact(report));
+  core.setOutput('findings', renderFindingsCompact(report, undefined, settings.reportFile));
 
   await github_(report, settings, logger);
 
@@ -89,7 +98,13 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger): P
 async function github_(report: Report, settings: ActionSettings, logger: Logger): Promise<void> {
   const github = await import('@actions/github');
   const ctx = github.context;
-  const clusterKey = report.cluster?.split('/').pop() ?? 'manifests';
+  const clusterKey = commentKey({
+    ...(settings.config.commentKey ? { commentKey: settings.config.commentKey } : {}),
+    ...(report.cluster ? { cluster: report.cluster } : {}),
+    workflow: ctx.workflow,
+    job: ctx.job,
+  });
+  const clusterName = checkedName(report, clusterKey) ?? 'manifests';
   const isPr = ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
   const wantComment = settings.config.mode === 'check' && settings.commentOnPr && isPr;
   const wantIssue = settings.config.mode === 'audit' && settings.trackingIssue;
@@ -120,12 +135,12 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger)
         );
       } else logger.info(`PR comment: ${result}`);
     } else {
-      const marker = `<!-- aks-pull-gate-audit:${clusterKey} -->`;
+      const marker = prCommentMarker(clusterKey).replace('aks-pull-gate:', 'aks-pull-gate-audit:');
       const result = await syncTrackingIssue(trackingIssueClient(octokit.rest.issues), {
         owner,
         repo,
         marker,
-        title: `aks-pull-gate audit: credentials expiring or broken (${clusterKey})`,
+        title: `aks-pull-gate audit: credentials expiring or broken (${clusterName})`,
         body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
         clean: report.ready,
       });

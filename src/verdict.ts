@@ -5,6 +5,7 @@ import type { FailOn } from './settings/config.js';
 import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './types/index.js';
 import { SEVERITY_ORDER } from './types/index.js';
 import { sortFindings, summarize } from './lib/sort.js';
+import { groupFindings } from './lib/group-findings.js';
 
 /** Status of an image, from the most decisive finding about it. Earlier entries win. */
 const STATUS_BY_RULE: [string, ImageStatus][] = [
@@ -46,7 +47,7 @@ export function dedupeFindings(findings: Finding[]): Finding[] {
 export function exitCodeFor(findings: Finding[], failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
   const threshold = failOn === 'warning' ? SEVERITY_ORDER.warning : SEVERITY_ORDER.error;
-  return findings.some((f) => SEVERITY_ORDER[f.severity] <= threshold) ? 1 : 0;
+  return findings.some((f) => !f.suppressed && SEVERITY_ORDER[f.severity] <= threshold) ? 1 : 0;
 }
 
 export interface ImageFacts {
@@ -62,7 +63,8 @@ export function buildReport(opts: {
   images: ImageFacts;
   failOn: FailOn;
 }): { report: Report; exitCode: 0 | 1 } {
-  const findings = sortFindings(dedupeFindings(opts.findings));
+  // Grouped once here, before any renderer: one finding per (rule, image, cause) with every location.
+  const findings = sortFindings(groupFindings(dedupeFindings(opts.findings)));
   const images = reportImages(opts.uses, findings, opts.images);
   const summary = summarize(findings, images.length);
   const exitCode = exitCodeFor(findings, opts.failOn);
@@ -92,17 +94,21 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
     }
   }
   for (const entry of byRef.values()) {
+    // An accepted (suppressed) finding no longer decides the image's status.
+    const deciding = findings.filter((f) => !f.suppressed);
     const rules = new Set(
-      findings
+      deciding
         .filter((f) => f.image === entry.reference)
         // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
         .filter((f) => f.rule !== 'cache-rule-credentials-unhealthy' || f.severity === 'error')
         .map((f) => f.rule),
     );
-    const invalid = findings.some(
+    const invalid = deciding.some(
       (f) =>
         (f.rule === 'image-reference-invalid' || f.rule === 'template-unrendered') &&
-        entry.locations.some((l) => l.file === f.location?.file && l.line === f.location?.line),
+        entry.locations.some((l) =>
+          (f.locations ?? (f.location ? [f.location] : [])).some((fl) => l.file === fl.file && l.line === fl.line),
+        ),
     );
     const checked = facts.checked.get(entry.reference);
     if (checked?.digest) entry.digest = checked.digest;

@@ -218,5 +218,6 @@ function toImageUse(r: RawImageUse, serviceAccounts: ManifestServiceAccount[]): 
     podPullSecrets,
     pullSecrets,
     constraints: r.constraints,
+    ...(r.ignoreAnnotation !== undefined ? { ignoreAnnotation: r.ignoreAnnotation } : {}),
   };
 }

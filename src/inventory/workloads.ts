@@ -25,6 +25,8 @@ export interface RawImageUse {
   serviceAccount: string;
   podPullSecrets: { name: string; location: SourceLocation }[];
   constraints: PlatformConstraints;
+  /** The workload's `aks-pull-gate.io/ignore` annotation (matched in checks/suppressions.ts). */
+  ignoreAnnotation?: string;
 }
 
 export interface DocumentScan {
@@ -56,6 +58,7 @@ interface Ctx {
   helmSource?: string;
   defaultNamespace: string;
   budget: { visits: number };
+  ignoreAnnotation?: string;
 }
 
 function loc(ctx: Ctx, node: LNode): SourceLocation {
@@ -98,6 +101,8 @@ function scanObject(obj: LNode, ctx: Ctx, scan: DocumentScan, listDepth: number)
     return;
   }
   const workload = { kind, name, namespace, ...(apiVersion ? { apiVersion } : {}) };
+  const ignore = str(get(get(meta, 'annotations'), 'aks-pull-gate.io/ignore'));
+  if (ignore !== undefined) ctx = { ...ctx, ignoreAnnotation: ignore };
   if (kind === 'Pod') {
     const spec = get(obj, 'spec');
     if (spec) scanPodSpec(spec, ctx, scan, workload);
@@ -172,6 +177,7 @@ function scanPodSpec(spec: LNode, ctx: Ctx, scan: DocumentScan, workload: RawIma
         serviceAccount,
         podPullSecrets,
         constraints,
+        ...(ctx.ignoreAnnotation !== undefined ? { ignoreAnnotation: ctx.ignoreAnnotation } : {}),
       });
     }
   }

@@ -26,17 +26,20 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** A sorted copy; the input is not modified. */
+/** A sorted copy (suppressed findings sort with the others: they are counted apart, not hidden); the input is not modified. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
 export function summarize(findings: readonly Finding[], images = 0): Report['summary'] {
-  const s = { images, errors: 0, warnings: 0, notices: 0 };
+  const s: Report['summary'] = { images, errors: 0, warnings: 0, notices: 0 };
+  let suppressed = 0;
   for (const f of findings) {
-    if (f.severity === 'error') s.errors++;
+    if (f.suppressed) suppressed++;
+    else if (f.severity === 'error') s.errors++;
     else if (f.severity === 'warning') s.warnings++;
     else s.notices++;
   }
+  if (suppressed > 0) s.suppressed = suppressed;
   return s;
 }

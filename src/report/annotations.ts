@@ -24,6 +24,8 @@ export interface AnnotationOptions {
 
 /** GitHub's per-step caps. */
 export const ANNOTATION_CAPS: Readonly<Record<Severity, number>> = { error: 10, warning: 10, notice: 10 };
+/** Places annotated per finding of many places (the rest are in the summary and the reports). */
+export const LOCATIONS_PER_FINDING = 3;
 /** GitHub's per-job cap (a job can have several steps annotating). */
 export const ANNOTATIONS_PER_JOB = 50;
 
@@ -38,7 +40,7 @@ function byPriority(a: Finding, b: Finding): number {
 }
 
 /** Candidate template paths for Helm's `# Source: <chart>/templates/x.yaml` (the chart directory may sit under charts/). */
-function helmCandidates(source: string): string[] {
+export function helmCandidates(source: string): string[] {
   const s = source.replace(/\\/g, '/').replace(/^\.\//, '');
   return [s, `charts/${s}`, `helm/${s}`, `deploy/${s}`];
 }
@@ -85,7 +87,16 @@ export function buildAnnotations(
   const seen = new Set<string>();
   const annotations: Annotation[] = [];
   let omitted = 0;
-  const sorted = [...report.findings].sort(byPriority);
+  // A finding of many places annotates its first few (each still within the caps); accepted (suppressed) findings
+  // annotate nothing: they are listed apart in the summary.
+  const sorted = report.findings
+    .filter((f) => !f.suppressed)
+    .sort(byPriority)
+    .flatMap((f) =>
+      f.locations && f.locations.length > 1
+        ? f.locations.slice(0, LOCATIONS_PER_FINDING).map((location) => ({ ...f, location }))
+        : [f],
+    );
   const noticeSlots = ANNOTATION_CAPS.notice;
   // Count how many would be dropped first, so the "N more" notice can take a notice slot only when needed.
   for (const f of sorted) {

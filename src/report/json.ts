@@ -40,16 +40,27 @@ function location(l: SourceLocation): Json {
 }
 
 export function findingJson(f: Finding): Json {
-  return ordered({ ...f, location: f.location && location(f.location), evidence: safeEvidence(f.evidence) }, [
-    'rule',
-    'severity',
-    'message',
-    'image',
-    'registry',
-    'location',
-    'remediation',
-    'evidence',
-  ]);
+  return ordered(
+    {
+      ...f,
+      location: f.location && location(f.location),
+      locations: f.locations?.map(location),
+      suppressed: f.suppressed && ordered(f.suppressed, ['by', 'reason', 'expires', 'kind']),
+      evidence: safeEvidence(f.evidence),
+    },
+    [
+      'rule',
+      'severity',
+      'message',
+      'image',
+      'registry',
+      'location',
+      'locations',
+      'suppressed',
+      'remediation',
+      'evidence',
+    ],
+  );
 }
 
 function image(i: ReportImage): Json {
@@ -75,7 +86,7 @@ export function reportJson(report: Report): { [key: string]: Json } {
   return ordered(
     {
       ...report,
-      summary: ordered(report.summary, ['images', 'errors', 'warnings', 'notices']),
+      summary: ordered(report.summary, ['images', 'errors', 'warnings', 'notices', 'suppressed']),
       images: images.map(image),
       findings: sortFindings(report.findings).map(findingJson),
       credentials: report.credentials?.map(credential),
@@ -89,7 +100,45 @@ export function renderJson(report: Report): string {
   return `${JSON.stringify(reportJson(report), null, 2)}\n`;
 }
 
-/** One line of compact JSON for the action's `findings` output. */
-export function renderFindingsCompact(report: Report): string {
-  return JSON.stringify(sortFindings(report.findings).map(findingJson));
+/** GitHub caps one step output at 1 MB; stay under it with room for the note. */
+export const FINDINGS_OUTPUT_MAX_BYTES = 1_000_000 - 4_096;
+
+/**
+ * One line of compact JSON for the action's `findings` output, under GitHub's 1 MB output limit: past it, the
+ * findings' location lists are cut to their first place, then whole findings are left out, and a last entry (rule
+ * `output-truncated`) says how many and points at the `report` file, which holds everything.
+ */
+export function renderFindingsCompact(
+  report: Report,
+  maxBytes = FINDINGS_OUTPUT_MAX_BYTES,
+  reportFile = 'report',
+): string {
+  const all = sortFindings(report.findings);
+  const full = JSON.stringify(all.map(findingJson));
+  if (Buffer.byteLength(full) <= maxBytes) return full;
+  const short = all.map((f) =>
+    findingJson(f.locations && f.locations.length > 1 ? { ...f, locations: f.locations.slice(0, 1) } : f),
+  );
+  const parts: string[] = [];
+  let bytes = 2;
+  const note = (left: number): string =>
+    JSON.stringify({
+      rule: 'output-truncated',
+      severity: 'notice',
+      message: `The findings output is cut to stay under GitHub's 1 MB output limit: location lists are cut to their first place${left > 0 ? ` and ${left} finding(s) are left out` : ''}; every finding and location is in the report file (${reportFile}).`,
+    });
+  // The longest note (the most findings left out) bounds them all.
+  const room = maxBytes - Buffer.byteLength(note(short.length)) - 1;
+  for (let i = 0; i < short.length; i++) {
+    const s = JSON.stringify(short[i]);
+    const b = Buffer.byteLength(s) + 1;
+    if (bytes + b > room) {
+      parts.push(note(short.length - i));
+      return `[${parts.join(',')}]`;
+    }
+    parts.push(s);
+    bytes += b;
+  }
+  parts.push(note(0));
+  return `[${parts.join(',')}]`;
 }

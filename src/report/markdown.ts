@@ -104,8 +104,21 @@ export function findingBlock(f: Finding, opts: { helpLinks?: boolean } = {}): st
     ? ` at ${code(`${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`)}`
     : '';
   const subject = f.image ? ` ${code(f.image)}` : f.registry ? ` ${code(f.registry)}` : '';
-  const lines = [`${SEV_ICON[f.severity]} **${code(f.rule)}**${title ? ` —${title}` : ''}${subject}${where}`, ''];
+  const more =
+    (f.locations?.length ?? 0) > 1
+      ? ` and ${f.locations!.length - 1} more place${f.locations!.length === 2 ? '' : 's'}`
+      : '';
+  const lines = [
+    `${SEV_ICON[f.severity]} **${code(f.rule)}**${title ? ` —${title}` : ''}${subject}${where}${more}`,
+    '',
+  ];
   lines.push(escapeMd(f.message));
+  if (f.suppressed) {
+    lines.push(
+      '',
+      `Accepted by ${code(f.suppressed.by)} until ${f.suppressed.expires}: ${escapeMd(f.suppressed.reason)}`,
+    );
+  }
   const ev = evidenceLine(f.evidence);
   if (ev) lines.push('', `<sub>${escapeMd(ev)}</sub>`);
   if (f.remediation) lines.push('', fenced(f.remediation));
@@ -172,7 +185,9 @@ export function writeFindings(
   helpLinks: boolean,
 ): FindingSectionsResult {
   let shown = 0;
-  const sorted = sortFindings(findings);
+  // Accepted (suppressed) findings do not decide the verdict: listed apart, folded, after the others.
+  const sorted = sortFindings(findings.filter((f) => !f.suppressed));
+  const accepted = sortFindings(findings.filter((f) => f.suppressed));
   const hasErrors = sorted.some((f) => f.severity === 'error');
   for (const sev of ['error', 'warning', 'notice'] as const) {
     const list = sorted.filter((f) => f.severity === sev);
@@ -195,6 +210,16 @@ export function writeFindings(
       shown++;
     }
     if (open === -1 && !out.push('</details>\n')) out.force('</details>\n');
+  }
+  if (accepted.length > 0) {
+    const label = `${accepted.length} accepted on purpose`;
+    if (!out.push(`\n### ☑️ ${label}\n\n<details><summary>Show ${label}</summary>\n\n`, FOOTER_RESERVE))
+      return { shown };
+    for (const f of accepted) {
+      if (!out.push(`${findingBlock(f, { helpLinks })}\n`, FOOTER_RESERVE)) break;
+      shown++;
+    }
+    out.force('</details>\n');
   }
   return { shown };
 }

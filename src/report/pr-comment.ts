@@ -22,6 +22,24 @@ export interface PrCommentOptions {
   maxChars?: number;
 }
 
+/**
+ * What one sticky comment (and one tracking issue) belongs to: the job's `comment-key` when given, else the full
+ * cluster resource id (lowercased: ARM ids are case-insensitive), else the workflow and job (a gate without a cluster).
+ * Never the cluster's name alone: two clusters of one name in different resource groups are different comments.
+ */
+export function commentKey(opts: { commentKey?: string; cluster?: string; workflow?: string; job?: string }): string {
+  if (opts.commentKey?.trim()) return `key:${opts.commentKey.trim()}`;
+  if (opts.cluster) return opts.cluster.trim().replace(/\/+$/, '').toLowerCase();
+  return `job:${opts.workflow ?? ''}/${opts.job ?? ''}`;
+}
+
+/** How the heading names what was checked: the cluster's name (last segment of its id), or the comment key. */
+export function checkedName(report: Report, key: string): string | undefined {
+  if (report.cluster) return report.cluster.replace(/\/+$/, '').split('/').pop();
+  if (key.startsWith('key:')) return key.slice(4);
+  return undefined;
+}
+
 /** The hidden marker of a cluster's comment. Characters that could end the HTML comment are replaced. */
 export function prCommentMarker(clusterKey: string): string {
   const key = clusterKey.replace(/[^A-Za-z0-9._/:@-]/g, '_').replace(/-{2,}/g, '-');
@@ -32,7 +50,10 @@ export function renderPrComment(report: Report, opts: PrCommentOptions): string 
   const limit = Math.min(opts.maxChars ?? PR_COMMENT_MAX_CHARS, PR_COMMENT_MAX_CHARS);
   const out = new SizedMarkdown(limit, (s) => s.length);
   out.force(`${prCommentMarker(opts.clusterKey)}\n`);
-  out.force(`### ${report.ready ? '✅' : '❌'} aks-pull-gate: ${escapeMd(verdictWords(report))}\n\n`);
+  const name = checkedName(report, opts.clusterKey);
+  out.force(
+    `### ${report.ready ? '✅' : '❌'} aks-pull-gate${name ? ` · ${escapeMd(name)}` : ''}: ${escapeMd(verdictWords(report))}\n\n`,
+  );
   if (report.cluster) out.force(`Cluster ${code(report.cluster)}\n`);
 
   const { groups } = groupByImage(report);

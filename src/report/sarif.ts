@@ -1,13 +1,19 @@
-// SARIF 2.1.0 for GitHub code scanning (`sarif-file` input, `--format sarif`): one rule descriptor per catalogue
-// entry with its help and remediation, one result per finding with a relative physical location, and a stable
-// fingerprint so re-runs update alerts instead of duplicating them.
+// SARIF 2.1.0 for GitHub code scanning (`sarif-file` input, `--format sarif`), held to code scanning's documented
+// rules (checked by scripts/check-sarif.ts in CI): one result per place a finding applies to, each with a relative
+// location under %SRCROOT% (the Helm template when the repository holds it, never a path outside the workspace), and a
+// partialFingerprint of the rule, the image (or registry) and the place only, never the message (which says "in 10
+// days" and lists nearest tags, and would close and reopen alerts daily). Rule descriptors only for rules with results
+// (every catalogue rule was 75 KB for one result). Audit results are left out: they are about credentials and cluster
+// objects with no place in the repository, and upload-sarif rejects a result without a location; the audit's report
+// is the JSON file, the job summary and the tracking issue. Suppressed findings carry `suppressions`.
 
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { RULES, type RuleDescriptor } from '../rules/catalogue.js';
+import { ruleById, type RuleDescriptor } from '../rules/catalogue.js';
 import type { Finding, Report, Severity, SourceLocation } from '../types/index.js';
 import { safeEvidence } from './evidence.js';
 import { sortFindings } from '../lib/sort.js';
+import { helmCandidates } from './annotations.js';
 
 export interface SarifOptions {
   /** Version of aks-pull-gate (package.json), shown as tool.driver.version. */
@@ -16,6 +22,8 @@ export interface SarifOptions {
   category?: string;
   /** Project home page, shown as tool.driver.informationUri. */
   informationUri?: string;
+  /** Whether a workspace-relative file exists: lets a result point at the Helm template (`# Source:`) instead. */
+  fileExists?: (file: string) => boolean;
 }
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -62,33 +70,36 @@ function physical(
 ): NonNullable<Result['locations']>[number] {
   return {
     physicalLocation: {
-      artifactLocation: { uri: fileUri(loc.file) },
+      artifactLocation: { uri: fileUri(loc.file), uriBaseId: '%SRCROOT%' },
       region: { startLine: Math.max(1, loc.line), startColumn: Math.max(1, loc.column ?? 1) },
     },
   };
 }
 
-function fingerprint(f: Finding): string {
-  const key = [f.rule, f.image ?? '', f.registry ?? '', f.location?.file ?? '', f.message].join('\u0000');
+/** A workspace-relative path, or undefined for an absolute one or one that leaves the workspace. */
+export function insideWorkspace(file: string): string | undefined {
+  const f = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  if (f === '' || f.startsWith('/') || /^[A-Za-z]:/.test(f) || f.split('/').includes('..')) return undefined;
+  return f;
+}
+
+/** Stable across runs: rule, image (or registry), and the place; never text that changes from day to day. */
+function fingerprint(f: Finding, place: string): string {
+  const key = [f.rule, f.image ?? f.registry ?? '', place].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+  /** The rendered position, when the place is the Helm template (its line is unknown: line 1). */
+  rendered?: string;
+  approximate?: boolean;
+}
+
 export function renderSarif(report: Report, opts: SarifOptions): Log {
-  const rules = RULES.map(descriptor);
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const findings = sortFindings(report.findings);
-  // A rule id the catalogue does not know still gets a descriptor, so every result has a valid ruleIndex.
-  for (const f of findings) {
-    if (!index.has(f.rule)) {
-      index.set(f.rule, rules.length);
-      rules.push({
-        id: f.rule,
-        name: pascal(f.rule),
-        shortDescription: { text: f.rule },
-        defaultConfiguration: { level: LEVEL[f.severity] },
-      });
-    }
-  }
+  const findings = report.mode === 'audit' ? [] : sortFindings(report.findings);
   // Cluster- and registry-wide findings have no manifest line; code scanning needs a location, so they point at
   // the first line that uses the image (or the first image of the report) and say so in their properties.
   const imageLocation = new Map(
@@ -96,29 +107,90 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
   );
   const firstLocation = report.images.find((i) => i.locations.length > 0)?.locations[0];
 
-  const results: Result[] = findings.map((f) => {
-    const text = f.remediation ? `${f.message}\nFix: ${f.remediation}` : f.message;
-    const r: Result = {
-      ruleId: f.rule,
-      ruleIndex: index.get(f.rule) ?? 0,
-      level: LEVEL[f.severity],
-      message: { text },
-      partialFingerprints: { 'aksPullGate/v1': fingerprint(f) },
-    };
+  const place = (l: Pick<SourceLocation, 'file' | 'line'> & Partial<SourceLocation>, approximate: boolean) => {
+    const template =
+      l.helmSource && opts.fileExists
+        ? helmCandidates(l.helmSource).find((p) => insideWorkspace(p) && opts.fileExists?.(p))
+        : undefined;
+    if (template) return { file: template, line: 1, column: 1, rendered: `${l.file}:${l.line}`, approximate } as Place;
+    const file = insideWorkspace(l.file);
+    return file ? ({ file, line: l.line, column: l.column ?? 1, approximate } as Place) : undefined;
+  };
+
+  const rules: ReportingDescriptor[] = [];
+  const index = new Map<string, number>();
+  const ruleIndex = (f: Finding): number => {
+    let i = index.get(f.rule);
+    if (i === undefined) {
+      const known = ruleById(f.rule);
+      i = rules.length;
+      index.set(f.rule, i);
+      // A rule id the catalogue does not know still gets a descriptor, so every result has a valid ruleIndex.
+      rules.push(
+        known
+          ? descriptor(known)
+          : {
+              id: f.rule,
+              name: pascal(f.rule),
+              shortDescription: { text: f.rule },
+              defaultConfiguration: { level: LEVEL[f.severity] },
+            },
+      );
+    }
+    return i;
+  };
+
+  const results: Result[] = [];
+  let omitted = 0;
+  for (const f of findings) {
     const fallback = (f.image !== undefined ? imageLocation.get(f.image) : undefined) ?? firstLocation;
-    if (f.location) r.locations = [physical(f.location)];
-    else if (fallback) r.locations = [physical(fallback)];
-    const props: Record<string, unknown> = {};
-    if (f.image) props.image = f.image;
-    if (f.registry) props.registry = f.registry;
-    if (f.remediation) props.remediation = f.remediation;
-    if (!f.location && fallback) props.locationIsApproximate = true;
-    if (f.location?.helmSource) props.helmSource = f.location.helmSource;
-    const ev = safeEvidence(f.evidence);
-    if (ev) props.evidence = ev;
-    if (Object.keys(props).length > 0) r.properties = props;
-    return r;
-  });
+    const own = f.locations ?? (f.location ? [f.location] : []);
+    const places = (own.length > 0 ? own.map((l) => place(l, false)) : fallback ? [place(fallback, true)] : []).filter(
+      (p): p is Place => p !== undefined,
+    );
+    // One result per template, not per rendered copy of it.
+    const seen = new Set<string>();
+    const unique = places.filter((p) => {
+      const k = `${p.file}:${p.line}:${p.column}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    if (unique.length === 0) {
+      omitted++;
+      continue;
+    }
+    const text = f.remediation ? `${f.message}\nFix: ${f.remediation}` : f.message;
+    for (const p of unique) {
+      const r: Result = {
+        ruleId: f.rule,
+        ruleIndex: ruleIndex(f),
+        level: LEVEL[f.severity],
+        message: { text: p.rendered ? `${text}\n(rendered at ${p.rendered})` : text },
+        locations: [physical(p)],
+        partialFingerprints: { 'aksPullGate/v2': fingerprint(f, `${p.file}:${p.line}:${p.column}`) },
+      };
+      if (f.suppressed) {
+        r.suppressions = [
+          {
+            kind: f.suppressed.kind,
+            status: 'accepted',
+            justification: `${f.suppressed.reason} (until ${f.suppressed.expires}; ${f.suppressed.by})`,
+          },
+        ];
+      }
+      const props: Record<string, unknown> = {};
+      if (f.image) props.image = f.image;
+      if (f.registry) props.registry = f.registry;
+      if (f.remediation) props.remediation = f.remediation;
+      if (p.approximate) props.locationIsApproximate = true;
+      if (f.location?.helmSource) props.helmSource = f.location.helmSource;
+      const ev = safeEvidence(f.evidence);
+      if (ev) props.evidence = ev;
+      if (Object.keys(props).length > 0) r.properties = props;
+      results.push(r);
+    }
+  }
 
   const run: Log['runs'][number] = {
     tool: {
@@ -131,10 +203,18 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
     },
     results,
     columnKind: 'unicodeCodePoints',
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root (the workspace)' } } },
   };
   if (run.tool.driver.semanticVersion === undefined) delete run.tool.driver.semanticVersion;
   if (opts.informationUri) run.tool.driver.informationUri = opts.informationUri;
   if (opts.category) run.automationDetails = { id: opts.category };
-  if (report.cluster) run.properties = { cluster: report.cluster, mode: report.mode, ready: report.ready };
+  const props: Record<string, unknown> = {};
+  if (report.cluster) Object.assign(props, { cluster: report.cluster, mode: report.mode, ready: report.ready });
+  if (report.mode === 'audit' && report.findings.length > 0) {
+    props.auditFindingsLeftOut = report.findings.length;
+    props.note = 'Audit findings have no place in the repository; they are in the JSON report and the job summary.';
+  }
+  if (omitted > 0) props.findingsWithoutRepositoryLocation = omitted;
+  if (Object.keys(props).length > 0) run.properties = props;
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
 }

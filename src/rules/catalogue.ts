@@ -34,6 +34,13 @@ const DOCS = {
   pullSecret: 'https://kubernetes.io/docs/tasks/configure-pod-container/pull-image-private-registry/',
   reference: 'https://github.com/distribution/reference/blob/main/reference.go',
   multiArch: 'https://docs.docker.com/build/building/multi-platform/',
+  objects: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/',
+  helmTemplate: 'https://helm.sh/docs/helm/helm_template/',
+  updatingImages: 'https://kubernetes.io/docs/concepts/containers/images/#updating-images',
+  quarantine: 'https://github.com/Azure/acr/tree/main/docs/preview/quarantine',
+  rbacList: 'https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-cli',
+  dismissAlerts:
+    'https://docs.github.com/code-security/code-scanning/managing-code-scanning-alerts/resolving-code-scanning-alerts',
 } as const;
 
 export const RULES: readonly RuleDescriptor[] = [
@@ -42,6 +49,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'error',
     title: 'Manifest file does not parse',
     help: 'The file is not valid YAML/JSON at the reported line, so the rollout would be rejected and no image in it can be checked. Fix the syntax at that line (kubectl apply --dry-run=client -f <file> shows the same error).',
+    helpUri: DOCS.objects,
     concern: 'manifest',
   },
   {
@@ -49,6 +57,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'error',
     title: 'Image or pull-secret name is an unrendered template',
     help: 'An image or imagePullSecrets name still holds a `{{ ... }}` or `${...}` placeholder. The kubelet would try to pull the literal text and fail with InvalidImageName or an anonymous 401. Render the manifests first (helm template, kustomize build, envsubst) and point the gate at the rendered output.',
+    helpUri: DOCS.helmTemplate,
     concern: 'exists',
   },
   {
@@ -64,6 +73,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'warning',
     title: 'Image has no tag or uses latest',
     help: 'Without a tag (implicit latest) or with latest and no digest, what runs depends on when a node pulls, and a rollback redeploys whatever latest is now. Pin a version tag, or better a digest (image@sha256:...).',
+    helpUri: DOCS.updatingImages,
     concern: 'exists',
   },
   {
@@ -103,6 +113,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'error',
     title: 'Image is quarantined',
     help: 'The registry quarantine policy holds the manifest (not yet passed by the scanner), and only quarantine readers can pull it. Wait for or complete the scan and mark the manifest as passed, or disable the quarantine policy if it is not in use.',
+    helpUri: DOCS.quarantine,
     concern: 'exists',
   },
   {
@@ -119,6 +130,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'warning',
     title: 'Azure registry not visible to the gate',
     help: 'The host looks like an Azure Container Registry but no registry the gate can see has that login server: a typo, a deleted registry, or one in a subscription the gate cannot read. Check the login server, or grant the gate Reader on the registry so it can verify it.',
+    helpUri: DOCS.troubleshoot,
     concern: 'exists',
   },
   {
@@ -134,6 +146,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'warning',
     title: 'Image could not be checked',
     help: 'The gate could not verify the image (no credential, network error, permission). The finding says why and which permission would let it check. Unverifiable is not failed: it blocks only with fail-on: warning.',
+    helpUri: DOCS.troubleshoot,
     concern: 'exists',
   },
   {
@@ -206,6 +219,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'warning',
     title: 'Role assignments could not be read',
     help: 'The gate identity cannot list role assignments on the registry, so it cannot tell whether the kubelet may pull. Grant the gate Reader (Microsoft.Authorization/roleAssignments/read) on the registry or its resource group. Blocks only with fail-on: warning.',
+    helpUri: DOCS.rbacList,
     concern: 'identity',
   },
   {
@@ -398,6 +412,7 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'notice',
     title: 'Manifest file is empty',
     help: 'The file holds no YAML documents (or only comments). Nothing to check; make sure the render step wrote what you expected.',
+    helpUri: DOCS.objects,
     concern: 'manifest',
   },
   {
@@ -405,11 +420,49 @@ export const RULES: readonly RuleDescriptor[] = [
     defaultSeverity: 'notice',
     title: 'No workloads in the manifest file',
     help: 'The file holds no pod spec with an image (or is not Kubernetes YAML at all). Nothing to check in it.',
+    helpUri: DOCS.objects,
+    concern: 'manifest',
+  },
+  {
+    id: 'suppression-expired',
+    defaultSeverity: 'warning',
+    title: 'Accepted finding is past its expiry date',
+    help: 'An `ignore:` entry of .aks-pull-gate.yaml or an aks-pull-gate.io/ignore annotation is past its `expires` date, so it no longer suppresses: the findings it accepted count again. Fix what it accepted, or renew the entry with a new date and reason.',
+    helpUri: DOCS.dismissAlerts,
+    concern: 'manifest',
+  },
+  {
+    id: 'suppression-unused',
+    defaultSeverity: 'notice',
+    title: 'Accepted-finding entry matches nothing',
+    help: 'An `ignore:` entry or aks-pull-gate.io/ignore annotation matched no finding of this run: what it accepted is fixed (remove the entry), or its rule, image, namespace or workload is misspelt.',
+    helpUri: DOCS.dismissAlerts,
+    concern: 'manifest',
+  },
+  {
+    id: 'suppression-too-long',
+    defaultSeverity: 'warning',
+    title: 'An error that stops pods from starting is accepted for more than 30 days',
+    help: 'Errors that mean no pod would start (image-not-found, repository-not-found, kubelet-pull-permission-missing, ...) can be accepted only with `expires` at most 30 days ahead: accepting them means shipping a rollout that cannot start, which is only ever a short, deliberate bridge. The entry does not suppress; give it an earlier date.',
+    helpUri: DOCS.dismissAlerts,
     concern: 'manifest',
   },
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+/**
+ * An error of this catalogue means a pod would not start (its image cannot be pulled, or the manifest is rejected):
+ * accepting one ships a rollout that cannot run, so an `ignore:` entry or annotation for an error rule may run at
+ * most this many days ahead; a longer one does not suppress (suppression-too-long).
+ */
+export const MAX_ERROR_SUPPRESSION_DAYS = 30;
+
+/** Whether a rule's findings mean no pod starts (an error rule), so its suppressions are held to 30 days. */
+export function stopsPods(id: string): boolean {
+  const r = BY_ID.get(id);
+  return r !== undefined && (r.defaultSeverity === 'error' || (r.severities ?? []).includes('error'));
+}
 
 /** The descriptor of a rule id, or undefined for an id the catalogue does not know. */
 export function ruleById(id: string): RuleDescriptor | undefined {

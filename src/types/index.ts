@@ -20,10 +20,25 @@ export interface Finding {
   message: string;
   image?: string;
   registry?: string;
+  /** The first place the finding applies to (the first of `locations`). */
   location?: SourceLocation;
+  /** Every place one (rule, image, cause) applies to, sorted; set when the finding has a location. */
+  locations?: SourceLocation[];
+  /** Accepted on purpose: stays in the reports, counted apart, does not decide the verdict. */
+  suppressed?: FindingSuppression;
   /** The exact command that fixes it, real names and IDs filled in. Every error-level finding has one. */
   remediation?: string;
   evidence?: Record<string, unknown>;
+}
+
+/** Who accepted a finding (an `ignore:` entry or a workload annotation), why, and until when. */
+export interface FindingSuppression {
+  /** Where the entry was written (`.aks-pull-gate.yaml:12`, `Deployment prod/api annotation`). */
+  by: string;
+  reason: string;
+  /** Last day it applies, `YYYY-MM-DD`. */
+  expires: string;
+  kind: 'external' | 'inSource';
 }
 
 /** A parsed, normalized image reference (distribution grammar). */
@@ -81,6 +96,8 @@ export interface ImageUse {
   /** Pod pull secrets plus those of its ServiceAccount found in the manifest set (names, de-duplicated, in order). */
   pullSecrets: string[];
   constraints: PlatformConstraints;
+  /** The workload's `aks-pull-gate.io/ignore` annotation, as written. */
+  ignoreAnnotation?: string;
 }
 
 /** A Secret or ServiceAccount object found in the manifest set (or the live cluster). */
@@ -138,7 +155,8 @@ export interface Report {
   ready: boolean;
   mode: 'check' | 'audit';
   cluster?: string;
-  summary: { images: number; errors: number; warnings: number; notices: number };
+  /** Counts of the findings that decide (suppressed ones are counted apart, in `suppressed`). */
+  summary: { images: number; errors: number; warnings: number; notices: number; suppressed?: number };
   images: ReportImage[];
   findings: Finding[];
   /** Audit mode: every credential with its owner, where it is used and days left. */

@@ -4,6 +4,7 @@
 import { getOctokit } from '@actions/github';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  commentKey,
   prCommentMarker,
   renderPrComment,
   syncPrComment,
@@ -151,5 +152,36 @@ describe('tracking issue of the scheduled audit', () => {
 
   it("returns 'read-only' when the token cannot open issues", async () => {
     expect(await syncTrackingIssue(issuesClient(READ_ONLY), opts('problems', false))).toBe('read-only');
+  });
+});
+
+describe('comment key', () => {
+  const idA =
+    '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-east/providers/Microsoft.ContainerService/managedClusters/prod-aks';
+  const idB = idA.replace('rg-east', 'rg-west');
+
+  it('keys two clusters of one name in different resource groups apart, and a passing job deletes only its own comment', async () => {
+    const keyA = commentKey({ cluster: idA });
+    const keyB = commentKey({ cluster: idB });
+    expect(keyA).not.toBe(keyB);
+    const failingB = renderPrComment({ ...loadReport('many-findings'), cluster: idB }, { clusterKey: keyB });
+    const passingA = renderPrComment({ ...loadReport('healthy'), cluster: idA }, { clusterKey: keyA });
+    const opts = { ...repo, issueNumber, whenClean: 'delete' as const };
+    expect(
+      await syncPrComment(client(), { ...opts, body: failingB, marker: prCommentMarker(keyB), clean: false }),
+    ).toBe('created');
+    expect(await syncPrComment(client(), { ...opts, body: passingA, marker: prCommentMarker(keyA), clean: true })).toBe(
+      'unchanged',
+    );
+    expect(stub.comments.map((c) => c.body)).toEqual([failingB]);
+    // The heading names the cluster.
+    expect(failingB.split('\n')[1]).toContain('aks-pull-gate · prod-aks');
+  });
+
+  it('two gates without a cluster get a comment each (comment-key, else workflow and job); ids compare case-insensitively', () => {
+    expect(commentKey({ workflow: 'ci', job: 'gate-a' })).not.toBe(commentKey({ workflow: 'ci', job: 'gate-b' }));
+    expect(commentKey({ commentKey: 'staging', cluster: idA })).toBe('key:staging');
+    expect(commentKey({ cluster: idA.toUpperCase() })).toBe(commentKey({ cluster: idA }));
+    expect(prCommentMarker(commentKey({ cluster: idA }))).toBe(`<!-- aks-pull-gate:${idA.toLowerCase()} -->`);
   });
 });

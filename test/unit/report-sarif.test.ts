@@ -49,11 +49,14 @@ describe('SARIF 2.1.0', () => {
     expect(validate(log)).toBe(false);
   });
 
-  it('describes every catalogue rule with its help text, and points each result at its rule', () => {
+  it('describes only the rules that have results, each with help text and helpUri, and points each result at its rule', () => {
     const log = renderSarif(loadReport('many-findings'), { toolVersion: '0.1.0' });
     const run = log.runs[0];
     const rules = run.tool.driver.rules ?? [];
-    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    const used = [...new Set((run.results ?? []).map((r) => r.ruleId))].sort();
+    expect(rules.map((r) => r.id).sort()).toEqual(used);
+    expect(rules.length).toBeLessThan(RULES.length);
+    for (const r of rules) expect(r.helpUri).toMatch(/^https:\/\//);
     for (const r of rules) expect(r.help?.text?.length).toBeGreaterThan(50);
     for (const res of run.results ?? []) expect(rules[res.ruleIndex ?? -1]?.id).toBe(res.ruleId);
   });
@@ -71,7 +74,7 @@ describe('SARIF 2.1.0', () => {
     const run = renderSarif(loadReport('many-findings'), { toolVersion: '0.1.0' }).runs[0];
     const nf = run.results?.find((r) => r.ruleId === 'image-not-found');
     expect(nf?.locations?.[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'k8s/orders.yaml' },
+      artifactLocation: { uri: 'k8s/orders.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 21, startColumn: 18 },
     });
     for (const r of run.results ?? []) {

@@ -7,6 +7,7 @@ import { discoverRegistries } from '../azure/registries.js';
 import type { FactContext } from '../../types/facts/context.js';
 import {
   clusterObjectReader,
+  KubeconfigElsewhereError,
   loadKubernetesClient,
   type ClusterObjectReader,
   type ClusterRead,
@@ -45,6 +46,8 @@ export interface CollectOptions {
   liveChecks?: boolean;
   /** Live checker; default: one over ctx.fetch. */
   liveChecker?: Pick<LiveCredentialChecker, 'check'>;
+  /** API server hosts of the cluster under check (fqdn, privateFQDN): the kubeconfig context must point at one. */
+  clusterServers?: string[];
 }
 
 const NO_AZURE = 'no Azure sign-in';
@@ -109,8 +112,9 @@ function makeClusterReader(
       },
     };
   try {
-    return { reader: clusterObjectReader(ctx.kubeconfigPath), state: { state: 'read' } };
+    return { reader: clusterObjectReader(ctx.kubeconfigPath, opts.clusterServers), state: { state: 'read' } };
   } catch (err) {
+    if (err instanceof KubeconfigElsewhereError) return { state: { state: 'off', reason: err.message } };
     const why = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'unreadable';
     return { state: { state: 'unverifiable', reason: `the kubeconfig could not be loaded: ${why}` } };
   }

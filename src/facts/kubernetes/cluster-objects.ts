@@ -3,6 +3,7 @@
 // 404 is "absent", 401/403 is "unverifiable" naming the RBAC verb to grant, anything else "unverifiable: why".
 // Secret data stays base64 as the API returns it; decoding (and masking) is docker-config.ts's job.
 
+import path from 'node:path';
 import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
 
 // @kubernetes/client-node is large (about half a second to load): it is loaded only when a kubeconfig will be read.
@@ -93,11 +94,75 @@ export function serviceAccountFromApi(sa: V1ServiceAccount): ManifestServiceAcco
   };
 }
 
-/** A reader over a kubeconfig file (its current context). Throws only when the kubeconfig itself is unusable. */
-export function clusterObjectReader(kubeconfigPath: string): ClusterObjectReader {
+/** The kubeconfig points at another cluster than the one under check: live reads are off, and this says why. */
+export class KubeconfigElsewhereError extends Error {}
+
+/** `https://Prod-AKS-dns-1a2b.hcp.westeurope.azmk8s.io:443/` -> `prod-aks-dns-1a2b.hcp.westeurope.azmk8s.io`. */
+function serverHost(server: string | undefined): string {
+  if (!server) return '';
+  try {
+    return new URL(server).hostname.toLowerCase();
+  } catch {
+    return server.toLowerCase();
+  }
+}
+
+/**
+ * Merges a KUBECONFIG list as kubectl does: the first file to define a cluster, user or context name wins (later
+ * ones are ignored, not an error), and current-context comes from the first file that sets one.
+ */
+export function mergeKubeconfigs(paths: string[]): import('@kubernetes/client-node').KubeConfig {
   if (!k8s) throw new Error('the Kubernetes client is not loaded (call loadKubernetesClient first)');
-  const kc = new k8s.KubeConfig();
-  kc.loadFromFile(kubeconfigPath);
+  const merged = new k8s.KubeConfig();
+  const clusters: typeof merged.clusters = [];
+  const users: typeof merged.users = [];
+  const contexts: typeof merged.contexts = [];
+  let currentContext = '';
+  for (const p of paths) {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(p);
+    for (const c of kc.clusters) if (!clusters.some((x) => x.name === c.name)) clusters.push(c);
+    for (const u of kc.users) if (!users.some((x) => x.name === u.name)) users.push(u);
+    for (const c of kc.contexts) if (!contexts.some((x) => x.name === c.name)) contexts.push(c);
+    if (!currentContext && kc.currentContext) currentContext = kc.currentContext;
+  }
+  merged.loadFromOptions({ clusters, users, contexts, currentContext });
+  return merged;
+}
+
+/**
+ * Ties the kubeconfig to the cluster under check: with the cluster's API server hosts known (fqdn, privateFQDN),
+ * keeps current-context when it points there, else switches to a context that does, else refuses (the reads would
+ * go to another cluster: aks-set-context for staging while the gate checks prod).
+ */
+export function selectClusterContext(kc: import('@kubernetes/client-node').KubeConfig, servers: string[]): string {
+  const wanted = new Set(servers.map((s) => serverHost(s)).filter((h) => h));
+  if (wanted.size === 0) return kc.currentContext;
+  const hostOf = (ctxName: string): string => {
+    const ctx = kc.contexts.find((c) => c.name === ctxName);
+    return serverHost(kc.clusters.find((c) => c.name === ctx?.cluster)?.server);
+  };
+  if (wanted.has(hostOf(kc.currentContext))) return kc.currentContext;
+  const match = kc.contexts.find((c) => wanted.has(hostOf(c.name)));
+  if (match) {
+    kc.setCurrentContext(match.name);
+    return match.name;
+  }
+  const current = hostOf(kc.currentContext) || 'no server';
+  throw new KubeconfigElsewhereError(
+    `the kubeconfig points at ${current} (context ${kc.currentContext || 'none'}), not at the cluster under check (${[...wanted].join(', ')}): live cluster reads are off; run azure/aks-set-context for this cluster before the gate`,
+  );
+}
+
+/**
+ * A reader over a kubeconfig (a file, or a KUBECONFIG list joined with the path delimiter, merged as kubectl does),
+ * tied to the cluster under check when its API server hosts are given. Throws when the kubeconfig is unusable, or
+ * KubeconfigElsewhereError when it points at another cluster.
+ */
+export function clusterObjectReader(kubeconfigPath: string, servers: string[] = []): ClusterObjectReader {
+  if (!k8s) throw new Error('the Kubernetes client is not loaded (call loadKubernetesClient first)');
+  const kc = mergeKubeconfigs(kubeconfigPath.split(path.delimiter).filter((p) => p));
+  selectClusterContext(kc, servers);
   const api = kc.makeApiClient(k8s.CoreV1Api);
   return {
     async readSecret(namespace, name) {

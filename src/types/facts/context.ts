@@ -40,7 +40,8 @@ export interface FactContext {
   fetch: typeof globalThis.fetch;
   /** Absent when there is no Azure sign-in (then Azure facts are unverifiable, not failed). */
   azure?: AzureContext;
-  /** Path of a kubeconfig for live cluster reads, when available and allowed. */
+  /** Kubeconfig for live cluster reads, when available and allowed: a path, or KUBECONFIG's existing files joined
+   * with the path delimiter (merged as kubectl merges them). */
   kubeconfigPath?: string;
 }
 
