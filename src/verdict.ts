@@ -5,17 +5,17 @@ import type { FailOn } from './settings/config.js';
 import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './types/index.js';
 import { SEVERITY_ORDER } from './types/index.js';
 import { sortFindings, summarize } from './lib/sort.js';
+import { ruleById } from './rules/catalogue.js';
 
-/** Status of an image, from the most decisive finding about it. Earlier entries win. */
-const STATUS_BY_RULE: [string, ImageStatus][] = [
-  ['image-reference-invalid', 'invalid'],
-  ['template-unrendered', 'invalid'],
-  ['repository-not-found', 'repository-not-found'],
-  ['image-not-found', 'not-found'],
-  ['image-read-disabled', 'read-disabled'],
-  ['image-quarantined', 'quarantined'],
-  ['image-platform-missing', 'platform-missing'],
-  ['image-unverifiable', 'unverifiable'],
+/** The image statuses findings give (rules/catalogue.ts: imageStatus), most decisive first. Earlier entries win. */
+const STATUS_RANK: readonly ImageStatus[] = [
+  'invalid',
+  'repository-not-found',
+  'not-found',
+  'read-disabled',
+  'quarantined',
+  'platform-missing',
+  'unverifiable',
 ];
 
 function cmp(a: string, b: string): number {
@@ -93,13 +93,14 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
     const rules = new Set(findings.filter((f) => f.image === entry.reference).map((f) => f.rule));
     const invalid = findings.some(
       (f) =>
-        (f.rule === 'image-reference-invalid' || f.rule === 'template-unrendered') &&
+        ruleById(f.rule)?.imageStatus === 'invalid' &&
         entry.locations.some((l) => l.file === f.location?.file && l.line === f.location?.line),
     );
     const checked = facts.checked.get(entry.reference);
     if (checked?.digest) entry.digest = checked.digest;
     if (checked?.platforms?.length) entry.platforms = checked.platforms;
-    const decisive = invalid ? 'invalid' : STATUS_BY_RULE.find(([rule]) => rules.has(rule))?.[1];
+    const statuses = new Set([...rules].map((r) => ruleById(r)?.imageStatus));
+    const decisive = invalid ? 'invalid' : STATUS_RANK.find((s) => statuses.has(s));
     entry.status = decisive ?? (checked ? 'ok' : 'unchecked');
     entry.locations.sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
   }
