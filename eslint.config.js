@@ -2,6 +2,70 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The imports that must never exist (docs/DESIGN.md, "Layout"): each stage imports only shapes (types/), pure
+// knowledge (lib/), the rule catalogue (rules/) and its own folder. `ALLOW` lists the files that still break a rule
+// today, each to be moved off the list; new files are checked from the first line.
+const ACTIONS = { group: ['@actions/*'], message: 'Only src/index.ts and src/main.ts talk to the Actions runtime.' };
+// Relative paths out of a stage folder (one or two levels deep) into folder or root module `n`.
+const dirs = (names, why) => ({
+  group: names.flatMap((n) =>
+    ['..', '../..', '../../..'].flatMap((up) => [`${up}/${n}/*`, `${up}/${n}/**`, `${up}/${n}.js`]),
+  ),
+  message: why,
+});
+// ALLOW: files that still break their folder's boundary today (the import named), each to be moved off the list.
+const ALLOW = {
+  'src/types/**/*.ts': [
+    'src/types/facts/context.ts', // FactContext still carries Config (settings/)
+    'src/types/facts/credentials.ts', // two shapes still in lib/credential-classify.ts and lib/docker-config.ts
+  ],
+  'src/inventory/**/*.ts': [
+    'src/inventory/inventory.ts', // static checks still run inside the inventory (checks/static.ts)
+  ],
+  'src/facts/**/*.ts': [
+    // identity fact shapes and node-pool helpers still live in checks/identity.ts and checks/node-pools.ts
+    'src/facts/azure/cluster.ts',
+    'src/facts/azure/graph.ts',
+    'src/facts/azure/registries.ts',
+    'src/facts/azure/role-assignments.ts',
+    'src/facts/azure/identity-bindings.ts', // BoundIdentity, Unverifiable in checks/identity.ts
+  ],
+  'src/checks/**/*.ts': [
+    'src/checks/identity.ts', // SDK bodies ManagedCluster, Registry
+    'src/checks/images.ts', // ImageCheck shape in facts/registry/client.ts
+    'src/checks/network.ts', // network fact shapes in facts/network/network.ts
+    'src/checks/pull-secrets.ts', // Config
+    'src/checks/static.ts', // inventory/workloads.ts
+  ],
+};
+const boundary = (files, patterns, ignores = ALLOW[files[0]] ?? []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const NODE_IO = {
+  group: [
+    'node:fs',
+    'node:fs/*',
+    'node:net',
+    'node:http',
+    'node:https',
+    'node:child_process',
+    'node:dns',
+    'fs',
+    'net',
+    'http',
+    'https',
+    'child_process',
+    'undici',
+  ],
+  message: 'checks/ are pure: facts come in as data.',
+};
+const AZURE = {
+  group: ['@azure/*'],
+  message: 'No SDK body crosses into the pure stages: take the fact shape from types/.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.tmp/**'] },
   js.configs.recommended,
@@ -36,4 +100,69 @@ export default tseslint.config(
       ),
     },
   },
+  boundary(['src/**/*.ts'], [ACTIONS], ['src/index.ts', 'src/main.ts']),
+  boundary(
+    ['src/types/**/*.ts'],
+    [
+      ACTIONS,
+      dirs(
+        ['lib', 'rules', 'settings', 'inventory', 'facts', 'checks', 'report', 'simulate', 'verdict', 'gate'],
+        'types/ imports nothing outside types/.',
+      ),
+    ],
+  ),
+  boundary(
+    ['src/lib/**/*.ts'],
+    [
+      ACTIONS,
+      dirs(
+        ['rules', 'settings', 'inventory', 'facts', 'checks', 'report', 'simulate', 'verdict', 'gate'],
+        'lib/ imports only types/.',
+      ),
+    ],
+  ),
+  boundary(
+    ['src/rules/**/*.ts'],
+    [
+      ACTIONS,
+      dirs(
+        ['settings', 'inventory', 'facts', 'checks', 'report', 'simulate', 'verdict', 'gate'],
+        'rules/ imports only types/ and lib/.',
+      ),
+    ],
+  ),
+  boundary(
+    ['src/inventory/**/*.ts'],
+    [ACTIONS, dirs(['checks', 'facts'], 'The inventory reads manifests; it neither collects facts nor judges.')],
+  ),
+  boundary(
+    ['src/facts/**/*.ts'],
+    [
+      ACTIONS,
+      dirs(
+        ['checks', 'rules', 'report', 'verdict', 'gate'],
+        'facts/ never decide: shapes go to types/, shared knowledge to lib/.',
+      ),
+    ],
+  ),
+  boundary(
+    ['src/checks/**/*.ts'],
+    [
+      ACTIONS,
+      AZURE,
+      NODE_IO,
+      dirs(['facts', 'inventory', 'settings', 'report'], 'checks/ are pure: they take types/ shapes, lib/ and rules/.'),
+    ],
+  ),
+  boundary(
+    ['src/report/**/*.ts'],
+    [ACTIONS, dirs(['checks', 'facts', 'gate'], 'Reports render the Report; they judge nothing.')],
+  ),
+  boundary(
+    ['src/simulate/**/*.ts'],
+    [
+      ACTIONS,
+      dirs(['checks', 'facts', 'inventory', 'lib'], 'The emulator is an independent oracle: it shares types/ only.'),
+    ],
+  ),
 );

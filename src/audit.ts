@@ -4,11 +4,10 @@
 // CLI/action exit 1 when something is expired or inside the warning threshold. Reads only; secrets are masked on decode
 // and never leave the fact layer.
 
-import { tokenRotationCommands } from './lib/acr-token-rotation.js';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armClientOptions, getCluster } from './facts/azure/cluster.js';
 import { getApplicationByAppId } from './facts/azure/graph.js';
-import { evaluateEntry } from './checks/credentials.js';
+import { evaluateEntry, PULL_SECRET_UNVERIFIABLE, scopedTokenFinding } from './checks/credentials.js';
 import { daysUntil, expiryState, type ExpiryState } from './lib/credential-classify.js';
 import { AzureCredentialFacts, newEntry } from './facts/credentials/collect.js';
 import {
@@ -20,6 +19,7 @@ import {
   type RegistryTokenInfo,
 } from './facts/credentials/azure-reads.js';
 import { parsePullSecret } from './lib/docker-config.js';
+import { parseTypedArmId } from './lib/arm-id.js';
 import type { CredentialEntryFact, CredentialFacts, PullSecretFact } from './types/facts/credentials.js';
 import type { FactContext } from './types/facts/context.js';
 import {
@@ -133,7 +133,9 @@ export async function runAudit(ctx: FactContext, opts: AuditOptions): Promise<Au
         days,
       );
       credentials.push(c);
-      const f = tokenFinding(reg, t, c);
+      // One finding per credential: a token a pull secret uses was judged with that secret (evaluateEntry, the
+      // gate's rule); only a token nobody uses is judged from the registry's token list.
+      const f = c.usedBy.length > 0 ? undefined : scopedTokenFinding(reg, t, c);
       if (f) findings.push(f);
     }
   }
@@ -174,7 +176,7 @@ function unverifiable(what: string, r: AzureRead<unknown>, registry?: string): F
   const reason = r.ok ? 'unknown' : r.reason;
   const permission = r.ok ? undefined : r.permission;
   const f: Finding = {
-    rule: 'pull-secret-unverifiable',
+    rule: PULL_SECRET_UNVERIFIABLE,
     severity: 'warning',
     message: `Audit could not read ${what}: ${reason}${permission ? `. Grant the gate ${permission}.` : '.'}`,
     evidence: { reason, permission },
@@ -246,47 +248,6 @@ function auditToken(
   return withExpiry(c, latest, now, days);
 }
 
-function tokenFinding(reg: CredentialRegistry, t: RegistryTokenInfo, c: AuditCredential): Finding | undefined {
-  const generate = `az acr token credential generate --name ${t.name} --registry ${reg.name} --password1`;
-  const used = c.usedBy.length > 0 ? ` (used by ${c.usedBy.join(', ')})` : '';
-  if (c.status === 'disabled' && c.usedBy.length > 0) {
-    return {
-      rule: 'acr-token-disabled',
-      severity: 'error',
-      message: `Scoped token ${t.name} of ${reg.name} is ${t.status}${used}.`,
-      registry: reg.loginServer,
-      remediation: `az acr token update --name ${t.name} --registry ${reg.name} --status enabled`,
-      evidence: { tokenName: t.name, status: t.status },
-    };
-  }
-  if (c.status === 'expired') {
-    return {
-      rule: 'acr-token-expired',
-      severity: 'error',
-      message: `Every password of scoped token ${t.name} of ${reg.name} has expired (latest ${c.expires})${used}.`,
-      registry: reg.loginServer,
-      remediation: generate,
-      evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
-    };
-  }
-  if (c.status === 'expiring') {
-    return {
-      rule: 'acr-token-expiring',
-      severity: 'warning',
-      message: `Scoped token ${t.name} of ${reg.name} has no password valid beyond ${c.expires} (${c.daysLeft} day(s) left)${used}.`,
-      registry: reg.loginServer,
-      remediation: tokenRotationCommands(
-        t.name,
-        reg.name,
-        t.passwords.map((p) => ({ name: p.name ?? '', ...(p.expiry ? { expiry: p.expiry } : {}) })),
-        `update every pull secret that uses ${t.name}${used} with the new password`,
-      ),
-      evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
-    };
-  }
-  return undefined;
-}
-
 interface SecretAudit {
   secret: PullSecretFact;
   entries: CredentialEntryFact[];
@@ -298,7 +259,7 @@ function clusterReaderFor(ctx: FactContext, opts: AuditOptions, findings: Findin
   if (opts.cluster) return opts.cluster;
   if (ctx.config.offline || !ctx.config.clusterReads || !ctx.kubeconfigPath) {
     findings.push({
-      rule: 'pull-secret-unverifiable',
+      rule: PULL_SECRET_UNVERIFIABLE,
       severity: 'warning',
       message:
         'Audit did not read the cluster’s pull secrets: no kubeconfig (run azure/aks-set-context first) or cluster reads are off.',
@@ -310,7 +271,7 @@ function clusterReaderFor(ctx: FactContext, opts: AuditOptions, findings: Findin
     return clusterObjectReader(ctx.kubeconfigPath);
   } catch {
     findings.push({
-      rule: 'pull-secret-unverifiable',
+      rule: PULL_SECRET_UNVERIFIABLE,
       severity: 'warning',
       message: 'Audit could not load the kubeconfig, so the cluster’s pull secrets were not read.',
     });
@@ -360,7 +321,7 @@ async function auditPullSecrets(
   if (list.state !== 'found') {
     if (list.state === 'unverifiable') {
       findings.push({
-        rule: 'pull-secret-unverifiable',
+        rule: PULL_SECRET_UNVERIFIABLE,
         severity: 'warning',
         message: `Audit could not list the cluster’s pull secrets: ${list.reason}.`,
         evidence: { reason: list.reason, permission: list.permission },
@@ -423,11 +384,9 @@ async function auditOneSecret(
   const credentials: AuditCredential[] = [];
   const findings: Finding[] = [];
   const facts: Pick<CredentialFacts, 'cluster'> = {};
-  const cluster = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i.exec(
-    ctx.config.cluster ?? '',
-  );
+  const cluster = parseTypedArmId(ctx.config.cluster, 'Microsoft.ContainerService', ['managedClusters']);
   if (cluster && ctx.config.cluster)
-    facts.cluster = { id: ctx.config.cluster, name: cluster[2], resourceGroup: cluster[1] };
+    facts.cluster = { id: ctx.config.cluster, name: cluster.names[0], resourceGroup: cluster.resourceGroup };
   for (const cred of parsed.credentials) {
     const entry = newEntry(cred);
     await azure.describe(entry, cred, cred.server.toLowerCase(), []);
@@ -519,7 +478,7 @@ async function auditClusterServicePrincipal(
       credentials: [],
       findings: [
         {
-          rule: 'pull-secret-unverifiable',
+          rule: PULL_SECRET_UNVERIFIABLE,
           severity: 'warning',
           message: `Audit could not read cluster ${clusterId}: ${cluster.reason}.`,
           evidence: { reason: cluster.reason, permission: cluster.permission, clusterId },
@@ -543,7 +502,7 @@ async function auditClusterServicePrincipal(
       credentials: [c],
       findings: [
         {
-          rule: 'pull-secret-unverifiable',
+          rule: PULL_SECRET_UNVERIFIABLE,
           severity: 'warning',
           message: `Audit could not read the secrets of cluster ${cluster.name}'s service principal ${appId}: ${reason}.`,
           evidence: { reason, identity: appId, permission: 'permission' in app ? app.permission : undefined },

@@ -16,6 +16,7 @@ import type {
   Logger,
   Platform,
   Report,
+  RuleId,
   SecretMasker,
 } from './types/index.js';
 import { buildInventory } from './inventory/inventory.js';
@@ -27,6 +28,7 @@ import { discoverRegistries } from './facts/azure/registries.js';
 import {
   checkIdentity,
   isUnverifiable,
+  ROLE_ASSIGNMENTS_UNVERIFIABLE,
   type ClusterFacts,
   type IdentityFacts,
   type RegistryDiscovery,
@@ -34,14 +36,14 @@ import {
 import type { NetworkFacts } from './facts/network/network.js';
 import { platformsFromAgentPools } from './checks/node-pools.js';
 import { checkImages, formatPlatform } from './checks/images.js';
-import { checkNetwork } from './checks/network.js';
-import { checkPullSecrets, effectivePullSecrets } from './checks/pull-secrets.js';
+import { CLUSTER_EGRESS_UNKNOWN, checkNetwork } from './checks/network.js';
+import { checkPullSecrets, effectivePullSecrets, PULL_SECRET_UNVERIFIABLE } from './checks/pull-secrets.js';
 import { combinePullPaths } from './checks/pull-paths.js';
 import { applySuppressions } from './checks/suppressions.js';
 import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './lib/docker-config.js';
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './facts/registry/client.js';
-import { looksLikeAcr } from './facts/registry/acr.js';
+import { isAcrHost } from './lib/acr-host.js';
 import { collectCacheRules } from './facts/azure/cache-rules.js';
 import { cacheRuleFor } from './lib/cache-rule.js';
 import { parseImageReference } from './lib/image-reference.js';
@@ -247,7 +249,7 @@ async function check(
         : undefined;
   const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
   if (identity && 'timedOut' in identity)
-    findings.push(timedOut('role-assignments-unverifiable', 'cluster and role assignments', config));
+    findings.push(timedOut(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments', config));
   const platforms = clusterPlatforms(config, identityFacts, deps.logger);
 
   deps.phase?.('Checking images, identity, network and pull secrets');
@@ -281,12 +283,12 @@ async function check(
   }
   if (network && !('timedOut' in network))
     findings.push(...checkNetwork(network, usesByRegistry(inventory.uses, registries)));
-  else if (network) findings.push(timedOut('cluster-egress-unknown', 'network posture', config));
+  else if (network) findings.push(timedOut(CLUSTER_EGRESS_UNKNOWN, 'network posture', config));
   if (!('timedOut' in credentials)) {
     const r = checkPullSecrets(inventory, credentials, config);
     findings.push(...r.findings);
     paths.push(...r.paths);
-  } else findings.push(timedOut('pull-secret-unverifiable', 'pull secrets', config));
+  } else findings.push(timedOut(PULL_SECRET_UNVERIFIABLE, 'pull secrets', config));
 
   const checked: ImageFacts = { checked: new Map() };
   for (const [ref, r] of results) {
@@ -369,7 +371,7 @@ async function checkAllImages(
   discovery: RegistryDiscovery | undefined,
 ): Promise<{ results: Map<string, ImageCheck>; requests: Record<string, number> }> {
   const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
-  const isAcr = (registry: string): boolean => acrHosts.has(registry.toLowerCase()) || looksLikeAcr(registry);
+  const isAcr = (registry: string): boolean => acrHosts.has(registry.toLowerCase()) || isAcrHost(registry);
   const quarantining = new Set(
     (discovery?.registries ?? []).flatMap((r) =>
       (r.raw?.policies?.quarantinePolicy?.status ?? '').toLowerCase() === 'enabled'
@@ -506,7 +508,7 @@ async function audit(config: Config, ctx: FactContext, deps: GateDeps, emulator?
     ctx.signal,
   );
   const findings =
-    'timedOut' in result ? [timedOut('pull-secret-unverifiable', 'the credential audit', config)] : result.findings;
+    'timedOut' in result ? [timedOut(PULL_SECRET_UNVERIFIABLE, 'the credential audit', config)] : result.findings;
   deps.phase?.('Checking the running workloads');
   const { auditWorkloads } = await import('./audit-workloads.js');
   const running = await auditWorkloads(config, ctx, async (c, inventory) => {
@@ -566,7 +568,7 @@ function noAnswer(registry: string, config: Config): string {
   return `${registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`;
 }
 
-function timedOut(rule: string, what: string, config: Config): Finding {
+function timedOut(rule: RuleId, what: string, config: Config): Finding {
   return {
     rule,
     severity: 'warning',

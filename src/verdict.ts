@@ -6,19 +6,17 @@ import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './type
 import { SEVERITY_ORDER } from './types/index.js';
 import { sortFindings, summarize } from './lib/sort.js';
 import { groupFindings } from './lib/group-findings.js';
+import { ruleById } from './rules/catalogue.js';
 
-/** Status of an image, from the most decisive finding about it. Earlier entries win. */
-const STATUS_BY_RULE: [string, ImageStatus][] = [
-  ['image-reference-invalid', 'invalid'],
-  ['template-unrendered', 'invalid'],
-  ['repository-not-found', 'repository-not-found'],
-  ['image-not-found', 'not-found'],
-  ['image-read-disabled', 'read-disabled'],
-  ['image-quarantined', 'quarantined'],
-  // An Unhealthy cache credential set with the tag not cached yet: ACR holds no such image and cannot fetch it.
-  ['cache-rule-credentials-unhealthy', 'not-found'],
-  ['image-platform-missing', 'platform-missing'],
-  ['image-unverifiable', 'unverifiable'],
+/** The image statuses findings give (rules/catalogue.ts: imageStatus), most decisive first. Earlier entries win. */
+const STATUS_RANK: readonly ImageStatus[] = [
+  'invalid',
+  'repository-not-found',
+  'not-found',
+  'read-disabled',
+  'quarantined',
+  'platform-missing',
+  'unverifiable',
 ];
 
 function cmp(a: string, b: string): number {
@@ -105,7 +103,7 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
     );
     const invalid = deciding.some(
       (f) =>
-        (f.rule === 'image-reference-invalid' || f.rule === 'template-unrendered') &&
+        ruleById(f.rule)?.imageStatus === 'invalid' &&
         entry.locations.some((l) =>
           (f.locations ?? (f.location ? [f.location] : [])).some((fl) => l.file === fl.file && l.line === fl.line),
         ),
@@ -113,7 +111,8 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
     const checked = facts.checked.get(entry.reference);
     if (checked?.digest) entry.digest = checked.digest;
     if (checked?.platforms?.length) entry.platforms = checked.platforms;
-    const decisive = invalid ? 'invalid' : STATUS_BY_RULE.find(([rule]) => rules.has(rule))?.[1];
+    const statuses = new Set([...rules].map((r) => ruleById(r)?.imageStatus));
+    const decisive = invalid ? 'invalid' : STATUS_RANK.find((s) => statuses.has(s));
     entry.status = decisive ?? (checked ? 'ok' : 'unchecked');
     entry.locations.sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
   }

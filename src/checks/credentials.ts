@@ -13,7 +13,10 @@ import type {
   ServicePrincipalFact,
 } from '../types/facts/credentials.js';
 import type { PullPathResult } from '../types/facts/context.js';
-import type { Finding } from '../types/index.js';
+import type { AuditCredential, Finding, RuleId } from '../types/index.js';
+
+/** Emitted by the pull-secret and credential checks, the audit, and by the gate when their reads time out. */
+export const PULL_SECRET_UNVERIFIABLE: RuleId = 'pull-secret-unverifiable';
 
 export type PartialFinding = Omit<Finding, 'image' | 'location'>;
 
@@ -122,7 +125,7 @@ export function evaluateEntry(entry: CredentialEntryFact, ctx: EntryContext): En
   // Nothing conclusive from the registry itself.
   if (live?.state === 'unreachable' && specific.state !== 'works') {
     findings.push({
-      rule: 'pull-secret-unverifiable',
+      rule: PULL_SECRET_UNVERIFIABLE,
       severity: 'warning',
       message:
         `Pull secret ${label}: could not ask ${ctx.imageRegistry} whether its credential (user ${entry.username}) ` +
@@ -169,7 +172,7 @@ function unverifiableFinding(
   what: string,
 ): PartialFinding {
   return {
-    rule: 'pull-secret-unverifiable',
+    rule: PULL_SECRET_UNVERIFIABLE,
     severity: 'warning',
     message:
       `Pull secret ${secretLabel(ctx.secret)} (user ${entry.username} on ${entry.server}): ${what}: ${u.reason}` +
@@ -500,4 +503,53 @@ function rejectedRemediation(entry: CredentialEntryFact, ctx: EntryContext): str
   }
   if (entry.registry) return attachAcrCommand(ctx.cluster, entry.registry.id);
   return recreateSecretCommand(ctx.secret, entry.server, entry.username);
+}
+
+/**
+ * The audit's judgement of a scoped token from the registry's token list (acr-token-disabled/-expired/-expiring),
+ * for a token no pull secret uses (a used one is judged with its secret by `evaluateEntry`).
+ */
+export function scopedTokenFinding(
+  reg: { name: string; loginServer: string },
+  t: { name: string; status: string; passwords?: { name?: string; expiry?: string }[] },
+  c: AuditCredential,
+): Finding | undefined {
+  const generate = `az acr token credential generate --name ${t.name} --registry ${reg.name} --password1`;
+  const used = c.usedBy.length > 0 ? ` (used by ${c.usedBy.join(', ')})` : '';
+  if (c.status === 'disabled' && c.usedBy.length > 0) {
+    return {
+      rule: 'acr-token-disabled',
+      severity: 'error',
+      message: `Scoped token ${t.name} of ${reg.name} is ${t.status}${used}.`,
+      registry: reg.loginServer,
+      remediation: `az acr token update --name ${t.name} --registry ${reg.name} --status enabled`,
+      evidence: { tokenName: t.name, status: t.status },
+    };
+  }
+  if (c.status === 'expired') {
+    return {
+      rule: 'acr-token-expired',
+      severity: 'error',
+      message: `Every password of scoped token ${t.name} of ${reg.name} has expired (latest ${c.expires})${used}.`,
+      registry: reg.loginServer,
+      remediation: generate,
+      evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
+    };
+  }
+  if (c.status === 'expiring') {
+    return {
+      rule: 'acr-token-expiring',
+      severity: 'warning',
+      message: `Scoped token ${t.name} of ${reg.name} has no password valid beyond ${c.expires} (${c.daysLeft} day(s) left)${used}.`,
+      registry: reg.loginServer,
+      remediation: tokenRotationCommands(
+        t.name,
+        reg.name,
+        (t.passwords ?? []).map((p) => ({ name: p.name ?? '', ...(p.expiry ? { expiry: p.expiry } : {}) })),
+        `update every pull secret that uses ${t.name}${used} with the new password`,
+      ),
+      evidence: { tokenName: t.name, expires: c.expires, daysLeft: c.daysLeft },
+    };
+  }
+  return undefined;
 }

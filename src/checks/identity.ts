@@ -10,7 +10,7 @@ import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Registry } from '@azure/arm-containerregistry';
 import type { PullPathResult } from '../types/facts/context.js';
 import { isAcrHost } from '../lib/image-reference.js';
-import type { Finding, ImageUse, SourceLocation } from '../types/index.js';
+import type { Finding, ImageUse, RuleId, SourceLocation } from '../types/index.js';
 import type { AgentPoolLike } from './node-pools.js';
 import {
   ABAC_MODE,
@@ -24,6 +24,9 @@ import {
   type RoleDefinitionFact,
 } from './rbac/evaluate.js';
 import { armAudienceVerdict, fixedVersionFor, type ArmAudienceVerdict } from './arm-audience.js';
+
+/** Emitted here for unreadable reads, and by the gate when the identity reads time out. */
+export const ROLE_ASSIGNMENTS_UNVERIFIABLE: RuleId = 'role-assignments-unverifiable';
 
 /** Something the gate's own identity could not read: why, and the permission that would let it. */
 export interface Unverifiable {
@@ -302,7 +305,7 @@ class Emitter {
 
 function unverifiableFinding(u: Unverifiable, what: string, registry?: string): Finding {
   const f: Finding = {
-    rule: 'role-assignments-unverifiable',
+    rule: ROLE_ASSIGNMENTS_UNVERIFIABLE,
     severity: 'warning',
     message: `Cannot verify ${what}: ${u.reason}${u.permission ? ` (grant the gate's identity ${u.permission})` : ''}`,
   };

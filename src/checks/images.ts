@@ -4,9 +4,9 @@
 
 import type { ImageCheck } from '../facts/registry/client.js';
 import type { CacheUse } from '../types/facts/cache.js';
-import type { Finding, ImageReference, ImageUse, Platform } from '../types/index.js';
+import type { Finding, ImageReference, ImageUse, Platform, RuleId } from '../types/index.js';
+import { acrName, isAcrHost } from '../lib/acr-host.js';
 
-const ACR_SUFFIXES = ['.azurecr.io', '.azurecr.cn', '.azurecr.us'];
 const ACR_PULL_ROLES = 'AcrPull or Container Registry Repository Reader';
 
 function unique(values: string[]): string[] {
@@ -69,15 +69,6 @@ export function formatPlatform(p: Platform): string {
   return `${p.os}/${p.architecture}${p.variant ? `/${p.variant}` : ''}${p.osVersion ? `:${p.osVersion}` : ''}`;
 }
 
-function isAcrHost(registry: string): boolean {
-  const host = registry.toLowerCase().replace(/:\d+$/, '');
-  return ACR_SUFFIXES.some((s) => host.endsWith(s));
-}
-
-function acrName(registry: string): string {
-  return registry.toLowerCase().split('.')[0] ?? registry;
-}
-
 /** `repo:tag`, or `repo@digest` when pinned by digest (what the kubelet pulls). */
 function imageSpec(ref: ImageReference): string {
   return ref.digest ? `${ref.repository}@${ref.digest}` : `${ref.repository}:${ref.tag ?? 'latest'}`;
@@ -96,7 +87,7 @@ interface Ctx {
 
 function finding(
   c: Ctx,
-  rule: string,
+  rule: RuleId,
   severity: Finding['severity'],
   message: string,
   extra: Partial<Finding> = {},

@@ -11,20 +11,11 @@ import type {
   PrivateZoneFacts,
   RegistryNetworkFacts,
 } from '../facts/network/network.js';
-import type { Finding, ImageUse, Severity, SourceLocation } from '../types/index.js';
+import type { Finding, ImageUse, RuleId, Severity, SourceLocation } from '../types/index.js';
+import { resourceGroupOf as armResourceGroupOf } from '../lib/arm-id.js';
 
-export const NETWORK_RULES = {
-  publicAccessDisabled: 'registry-public-access-disabled',
-  firewallBlocks: 'registry-firewall-blocks-cluster',
-  egressUnknown: 'cluster-egress-unknown',
-  endpointNotApproved: 'private-endpoint-not-approved',
-  zoneNotLinked: 'private-dns-zone-not-linked',
-  recordMissing: 'private-dns-record-missing',
-  /** Custom DNS servers on the node VNet: the gate cannot tell what the nodes resolve. */
-  dnsUnverifiable: 'private-dns-unverifiable',
-  /** A network read failed: names the permission the gate's identity needs. */
-  unverifiable: 'network-unverifiable',
-} as const;
+/** Emitted here when egress is not known, and by the gate when the network reads time out. */
+export const CLUSTER_EGRESS_UNKNOWN: RuleId = 'cluster-egress-unknown';
 
 type PublicPath =
   | { state: 'open' }
@@ -63,7 +54,7 @@ export function checkNetwork(facts: NetworkFacts, imagesByRegistry: Map<string, 
     } catch (err) {
       // Checks never throw on odd facts; a bug here must not hide the other registries' findings.
       findings.push({
-        rule: NETWORK_RULES.unverifiable,
+        rule: 'network-unverifiable',
         severity: 'warning',
         registry: registry.loginServer,
         message: `Network posture of ${registry.loginServer} could not be evaluated: ${String(err)}`,
@@ -91,7 +82,7 @@ function firstLocation(uses: ImageUse[]): SourceLocation | undefined {
 
 function checkRegistry(facts: NetworkFacts, r: RegistryNetworkFacts, location: SourceLocation | undefined): Finding[] {
   const out: Finding[] = [];
-  const base = (rule: string, severity: Severity, message: string): Finding => ({
+  const base = (rule: RuleId, severity: Severity, message: string): Finding => ({
     rule,
     severity,
     message,
@@ -265,7 +256,7 @@ function hasRegistryUnverifiable(facts: NetworkFacts, r: RegistryNetworkFacts, p
   );
 }
 
-type Base = (rule: string, severity: Severity, message: string) => Finding;
+type Base = (rule: RuleId, severity: Severity, message: string) => Finding;
 
 function dnsFindings(
   base: Base,
@@ -280,7 +271,7 @@ function dnsFindings(
       return [
         {
           ...base(
-            NETWORK_RULES.dnsUnverifiable,
+            'private-dns-unverifiable',
             'warning',
             `The nodes' VNet uses custom DNS servers (${dns.servers.join(', ')}): the gate cannot verify that ` +
               `${r.loginServer} resolves to its private endpoint. Make sure those servers forward ${r.privateZoneName} ` +
@@ -319,7 +310,7 @@ function notLinked(
     ? `No ${r.privateZoneName} zone is linked to the nodes' VNet ${vnetName}: nodes resolve ${r.loginServer} to its public address, not to the private endpoint.${alt}`
     : `No ${r.privateZoneName} private DNS zone exists where the gate can see: nodes resolve ${r.loginServer} to its public address, not to the private endpoint.${alt}`;
   return {
-    ...base(NETWORK_RULES.zoneNotLinked, severity, message),
+    ...base('private-dns-zone-not-linked', severity, message),
     remediation,
     evidence: { nodeVnet: vnetId, zones: zones.map((z) => z.id) },
   };
@@ -341,7 +332,7 @@ function recordMissing(
   if (p.actual.length === 0) {
     return {
       ...base(
-        NETWORK_RULES.recordMissing,
+        'private-dns-record-missing',
         severity,
         `The ${r.privateZoneName} zone linked to the nodes has no A record ${p.record} (${fqdn}): ` +
           `${p.record.endsWith('.data') ? 'layer downloads from that region' : 'token and manifest requests'} ` +
@@ -359,7 +350,7 @@ function recordMissing(
     .join('\n');
   return {
     ...base(
-      NETWORK_RULES.recordMissing,
+      'private-dns-record-missing',
       severity,
       `The A record ${p.record} in ${r.privateZoneName} points to ${p.actual.join(', ')}, but the private endpoint of ` +
         `${r.loginServer} has ${p.expected.join(', ')} (a stale record from a recreated endpoint?).${alt}`,
@@ -376,7 +367,7 @@ function subscriptionFlag(facts: NetworkFacts, sub: string | undefined): string 
 }
 
 function resourceGroupOf(id: string): string {
-  return /\/resourcegroups\/([^/]+)/i.exec(id)?.[1] ?? '<resource group>';
+  return armResourceGroupOf(id) ?? '<resource group>';
 }
 
 // --- endpoint, public access, firewall, egress -------------------------------------------------------------------
@@ -399,7 +390,7 @@ function notApproved(
     pe.status.toLowerCase() === 'disconnected' ? ' If approval fails, recreate the private endpoint.' : '';
   return {
     ...base(
-      NETWORK_RULES.endpointNotApproved,
+      'private-endpoint-not-approved',
       severity,
       `Private endpoint ${name} of ${r.loginServer} is ${pe.status}${pe.description ? ` ("${pe.description}")` : ''}, not Approved: ` +
         `no traffic flows through it.${why}${disconnected}`,
@@ -423,7 +414,7 @@ function publicAccessDisabled(base: Base, facts: NetworkFacts, r: RegistryNetwor
         : '';
   return {
     ...base(
-      NETWORK_RULES.publicAccessDisabled,
+      'registry-public-access-disabled',
       'error',
       `${r.loginServer} has public network access disabled and no approved private endpoint the nodes can reach: ` +
         `every pull times out or gets 403.${detail} Create a private endpoint in the nodes' VNet (below), or ` +
@@ -449,7 +440,7 @@ function firewallBlocks(base: Base, facts: NetworkFacts, r: RegistryNetworkFacts
       : '';
   return {
     ...base(
-      NETWORK_RULES.firewallBlocks,
+      'registry-firewall-blocks-cluster',
       'error',
       `The firewall of ${r.loginServer} denies by default and does not allow the cluster's egress ` +
         `${missing.length === 1 ? 'address' : 'addresses'} ${missing.join(', ')} (outbound type ${facts.egress.outboundType}): ` +
@@ -468,7 +459,7 @@ function firewallBlocks(base: Base, facts: NetworkFacts, r: RegistryNetworkFacts
 function egressUnknown(base: Base, facts: NetworkFacts, r: RegistryNetworkFacts, reasons: string[]): Finding {
   return {
     ...base(
-      NETWORK_RULES.egressUnknown,
+      CLUSTER_EGRESS_UNKNOWN,
       'warning',
       `The firewall of ${r.loginServer} denies by default, and the cluster's egress address cannot be verified ` +
         `against its rules: ${reasons.join('; ')}. Make sure the public IP your traffic leaves from is in the ` +
@@ -494,7 +485,7 @@ function unverifiableFindings(
   );
   return relevant.map((u: NetworkUnverifiable) => ({
     ...base(
-      NETWORK_RULES.unverifiable,
+      'network-unverifiable',
       'warning',
       `Cannot verify the network path to ${r.loginServer}: reading ${u.what} failed: ${u.reason}. Grant the gate's ` +
         `identity ${u.permission} (Reader covers it).`,

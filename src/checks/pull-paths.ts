@@ -5,26 +5,7 @@
 
 import type { PullPathResult } from '../types/facts/context.js';
 import type { Finding, ImageUse } from '../types/index.js';
-
-/** Rules whose error means "this one path is broken" (not "the image is unreachable for everyone"). */
-export const PATH_RULES = new Set([
-  'kubelet-pull-permission-missing',
-  'pull-role-on-control-plane-identity',
-  'pull-role-not-honored-abac',
-  'pull-role-condition-excludes-repository',
-  'registry-cross-tenant',
-  'cluster-sp-secret-expired',
-  'pull-secret-missing',
-  'pull-secret-malformed',
-  'pull-secret-credential-rejected',
-  'sp-secret-expired',
-  'acr-token-disabled',
-  'acr-token-expired',
-  'acr-token-scope-missing-repository',
-  'admin-user-disabled',
-  'admin-password-rotated',
-  'refresh-token-in-pull-secret',
-]);
+import { ruleById } from '../rules/catalogue.js';
 
 /**
  * `pathsOfUse` names the paths open to one pod: `kubelet` and `pull-secret:<ns>/<name>` for each of its pull secrets.
@@ -49,7 +30,7 @@ export function combinePullPaths(
     usesAt.set(key, [...(usesAt.get(key) ?? []), u]);
   }
   return findings.map((f) => {
-    if (f.severity !== 'error' || !PATH_RULES.has(f.rule) || !f.image) return f;
+    if (f.severity !== 'error' || !ruleById(f.rule)?.pullPath || !f.image) return f;
     // A secret that breaks the kubelet's keyring for the whole pod is not rescued by another path.
     if (f.evidence?.blocksAllPaths === true) return f;
     const image = f.image;

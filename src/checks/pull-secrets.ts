@@ -14,7 +14,15 @@ import {
 } from '../types/facts/credentials.js';
 import type { PullPathResult } from '../types/facts/context.js';
 import type { Finding, ImageReference, ImageUse, Inventory } from '../types/index.js';
-import { attachAcrCommand, evaluateEntry, recreateSecretCommand, type PartialFinding } from './credentials.js';
+import {
+  attachAcrCommand,
+  evaluateEntry,
+  PULL_SECRET_UNVERIFIABLE,
+  recreateSecretCommand,
+  type PartialFinding,
+} from './credentials.js';
+
+export { PULL_SECRET_UNVERIFIABLE };
 
 export interface PullSecretCheckResult {
   findings: Finding[];
@@ -112,7 +120,7 @@ function checkGroup(
     return {
       findings: [
         {
-          rule: 'pull-secret-unverifiable',
+          rule: PULL_SECRET_UNVERIFIABLE,
           severity: 'warning',
           message: `Pull secret ${label} is not in the manifests and could not be looked up in the cluster: ${reason}.`,
           registry: g.ref.registry,

@@ -3,7 +3,7 @@
 // findings (manifest-invalid, template-unrendered, image-reference-invalid, image-tag-mutable) and notices.
 
 import { open } from 'node:fs/promises';
-import type { Finding, ImageUse, Inventory, ManifestSecret, ManifestServiceAccount } from '../types/index.js';
+import type { Finding, ImageUse, Inventory, ManifestSecret, ManifestServiceAccount, RuleId } from '../types/index.js';
 import { staticFindings } from '../checks/static.js';
 import { parseImageReference } from '../lib/image-reference.js';
 import { resolveManifestInputs, STDIN, type ManifestSource } from './files.js';
@@ -192,7 +192,7 @@ function invalid(file: string, message: string, line = 1, column = 1): Finding {
   };
 }
 
-function notice(rule: string, file: string, message: string): Finding {
+function notice(rule: RuleId, file: string, message: string): Finding {
   return { rule, severity: 'notice', message, location: { file, line: 1, column: 1 } };
 }
 

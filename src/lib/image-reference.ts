@@ -519,22 +519,8 @@ export function parseImageReference(input: string): { ok: true; ref: ImageRefere
   return { ok: true, ref };
 }
 
-/**
- * Is `host` (an image's registry, port allowed) under one of the ACR login-server suffixes (`.azurecr.io`, `.azurecr.cn`,
- * ...)? Case-insensitive, as DNS is; the suffix alone (`azurecr.io`) is not a registry.
- */
-export function isAcrHost(host: string, suffixes: readonly string[]): boolean {
-  // Drop a `:port` (a bracketed IPv6 literal keeps its brackets and is never an ACR anyway).
-  const colon = host.lastIndexOf(':');
-  let isPort = colon !== -1;
-  for (let i = colon + 1; isPort && i < host.length; i++) isPort = isDigit(host.charCodeAt(i));
-  const bare = (isPort ? host.slice(0, colon) : host).toLowerCase();
-  return suffixes.some((suffix) => {
-    const s = suffix.toLowerCase();
-    const dotted = s.startsWith('.') ? s : `.${s}`;
-    return dotted.length > 1 && bare.length > dotted.length && bare.endsWith(dotted);
-  });
-}
+/** Is `host` an ACR host? (lib/acr-host.ts owns the answer.) */
+export { isAcrHost } from './acr-host.js';
 
 /**
  * Does a value still hold Helm/Go-template (`{{ ... }}`) or shell/envsubst (`${...}`) residue, i.e. the manifests

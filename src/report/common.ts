@@ -3,6 +3,7 @@
 import { ruleById, type RuleConcern } from '../rules/catalogue.js';
 import { SEVERITY_ORDER, type Finding, type Report, type ReportImage, type Severity } from '../types/index.js';
 import { sortFindings } from '../lib/sort.js';
+import { isAcrHost } from '../lib/acr-host.js';
 
 export interface ImageGroup {
   image: ReportImage;
@@ -41,8 +42,6 @@ function concernOf(rule: string): RuleConcern | undefined {
   return ruleById(rule)?.concern;
 }
 
-const ACR_HOST = /\.azurecr\.(io|cn|us)$/i;
-
 /** Does a finding speak about this image's concern? */
 function applies(f: Finding, image: ReportImage, concern: RuleConcern): boolean {
   if (f.image !== undefined) return f.image === image.reference;
@@ -51,7 +50,7 @@ function applies(f: Finding, image: ReportImage, concern: RuleConcern): boolean 
   // secrets, though, belong to pods, so a finding about one secret marks only the image it names.
   if (concern !== 'identity' && concern !== 'network') return false;
   if (f.registry !== undefined) return f.registry === image.registry;
-  return ACR_HOST.test(image.registry);
+  return isAcrHost(image.registry);
 }
 
 /** The mark of one concern for one image: the worst finding of that concern that applies to it. */
@@ -62,7 +61,7 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   for (const f of report.findings) {
     if (concernOf(f.rule) !== concern || !applies(f, image, concern)) continue;
     rules.add(f.rule);
-    if (f.rule.endsWith('-unverifiable') || f.rule === 'cluster-egress-unknown') unverifiable = true;
+    if (ruleById(f.rule)?.unverifiable) unverifiable = true;
     else if (worst === undefined || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
   }
   const sorted = [...rules].sort();
@@ -82,7 +81,7 @@ function quietState(image: ReportImage, concern: RuleConcern): Mark['state'] {
     return status === 'ok' || status === 'platform-missing' ? 'pass' : 'unchecked';
   }
   // The gate checks identity and network paths for Azure registries only.
-  if ((concern === 'identity' || concern === 'network') && !ACR_HOST.test(image.registry)) return 'unchecked';
+  if ((concern === 'identity' || concern === 'network') && !isAcrHost(image.registry)) return 'unchecked';
   return 'pass';
 }
 

@@ -1,6 +1,10 @@
 // Shared data shapes of the pipeline: inventory -> facts -> checks -> report.
 // Everything here is plain data (JSON-serializable) so checks stay pure and reports deterministic.
 
+import type { RuleId } from './finding.js';
+
+export type { RuleId } from './finding.js';
+
 export type Severity = 'error' | 'warning' | 'notice';
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
@@ -15,7 +19,7 @@ export interface SourceLocation {
 }
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   image?: string;

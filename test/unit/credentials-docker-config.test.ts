@@ -10,7 +10,9 @@ import {
 } from '../../src/lib/docker-config.js';
 import type { ManifestSecret } from '../../src/types/index.js';
 
-const MATERIAL = '/work/shared/material/k8s-pull-secrets/dockerconfigjson-secrets.yaml';
+// Vendored from the shared material (test/fixtures/material/README.md): a clean clone has everything it reads.
+const MATERIAL = new URL('../fixtures/material/k8s-pull-secrets/dockerconfigjson-secrets.yaml', import.meta.url)
+  .pathname;
 
 function materialSecrets(): ManifestSecret[] {
   return parseAllDocuments(readFileSync(MATERIAL, 'utf8')).map((d) => {

@@ -55,7 +55,7 @@ describe('one finding per (rule, image, cause)', () => {
   it('keeps findings of different causes apart (another rule, image or message)', () => {
     const a = missing('k8s/a.yaml', 1);
     const other = { ...missing('k8s/b.yaml', 1), message: 'another cause' };
-    const mutable = { ...missing('k8s/c.yaml', 1), rule: 'image-tag-mutable', severity: 'warning' as const };
+    const mutable = { ...missing('k8s/c.yaml', 1), rule: 'image-tag-mutable' as const, severity: 'warning' as const };
     expect(groupFindings([a, other, mutable])).toHaveLength(3);
     expect(groupFindings([a, missing('k8s/a.yaml', 9)])).toHaveLength(1);
   });

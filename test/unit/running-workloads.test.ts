@@ -104,7 +104,7 @@ describe('groupWorkloadFindings', () => {
         container,
       }) as unknown as ImageUse;
     const f = (line: number) => ({
-      rule: 'image-not-found',
+      rule: 'image-not-found' as const,
       severity: 'error' as const,
       message: 'gone.',
       image: 'r/a:v1',

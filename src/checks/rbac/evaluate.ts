@@ -5,81 +5,36 @@
 //
 // Other checks (pull-secret service principals) reuse `evaluatePull`; keep its contract stable.
 
-/** The action that grants pull in a registry in legacy ("RBAC Registry Permissions") mode. */
-export const PULL_ACTION = 'Microsoft.ContainerRegistry/registries/pull/read';
-/** The data action that grants pull in a registry in ABAC repository-permissions mode. */
-export const PULL_DATA_ACTION = 'Microsoft.ContainerRegistry/registries/repositories/content/read';
+import { armSegments, sameArmId } from '../../lib/arm-id.js';
+import {
+  BUILTIN_ROLE_DEFINITIONS,
+  BUILTIN_ROLE_IDS,
+  LEGACY_PULL_ROLE_IDS,
+  PULL_ACTION,
+  PULL_DATA_ACTION,
+  roleGuid,
+} from '../../lib/azure-builtin-roles.js';
+import { actionMatches, roleGrants, type PermissionMatch } from '../../lib/rbac-actions.js';
+import type {
+  DenyAssignmentFact,
+  RegistryRef,
+  RoleAssignmentFact,
+  RoleDefinitionFact,
+  RolePermission,
+  Tri,
+} from '../../types/facts/identity.js';
+
+export { actionMatches, roleGrants };
+export type { PermissionMatch };
+export { BUILTIN_ROLE_DEFINITIONS, BUILTIN_ROLE_IDS, LEGACY_PULL_ROLE_IDS, PULL_ACTION, PULL_DATA_ACTION, roleGuid };
+export type { DenyAssignmentFact, RegistryRef, RoleAssignmentFact, RoleDefinitionFact, RolePermission, Tri };
+
 /** `roleAssignmentMode` value of an ABAC-mode registry. */
 export const ABAC_MODE = 'AbacRepositoryPermissions';
 export const LEGACY_MODE = 'LegacyRegistryPermissions';
 /** ARM's "everyone" principal in deny assignments. */
 const EVERYONE = '00000000-0000-0000-0000-000000000000';
 
-/** Built-in role GUIDs the rules name (constant across tenants and clouds). */
-export const BUILTIN_ROLE_IDS = {
-  Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
-  Reader: 'acdd72a7-3d15-4cab-b1f1-c7f5d5fb3e0a',
-  AcrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
-  AcrPush: '8311e382-0749-4cb8-b61a-304f252e45ec',
-  AcrDelete: 'c2f4ef07-c644-48eb-af81-4b1b4947fb11',
-  'Container Registry Repository Reader': 'b93aa761-3e63-49ed-ac28-beffa264f7ac',
-  'Container Registry Repository Writer': '2a1e307c-b015-4ebd-883e-5b7698a07328',
-  'Container Registry Repository Contributor': '2efddaa5-3f1f-4df3-97df-af3f13818f4c',
-  'Container Registry Repository Catalog Lister': 'bfdb9389-c9a5-478a-bb2f-ba9ca092c3c7',
-} as const;
-
-export interface RolePermission {
-  actions?: string[];
-  notActions?: string[];
-  dataActions?: string[];
-  notDataActions?: string[];
-}
-
-/** A role definition as ARM returns it (flattened: the SDK lifts `properties`). */
-export interface RoleDefinitionFact {
-  /** Full id (`/subscriptions/.../providers/Microsoft.Authorization/roleDefinitions/<guid>` or `/providers/...`). */
-  id: string;
-  roleName?: string;
-  /** `BuiltInRole` or `CustomRole`. */
-  roleType?: string;
-  permissions: RolePermission[];
-}
-
-/** A role assignment as ARM returns it (flattened). */
-export interface RoleAssignmentFact {
-  id: string;
-  scope: string;
-  roleDefinitionId: string;
-  principalId: string;
-  principalType?: string;
-  condition?: string;
-  conditionVersion?: string;
-}
-
-export interface DenyAssignmentFact {
-  id: string;
-  scope: string;
-  doNotApplyToChildScopes?: boolean;
-  permissions: (RolePermission & { condition?: string })[];
-  principals: { id: string; type?: string }[];
-  excludePrincipals?: { id: string; type?: string }[];
-}
-
-/** The registry being evaluated. */
-export interface RegistryRef {
-  /** Registry resource id. */
-  id: string;
-  /**
-   * Management groups above the registry's subscription, when known (names, any casing). Undefined = unknown:
-   * assignments at a management-group scope then evaluate to "unknown" rather than being guessed.
-   */
-  managementGroups?: string[];
-}
-
-export type Tri = boolean | 'unknown';
-
-/** How one assignment bears on the pull. */
 export type AssignmentEffect =
   'grants' | 'not-honored-abac' | 'condition-excludes' | 'no-pull-permission' | 'out-of-scope' | 'unknown';
 
@@ -111,41 +66,6 @@ export interface EvaluatePullOptions {
 // ---------------------------------------------------------------------------------------------------------------------
 // Scopes
 
-/** Lower-cased, slash-trimmed ARM id segments. ARM ids compare case-insensitively (`/resourcegroups/` vs `/resourceGroups/`). */
-function segments(id: string): string[] {
-  return id
-    .trim()
-    .toLowerCase()
-    .split('/')
-    .filter((s) => s !== '');
-}
-
-/** True when two ARM ids name the same resource (case-insensitive, ignoring trailing slashes). */
-export function sameArmId(a: string, b: string): boolean {
-  const x = segments(a);
-  const y = segments(b);
-  return x.length === y.length && x.every((s, i) => s === y[i]);
-}
-
-/** Subscription id of an ARM id, lower-cased, or undefined. */
-export function subscriptionOf(id: string): string | undefined {
-  const s = segments(id);
-  return s[0] === 'subscriptions' && s[1] ? s[1] : undefined;
-}
-
-/** Resource group name of an ARM id (as written), or undefined. */
-export function resourceGroupOf(id: string): string | undefined {
-  const parts = id.split('/').filter((s) => s !== '');
-  const i = parts.findIndex((p) => p.toLowerCase() === 'resourcegroups');
-  return i >= 0 ? parts[i + 1] : undefined;
-}
-
-/** Last segment (resource name) of an ARM id. */
-export function resourceNameOf(id: string): string {
-  const parts = id.split('/').filter((s) => s !== '');
-  return parts[parts.length - 1] ?? '';
-}
-
 /**
  * Does an assignment at `scope` apply to `resource`? Tenant root `/` contains everything; a management-group scope
  * contains the resource only when `managementGroups` says its subscription sits below that group ('unknown' when
@@ -153,8 +73,8 @@ export function resourceNameOf(id: string): string {
  */
 export function scopeContains(scope: string, resource: RegistryRef | string): Tri {
   const ref = typeof resource === 'string' ? { id: resource } : resource;
-  const s = segments(scope);
-  const r = segments(ref.id);
+  const s = armSegments(scope);
+  const r = armSegments(ref.id);
   if (s.length === 0) return true;
   if (s[0] === 'providers' && s[1] === 'microsoft.management' && s[2] === 'managementgroups' && s.length === 4) {
     if (!ref.managementGroups) return 'unknown';
@@ -166,63 +86,6 @@ export function scopeContains(scope: string, resource: RegistryRef | string): Tr
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Actions
-
-const patternCache = new Map<string, RegExp>();
-
-/** ARM action pattern match: case-insensitive, `*` matches any run of characters (including `/`). */
-export function actionMatches(pattern: string, action: string): boolean {
-  let re = patternCache.get(pattern);
-  if (!re) {
-    const body = pattern
-      .trim()
-      .split('*')
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    re = new RegExp(`^${body}$`, 'i');
-    patternCache.set(pattern, re);
-  }
-  return re.test(action.trim());
-}
-
-export interface PermissionMatch {
-  /** The permission grants the action (some allowed pattern matches and no not-pattern removes it). */
-  granted: boolean;
-  /** It is granted only through patterns containing `*`. */
-  viaWildcardOnly: boolean;
-  /** Patterns that matched. */
-  matchedBy: string[];
-}
-
-/**
- * Whether a role definition grants `action` (kind `action`: actions/notActions; `dataAction`: dataActions/notDataActions).
- * `actions` never grant data actions, whatever their wildcards (`Microsoft.ContainerRegistry/*` grants no data action):
- * that is how Azure RBAC separates control and data plane.
- */
-export function roleGrants(
-  definition: RoleDefinitionFact,
-  action: string,
-  kind: 'action' | 'dataAction',
-): PermissionMatch {
-  const matchedBy: string[] = [];
-  for (const p of definition.permissions) {
-    const allow = (kind === 'action' ? p.actions : p.dataActions) ?? [];
-    const deny = (kind === 'action' ? p.notActions : p.notDataActions) ?? [];
-    const hits = allow.filter((a) => actionMatches(a, action));
-    if (hits.length === 0) continue;
-    if (deny.some((n) => actionMatches(n, action))) continue;
-    matchedBy.push(...hits);
-  }
-  return {
-    granted: matchedBy.length > 0,
-    viaWildcardOnly: matchedBy.length > 0 && matchedBy.every((m) => m.includes('*')),
-    matchedBy,
-  };
-}
-
-/** Role definition GUID of a roleDefinitionId (last segment, lower-cased). */
-export function roleGuid(roleDefinitionId: string): string {
-  return resourceNameOf(roleDefinitionId).toLowerCase();
-}
 
 function isCustomRole(def: RoleDefinitionFact): boolean {
   return (def.roleType ?? '').toLowerCase() === 'customrole';
@@ -675,75 +538,6 @@ export function evaluatePull(
     why: `${label}: legacy mode ${String(legacy.granted)} (${legacy.why}); ABAC mode ${String(abac.granted)} (${abac.why})`,
   };
 }
-
-const CONTRIBUTOR_NOT_ACTIONS = [
-  'Microsoft.Authorization/*/Delete',
-  'Microsoft.Authorization/*/Write',
-  'Microsoft.Authorization/elevateAccess/Action',
-  'Microsoft.Blueprint/blueprintAssignments/write',
-  'Microsoft.Blueprint/blueprintAssignments/delete',
-  'Microsoft.Compute/galleries/share/action',
-  'Microsoft.Purview/consents/write',
-  'Microsoft.Purview/consents/delete',
-  'Microsoft.Resources/deploymentStacks/manageDenySetting/action',
-  'Microsoft.Subscription/cancel/action',
-  'Microsoft.Subscription/enable/action',
-];
-
-function builtin(name: keyof typeof BUILTIN_ROLE_IDS, permission: RolePermission): RoleDefinitionFact {
-  return {
-    id: `/providers/Microsoft.Authorization/roleDefinitions/${BUILTIN_ROLE_IDS[name]}`,
-    roleName: name,
-    roleType: 'BuiltInRole',
-    permissions: [{ actions: [], notActions: [], dataActions: [], notDataActions: [], ...permission }],
-  };
-}
-
-const REPO = 'Microsoft.ContainerRegistry/registries/repositories';
-
-/**
- * The pull-relevant built-in roles (Microsoft's published definitions, docs "Azure built-in roles for Containers").
- * Used only when reading a built-in definition from ARM fails: built-in GUIDs and these permissions are the same in
- * every tenant.
- */
-export const BUILTIN_ROLE_DEFINITIONS: Readonly<Record<string, RoleDefinitionFact>> = Object.fromEntries(
-  [
-    builtin('Owner', { actions: ['*'] }),
-    builtin('Contributor', { actions: ['*'], notActions: CONTRIBUTOR_NOT_ACTIONS }),
-    builtin('Reader', { actions: ['*/read'] }),
-    builtin('AcrPull', { actions: [PULL_ACTION] }),
-    builtin('AcrPush', { actions: [PULL_ACTION, 'Microsoft.ContainerRegistry/registries/push/write'] }),
-    builtin('AcrDelete', { actions: ['Microsoft.ContainerRegistry/registries/artifacts/delete'] }),
-    builtin('Container Registry Repository Reader', {
-      dataActions: [`${REPO}/metadata/read`, `${REPO}/content/read`],
-    }),
-    builtin('Container Registry Repository Writer', {
-      dataActions: [`${REPO}/metadata/read`, `${REPO}/content/read`, `${REPO}/metadata/write`, `${REPO}/content/write`],
-    }),
-    builtin('Container Registry Repository Contributor', {
-      dataActions: [
-        `${REPO}/metadata/read`,
-        `${REPO}/content/read`,
-        `${REPO}/metadata/write`,
-        `${REPO}/content/write`,
-        `${REPO}/metadata/delete`,
-        `${REPO}/content/delete`,
-      ],
-    }),
-    builtin('Container Registry Repository Catalog Lister', {
-      dataActions: ['Microsoft.ContainerRegistry/registries/catalog/read'],
-    }),
-  ].map((d) => [roleGuid(d.id), d]),
-);
-
-/** Built-in roles that grant pull only in legacy mode (named by pull-role-not-honored-abac). */
-export const LEGACY_PULL_ROLE_IDS: ReadonlySet<string> = new Set([
-  BUILTIN_ROLE_IDS.AcrPull,
-  BUILTIN_ROLE_IDS.AcrPush,
-  BUILTIN_ROLE_IDS.Owner,
-  BUILTIN_ROLE_IDS.Contributor,
-  BUILTIN_ROLE_IDS.Reader,
-]);
 
 /** A condition that limits the Repository Reader data actions to the given repositories (documented form). */
 export function repositoryCondition(repositories: string[]): string {

@@ -8,7 +8,7 @@
 import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { RegistryDiscovery, RegistryFacts } from '../../checks/identity.js';
-import { resourceGroupOf, subscriptionOf } from '../../checks/rbac/evaluate.js';
+import { resourceGroupOf, subscriptionOf } from '../../lib/arm-id.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armClientOptions, describeError, noSignIn, unverifiableFrom } from './cluster.js';
 

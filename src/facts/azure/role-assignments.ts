@@ -13,18 +13,10 @@ import type {
   Unverifiable,
 } from '../../checks/identity.js';
 import { isUnverifiable } from '../../checks/identity.js';
-import {
-  BUILTIN_ROLE_DEFINITIONS,
-  PULL_ACTION,
-  PULL_DATA_ACTION,
-  resourceNameOf,
-  roleGrants,
-  roleGuid,
-  sameArmId,
-  type DenyAssignmentFact,
-  type RoleAssignmentFact,
-  type RoleDefinitionFact,
-} from '../../checks/rbac/evaluate.js';
+import { resourceNameOf, sameArmId } from '../../lib/arm-id.js';
+import { BUILTIN_ROLE_DEFINITIONS, PULL_ACTION, PULL_DATA_ACTION, roleGuid } from '../../lib/azure-builtin-roles.js';
+import { roleGrants } from '../../lib/rbac-actions.js';
+import type { DenyAssignmentFact, RoleAssignmentFact, RoleDefinitionFact } from '../../types/facts/identity.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armClientOptions, describeError, getCluster, noSignIn, statusOf, unverifiableFrom } from './cluster.js';
 import { findBoundIdentities } from './identity-bindings.js';

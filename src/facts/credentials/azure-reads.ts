@@ -5,6 +5,7 @@
 
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import type { AzureContext } from '../../types/facts/context.js';
+import { parseTypedArmId } from '../../lib/arm-id.js';
 import type { SecretMasker } from '../../types/index.js';
 import type { GraphPasswordCredential } from '../../lib/credential-classify.js';
 import type { Unverifiable } from '../../types/facts/credentials.js';
@@ -70,11 +71,8 @@ function armFailure<T>(err: unknown, what: string, action: string): AzureRead<T>
 export function parseRegistryId(
   id: string,
 ): { subscriptionId: string; resourceGroup: string; name: string } | undefined {
-  const m =
-    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/]+)$/i.exec(
-      id.replace(/\/+$/, ''),
-    );
-  return m ? { subscriptionId: m[1], resourceGroup: m[2], name: m[3] } : undefined;
+  const p = parseTypedArmId(id, 'Microsoft.ContainerRegistry', ['registries']);
+  return p ? { subscriptionId: p.subscriptionId, resourceGroup: p.resourceGroup, name: p.names[0] } : undefined;
 }
 
 function armClient(azure: AzureContext, subscriptionId: string): ContainerRegistryManagementClient {
@@ -182,16 +180,14 @@ export async function listTokens(
 }
 
 export async function getScopeMapActions(azure: AzureContext, scopeMapId: string): Promise<AzureRead<string[]>> {
-  const m =
-    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/]+)\/scopeMaps\/([^/]+)$/i.exec(
-      scopeMapId,
-    );
-  if (!m) return { ok: false, reason: `${scopeMapId} is not a scope map id` };
+  const p = parseTypedArmId(scopeMapId, 'Microsoft.ContainerRegistry', ['registries', 'scopeMaps']);
+  if (!p) return { ok: false, reason: `${scopeMapId} is not a scope map id` };
+  const [registryName, scopeMapName] = p.names;
   try {
-    const sm = await armClient(azure, m[1]).scopeMaps.get(m[2], m[3], m[4]);
+    const sm = await armClient(azure, p.subscriptionId).scopeMaps.get(p.resourceGroup, registryName, scopeMapName);
     return { ok: true, value: sm.actions ?? [] };
   } catch (err) {
-    return armFailure(err, `reading scope map ${m[4]}`, ACTIONS.scopeMaps);
+    return armFailure(err, `reading scope map ${scopeMapName}`, ACTIONS.scopeMaps);
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { discoverRegistries } from '../azure/registries.js';
 import type { FactContext } from '../../types/facts/context.js';
+import { parseTypedArmId } from '../../lib/arm-id.js';
 import {
   clusterObjectReader,
   KubeconfigElsewhereError,
@@ -80,8 +81,8 @@ function memo<K, V>(fn: (k: K) => Promise<V>): (k: K) => Promise<V> {
 
 function clusterFromConfig(id: string | undefined): CredentialFacts['cluster'] {
   if (!id) return undefined;
-  const m = /\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i.exec(id);
-  return m ? { id, name: m[2], resourceGroup: m[1] } : undefined;
+  const p = parseTypedArmId(id, 'Microsoft.ContainerService', ['managedClusters']);
+  return p ? { id, name: p.names[0], resourceGroup: p.resourceGroup } : undefined;
 }
 
 function unverifiableOf<T>(r: AzureRead<T>): Unverifiable {

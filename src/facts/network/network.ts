@@ -17,6 +17,7 @@ import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest
 import type { TokenCredential } from '@azure/identity';
 import type { AzureEndpoints, FactContext } from '../../types/facts/context.js';
 import { armScope } from '../azure/clouds.js';
+import { armIdKey, parseArmId, type ArmId } from '../../lib/arm-id.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fact shapes (plain data; checks read only these)
@@ -142,26 +143,11 @@ export interface NetworkFacts {
 // ---------------------------------------------------------------------------------------------------------------
 // Resource ids
 
-export interface ParsedResourceId {
-  subscriptionId: string;
-  resourceGroup: string;
-  provider: string;
-  /** Type segments and names after the provider: ['virtualNetworks', 'vnet1', 'subnets', 'nodes']. */
-  segments: string[];
-}
-
-/** Parses an ARM resource id, case-insensitively on the fixed segments (AKS writes `/resourcegroups/`). */
-export function parseResourceId(id: string | undefined): ParsedResourceId | undefined {
-  if (!id) return undefined;
-  const m = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/([^/]+)\/(.+)$/i.exec(id.trim());
-  if (!m) return undefined;
-  return { subscriptionId: m[1], resourceGroup: m[2], provider: m[3], segments: m[4].split('/') };
-}
-
-/** Case-insensitive ARM id comparison key. */
-export function idKey(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
-}
+export type ParsedResourceId = ArmId;
+/** Parses an ARM resource id (lib/arm-id.ts). */
+export const parseResourceId = parseArmId;
+/** Case-insensitive ARM id comparison key (lib/arm-id.ts). */
+export const idKey = armIdKey;
 
 /** The VNet id of a subnet id. */
 export function vnetOfSubnet(subnetId: string): string | undefined {

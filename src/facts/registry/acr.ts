@@ -6,17 +6,10 @@ import { mayReceiveCredential } from './credential-policy.js';
 import { RegistryError } from './errors.js';
 import { discard, readBounded, type RegistryHttp } from './http.js';
 
-export const ACR_SUFFIXES = ['.azurecr.io', '.azurecr.cn', '.azurecr.us'];
+export { ACR_SUFFIXES, acrName } from '../../lib/acr-host.js';
 
-export function looksLikeAcr(registry: string): boolean {
-  const host = registry.toLowerCase().replace(/:\d+$/, '');
-  return ACR_SUFFIXES.some((s) => host.endsWith(s));
-}
-
-/** The registry's name as `az acr` wants it: `prodacr` for `prodacr.azurecr.io`. */
-export function acrName(registry: string): string {
-  return registry.toLowerCase().split('.')[0] ?? registry;
-}
+/** Default ACR test of the registry client: any ACR host kind (lib/acr-host.ts). */
+export { isAcrHost as looksLikeAcr } from '../../lib/acr-host.js';
 
 export interface AcrAttributes {
   /** The manifest's changeableAttributes.readEnabled. */
