@@ -3,10 +3,25 @@
 
 import { writeFile } from 'node:fs/promises';
 import { ConfigurationError } from './settings/config.js';
+import { overwritesInput, unwritableReason } from './output-paths.js';
 import { parseCli, USAGE } from './settings/from-cli.js';
 import { renderReport } from './report/render.js';
 import { VERSION } from './version.js';
 import type { Logger } from './types/index.js';
+
+/** --output and --sarif-file are checked before the run: exit 2 up front, never after a full run. */
+function checkReportPaths(output: string | undefined, sarif: string | undefined, manifests: string[], cwd: string) {
+  for (const [flag, file] of [
+    ['--output', output],
+    ['--sarif-file', sarif],
+  ] as const) {
+    if (!file) continue;
+    if (overwritesInput(file, manifests, cwd))
+      throw new ConfigurationError(`${flag} ${file} is one of the input manifests: refusing to overwrite it`);
+    const why = unwritableReason(file, cwd);
+    if (why) throw new ConfigurationError(`${flag}: ${why}`);
+  }
+}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -27,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const { config } = cmd;
+    checkReportPaths(config.output, config.sarifFile, config.manifests, config.cwd);
     const tty = !!process.stderr.isTTY;
     const logger: Logger = {
       debug: (m) => debug && process.stderr.write(`debug: ${m}\n`),

@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import type { Config } from './settings/config.js';
+import { ConfigurationError, type Config } from './settings/config.js';
 import type { AzureContext, AzureEndpoints, FactContext, PullPathResult } from './types/facts/context.js';
 import type { Finding, ImageUse, Inventory, Logger, Platform, Report, SecretMasker } from './types/index.js';
 import { buildInventory } from './inventory/inventory.js';
-import { buildReport, type ImageFacts } from './verdict.js';
+import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { cloudEndpoints } from './facts/azure/clouds.js';
 import { createAzureContext } from './facts/azure/sign-in.js';
 import { collectIdentityFacts } from './facts/azure/role-assignments.js';
@@ -54,11 +54,14 @@ export interface GateResult {
   requests: Record<string, number>;
 }
 
+const OFFLINE_SCOPE: RunScope = { cluster: false, identityRead: false, networkRead: false, offline: true };
+
 const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
-  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {});
+  if (config.offline)
+    return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, OFFLINE_SCOPE);
 
   let emulator: Emulator | undefined;
   let now = new Date();
@@ -217,6 +220,9 @@ async function check(
         ? await guard(discoverRegistries(ctx, hosts), ctx.signal).then((d) => ('timedOut' in d ? undefined : d))
         : undefined;
   const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
+  // A cluster ARM says does not exist is the user's mistake (a typo, the wrong group): nothing about it can be checked.
+  if (identityFacts && isUnverifiable(identityFacts.cluster) && identityFacts.cluster.notFound)
+    throw new ConfigurationError(identityFacts.cluster.reason);
   if (identity && 'timedOut' in identity)
     findings.push(timedOut('role-assignments-unverifiable', 'cluster and role assignments', config));
   const platforms = clusterPlatforms(config, identityFacts, deps.logger);
@@ -257,6 +263,7 @@ async function check(
   for (const [ref, r] of results) {
     if (r.status === 'ok')
       checked.checked.set(ref, {
+        ...(r.auth ? { auth: r.auth } : {}),
         ...(r.digest ? { digest: r.digest } : {}),
         ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
       });
@@ -271,7 +278,14 @@ async function check(
       (name) => `pull-secret:${use.namespace}/${name}`,
     ),
   ];
-  return finish(config, inventory, combinePullPaths(findings, paths, inventory.uses, pathsOfUse), checked, requests);
+  const scope: RunScope = {
+    cluster: !!config.cluster,
+    identityRead: !!identityFacts && !isUnverifiable(identityFacts.cluster),
+    networkRead: !!network && !('timedOut' in network),
+    offline: false,
+  };
+  const combined = combinePullPaths(findings, paths, inventory.uses, pathsOfUse);
+  return finish(config, inventory, combined, checked, requests, scope);
 }
 
 function finish(
@@ -280,6 +294,7 @@ function finish(
   findings: Finding[],
   images: ImageFacts,
   requests: Record<string, number>,
+  scope?: RunScope,
 ): GateResult {
   const { report, exitCode } = buildReport({
     mode: config.mode,
@@ -288,6 +303,8 @@ function finish(
     findings,
     images,
     failOn: config.failOn,
+    unverified: config.unverified,
+    ...(scope ? { scope } : {}),
   });
   return { report, exitCode, inventory, requests };
 }

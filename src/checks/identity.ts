@@ -27,6 +27,8 @@ import {
 export interface Unverifiable {
   reason: string;
   permission?: string;
+  /** ARM answered 404 for what the user named (a misspelled cluster): a configuration error, not a gap. */
+  notFound?: boolean;
 }
 
 export function isUnverifiable(x: unknown): x is Unverifiable {

@@ -116,7 +116,15 @@ export const RULES: readonly RuleDescriptor[] = [
     id: 'image-unverifiable',
     defaultSeverity: 'warning',
     title: 'Image could not be checked',
-    help: 'The gate could not verify the image (no credential, network error, permission). The finding says why and which permission would let it check. Unverifiable is not failed: it blocks only with fail-on: warning.',
+    help: 'The gate could not verify the image (no credential, network error, permission). The finding says why and which permission would let it check. Unverified is not ready: the run fails (Not verified) unless unverified: warn.',
+    concern: 'exists',
+  },
+  {
+    id: 'registry-firewall-blocks-gate',
+    defaultSeverity: 'warning',
+    title: "Registry firewall refuses the gate's runner",
+    help: "The registry answered the gate's own reads with 403 DENIED \"client with IP '<ip>' is not allowed access\": the runner (a GitHub-hosted runner is outside any allow list) is not in the registry's network rules, so the gate could not check the image, and the image is unverified (not ready unless unverified: warn). This says nothing about the cluster's access and is not a role problem. Run the job on a self-hosted runner inside the registry's network, or allow the runner's IP for the job: az acr network-rule add --name <registry> --ip-address <ip> before the gate and az acr network-rule remove --name <registry> --ip-address <ip> after.",
+    helpUri: DOCS.firewall,
     concern: 'exists',
   },
   {

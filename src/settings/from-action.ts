@@ -7,6 +7,7 @@ import {
   DEFAULTS,
   parseAzureEnvironment,
   parseFailOn,
+  parseUnverified,
   parseList,
   parseMode,
   parseNonNegativeInt,
@@ -71,6 +72,7 @@ export function readActionSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     format: 'json',
     ...(sarif ? { sarifFile: path.resolve(cwd, sarif) } : {}),
     failOn: parseFailOn(get('fail-on') || 'error'),
+    unverified: parseUnverified(get('unverified') || 'fail'),
     expiryWarningDays: parseNonNegativeInt(
       'expiry-warning-days',
       get('expiry-warning-days') || String(DEFAULTS.expiryWarningDays),

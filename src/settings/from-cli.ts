@@ -7,6 +7,7 @@ import {
   DEFAULTS,
   parseAzureEnvironment,
   parseFailOn,
+  parseUnverified,
   parseFormat,
   parseNonNegativeInt,
   parsePlatform,
@@ -33,6 +34,7 @@ Options:
   --output <file>            write the report there instead of stdout
   --sarif-file <file>        also write a SARIF 2.1.0 file
   --fail-on <level>          error | warning | never (default: error)
+  --unverified <mode>        fail | warn: an image the gate could not check fails the run, or only warns (default: fail)
   --expiry-warning-days <n>  warn about credentials expiring within n days (default: 30)
   --platform <os/arch>       platform pods can land on when no cluster says so; repeatable (default: linux/amd64)
   --namespace <ns>           namespace of documents that name none (default: default)
@@ -68,6 +70,7 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
         output: { type: 'string' },
         'sarif-file': { type: 'string' },
         'fail-on': { type: 'string' },
+        unverified: { type: 'string' },
         'expiry-warning-days': { type: 'string' },
         platform: { type: 'string', multiple: true },
         namespace: { type: 'string' },
@@ -123,6 +126,7 @@ export function parseCli(argv: string[], cwd: string): CliCommand {
     ...(v.output ? { output: v.output } : {}),
     ...(v['sarif-file'] ? { sarifFile: v['sarif-file'] } : {}),
     failOn: v['fail-on'] ? parseFailOn(v['fail-on']) : DEFAULTS.failOn,
+    unverified: v.unverified ? parseUnverified(v.unverified) : DEFAULTS.unverified,
     expiryWarningDays: v['expiry-warning-days']
       ? parseNonNegativeInt('expiry-warning-days', v['expiry-warning-days'])
       : DEFAULTS.expiryWarningDays,

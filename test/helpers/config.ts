@@ -10,6 +10,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     registries: [],
     format: 'json',
     failOn: 'error',
+    unverified: 'fail',
     expiryWarningDays: 30,
     platforms: [{ os: 'linux', architecture: 'amd64' }],
     platformsExplicit: false,

@@ -4,7 +4,7 @@
 
 import { mayReceiveCredential } from './credential-policy.js';
 import { RegistryError } from './errors.js';
-import { discard, readBounded, type RegistryHttp } from './http.js';
+import { discard, readBounded, throwIfFirewall, type RegistryHttp } from './http.js';
 
 export const ACR_SUFFIXES = ['.azurecr.io', '.azurecr.cn', '.azurecr.us'];
 
@@ -50,6 +50,7 @@ export async function exchangeEntraToken(
     body: form.toString(),
   });
   if (res.status === 401 || res.status === 403) {
+    if (res.status === 403) await throwIfFirewall(res, registry, signal);
     await discard(res);
     throw new RegistryError(
       res.status === 401 ? 'unauthorized' : 'denied',
