@@ -352,6 +352,14 @@ export const RULES: readonly RuleDescriptor[] = [
     concern: 'pull-secret',
   },
   {
+    id: 'cluster-credentials-interactive',
+    defaultSeverity: 'warning',
+    title: 'Kubeconfig login waits for a person',
+    help: "The kubeconfig's exec credential plugin (kubelogin get-token --login devicecode or interactive, what az aks get-credentials writes for Entra-enabled clusters) waits for someone to open a browser; in CI nobody does and the run would hang. The gate does not start it, so the cluster's pull secrets are not read. Use azure/aks-set-context with use-kubelogin: 'true', or kubelogin convert-kubeconfig -l azurecli (after azure/login) or -l workloadidentity.",
+    helpUri: 'https://azure.github.io/kubelogin/concepts/login-modes.html',
+    concern: 'pull-secret',
+  },
+  {
     id: 'pull-secret-unverifiable',
     defaultSeverity: 'warning',
     title: 'Pull secret credential could not be evaluated',

@@ -7,6 +7,7 @@ import { discoverRegistries } from '../azure/registries.js';
 import type { FactContext } from '../../types/facts/context.js';
 import {
   clusterObjectReader,
+  KubeconfigProblem,
   loadKubernetesClient,
   type ClusterObjectReader,
   type ClusterRead,
@@ -109,8 +110,22 @@ function makeClusterReader(
       },
     };
   try {
-    return { reader: clusterObjectReader(ctx.kubeconfigPath), state: { state: 'read' } };
+    const env = process.env;
+    // A person can answer a login prompt only outside CI and on a terminal.
+    const interactive = env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY;
+    return {
+      reader: clusterObjectReader(ctx.kubeconfigPath, { interactive, signal: ctx.signal, env }),
+      state: { state: 'read' },
+    };
   } catch (err) {
+    if (err instanceof KubeconfigProblem && err.kind === 'interactive')
+      return {
+        state: {
+          state: 'unverifiable',
+          reason: err.message,
+          interactiveLogin: { command: err.command, mode: err.mode ?? 'devicecode' },
+        },
+      };
     const why = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'unreadable';
     return { state: { state: 'unverifiable', reason: `the kubeconfig could not be loaded: ${why}` } };
   }
