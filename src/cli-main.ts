@@ -51,7 +51,21 @@ export async function main(argv: string[]): Promise<number> {
     };
     // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
     const { runGate } = await import('./gate.js');
+    // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
+    // kubeconfig); a run that still has not ended by then is ended here.
+    const stop = new AbortController();
+    let stoppedBy: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals): void => {
+      if (stoppedBy) return;
+      stoppedBy = sig;
+      process.stderr.write(`aks-pull-gate: ${sig}: stopping\n`);
+      stop.abort();
+      setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 2_000).unref();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const { report, exitCode } = await runGate(config, {
+      signal: stop.signal,
       logger,
       // The CLI prints nothing a secret could reach; masking is the action's concern.
       maskSecret: () => undefined,
@@ -59,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       env: process.env,
       phase: (name) => tty && process.stderr.write(`… ${name}\n`),
     });
+    if (stoppedBy) return stoppedBy === 'SIGINT' ? 130 : 143;
     const color = !!process.stdout.isTTY && !process.env.NO_COLOR && !config.output;
     const out = renderReport(report, config.format, { color, version: VERSION });
     if (config.output) await writeFile(config.output, out);

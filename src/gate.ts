@@ -42,6 +42,8 @@ export interface GateDeps {
   /** GitHub OIDC token for direct Azure sign-in (core.getIDToken in the action). */
   getIdToken?: (audience: string) => Promise<string>;
   env?: NodeJS.ProcessEnv;
+  /** Ends the run early (SIGINT/SIGTERM): every phase stops as at the deadline, and the emulator is closed. */
+  signal?: AbortSignal;
   /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
   phase?: (name: string) => void;
 }
@@ -73,7 +75,8 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
     if (typeof world.now === 'string') now = new Date(world.now);
     emulator = await startEmulator(world);
   }
-  const deadline = AbortSignal.timeout(config.timeoutMs);
+  const timeout = AbortSignal.timeout(config.timeoutMs);
+  const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   try {
     const ctx = await factContext(config, deps, emulator, now, deadline);
     if (config.mode === 'audit') return await audit(config, ctx, deps);

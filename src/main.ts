@@ -41,7 +41,17 @@ export async function run(): Promise<void> {
       logger.warning(`sarif-file: ${sarifProblem}; the SARIF report is skipped, every other channel is written`);
       delete settings.config.sarifFile;
     }
+    // A cancelled job sends SIGINT (then SIGTERM): stop as at the deadline, close the emulator, end within 2 s.
+    const stop = new AbortController();
+    const onSignal = (sig: NodeJS.Signals): void => {
+      core.warning(`aks-pull-gate: ${sig}: stopping`);
+      stop.abort();
+      setTimeout(() => process.exit(1), 2_000).unref();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const { report } = await runGate(settings.config, {
+      signal: stop.signal,
       logger,
       maskSecret: (value) => {
         if (value) core.setSecret(value);
