@@ -12,6 +12,7 @@ import type { Finding, ImageUse, Inventory, Logger, Platform, Report, SecretMask
 import { buildInventory } from './inventory/inventory.js';
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { cloudEndpoints } from './facts/azure/clouds.js';
+import { proxyAwareFetch } from './facts/proxy-fetch.js';
 import { createAzureContext } from './facts/azure/sign-in.js';
 import { collectIdentityFacts } from './facts/azure/role-assignments.js';
 import { discoverRegistries } from './facts/azure/registries.js';
@@ -118,7 +119,7 @@ async function factContext(
     maskSecret: deps.maskSecret,
     now,
     signal,
-    fetch: emulator?.fetch ?? globalThis.fetch.bind(globalThis),
+    fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
     ...(azure ? { azure } : {}),
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
   };
