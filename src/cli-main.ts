@@ -8,9 +8,24 @@ import path from 'node:path';
 import { ConfigurationError, type Config } from './settings/config.js';
 import { parseCli, usage, type DiagnoseTargetArgs } from './settings/from-cli.js';
 import { gitHubJobFromEnv, publishToGitHub } from './cli-github.js';
+import { overwritesInput, unwritableReason } from './output-paths.js';
 import { renderReport } from './report/render.js';
 import { VERSION } from './version.js';
 import type { Logger } from './types/index.js';
+
+/** --output and --sarif-file are checked before the run: exit 2 up front, never after a full run. */
+function checkReportPaths(output: string | undefined, sarif: string | undefined, manifests: string[], cwd: string) {
+  for (const [flag, file] of [
+    ['--output', output],
+    ['--sarif-file', sarif],
+  ] as const) {
+    if (!file) continue;
+    if (overwritesInput(file, manifests, cwd))
+      throw new ConfigurationError(`${flag} ${file} is one of the input manifests: refusing to overwrite it`);
+    const why = unwritableReason(file, cwd);
+    if (why) throw new ConfigurationError(`${flag}: ${why}`);
+  }
+}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -50,6 +65,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     if (cmd.kind === 'diagnose') return await diagnose(cmd.config, cmd.target, debug);
     const { config, github } = cmd;
+    checkReportPaths(config.output, config.sarifFile, config.manifests, config.cwd);
     const tty = !!process.stderr.isTTY;
     const logger: Logger = {
       debug: (m) => debug && process.stderr.write(`debug: ${m}\n`),
@@ -58,7 +74,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     };
     // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
     const { runGate } = await import('./gate.js');
+    // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
+    // kubeconfig); a run that still has not ended by then is ended here.
+    const stop = new AbortController();
+    let stoppedBy: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals): void => {
+      if (stoppedBy) return;
+      stoppedBy = sig;
+      process.stderr.write(`aks-pull-gate: ${sig}: stopping\n`);
+      stop.abort();
+      setTimeout(() => process.exit(sig === 'SIGINT' ? 130 : 143), 2_000).unref();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     const { report, exitCode } = await runGate(config, {
+      signal: stop.signal,
       logger,
       // The CLI prints nothing a secret could reach; masking is the action's concern.
       maskSecret: () => undefined,
@@ -66,6 +96,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       env,
       phase: (name) => tty && process.stderr.write(`… ${name}\n`),
     });
+    if (stoppedBy) return stoppedBy === 'SIGINT' ? 130 : 143;
     const color = !!process.stdout.isTTY && !env.NO_COLOR && !config.output;
     const fileExists = (p: string): boolean => existsSync(path.resolve(config.cwd, p));
     const out = renderReport(report, config.format, { color, version: VERSION, fileExists });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
-import type { Config } from './settings/config.js';
+import { ConfigurationError, type Config } from './settings/config.js';
 import type { AzureContext, AzureEndpoints, FactContext, PullPathResult } from './types/facts/context.js';
 import type {
   Finding,
@@ -20,8 +20,9 @@ import type {
   SecretMasker,
 } from './types/index.js';
 import { buildInventory } from './inventory/inventory.js';
-import { buildReport, type ImageFacts } from './verdict.js';
+import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { cloudEndpoints } from './facts/azure/clouds.js';
+import { proxyAwareFetch } from './facts/proxy-fetch.js';
 import { createAzureContext } from './facts/azure/sign-in.js';
 import { collectIdentityFacts } from './facts/azure/role-assignments.js';
 import { discoverRegistries } from './facts/azure/registries.js';
@@ -58,6 +59,8 @@ export interface GateDeps {
   /** GitHub OIDC token for direct Azure sign-in (core.getIDToken in the action). */
   getIdToken?: (audience: string) => Promise<string>;
   env?: NodeJS.ProcessEnv;
+  /** Ends the run early (SIGINT/SIGTERM): every phase stops as at the deadline, and the emulator is closed. */
+  signal?: AbortSignal;
   /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
   phase?: (name: string) => void;
 }
@@ -70,11 +73,14 @@ export interface GateResult {
   requests: Record<string, number>;
 }
 
+const OFFLINE_SCOPE: RunScope = { cluster: false, identityRead: false, networkRead: false, offline: true };
+
 const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
-  if (config.offline) return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, new Date());
+  if (config.offline)
+    return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
 
   let emulator: Emulator | undefined;
   let now = new Date();
@@ -93,7 +99,8 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
       config = { ...config, cluster: String(clusters[0].id) };
     emulator = await startEmulator(world);
   }
-  const deadline = AbortSignal.timeout(config.timeoutMs);
+  const timeout = AbortSignal.timeout(config.timeoutMs);
+  const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   try {
     const ctx = await factContext(config, deps, emulator, now, deadline);
     if (config.mode === 'audit') return await audit(config, ctx, deps, emulator);
@@ -135,7 +142,7 @@ async function factContext(
     maskSecret: deps.maskSecret,
     now,
     signal,
-    fetch: emulator?.fetch ?? globalThis.fetch.bind(globalThis),
+    fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
     ...(azure ? { azure } : {}),
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
   };
@@ -248,6 +255,9 @@ async function check(
         ? await guard(discoverRegistries(ctx, hosts), ctx.signal).then((d) => ('timedOut' in d ? undefined : d))
         : undefined;
   const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
+  // A cluster ARM says does not exist is the user's mistake (a typo, the wrong group): nothing about it can be checked.
+  if (identityFacts && isUnverifiable(identityFacts.cluster) && identityFacts.cluster.notFound)
+    throw new ConfigurationError(identityFacts.cluster.reason);
   if (identity && 'timedOut' in identity)
     findings.push(timedOut(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments', config));
   const platforms = clusterPlatforms(config, identityFacts, deps.logger);
@@ -294,6 +304,7 @@ async function check(
   for (const [ref, r] of results) {
     if (r.status === 'ok')
       checked.checked.set(ref, {
+        ...(r.auth ? { auth: r.auth } : {}),
         ...(r.digest ? { digest: r.digest } : {}),
         ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
       });
@@ -313,14 +324,14 @@ async function check(
       ? [`identity-binding:${use.namespace}/${use.serviceAccount}`]
       : []),
   ];
-  return finish(
-    config,
-    inventory,
-    combinePullPaths(findings, paths, inventory.uses, pathsOfUse),
-    checked,
-    requests,
-    ctx.now,
-  );
+  const scope: RunScope = {
+    cluster: !!config.cluster,
+    identityRead: !!identityFacts && !isUnverifiable(identityFacts.cluster),
+    networkRead: !!network && !('timedOut' in network),
+    offline: false,
+  };
+  const combined = combinePullPaths(findings, paths, inventory.uses, pathsOfUse);
+  return finish(config, inventory, combined, checked, requests, ctx.now, scope);
 }
 
 function finish(
@@ -330,6 +341,7 @@ function finish(
   images: ImageFacts,
   requests: Record<string, number>,
   now: Date,
+  scope?: RunScope,
 ): GateResult {
   const { report, exitCode } = buildReport({
     mode: config.mode,
@@ -339,6 +351,8 @@ function finish(
     findings: applySuppressions(findings, inventory.uses, config.ignore, now, config.mode === 'check'),
     images,
     failOn: config.failOn,
+    unverified: config.unverified,
+    ...(scope ? { scope } : {}),
   });
   return { report, exitCode, inventory, requests };
 }

@@ -1,8 +1,17 @@
 // Turns findings into the report's verdict: the per-image status table, the summary counts, `ready`, and the exit code.
 // `ready` is true exactly when the exit code is 0 (DESIGN.md).
 
-import type { FailOn } from './settings/config.js';
-import type { Finding, ImageStatus, ImageUse, Report, ReportImage } from './types/index.js';
+import type { FailOn, Unverified } from './settings/config.js';
+import type {
+  Finding,
+  ImageCheckResult,
+  ImageChecks,
+  ImageStatus,
+  ImageUse,
+  Report,
+  ReportImage,
+  UnverifiedReason,
+} from './types/index.js';
 import { SEVERITY_ORDER } from './types/index.js';
 import { sortFindings, summarize } from './lib/sort.js';
 import { groupFindings } from './lib/group-findings.js';
@@ -50,7 +59,19 @@ export function exitCodeFor(findings: Finding[], failOn: FailOn): 0 | 1 {
 
 export interface ImageFacts {
   /** normalized reference -> {digest, platforms, checked} from the registry client. */
-  checked: Map<string, { digest?: string; platforms?: string[] }>;
+  checked: Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }>;
+}
+
+/** What the run could look at, beyond the registries: decides which checks apply and which ran. */
+export interface RunScope {
+  /** A cluster was given (--cluster, or name + group + subscription). */
+  cluster: boolean;
+  /** The cluster's identity facts were read (kubelet identity, role assignments). */
+  identityRead: boolean;
+  /** The cluster's network posture was read. */
+  networkRead: boolean;
+  /** --offline: no registry or cluster was asked, by choice. */
+  offline: boolean;
 }
 
 export function buildReport(opts: {
@@ -60,15 +81,26 @@ export function buildReport(opts: {
   findings: Finding[];
   images: ImageFacts;
   failOn: FailOn;
+  /** Check mode: what the run covered. Without it (the audit) images carry no per-check states. */
+  scope?: RunScope;
+  unverified?: Unverified;
 }): { report: Report; exitCode: 0 | 1 } {
   // Grouped once here, before any renderer: one finding per (rule, image, cause) with every location.
   const findings = sortFindings(groupFindings(dedupeFindings(opts.findings)));
   const images = reportImages(opts.uses, findings, opts.images);
+  const scope = opts.scope;
+  if (scope) for (const image of images) image.checks = imageChecks(image, findings, scope, opts.images);
+  const verified = images.every((i) => !i.checks || !hasUnverified(i.checks));
   const summary = summarize(findings, images.length);
-  const exitCode = exitCodeFor(findings, opts.failOn);
+  let exitCode = exitCodeFor(findings, opts.failOn);
+  // "Unverified is not ready": a check that decides pullability and did not run blocks like a failure, unless the
+  // team chose to fail open (unverified: warn) or never to fail. An offline run chose to ask nothing: it is not blocked.
+  if (!verified && opts.unverified !== 'warn' && opts.failOn !== 'never' && !scope?.offline) exitCode = 1;
   const report: Report = {
     version: 1,
     ready: exitCode === 0,
+    verified,
+    ...(scope ? { scope: scope.offline ? 'manifests-only' : scope.cluster ? 'cluster' : 'images-only' } : {}),
     mode: opts.mode,
     ...(opts.cluster ? { cluster: opts.cluster } : {}),
     summary,
@@ -117,4 +149,167 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
     entry.locations.sort((a, b) => cmp(a.file, b.file) || a.line - b.line);
   }
   return [...byRef.values()].sort((a, b) => cmp(a.reference, b.reference));
+}
+
+export function hasUnverified(checks: ImageChecks): boolean {
+  const all: ImageCheckResult[] = Object.values(checks);
+  return all.some((c) => c.state === 'unverified');
+}
+
+const EXISTS_FAILED = new Set<ImageStatus>([
+  'invalid',
+  'not-found',
+  'repository-not-found',
+  'read-disabled',
+  'quarantined',
+]);
+
+/** Rules that say "this could not be checked" rather than "this is broken". */
+function isUnverifiedRule(rule: string): boolean {
+  return (
+    rule.endsWith('-unverifiable') ||
+    rule === 'cluster-egress-unknown' ||
+    rule === 'registry-firewall-blocks-gate' ||
+    rule === 'registry-unknown'
+  );
+}
+
+const ACR_HOST = /\.azurecr\.(io|cn|us)$/i;
+
+/** Does a finding of this concern speak about this image? Identity and network findings may name only a registry. */
+function applies(f: Finding, image: ReportImage, concern: string): boolean {
+  if (f.image !== undefined) return f.image === image.reference;
+  if (concern !== 'identity' && concern !== 'network') return false;
+  if (f.registry !== undefined) return f.registry === image.registry;
+  return ACR_HOST.test(image.registry);
+}
+
+/** One unverified check from the finding that says why. */
+function unverifiedFrom(f: Finding): ImageCheckResult {
+  const first = f.message.split('\n')[0];
+  const toCheck = f.remediation?.split('\n')[0];
+  return { state: 'unverified', why: first, ...(toCheck ? { toCheck } : {}), reason: reasonOf(f) };
+}
+
+function reasonOf(f: Finding): UnverifiedReason {
+  const failure = typeof f.evidence?.failure === 'string' ? f.evidence.failure : '';
+  if (f.rule === 'registry-firewall-blocks-gate' || failure === 'firewall') return 'firewall';
+  if (failure === 'proxy' || /\bproxy\b/i.test(f.message)) return 'proxy';
+  if (failure === 'timeout' || /did not (answer|finish) within/.test(f.message)) return 'timeout';
+  if (
+    failure === 'unauthorized' ||
+    failure === 'denied' ||
+    f.rule === 'role-assignments-unverifiable' ||
+    f.rule === 'registry-unknown' ||
+    /\b(40[13]|permission|not authorized|authorization)/i.test(f.message)
+  )
+    return 'permission';
+  if (['dns', 'tls', 'connection-refused', 'network'].includes(failure)) return 'network';
+  return 'other';
+}
+
+function imageChecks(image: ReportImage, findings: Finding[], scope: RunScope, facts: ImageFacts): ImageChecks {
+  const about = (concern: string): Finding[] =>
+    findings.filter((f) => ruleById(f.rule)?.concern === concern && applies(f, image, concern));
+  const exists = existsCheck(image, about('exists'), scope);
+  const platforms = platformsCheck(image, about('platforms'), exists);
+  if (scope.offline) {
+    const na: ImageCheckResult = { state: 'not-applicable', why: 'offline run: no cluster was asked' };
+    return { exists, platforms, pullPath: na, network: na };
+  }
+  if (!scope.cluster) {
+    const na: ImageCheckResult = { state: 'not-applicable', why: 'no cluster given' };
+    return { exists, platforms, pullPath: na, network: na };
+  }
+  const acr = ACR_HOST.test(image.registry);
+  return {
+    exists,
+    platforms,
+    pullPath: pullPathCheck(image, [...about('identity'), ...about('pull-secret')], scope, facts, acr, exists),
+    network: networkCheck(about('network'), scope, acr),
+  };
+}
+
+function existsCheck(image: ReportImage, found: Finding[], scope: RunScope): ImageCheckResult {
+  if (EXISTS_FAILED.has(image.status)) return { state: 'failed', why: image.status };
+  const gap = found.find((f) => isUnverifiedRule(f.rule));
+  if (gap) return unverifiedFrom(gap);
+  if (image.status === 'ok' || image.status === 'platform-missing') return { state: 'ok' };
+  if (scope.offline)
+    return {
+      state: 'unverified',
+      why: 'offline run: no registry was asked',
+      toCheck: 'run without --offline',
+      reason: 'other',
+    };
+  return { state: 'unverified', why: 'the registry was not asked', reason: 'other' };
+}
+
+function platformsCheck(image: ReportImage, found: Finding[], exists: ImageCheckResult): ImageCheckResult {
+  if (found.some((f) => f.rule === 'image-platform-missing') || image.status === 'platform-missing')
+    return { state: 'failed', why: 'platform-missing' };
+  if (exists.state === 'failed') return { state: 'not-applicable', why: 'the image itself cannot be pulled' };
+  if (exists.state === 'unverified') return { ...exists };
+  if (image.platforms?.length) return { state: 'ok' };
+  return {
+    state: 'unverified',
+    why: 'the registry did not say which platforms the image offers',
+    reason: 'other',
+  };
+}
+
+function pullPathCheck(
+  image: ReportImage,
+  found: Finding[],
+  scope: RunScope,
+  facts: ImageFacts,
+  acr: boolean,
+  exists: ImageCheckResult,
+): ImageCheckResult {
+  const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
+  if (failed) return { state: 'failed', why: failed.rule };
+  const gap = found.find((f) => isUnverifiedRule(f.rule));
+  if (gap) return unverifiedFrom(gap);
+  if (acr) {
+    if (scope.identityRead) return { state: 'ok' };
+    return {
+      state: 'unverified',
+      why: "the cluster's kubelet identity and role assignments could not be read",
+      toCheck: 'give the gate Reader on the cluster and the registry',
+      reason: 'permission',
+    };
+  }
+  // Outside Azure the gate proves a pull path by pulling the manifest as the pod would: anonymously or with its secret.
+  if (facts.checked.get(image.reference)?.auth) return { state: 'ok' };
+  if (exists.state === 'unverified') return { ...exists };
+  return { state: 'unverified', why: 'no pull of the manifest succeeded', reason: 'other' };
+}
+
+function networkCheck(found: Finding[], scope: RunScope, acr: boolean): ImageCheckResult {
+  const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
+  if (failed) return { state: 'failed', why: failed.rule };
+  const gap = found.find((f) => isUnverifiedRule(f.rule) && f.rule !== 'registry-firewall-blocks-gate');
+  if (gap) return unverifiedFrom(gap);
+  if (!acr) return { state: 'not-applicable', why: 'the gate checks the network path to Azure registries only' };
+  if (scope.networkRead) return { state: 'ok' };
+  return {
+    state: 'unverified',
+    why: "the cluster's network could not be read",
+    toCheck: 'give the gate Reader on the cluster, its VNet and the registry',
+    reason: 'permission',
+  };
+}
+
+/** Unverified images grouped by reason: `{firewall: 1, timeout: 2}`. */
+export function unverifiedByReason(images: ReportImage[]): Partial<Record<UnverifiedReason, number>> {
+  const out: Partial<Record<UnverifiedReason, number>> = {};
+  for (const i of images) {
+    if (!i.checks) continue;
+    const all: ImageCheckResult[] = Object.values(i.checks);
+    const first = all.find((c) => c.state === 'unverified');
+    if (!first) continue;
+    const r: UnverifiedReason = first.reason ?? 'other';
+    out[r] = (out[r] ?? 0) + 1;
+  }
+  return out;
 }

@@ -32,6 +32,8 @@ export const ROLE_ASSIGNMENTS_UNVERIFIABLE: RuleId = 'role-assignments-unverifia
 export interface Unverifiable {
   reason: string;
   permission?: string;
+  /** ARM answered 404 for what the user named (a misspelled cluster): a configuration error, not a gap. */
+  notFound?: boolean;
 }
 
 export function isUnverifiable(x: unknown): x is Unverifiable {

@@ -145,8 +145,28 @@ function repositoryNotFound(c: Ctx): Finding {
   );
 }
 
+/**
+ * The registry's firewall refused the gate itself (not the cluster): nothing about the image is known, and the fix is
+ * the gate's network position, never a role. Warning; the image is unverified.
+ */
+function firewallBlocksGate(c: Ctx): Finding {
+  const { ref, result } = c;
+  const ip = result.clientIp ?? "the runner's IP";
+  const name = acrName(ref.registry);
+  const message = `${written(ref)} could not be checked: ${ref.registry}'s firewall refused the gate's request from IP ${ip} (403 DENIED); the gate's runner is outside the registry's network rules`;
+  const remediation = [
+    `Run the job on a self-hosted runner inside ${name}'s network (an allowed subnet or a VNet with its private endpoint), or`,
+    `allow the runner for the job only: az acr network-rule add --name ${name} --ip-address ${ip} (before the gate) and az acr network-rule remove --name ${name} --ip-address ${ip} (after)`,
+  ].join('\n');
+  return finding(c, 'registry-firewall-blocks-gate', 'warning', message, {
+    remediation,
+    evidence: { status: 403, code: 'DENIED', failure: 'firewall', clientIp: ip },
+  });
+}
+
 function unverifiable(c: Ctx): Finding {
   const { ref, result } = c;
+  if (result.failure === 'firewall') return firewallBlocksGate(c);
   const why = result.reason ?? `registry answered ${result.status}`;
   let message = `${written(ref)} could not be checked: ${why}`;
   const evidence: Record<string, unknown> = { status: result.status };

@@ -100,8 +100,25 @@ export function checkPullSecrets(inventory: Inventory, facts: CredentialFacts, c
   }
 
   for (const f of noRegistryEntryFindings(inventory, facts, perUseSecrets)) push(f);
+  const login = facts.clusterReads.interactiveLogin;
+  if (login) push(interactiveLoginFinding(login));
   paths.sort((a, b) => a.image.localeCompare(b.image) || a.path.localeCompare(b.path));
   return { findings, paths };
+}
+
+/** The kubeconfig's exec plugin would wait for a person (devicecode/interactive): not started in a CI run. */
+function interactiveLoginFinding(login: { command: string; mode: string }): Finding {
+  return {
+    rule: 'cluster-credentials-interactive',
+    severity: 'warning',
+    message: `The kubeconfig's credential plugin ${login.command} asks for ${login.mode} login, which waits for a person; in a non-interactive run the gate did not start it, so the cluster's pull secrets and ServiceAccounts were not read`,
+    remediation: [
+      "Give azure/aks-set-context use-kubelogin: 'true' (it converts the kubeconfig for the workflow's Azure login), or",
+      'kubelogin convert-kubeconfig -l azurecli   (after azure/login), or',
+      'kubelogin convert-kubeconfig -l workloadidentity',
+    ].join('\n'),
+    evidence: { plugin: login.command, login: login.mode },
+  };
 }
 
 function checkGroup(

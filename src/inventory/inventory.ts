@@ -2,6 +2,7 @@
 // position, resolves pull secrets through ServiceAccounts as the admission controller does, and records the static
 // findings (manifest-invalid, template-unrendered, image-reference-invalid, image-tag-mutable) and notices.
 
+import { ConfigurationError } from '../settings/config.js';
 import { open } from 'node:fs/promises';
 import type { Finding, ImageUse, Inventory, ManifestSecret, ManifestServiceAccount, RuleId } from '../types/index.js';
 import { staticFindings } from '../checks/static.js';
@@ -101,6 +102,11 @@ async function readManifest(
   let buf: Buffer;
   if (source.path === STDIN) {
     buf = opts.readStdin ? await opts.readStdin() : Buffer.alloc(0);
+    // GitHub's default shell has no pipefail: `helm template ... | aks-pull-gate check --manifests -` with a failed
+    // helm hands the gate nothing, and "0 images, ready" would deploy. Nothing on stdin is a usage error.
+    if (buf.toString('utf8').trim() === '') {
+      throw new ConfigurationError('no manifests on standard input: did the command before the pipe fail?');
+    }
     if (buf.length > opts.maxFileBytes) {
       findings.push(
         invalid(

@@ -1,7 +1,15 @@
 // Small helpers the renderers share: grouping findings by image, per-image concern marks, verdict words.
 
 import { ruleById, type RuleConcern } from '../rules/catalogue.js';
-import { SEVERITY_ORDER, type Finding, type Report, type ReportImage, type Severity } from '../types/index.js';
+import {
+  SEVERITY_ORDER,
+  type Finding,
+  type ImageCheckResult,
+  type ImageChecks,
+  type Report,
+  type ReportImage,
+  type Severity,
+} from '../types/index.js';
 import { sortFindings } from '../lib/sort.js';
 import { isAcrHost } from '../lib/acr-host.js';
 
@@ -28,7 +36,12 @@ export function groupByImage(report: Report): { groups: ImageGroup[]; general: F
   return { groups, general };
 }
 
-export type Mark = { state: 'pass' | Severity | 'unverifiable' | 'unchecked'; rules: string[] };
+export type Mark = {
+  state: 'pass' | Severity | 'unverifiable' | 'unchecked';
+  rules: string[];
+  /** Why the check did not run (unverifiable/unchecked), from the image's per-check states. */
+  why?: string;
+};
 
 export const TABLE_CONCERNS: readonly Exclude<RuleConcern, 'manifest'>[] = [
   'exists',
@@ -68,7 +81,21 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   if (worst === 'error' || worst === 'warning') return { state: worst, rules: sorted };
   if (unverifiable) return { state: 'unverifiable', rules: sorted };
   if (worst === 'notice') return { state: 'notice', rules: sorted };
+  const check = image.checks ? checkOf(image.checks, concern) : undefined;
+  // Never a pass for what did not run: the image's own check states say whether it ran, and why not.
+  if (check?.state === 'unverified')
+    return { state: 'unverifiable', rules: [], ...(check.why ? { why: check.why } : {}) };
+  if (check?.state === 'not-applicable')
+    return { state: 'unchecked', rules: [], ...(check.why ? { why: check.why } : {}) };
   return { state: quietState(image, concern), rules: [] };
+}
+
+function checkOf(checks: ImageChecks, concern: RuleConcern): ImageCheckResult | undefined {
+  if (concern === 'exists') return checks.exists;
+  if (concern === 'platforms') return checks.platforms;
+  if (concern === 'identity' || concern === 'pull-secret') return checks.pullPath;
+  if (concern === 'network') return checks.network;
+  return undefined;
 }
 
 /** With no finding, a concern passes only when the gate actually looked at it for this image. */
@@ -101,9 +128,29 @@ export function verdictWords(report: Report): string {
       ? `Audit passed: ${creds}, ${detail} (${counts})`
       : `Audit needs attention: ${creds}, ${detail} (${counts})`;
   }
-  if (!report.ready) return `Not ready: ${counts} across ${what}`;
-  // "Every image can be pulled" only when every image was actually checked: offline runs and unverifiable registries
-  // are ready by the verdict rules, but the reader must not take them for a proof.
+  const unverified = report.images.filter((i) => i.checks && hasUnverifiedCheck(i.checks));
+  const gapWords = (): string => {
+    const by = new Map<string, number>();
+    for (const i of unverified) {
+      const first = Object.values(i.checks!).find((c: ImageCheckResult) => c.state === 'unverified');
+      const r = first?.reason ?? 'other';
+      by.set(r, (by.get(r) ?? 0) + 1);
+    }
+    const reasons = [...by.entries()].map(([r, k]) => `${r}: ${k}`).join(', ');
+    return `${unverified.length} of ${images} image${images === 1 ? '' : 's'} could not be checked (${reasons})`;
+  };
+  if (!report.ready) {
+    if (errors === 0 && unverified.length > 0) return `Not verified: ${gapWords()}; ${counts}`;
+    const also = unverified.length ? `; also ${gapWords()}` : '';
+    return `Not ready: ${counts} across ${what}${also}`;
+  }
+  if (unverified.length > 0) return `Not verified (unverified: warn lets the rollout go): ${gapWords()}; ${counts}`;
+  if (report.scope === 'manifests-only')
+    return `Manifests only: static checks passed, no registry or cluster was asked (${what}; ${counts})`;
+  if (report.scope === 'images-only')
+    return `Ready (images only): every image exists with the needed platforms; no cluster given, so pull path and network were not checked (${what}; ${counts})`;
+  // "Every image can be pulled" only when every image was actually checked: reports without per-image checks (older
+  // callers) say what was not checked.
   const unchecked = report.images.filter((i) => i.status === 'unchecked').length;
   const unverifiable = report.images.filter((i) => i.status === 'unverifiable').length;
   const gaps = [
@@ -115,6 +162,10 @@ export function verdictWords(report: Report): string {
   return gaps
     ? `Ready: nothing blocks the rollout (${what}, ${gaps}; ${counts})`
     : `Ready: every image can be pulled (${what}; ${counts})`;
+}
+
+function hasUnverifiedCheck(checks: ImageChecks): boolean {
+  return Object.values(checks).some((c: ImageCheckResult) => c.state === 'unverified');
 }
 
 export function locationText(f: Finding): string {

@@ -2,7 +2,15 @@
 // order, findings in the deterministic order of sort.ts, and evidence reduced to its safe part, so the same input
 // gives byte-identical output and no credential reaches the file.
 
-import type { AuditCredential, Finding, Report, ReportImage, SourceLocation } from '../types/index.js';
+import type {
+  AuditCredential,
+  Finding,
+  ImageCheckResult,
+  ImageChecks,
+  Report,
+  ReportImage,
+  SourceLocation,
+} from '../types/index.js';
 import { safeEvidence } from './evidence.js';
 import { sortFindings } from '../lib/sort.js';
 
@@ -63,13 +71,23 @@ export function findingJson(f: Finding): Json {
   );
 }
 
+function checks(c: ImageChecks): Json {
+  const one = (r: ImageCheckResult): Json => ordered(r, ['state', 'why', 'toCheck', 'reason']);
+  return ordered(
+    { exists: one(c.exists), platforms: one(c.platforms), pullPath: one(c.pullPath), network: one(c.network) },
+    ['exists', 'platforms', 'pullPath', 'network'],
+  );
+}
+
 function image(i: ReportImage): Json {
-  return ordered({ ...i, locations: i.locations.map((l) => ordered(l, ['file', 'line'])) }, [
+  const base = { ...i, locations: i.locations.map((l) => ordered(l, ['file', 'line'])) };
+  return ordered(i.checks ? { ...base, checks: checks(i.checks) } : base, [
     'reference',
     'registry',
     'status',
     'digest',
     'platforms',
+    'checks',
     'locations',
   ]);
 }
@@ -91,7 +109,7 @@ export function reportJson(report: Report): { [key: string]: Json } {
       findings: sortFindings(report.findings).map(findingJson),
       credentials: report.credentials?.map(credential),
     },
-    ['version', 'ready', 'mode', 'cluster', 'summary', 'images', 'findings', 'credentials'],
+    ['version', 'ready', 'verified', 'scope', 'mode', 'cluster', 'summary', 'images', 'findings', 'credentials'],
   );
 }
 

@@ -73,7 +73,8 @@ export function fenced(s: string, lang = 'sh'): string {
 
 export function markCell(m: Mark, extra?: string): string {
   const rules = m.rules.map(code).join(' ');
-  return [MARK_ICON[m.state], rules, extra].filter((x) => x).join(' ');
+  const why = m.why && (m.state === 'unverifiable' || m.state === 'unchecked') ? `not checked: ${escapeMd(m.why)}` : '';
+  return [MARK_ICON[m.state], rules, extra, why].filter((x) => x).join(' ');
 }
 
 export function imageRow(report: Report, image: ReportImage): string {

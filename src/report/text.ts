@@ -1,7 +1,7 @@
 // CLI text output: readable at a glance, grouped by image, ANSI colours only when the caller asks for them
 // (the CLI decides from TTY and NO_COLOR; this module never looks at the environment).
 
-import type { Finding, Report, Severity } from '../types/index.js';
+import type { Finding, ImageChecks, Report, ReportImage, Severity } from '../types/index.js';
 import { groupByImage, locationText, verdictWords } from './common.js';
 import { evidenceLine } from './evidence.js';
 
@@ -13,6 +13,26 @@ const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: 
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
 const SEV_COLOR: Record<Severity, keyof typeof SGR> = { error: 'red', warning: 'yellow', notice: 'cyan' };
+
+const CHECK_NAMES: [keyof ImageChecks, string][] = [
+  ['exists', 'exists'],
+  ['platforms', 'platforms'],
+  ['pullPath', 'pull path'],
+  ['network', 'network'],
+];
+
+/** "not checked: <why>" for every check of the image that did not run, one line per distinct reason. */
+function notChecked(image: ReportImage): string[] {
+  if (!image.checks) return [];
+  const byWhy = new Map<string, string[]>();
+  for (const [key, name] of CHECK_NAMES) {
+    const c = image.checks[key];
+    if (c.state !== 'unverified' && c.state !== 'not-applicable') continue;
+    const why = c.why ?? (c.state === 'unverified' ? 'could not be verified' : 'does not apply');
+    byWhy.set(why, [...(byWhy.get(why) ?? []), name]);
+  }
+  return [...byWhy].map(([why, names]) => `${names.join(', ')} not checked: ${why}`);
+}
 
 export function renderText(report: Report, opts: TextOptions): string {
   const paint = (code: keyof typeof SGR, s: string): string => (opts.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
@@ -44,6 +64,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     lines.push(
       `${mark} ${paint('bold', image.reference)}  ${image.status}${platforms}${where ? `  ${paint('dim', where)}` : ''}`,
     );
+    for (const line of notChecked(image)) lines.push(`  ${paint('dim', line)}`);
     for (const f of findings) finding(f);
   }
   if (general.length > 0) {

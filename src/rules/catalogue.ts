@@ -153,8 +153,17 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
   'image-unverifiable': {
     defaultSeverity: 'warning',
     title: 'Image could not be checked',
-    help: 'The gate could not verify the image (no credential, network error, permission). The finding says why and which permission would let it check. Unverifiable is not failed: it blocks only with fail-on: warning.',
+    help: 'The gate could not verify the image (no credential, network error, permission). The finding says why and which permission would let it check. Unverified is not ready: the run fails (Not verified) unless unverified: warn.',
     helpUri: DOCS.troubleshoot,
+    concern: 'exists',
+    imageStatus: 'unverifiable',
+    unverifiable: true,
+  },
+  'registry-firewall-blocks-gate': {
+    defaultSeverity: 'warning',
+    title: "Registry firewall refuses the gate's runner",
+    help: "The registry answered the gate's own reads with 403 DENIED \"client with IP '<ip>' is not allowed access\": the runner (a GitHub-hosted runner is outside any allow list) is not in the registry's network rules, so the gate could not check the image, and the image is unverified (not ready unless unverified: warn). This says nothing about the cluster's access and is not a role problem. Run the job on a self-hosted runner inside the registry's network, or allow the runner's IP for the job: az acr network-rule add --name <registry> --ip-address <ip> before the gate and az acr network-rule remove --name <registry> --ip-address <ip> after.",
+    helpUri: DOCS.firewall,
     concern: 'exists',
     imageStatus: 'unverifiable',
     unverifiable: true,
@@ -381,6 +390,14 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.tokens,
     concern: 'pull-secret',
     pullPath: true,
+  },
+  'cluster-credentials-interactive': {
+    defaultSeverity: 'warning',
+    title: 'Kubeconfig login waits for a person',
+    help: "The kubeconfig's exec credential plugin (kubelogin get-token --login devicecode or interactive, what az aks get-credentials writes for Entra-enabled clusters) waits for someone to open a browser; in CI nobody does and the run would hang. The gate does not start it, so the cluster's pull secrets are not read. Use azure/aks-set-context with use-kubelogin: 'true', or kubelogin convert-kubeconfig -l azurecli (after azure/login) or -l workloadidentity.",
+    helpUri: 'https://azure.github.io/kubelogin/concepts/login-modes.html',
+    concern: 'pull-secret',
+    unverifiable: true,
   },
   'pull-secret-unverifiable': {
     defaultSeverity: 'warning',

@@ -12,6 +12,7 @@ export class ConfigurationError extends Error {
 }
 
 export type FailOn = 'error' | 'warning' | 'never';
+export type Unverified = 'fail' | 'warn';
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'markdown';
 export type AzureEnvironmentName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 /** What an image the gate could not verify does to the verdict: `fail` (not ready) or `warn` (fail open). */
@@ -69,6 +70,7 @@ export interface Config {
 export const DEFAULTS = {
   namespace: 'default',
   failOn: 'error' as FailOn,
+  unverified: 'fail' as Unverified,
   expiryWarningDays: 30,
   timeoutSeconds: 120,
   maxFileBytes: 20 * 1024 * 1024,
@@ -79,6 +81,12 @@ export function parseFailOn(value: string): FailOn {
   const v = value.trim().toLowerCase();
   if (v === 'error' || v === 'warning' || v === 'never') return v;
   throw new ConfigurationError(`fail-on must be one of error, warning, never (got "${value}")`);
+}
+
+export function parseUnverified(value: string): Unverified {
+  const v = value.trim().toLowerCase();
+  if (v === 'fail' || v === 'warn') return v;
+  throw new ConfigurationError(`unverified must be one of fail, warn (got "${value}")`);
 }
 
 export function parseFormat(value: string): OutputFormat {

@@ -273,6 +273,10 @@ export class ArmService {
     if (afterNs === 1) {
       // Top-level type listed under a subscription or resource group.
       const scopePrefix = lower(`/${segs.slice(0, p).join('/')}/`);
+      // ARM answers a list under a resource group that does not exist with 404 ResourceGroupNotFound.
+      const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/$/i.exec(scopePrefix.replace(/providers\/.*$/, ''));
+      if (rg && ![...this.index.resources.keys()].some((k) => k.startsWith(rg[0])))
+        return armError(404, 'ResourceGroupNotFound', `Resource group '${rg[1]}' could not be found.`);
       const t = lower(type);
       return this.page(
         req,

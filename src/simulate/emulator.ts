@@ -19,6 +19,7 @@ import { GraphService, graphDenied } from './graph.js';
 import { bearer, json, TokenMint, type Reply, type Req } from './http-kit.js';
 import { KubernetesService, kubeStatus } from './kubernetes.js';
 import { RegistryService, registryError } from './registry.js';
+import { firewallDeniedMessage, gateAllowed, type NetworkView } from './gate-network.js';
 import { actionMatches, lower, WorldIndex } from './world-index.js';
 import type { Fault, World } from './world.js';
 
@@ -164,6 +165,10 @@ class EmulatorServer {
   private readonly arm: ArmService;
   private readonly graph: GraphService;
   private readonly registry: RegistryService;
+  private readonly networkView: NetworkView = {
+    resource: (id) => this.index.resources.get(id.toLowerCase()),
+    all: () => this.index.resources.values(),
+  };
   private readonly kube: KubernetesService;
   readonly kubeToken = randomBytes(24).toString('base64url');
   readonly counts: Record<string, number> = {};
@@ -302,7 +307,18 @@ class EmulatorServer {
 
   private route(req: Req): Reply {
     const reg = this.index.registryForHost(req.host);
-    if (reg) return this.registry.handle(req, reg);
+    if (reg) {
+      const g = this.world.gate;
+      if (
+        g.sourceIp &&
+        !gateAllowed(this.networkView, reg.arm, {
+          sourceIp: g.sourceIp,
+          ...(g.subnetId ? { subnetId: g.subnetId } : {}),
+        })
+      )
+        return registryError(403, 'DENIED', firewallDeniedMessage(g.sourceIp));
+      return this.registry.handle(req, reg);
+    }
     const segs = req.path.split('/').filter(Boolean);
     const first = segs[0] ?? '';
     const kind = this.kindOf(req, false);

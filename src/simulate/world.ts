@@ -106,6 +106,10 @@ export interface GateIdentity {
   deniedActions: string[];
   /** false: Graph answers 403 Authorization_RequestDenied. */
   graph: boolean;
+  /** The public IP the gate's runner egresses from; when absent, registries' network rules do not apply to the gate. */
+  sourceIp?: string;
+  /** A self-hosted runner's subnet (virtualNetworkRules, private endpoints reachable from its VNet). */
+  subnetId?: string;
 }
 
 export type FaultMode = 'status' | 'reset' | 'hang' | 'slow' | 'truncate' | 'wrong-content-type';
@@ -410,7 +414,22 @@ function parseGate(v: unknown, subscriptions: WorldSubscription[]): GateIdentity
     objectId: optStr(g.objectId, 'gate.objectId') ?? DEFAULT_GATE.objectId,
     deniedActions: strList(g.deniedActions, 'gate.deniedActions'),
     graph: g.graph === undefined ? DEFAULT_GATE.graph : (g.graph as boolean),
+    ...gateNetwork(g),
   };
+}
+
+function gateNetwork(g: Record<string, unknown>): { sourceIp?: string; subnetId?: string } {
+  const sourceIp = optStr(g.sourceIp, 'gate.sourceIp');
+  const subnetId = optStr(g.subnetId, 'gate.subnetId');
+  if (sourceIp !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(sourceIp))
+    fail('gate.sourceIp', `must be an IPv4 address like 203.0.113.10 (got "${sourceIp}")`);
+  if (subnetId !== undefined && !/\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.test(subnetId))
+    fail(
+      'gate.subnetId',
+      `must be a subnet resource id ending in /virtualNetworks/<vnet>/subnets/<subnet> (got "${subnetId}")`,
+    );
+  if (subnetId !== undefined && sourceIp === undefined) fail('gate.subnetId', 'needs gate.sourceIp as well');
+  return { ...(sourceIp ? { sourceIp } : {}), ...(subnetId ? { subnetId } : {}) };
 }
 
 function buildWorld(doc: unknown, source: string): World {

@@ -51,4 +51,6 @@ export type RuleId =
   | 'registry-arm-audience-disabled'
   | 'suppression-expired'
   | 'suppression-too-long'
-  | 'suppression-unused';
+  | 'suppression-unused'
+  | 'registry-firewall-blocks-gate'
+  | 'cluster-credentials-interactive';

@@ -145,10 +145,33 @@ export type ImageStatus =
   | 'invalid'
   | 'unchecked';
 
+/** What one check of one image came to. `unverified` says why and what would let the gate check it. */
+export type CheckState = 'ok' | 'failed' | 'unverified' | 'not-applicable';
+/** Why a check could not run, grouped the way the verdict line counts them. */
+export type UnverifiedReason = 'proxy' | 'firewall' | 'permission' | 'timeout' | 'network' | 'other';
+
+export interface ImageCheckResult {
+  state: CheckState;
+  /** Why the check did not run (unverified) or does not apply (not-applicable). */
+  why?: string;
+  /** What would let the gate check it (unverified only). */
+  toCheck?: string;
+  reason?: UnverifiedReason;
+}
+
+export interface ImageChecks {
+  exists: ImageCheckResult;
+  platforms: ImageCheckResult;
+  pullPath: ImageCheckResult;
+  network: ImageCheckResult;
+}
+
 export interface ReportImage {
   reference: string;
   registry: string;
   status: ImageStatus;
+  /** What was verified for this image (check mode). */
+  checks?: ImageChecks;
   digest?: string;
   platforms?: string[];
   locations: { file: string; line: number }[];
@@ -157,6 +180,10 @@ export interface ReportImage {
 export interface Report {
   version: 1;
   ready: boolean;
+  /** True when every check that decides pullability ran (ok, failed or not applicable): nothing is unverified. */
+  verified: boolean;
+  /** What the run covered: images and the cluster's paths, images only (no cluster given), or manifests only (offline). */
+  scope?: 'cluster' | 'images-only' | 'manifests-only';
   mode: 'check' | 'audit';
   cluster?: string;
   /** Counts of the findings that decide (suppressed ones are counted apart, in `suppressed`). */

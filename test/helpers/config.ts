@@ -10,6 +10,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     registries: [],
     format: 'json',
     failOn: 'error',
+    unverified: 'fail',
     expiryWarningDays: 30,
     platforms: [{ os: 'linux', architecture: 'amd64' }],
     platformsExplicit: false,
@@ -18,7 +19,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     azureEnvironment: 'AzureCloud',
     timeoutMs: 60_000,
     maxFileBytes: 1024 * 1024,
-    unverified: 'fail',
     ignore: [],
     ...overrides,
   };

@@ -47,7 +47,7 @@ describe('the action (dist/index.js)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^::error title=image-reference-invalid,file=deploy\.yaml,line=9,col=18::/m);
     expect(r.stdout).toMatch(/^::warning title=image-tag-mutable,file=deploy\.yaml,line=11,col=18::/m);
-    expect(r.stdout).toMatch(/^::error::aks-pull-gate: 1 error\(s\)/m);
+    expect(r.stdout).toMatch(/^::error::aks-pull-gate: Not ready: 1 error, 1 warning/m);
     const outputs = readOutputs(path.join(ws, 'out'));
     expect(outputs).toMatchObject({
       ready: 'false',

@@ -306,7 +306,7 @@ describe('manifest loader properties', () => {
 });
 
 describe('manifest loader on arbitrary bytes (buildInventory, the path files take)', () => {
-  it('never rejects on arbitrary bytes; binary, invalid UTF-8 and bad YAML all become a manifest-invalid finding with a line', async () => {
+  it('never rejects on arbitrary non-empty bytes (empty stdin is a usage error); binary, invalid UTF-8 and bad YAML all become a manifest-invalid finding with a line', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -317,13 +317,19 @@ describe('manifest loader on arbitrary bytes (buildInventory, the path files tak
             .map(([s, b]) => Buffer.concat([Buffer.from(s), Buffer.from(b)])),
         ),
         async (bytes) => {
-          const inv = await buildInventory({
+          const opts = {
             manifests: ['-'],
             cwd: '/',
             namespace: 'default',
             maxFileBytes: 1024 * 1024,
             readStdin: async () => Buffer.from(bytes),
-          });
+          };
+          // Nothing on stdin (a failed command before the pipe) is the one input that rejects: a usage error, exit 2.
+          if (Buffer.from(bytes).toString('utf8').trim() === '') {
+            await expect(buildInventory(opts)).rejects.toThrow('no manifests on standard input');
+            return;
+          }
+          const inv = await buildInventory(opts);
           for (const f of inv.findings) {
             if (f.severity !== 'error') continue;
             // Static rules on found images (image-reference-invalid, template-unrendered) are findings too, but every

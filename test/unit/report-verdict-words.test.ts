@@ -6,6 +6,7 @@ import type { AuditCredential, Report, ReportImage } from '../../src/types/index
 const report = (statuses: ReportImage['status'][], ready = true): Report => ({
   version: 1,
   ready,
+  verified: true,
   mode: 'check',
   summary: { images: statuses.length, errors: ready ? 0 : 1, warnings: 0, notices: 0 },
   images: statuses.map((status, i) => ({

@@ -112,7 +112,7 @@ export async function getCluster(ctx: FactContext, clusterId: string): Promise<C
   try {
     mc = await client.managedClusters.get(resourceGroup, name, { abortSignal: ctx.signal });
   } catch (err) {
-    if (statusOf(err) === 404) return { reason: `cluster ${clusterId} was not found` };
+    if (statusOf(err) === 404) return { reason: await notFoundLine(client, resourceGroup, name, ctx), notFound: true };
     return unverifiableFrom(err, `cluster ${clusterId}`, 'Microsoft.ContainerService/managedClusters/read');
   }
   let pools: AgentPool[] | undefined;
@@ -124,4 +124,36 @@ export async function getCluster(ctx: FactContext, clusterId: string): Promise<C
     pools = undefined;
   }
   return clusterFactsFrom(mc, clusterId, pools);
+}
+
+/** One line naming what the gate can see where the missing cluster was looked for: the group's clusters, or the subscription's. */
+async function notFoundLine(
+  client: ContainerServiceClient,
+  resourceGroup: string,
+  name: string,
+  ctx: FactContext,
+): Promise<string> {
+  const names = async (it: AsyncIterable<ManagedCluster>): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const c of it) {
+      const id = c.id ?? '';
+      const rg = /\/resourcegroups\/([^/]+)\//i.exec(id)?.[1];
+      if (c.name) out.push(rg && rg.toLowerCase() !== resourceGroup.toLowerCase() ? `${rg}/${c.name}` : c.name);
+      if (out.length >= 20) break;
+    }
+    return out.sort();
+  };
+  try {
+    const inGroup = await names(client.managedClusters.listByResourceGroup(resourceGroup, { abortSignal: ctx.signal }));
+    return `cluster ${name} was not found in resource group ${resourceGroup}; the gate sees ${inGroup.length ? `these clusters there: ${inGroup.join(', ')}` : 'no AKS cluster in that resource group'}`;
+  } catch (err) {
+    if (statusOf(err) !== 404)
+      return `cluster ${name} was not found in resource group ${resourceGroup} (${describeError(err)})`;
+  }
+  try {
+    const inSub = await names(client.managedClusters.list({ abortSignal: ctx.signal }));
+    return `resource group ${resourceGroup} was not found (cluster ${name}); the gate sees ${inSub.length ? `these clusters in the subscription: ${inSub.join(', ')}` : 'no AKS cluster in the subscription'}`;
+  } catch (err) {
+    return `resource group ${resourceGroup} was not found (cluster ${name}; listing the subscription failed: ${describeError(err)})`;
+  }
 }

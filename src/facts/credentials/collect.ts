@@ -9,6 +9,7 @@ import { parseTypedArmId } from '../../lib/arm-id.js';
 import {
   clusterObjectReader,
   KubeconfigElsewhereError,
+  KubeconfigProblem,
   loadKubernetesClient,
   type ClusterObjectReader,
   type ClusterRead,
@@ -113,9 +114,23 @@ function makeClusterReader(
       },
     };
   try {
-    return { reader: clusterObjectReader(ctx.kubeconfigPath, opts.clusterServers), state: { state: 'read' } };
+    const env = process.env;
+    // A person can answer a login prompt only outside CI and on a terminal.
+    const interactive = env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY;
+    return {
+      reader: clusterObjectReader(ctx.kubeconfigPath, opts.clusterServers, { interactive, signal: ctx.signal, env }),
+      state: { state: 'read' },
+    };
   } catch (err) {
     if (err instanceof KubeconfigElsewhereError) return { state: { state: 'off', reason: err.message } };
+    if (err instanceof KubeconfigProblem && err.kind === 'interactive')
+      return {
+        state: {
+          state: 'unverifiable',
+          reason: err.message,
+          interactiveLogin: { command: err.command, mode: err.mode ?? 'devicecode' },
+        },
+      };
     const why = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'unreadable';
     return { state: { state: 'unverifiable', reason: `the kubeconfig could not be loaded: ${why}` } };
   }

@@ -3,6 +3,8 @@
 // 404 is "absent", 401/403 is "unverifiable" naming the RBAC verb to grant, anything else "unverifiable: why".
 // Secret data stays base64 as the API returns it; decoding (and masking) is docker-config.ts's job.
 
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
 
@@ -154,20 +156,164 @@ export function selectClusterContext(kc: import('@kubernetes/client-node').KubeC
   );
 }
 
+/** The kubeconfig cannot be used as it stands: its credential plugin waits for a person, or is not installed. */
+export class KubeconfigProblem extends Error {
+  constructor(
+    readonly kind: 'interactive' | 'plugin-missing',
+    message: string,
+    readonly command: string,
+    readonly mode?: string,
+  ) {
+    super(message);
+    this.name = 'KubeconfigProblem';
+  }
+}
+
+interface ExecSpec {
+  command: string;
+  args?: string[];
+  env?: { name: string; value: string }[];
+}
+
+/**
+ * The login mode a kubelogin-style plugin will use: `--login devicecode` / `-l interactive`, and kubelogin's own default
+ * (devicecode) when `get-token` names none. Undefined when the plugin does not wait for a person.
+ */
+export function interactiveLoginMode(exec: ExecSpec): string | undefined {
+  const args = exec.args ?? [];
+  let mode: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^(?:--login|-l)=(.+)$/.exec(a);
+    if (m) mode = m[1];
+    else if ((a === '--login' || a === '-l') && args[i + 1]) mode = args[i + 1];
+  }
+  const kubelogin = /(^|[\\/])kubelogin(\.exe)?$/i.test(exec.command);
+  if (!mode && kubelogin && args.includes('get-token')) mode = 'devicecode';
+  return mode && /^(devicecode|interactive)$/i.test(mode) ? mode.toLowerCase() : undefined;
+}
+
+function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
+  if (command.includes('/') || command.includes('\\')) return existsSync(command);
+  return (env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir && ['', '.exe', '.cmd'].some((ext) => existsSync(path.join(dir, command + ext))));
+}
+
+/** Runs the exec credential plugin once, killed at the deadline; returns its bearer token. */
+async function runPlugin(exec: ExecSpec, signal: AbortSignal | undefined): Promise<string> {
+  const env = { ...process.env };
+  for (const e of exec.env ?? []) env[e.name] = e.value;
+  return new Promise((resolve, reject) => {
+    // Its own process group, so the deadline kills the plugin and whatever it started (a shell's `sleep`, a browser).
+    const child = spawn(exec.command, exec.args ?? [], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
+    const kill = (): void => {
+      try {
+        if (child.pid && process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // already gone
+      }
+      reject(new Error(`the credential plugin ${exec.command} did not finish before the deadline and was stopped`));
+    };
+    if (signal?.aborted) kill();
+    else signal?.addEventListener('abort', kill, { once: true });
+    child.on('exit', () => signal?.removeEventListener('abort', kill));
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d.slice(0, 1 << 20)));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d.slice(0, 4096)));
+    child.on('error', (e) =>
+      reject(
+        new Error(
+          `the credential plugin ${exec.command} could not run (${(e as NodeJS.ErrnoException).code ?? e.message})`,
+        ),
+      ),
+    );
+    child.on('close', (code) => {
+      if (signal?.aborted) return; // kill() has said it
+      if (code !== 0) return reject(new Error(`the credential plugin ${exec.command} failed (exit ${code})`));
+      try {
+        const token = (JSON.parse(out) as { status?: { token?: string } }).status?.token;
+        if (!token) return reject(new Error(`the credential plugin ${exec.command} returned no token`));
+        resolve(token);
+      } catch {
+        reject(new Error(`the credential plugin ${exec.command} printed no ExecCredential JSON`));
+      }
+    });
+  });
+}
+
+export interface ReaderOptions {
+  /** A person can answer a login prompt (not CI, a TTY). */
+  interactive: boolean;
+  /** The run's deadline: an exec credential plugin still running then is killed. */
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * A reader over a kubeconfig (a file, or a KUBECONFIG list joined with the path delimiter, merged as kubectl does),
- * tied to the cluster under check when its API server hosts are given. Throws when the kubeconfig is unusable, or
- * KubeconfigElsewhereError when it points at another cluster.
+ * tied to the cluster under check when its API server hosts are given. Throws when the kubeconfig is unusable,
+ * KubeconfigElsewhereError when it points at another cluster, or KubeconfigProblem when its credential plugin waits
+ * for a person or is not installed.
  */
-export function clusterObjectReader(kubeconfigPath: string, servers: string[] = []): ClusterObjectReader {
+export function clusterObjectReader(
+  kubeconfigPath: string,
+  servers: string[] = [],
+  opts: ReaderOptions = { interactive: true },
+): ClusterObjectReader {
   if (!k8s) throw new Error('the Kubernetes client is not loaded (call loadKubernetesClient first)');
+  const client = k8s;
   const kc = mergeKubeconfigs(kubeconfigPath.split(path.delimiter).filter((p) => p));
   selectClusterContext(kc, servers);
-  const api = kc.makeApiClient(k8s.CoreV1Api);
+  const user = kc.getCurrentUser();
+  const exec = (user?.exec ?? (user?.authProvider as { config?: { exec?: ExecSpec } } | undefined)?.config?.exec) as
+    ExecSpec | undefined;
+  let ready: () => Promise<InstanceType<typeof client.CoreV1Api>>;
+  if (exec?.command && user) {
+    const mode = interactiveLoginMode(exec);
+    if (mode && !opts.interactive)
+      throw new KubeconfigProblem(
+        'interactive',
+        `the kubeconfig's credential plugin ${exec.command} asks for ${mode} login, which waits for a person`,
+        exec.command,
+        mode,
+      );
+    if (!onPath(exec.command, opts.env ?? process.env))
+      throw new KubeconfigProblem(
+        'plugin-missing',
+        `the kubeconfig's exec credential plugin ${exec.command} was not found on PATH`,
+        exec.command,
+      );
+    // The client library runs exec plugins without a deadline (and once per request): the gate runs it once, under
+    // the run's deadline, and hands the client the token.
+    let p: Promise<InstanceType<typeof client.CoreV1Api>> | undefined;
+    ready = () =>
+      (p ??= runPlugin(exec, opts.signal).then((token) => {
+        kc.loadFromOptions({
+          clusters: kc.clusters,
+          contexts: kc.contexts,
+          currentContext: kc.currentContext,
+          users: kc.users.map((u) => (u.name === user.name ? { name: u.name, token } : u)),
+        });
+        return kc.makeApiClient(client.CoreV1Api);
+      }));
+  } else {
+    const direct = kc.makeApiClient(client.CoreV1Api);
+    ready = () => Promise.resolve(direct);
+  }
   return {
     async readSecret(namespace, name) {
       try {
-        return { state: 'found', value: secretFromApi(await api.readNamespacedSecret({ name, namespace })) };
+        return {
+          state: 'found',
+          value: secretFromApi(await (await ready()).readNamespacedSecret({ name, namespace })),
+        };
       } catch (err) {
         return failure(err, 'get secrets', `in namespace ${namespace}`);
       }
@@ -176,7 +322,7 @@ export function clusterObjectReader(kubeconfigPath: string, servers: string[] = 
       try {
         return {
           state: 'found',
-          value: serviceAccountFromApi(await api.readNamespacedServiceAccount({ name, namespace })),
+          value: serviceAccountFromApi(await (await ready()).readNamespacedServiceAccount({ name, namespace })),
         };
       } catch (err) {
         return failure(err, 'get serviceaccounts', `in namespace ${namespace}`);
@@ -188,7 +334,9 @@ export function clusterObjectReader(kubeconfigPath: string, servers: string[] = 
         try {
           let cont: string | undefined;
           do {
-            const page = await api.listSecretForAllNamespaces({
+            const page = await (
+              await ready()
+            ).listSecretForAllNamespaces({
               fieldSelector: `type=${type}`,
               limit: 500,
               _continue: cont,
@@ -209,7 +357,7 @@ export function clusterObjectReader(kubeconfigPath: string, servers: string[] = 
         const out: ManifestServiceAccount[] = [];
         let cont: string | undefined;
         do {
-          const page = await api.listServiceAccountForAllNamespaces({ limit: 500, _continue: cont });
+          const page = await (await ready()).listServiceAccountForAllNamespaces({ limit: 500, _continue: cont });
           out.push(...page.items.map(serviceAccountFromApi));
           cont = page.metadata?._continue || undefined;
         } while (cont);
@@ -223,7 +371,7 @@ export function clusterObjectReader(kubeconfigPath: string, servers: string[] = 
         const out: ClusterPodRef[] = [];
         let cont: string | undefined;
         do {
-          const page = await api.listPodForAllNamespaces({ limit: 500, _continue: cont });
+          const page = await (await ready()).listPodForAllNamespaces({ limit: 500, _continue: cont });
           for (const p of page.items) {
             const owner = p.metadata?.ownerReferences?.find((o) => o.controller) ?? p.metadata?.ownerReferences?.[0];
             const ref: ClusterPodRef = {

@@ -4,7 +4,7 @@
 
 import { mayReceiveCredential } from './credential-policy.js';
 import { RegistryError } from './errors.js';
-import { discard, readBounded, type RegistryHttp } from './http.js';
+import { discard, readBounded, throwIfFirewall, type RegistryHttp } from './http.js';
 
 export { ACR_SUFFIXES, acrName } from '../../lib/acr-host.js';
 
@@ -45,6 +45,7 @@ export async function exchangeEntraToken(
     body: form.toString(),
   });
   if (res.status === 401 || res.status === 403) {
+    if (res.status === 403) await throwIfFirewall(res, registry, signal);
     await discard(res);
     throw new RegistryError(
       res.status === 401 ? 'unauthorized' : 'denied',

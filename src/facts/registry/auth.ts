@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mayReceiveCredential, mayUseRealm } from './credential-policy.js';
 import { RegistryError, oneLine } from './errors.js';
-import { discard, readBounded, type RegistryHttp } from './http.js';
+import { discard, readBounded, throwIfFirewall, type RegistryHttp } from './http.js';
 
 export type RegistryCredential =
   { kind: 'basic'; username: string; password: string } | { kind: 'refresh-token'; token: string };
@@ -183,6 +183,7 @@ export class TokenCache {
       );
     }
     if (res.status === 403) {
+      await throwIfFirewall(res, realm.host, this.signal);
       await discard(res);
       throw new RegistryError('denied', `${where} denied the token for ${req.scope} (403)`, 403);
     }

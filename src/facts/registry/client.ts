@@ -23,7 +23,7 @@ import {
 } from './auth.js';
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
 import { RegistryError, transportError, type RegistryFailureKind } from './errors.js';
-import { RegistryHttp, discard, readBounded, type RequestKind } from './http.js';
+import { RegistryHttp, discard, readBounded, throwIfFirewall, type RequestKind } from './http.js';
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
@@ -85,6 +85,8 @@ export interface ImageCheck {
   /** How the registry was asked: anonymously or with the given credential. */
   auth?: 'anonymous' | 'credential';
   attributes?: AcrAttributes;
+  /** The gate's IP as the registry's firewall saw it, when the firewall refused the gate (failure: firewall). */
+  clientIp?: string;
   /** For a tag reference that was not found: whether tags/list still lists the tag (a refused, e.g. locked, manifest). */
   tagListed?: boolean;
   /** For a reference that was not found: the tags the repository does have (at most 10, sorted). */
@@ -251,6 +253,7 @@ export class RegistryClient {
     if (!p) {
       p = (async (): Promise<RegistryChallenge> => {
         const res = await this.http.send('ping', new URL('/v2/', base), { method: 'GET', pool: registry });
+        if (res.status === 403) await throwIfFirewall(res, registry, this.deadline);
         await discard(res);
         if (res.status === 200) return { kind: 'none' };
         if (res.status === 401) {
@@ -306,6 +309,7 @@ export class RegistryClient {
     const head = resolve
       ? await this.get('manifest-get', s, path, scope, 'GET', MANIFEST_ACCEPT)
       : await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
+    if (head.status === 403 && resolve) await throwIfFirewall(head, s.registry, this.deadline);
     if (!resolve || head.status !== 200) await discard(head);
     if (head.status === 404) return this.missing(s, ref);
     if (head.status === 401) {
@@ -532,5 +536,5 @@ function failureResult(err: unknown, ref: ImageReference): ImageCheck {
   const e = err instanceof RegistryError ? err : transportError(err, ref.registry, 'other');
   const status: ImageCheckStatus =
     e.kind === 'unauthorized' ? 'unauthorized' : e.kind === 'denied' ? 'denied' : 'unverifiable';
-  return { status, failure: e.kind, reason: e.message };
+  return { status, failure: e.kind, reason: e.message, ...(e.clientIp ? { clientIp: e.clientIp } : {}) };
 }

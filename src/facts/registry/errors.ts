@@ -13,7 +13,8 @@ export type RegistryFailureKind =
   | 'connection-refused'
   | 'network'
   | 'protocol'
-  | 'credential-refused';
+  | 'credential-refused'
+  | 'firewall';
 
 export class RegistryError extends Error {
   readonly kind: RegistryFailureKind;
@@ -21,6 +22,8 @@ export class RegistryError extends Error {
   readonly status?: number;
   /** Distribution error code (`MANIFEST_UNKNOWN`, `NAME_UNKNOWN`, ...) when the body carried one. */
   readonly code?: string;
+  /** The caller's IP as the registry saw it, when its firewall refused the gate. */
+  clientIp?: string;
 
   constructor(kind: RegistryFailureKind, message: string, status?: number, code?: string) {
     super(message);
@@ -29,6 +32,28 @@ export class RegistryError extends Error {
     if (status !== undefined) this.status = status;
     if (code !== undefined) this.code = code;
   }
+}
+
+/**
+ * ACR's firewall refuses a caller outside its network rules with 403 and
+ * `{"errors":[{"code":"DENIED","message":"client with IP '<ip>' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."}]}`
+ * (the same body on /v2/, the token endpoints and the content API). Returns the IP when the body is that refusal.
+ */
+export function firewallRefusalIp(body: string): string | undefined {
+  const m = /client with IP '([^']{1,64})' is not allowed access/i.exec(body);
+  return m ? m[1] : undefined;
+}
+
+/** The RegistryError for a firewall refusal of the gate's own request. */
+export function firewallError(registry: string, ip: string): RegistryError {
+  const e = new RegistryError(
+    'firewall',
+    `${registry}'s firewall refused the gate's request from IP ${ip} (403 DENIED: client with IP '${ip}' is not allowed access)`,
+    403,
+    'DENIED',
+  );
+  e.clientIp = ip;
+  return e;
 }
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);

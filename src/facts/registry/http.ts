@@ -2,7 +2,7 @@
 // (429 with Retry-After, 5xx), the overall deadline, redirect handling and request counting are done once.
 // Redirects are followed by hand so an Authorization header never follows a blob to another origin (S3, Azure Blob).
 
-import { RegistryError, transportError } from './errors.js';
+import { RegistryError, firewallError, firewallRefusalIp, transportError } from './errors.js';
 import type { Logger } from '../../types/index.js';
 
 export type RequestKind =
@@ -236,4 +236,16 @@ export async function readBounded(res: Response, max: number, host: string, sign
     reader.releaseLock();
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A 403 whose body is the registry firewall's refusal becomes its own failure (never "the gate needs AcrPull"). */
+export async function throwIfFirewall(res: Response, registry: string, signal?: AbortSignal): Promise<void> {
+  let body: string;
+  try {
+    body = await readBounded(res, 64 * 1024, registry, signal);
+  } catch {
+    return;
+  }
+  const ip = firewallRefusalIp(body);
+  if (ip) throw firewallError(registry, ip);
 }

@@ -114,7 +114,12 @@ export interface CredentialFacts {
    */
   clusterServiceAccounts: Record<string, string[]>;
   /** Whether the live cluster was read: `off` when there is no kubeconfig or reads are turned off. */
-  clusterReads: { state: 'read' | 'off' | 'unverifiable'; reason?: string };
+  clusterReads: {
+    state: 'read' | 'off' | 'unverifiable';
+    reason?: string;
+    /** The kubeconfig's exec credential plugin asks for a login a person must answer (devicecode, interactive). */
+    interactiveLogin?: { command: string; mode: string };
+  };
   /** The AKS cluster, for `az aks update --attach-acr` remediations. */
   cluster?: { id: string; name: string; resourceGroup: string };
 }
