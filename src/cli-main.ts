@@ -17,6 +17,11 @@ async function readStdin(): Promise<Buffer> {
 export async function main(argv: string[]): Promise<number> {
   const debug = process.env.AKS_PULL_GATE_DEBUG === '1';
   try {
+    // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
+    if (argv[0] === 'simulate' && argv[1] === 'serve') {
+      const { runServe } = await import('./simulate/serve.js');
+      return await runServe(argv.slice(2));
+    }
     const cmd = parseCli(argv, process.cwd());
     if (cmd.kind === 'help') {
       process.stdout.write(USAGE + '\n');

@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** ARM page size (default 2, so that callers exercise nextLink). */
   pageSize?: number;
+  /** TCP port on 127.0.0.1 (default 0: a free one). `simulate serve --port 443` serves the registries' real names. */
+  port?: number;
 }
 
 export interface Emulator {
@@ -34,6 +36,10 @@ export interface Emulator {
   caPem: string;
   fetch: typeof globalThis.fetch;
   kubeconfigPath: string;
+  /** The port the emulator listens on (127.0.0.1). */
+  port: number;
+  /** The world's registry hosts, served on the same port by Host/SNI. */
+  registryHosts: string[];
   gate: { tenantId: string; clientId: string; clientSecret: string; objectId: string };
   requestCounts(): Record<string, number>;
   close(): Promise<void>;
@@ -432,7 +438,7 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     server.once('error', reject);
     // A deep backlog: a burst of concurrent clients (undici opens a connection per request beyond keep-alive)
     // must queue, not be reset.
-    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
+    server.listen({ port: opts.port ?? 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -503,6 +509,8 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     caPem,
     fetch: simFetch,
     kubeconfigPath,
+    port,
+    registryHosts: hosts,
     gate: {
       tenantId: world.gate.tenantId,
       clientId: world.gate.clientId,
