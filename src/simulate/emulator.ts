@@ -186,6 +186,7 @@ class EmulatorServer {
     this.index = new WorldIndex(world);
     this.entra = new EntraService(this.index, this.mint);
     this.arm = new ArmService(this.index, pageSize);
+    this.arm.userKubeconfig = (c) => this.userKubeconfig(c);
     this.graph = new GraphService(this.index, pageSize);
     this.registry = new RegistryService(this.index, this.mint, this.entra);
     this.kube = new KubernetesService(world.kubernetes);
@@ -196,12 +197,63 @@ class EmulatorServer {
     }));
   }
 
+  /** ARM's `/metadata/endpoints` cloud document (the shape of management.azure.com's, api-version 2022-09-01),
+   *  naming the emulator for every endpoint, so `az cloud register --endpoint-resource-manager` can autodetect. */
+  cloudMetadata(): Record<string, unknown> {
+    const o = this.origin;
+    const suffixes = acrSuffixes(this.index.registryHosts());
+    return {
+      portal: o,
+      authentication: { loginEndpoint: o, audiences: [`${o}/`, o], tenant: 'common', identityProvider: 'AAD' },
+      media: o,
+      graphAudience: `${o}/`,
+      graph: `${o}/`,
+      name: 'SimulatedWorld',
+      suffixes: {
+        azureDataLakeStoreFileSystem: 'azuredatalakestore.net',
+        acrLoginServer: suffixes[0].replace(/^\./, ''),
+        sqlServerHostname: 'database.windows.net',
+        azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+        keyVaultDns: 'vault.azure.net',
+        storage: 'core.windows.net',
+        azureFrontDoorEndpointSuffix: 'azurefd.net',
+      },
+      batch: o,
+      resourceManager: `${o}/`,
+      vmImageAliasDoc: `${o}/vmImageAliasDoc`,
+      activeDirectoryDataLake: o,
+      sqlManagement: o,
+      gallery: o,
+      microsoftGraphResourceId: `${o}/`,
+    };
+  }
+
+  /** The kubeconfig `listClusterUserCredential` returns: the world's Kubernetes API on this emulator. */
+  userKubeconfig(cluster: { name?: string }): string {
+    const name = cluster.name ?? 'simulated';
+    return JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name,
+          cluster: { server: this.origin, 'certificate-authority-data': Buffer.from(this.caPem).toString('base64') },
+        },
+      ],
+      users: [{ name: `clusterUser_${name}`, user: { token: this.kubeToken } }],
+      contexts: [{ name, context: { cluster: name, user: `clusterUser_${name}` } }],
+      'current-context': name,
+    });
+  }
+
+  caPem = '';
+
   private kindOf(req: Req, registryHost: boolean): string {
     if (registryHost) return RegistryService.kindOf(req);
     const first = req.path.split('/')[1] ?? '';
     if (first === 'api' || first === 'apis' || first === 'version') return 'kubernetes';
     if (first === 'v1.0' || first === 'beta') return 'graph';
-    if (['subscriptions', 'providers', 'tenants'].includes(lower(first))) return 'arm';
+    if (['subscriptions', 'providers', 'tenants', 'metadata'].includes(lower(first))) return 'arm';
     return 'entra';
   }
 
@@ -291,11 +343,12 @@ class EmulatorServer {
       });
     }
     const oid = String(claims.oid ?? '');
+    const tenantId = typeof claims.tid === 'string' ? claims.tid : undefined;
     const gate = this.world.gate;
     if (lower(oid) === lower(gate.objectId)) {
-      return { objectId: oid, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
+      return { objectId: oid, tenantId, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
     }
-    return { objectId: oid, can: (action, scope) => this.index.hasAction(oid, scope, action) };
+    return { objectId: oid, tenantId, can: (action, scope) => this.index.hasAction(oid, scope, action) };
   }
 
   private route(req: Req): Reply {
@@ -305,6 +358,7 @@ class EmulatorServer {
     const first = segs[0] ?? '';
     const kind = this.kindOf(req, false);
     if (kind === 'kubernetes') return this.kube.handle(req, this.kubeToken);
+    if (lower(req.path) === '/metadata/endpoints') return json(200, this.cloudMetadata());
     if (kind === 'graph') {
       const claims = this.mint.verify(bearer(req) ?? '');
       if (!claims)
@@ -444,6 +498,7 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `https://127.0.0.1:${port}`;
   state.origin = origin;
+  state.caPem = caPem;
 
   trustedExtra.add(caPem);
   applyTrust();
