@@ -29,6 +29,19 @@ function authorizationFailed(caller: Caller, action: string, scope: string): Rep
   );
 }
 
+/** ARM's 400 for a $filter it cannot parse; the emulator answers it for any filter it does not understand, rather
+ *  than ignore the filter and return everything (a dropped `assignedTo()` would read as "the kubelet has AcrPull"). */
+export function invalidFilter(filter: string): Reply {
+  return armError(400, 'InvalidFilterInQueryString', `Invalid $filter '${filter}' specified in the query string.`);
+}
+
+/** Whether a $filter consists only of the given clause forms joined by `and`. */
+function filterUnderstood(filter: string, clauses: RegExp[]): boolean {
+  let rest = filter;
+  for (const c of clauses) rest = rest.replace(new RegExp(c.source, 'gi'), ' ');
+  return rest.replace(/\band\b/gi, ' ').trim() === '';
+}
+
 function splitAt(path: string, marker: string): [string, string] | undefined {
   const i = lower(path).indexOf(marker);
   if (i < 0) return undefined;
@@ -203,6 +216,8 @@ export class ArmService {
         : armError(404, 'RoleAssignmentNotFound', `The role assignment '${rest.slice(1)}' is not found.`);
     }
     const filter = req.query.get('$filter') ?? '';
+    if (!filterUnderstood(filter, [/atScope\(\)/, /assignedTo\('[^']*'\)/, /principalId\s+eq\s+'[^']*'/]))
+      return invalidFilter(filter);
     const atScope = /atScope\(\)/i.test(filter);
     const assignedTo = /assignedTo\('([^']+)'\)/i.exec(filter)?.[1];
     const principalEq = /principalId\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
@@ -239,6 +254,7 @@ export class ArmService {
           );
     }
     const filter = req.query.get('$filter') ?? '';
+    if (!filterUnderstood(filter, [/roleName\s+eq\s+'[^']*'/, /type\s+eq\s+'[^']*'/])) return invalidFilter(filter);
     const roleName = /roleName\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
     const type = /type\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
     const items = this.index.roleDefinitionBodies(sub).filter((r) => {
@@ -262,7 +278,9 @@ export class ArmService {
         ? json(200, found)
         : armError(404, 'DenyAssignmentNotFound', `The deny assignment '${rest.slice(1)}' is not found.`);
     }
-    const atScope = /atScope\(\)/i.test(req.query.get('$filter') ?? '');
+    const daFilter = req.query.get('$filter') ?? '';
+    if (!filterUnderstood(daFilter, [/atScope\(\)/])) return invalidFilter(daFilter);
+    const atScope = /atScope\(\)/i.test(daFilter);
     return this.page(
       req,
       all.filter((r) => {
@@ -375,12 +393,21 @@ export class ArmService {
         : armError(404, 'ResourceGroupNotFound', `Resource group '${segs[3]}' could not be found.`);
     }
     if (segsL.at(-1) === 'resources') {
+      // Resources_List(ByResourceGroup): top-level resources only (a child such as an A record named like a
+      // registry is not listed), with `resourceType eq '…'` honoured and any other filter refused.
+      const filter = req.query.get('$filter') ?? '';
+      if (!filterUnderstood(filter, [/resourceType\s+eq\s+'[^']*'/])) return invalidFilter(filter);
+      const wantType = /resourceType\s+eq\s+'([^']*)'/i.exec(filter)?.[1];
       const prefix = `${lower(segs.slice(0, -1).join('/'))}/`;
       return this.page(
         req,
-        [...this.index.resources.values()].filter(
-          (r) => lower(r.id).startsWith(`/${prefix}`) && !lower(r.id).includes('/providers/microsoft.authorization/'),
-        ),
+        [...this.index.resources.values()].filter((r) => {
+          const id = lower(r.id);
+          if (!id.startsWith(`/${prefix}`) || id.includes('/providers/microsoft.authorization/')) return false;
+          const parts = id.split('/providers/');
+          if (parts.length !== 2 || parts[1].split('/').length !== 3) return false;
+          return !wantType || lower(r.type ?? '') === lower(wantType);
+        }),
       );
     }
     return armError(404, 'InvalidResourceType', `The resource type could not be found for path '${path}'.`);
