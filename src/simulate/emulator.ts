@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   pageSize?: number;
   /** TCP port on 127.0.0.1 (default 0: a free one). `simulate serve --port 443` serves the registries' real names. */
   port?: number;
+  /** More names for the TLS certificate (`simulate serve` adds login.microsoftonline.com for MSAL's discovery). */
+  extraCertHosts?: string[];
 }
 
 export interface Emulator {
@@ -199,7 +201,22 @@ class EmulatorServer {
 
   /** ARM's `/metadata/endpoints` cloud document (the shape of management.azure.com's, api-version 2022-09-01),
    *  naming the emulator for every endpoint, so `az cloud register --endpoint-resource-manager` can autodetect. */
-  cloudMetadata(): Record<string, unknown> {
+  cloudMetadata(apiVersion: string | null): unknown {
+    const o = this.origin;
+    // api-version 2015-01-01 (msrestazure, azure-cli's `az cloud register` autodetect) has the old flat shape;
+    // 2019-05-01 and later list the clouds (an array of the document below).
+    if (apiVersion && apiVersion < '2019') {
+      return {
+        galleryEndpoint: `${o}/`,
+        graphEndpoint: `${o}/`,
+        portalEndpoint: `${o}/`,
+        authentication: { loginEndpoint: `${o}/`, audiences: [`${o}/`, o] },
+      };
+    }
+    return [this.cloudDocument()];
+  }
+
+  private cloudDocument(): Record<string, unknown> {
     const o = this.origin;
     const suffixes = acrSuffixes(this.index.registryHosts());
     return {
@@ -358,7 +375,7 @@ class EmulatorServer {
     const first = segs[0] ?? '';
     const kind = this.kindOf(req, false);
     if (kind === 'kubernetes') return this.kube.handle(req, this.kubeToken);
-    if (lower(req.path) === '/metadata/endpoints') return json(200, this.cloudMetadata());
+    if (lower(req.path) === '/metadata/endpoints') return json(200, this.cloudMetadata(req.query.get('api-version')));
     if (kind === 'graph') {
       const claims = this.mint.verify(bearer(req) ?? '');
       if (!claims)
@@ -475,7 +492,7 @@ class EmulatorServer {
 export async function startEmulator(world: World, opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorServer(world, opts.latencyMs ?? world.latencyMs, opts.pageSize ?? DEFAULT_PAGE_SIZE);
   const hosts = state.index.registryHosts();
-  const { caPem, key, cert } = await makeCertificates(hosts);
+  const { caPem, key, cert } = await makeCertificates([...hosts, ...(opts.extraCertHosts ?? [])]);
   const sockets = new Set<Socket>();
   const server: Server = createServer({ key, cert }, (req, res) => {
     state.serve(req, res).catch(() => res.destroy());

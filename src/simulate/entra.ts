@@ -109,8 +109,17 @@ export class EntraService {
 
   private instanceDiscovery(req: Req): Reply {
     const host = new URL(req.origin).host;
+    // MSAL names the authority it validates (`authorization_endpoint=https://<host>/<tenant>/oauth2/v2.0/authorize`;
+    // MSAL Python drops the port): the tenant discovery it is sent on to is that tenant's.
+    let tenant = this.index.world.gate.tenantId;
+    try {
+      const seg = new URL(req.query.get('authorization_endpoint') ?? '').pathname.split('/')[1];
+      if (seg) tenant = this.tenantOf(decodeURIComponent(seg));
+    } catch {
+      // no or bad authorization_endpoint: the gate's tenant
+    }
     return json(200, {
-      tenant_discovery_endpoint: `${req.origin}/${this.index.world.gate.tenantId}/v2.0/.well-known/openid-configuration`,
+      tenant_discovery_endpoint: `${req.origin}/${tenant}/v2.0/.well-known/openid-configuration`,
       'api-version': '1.1',
       metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
     });
