@@ -1,5 +1,5 @@
-// The README's test command (`npm test`): makes sure what the tests need is on the machine (Debian's docker-registry
-// and skopeo), builds dist/ (the action and CLI end-to-end tests run the bundles), then runs the whole vitest suite.
+// The README's test command (`npm test`): makes sure what the tests need is on the machine (Debian's docker-registry,
+// skopeo and azure-cli), builds dist/ (the action and CLI end-to-end tests run the bundles), then runs the whole vitest suite.
 // Never skips a test: a missing dependency that cannot be installed is a failure that says how to install it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 const need = [
   { bin: '/usr/bin/docker-registry', pkg: 'docker-registry' },
   { bin: '/usr/bin/skopeo', pkg: 'skopeo' },
+  { bin: '/usr/bin/az', pkg: 'azure-cli' },
 ];
 const missing = need.filter((n) => !existsSync(n.bin));
 if (missing.length) {

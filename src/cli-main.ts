@@ -54,6 +54,11 @@ async function diagnose(config: Config, target: DiagnoseTargetArgs, debug: boole
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const debug = env.AKS_PULL_GATE_DEBUG === '1';
   try {
+    // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
+    if (argv[0] === 'simulate' && argv[1] === 'serve') {
+      const { runServe } = await import('./simulate/serve.js');
+      return await runServe(argv.slice(2));
+    }
     const cmd = parseCli(argv, process.cwd(), env);
     if (cmd.kind === 'help') {
       process.stdout.write(usage() + '\n');

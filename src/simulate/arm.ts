@@ -4,7 +4,8 @@
 
 import { json, type Reply, type Req } from './http-kit.js';
 import { lower, typeFromId, type WorldIndex } from './world-index.js';
-import type { ArmResource } from './world.js';
+import { managedByTenants } from './entra.js';
+import type { ArmResource, WorldSubscription } from './world.js';
 
 export const DEFAULT_PAGE_SIZE = 2;
 
@@ -15,6 +16,8 @@ export function armError(status: number, code: string, message: string): Reply {
 /** Who is calling ARM (from the bearer token) and whether the world lets them perform an action. */
 export interface Caller {
   objectId: string;
+  /** The token's `tid`: ARM serves a subscription only to its own tenant and its managedByTenants. */
+  tenantId?: string;
   can(action: string, scope: string): boolean;
 }
 
@@ -24,6 +27,19 @@ function authorizationFailed(caller: Caller, action: string, scope: string): Rep
     'AuthorizationFailed',
     `The client '${caller.objectId}' with object id '${caller.objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
   );
+}
+
+/** ARM's 400 for a $filter it cannot parse; the emulator answers it for any filter it does not understand, rather
+ *  than ignore the filter and return everything (a dropped `assignedTo()` would read as "the kubelet has AcrPull"). */
+export function invalidFilter(filter: string): Reply {
+  return armError(400, 'InvalidFilterInQueryString', `Invalid $filter '${filter}' specified in the query string.`);
+}
+
+/** Whether a $filter consists only of the given clause forms joined by `and`. */
+function filterUnderstood(filter: string, clauses: RegExp[]): boolean {
+  let rest = filter;
+  for (const c of clauses) rest = rest.replace(new RegExp(c.source, 'gi'), ' ');
+  return rest.replace(/\band\b/gi, ' ').trim() === '';
 }
 
 function splitAt(path: string, marker: string): [string, string] | undefined {
@@ -68,29 +84,29 @@ export class ArmService {
     return json(200, body);
   }
 
+  /** Set by the emulator: the kubeconfig (YAML or JSON text) `listClusterUserCredential` returns for a cluster. */
+  userKubeconfig?: (cluster: ArmResource) => string;
+
   handle(req: Req, caller: Caller): Reply {
     const path = req.path.replace(/\/+$/, '') || '/';
     const pathL = lower(path);
+    if (!req.query.get('api-version')) {
+      return armError(
+        400,
+        'MissingApiVersionParameter',
+        'The api-version query parameter (?api-version=) is required for all requests.',
+      );
+    }
+    const early = this.checkSubscription(path) ?? this.checkTenant(path, caller);
+    if (early) return early;
     if (req.method === 'POST' && pathL.endsWith('/listcredentials')) return this.listCredentials(path, caller);
+    if (req.method === 'POST' && pathL.endsWith('/listclusterusercredential'))
+      return this.listClusterUserCredential(path, caller);
     if (req.method !== 'GET')
       return armError(405, 'MethodNotAllowed', `The emulator serves reads only (got ${req.method} ${path}).`);
 
     if (pathL === '/subscriptions') return this.subscriptions(req, caller);
-    if (pathL === '/tenants') {
-      const tenants = [
-        ...new Set([
-          this.index.world.gate.tenantId,
-          ...this.index.world.azure.subscriptions.map((s) => s.tenantId ?? ''),
-        ]),
-      ].filter(Boolean);
-      return this.page(
-        req,
-        tenants.map((t) => ({ id: `/tenants/${t}`, tenantId: t, tenantCategory: 'Home' })),
-      );
-    }
-    const subErr = this.checkSubscription(path);
-    if (subErr) return subErr;
-
+    if (pathL === '/tenants') return this.tenants(req, caller);
     const ra = splitAt(path, '/providers/microsoft.authorization/roleassignments');
     if (ra) return this.roleAssignments(req, caller, ra[0] || '/', ra[1]);
     const rd = splitAt(path, '/providers/microsoft.authorization/roledefinitions');
@@ -99,6 +115,55 @@ export class ArmService {
     if (da) return this.denyAssignments(req, caller, da[0] || '/', da[1]);
 
     return this.resourceOrCollection(req, caller, path);
+  }
+
+  private tenants(req: Req, caller: Caller): Reply {
+    // ARM lists the tenants the caller is in: the token's, not every tenant of the world.
+    const tenants = [caller.tenantId ?? this.index.world.gate.tenantId];
+    return this.page(
+      req,
+      tenants.map((t) => ({ id: `/tenants/${t}`, tenantId: t, tenantCategory: 'Home' })),
+    );
+  }
+
+  /** Whether the token's tenant may use the subscription: its own tenant or one of its managedByTenants. */
+  private tenantMayUse(sub: WorldSubscription, tid: string | undefined): boolean {
+    if (!tid) return true;
+    const home = lower(sub.tenantId ?? this.index.world.gate.tenantId);
+    return lower(tid) === home || managedByTenants(sub).includes(lower(tid));
+  }
+
+  private checkTenant(path: string, caller: Caller): Reply | undefined {
+    const m = /^\/subscriptions\/([^/]+)/i.exec(path);
+    if (!m) return undefined;
+    const sub = this.index.world.azure.subscriptions.find((s) => lower(s.subscriptionId) === lower(m[1]));
+    if (!sub || this.tenantMayUse(sub, caller.tenantId)) return undefined;
+    const want = sub.tenantId ?? this.index.world.gate.tenantId;
+    // ARM's body and challenge for a token of another tenant (the subscription is not delegated to it).
+    const reply = armError(
+      401,
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tenantId}/'. It must match the tenant 'https://sts.windows.net/${want}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${want}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`,
+    );
+    reply.headers = {
+      ...reply.headers,
+      'www-authenticate': `Bearer authorization_uri="https://login.windows.net/${want}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+    };
+    return reply;
+  }
+
+  private listClusterUserCredential(path: string, caller: Caller): Reply {
+    const clusterId = path.replace(/\/listClusterUserCredential$/i, '');
+    const action = 'Microsoft.ContainerService/managedClusters/listClusterUserCredential/action';
+    const cluster = this.index.resources.get(lower(clusterId));
+    if (!cluster || lower(cluster.type ?? '') !== 'microsoft.containerservice/managedclusters')
+      return this.notFound(clusterId);
+    if (!caller.can(action, cluster.id)) return authorizationFailed(caller, action, cluster.id);
+    const text = this.userKubeconfig?.(cluster);
+    if (!text) return armError(404, 'NotFound', 'The simulated world serves no Kubernetes API for this cluster.');
+    return json(200, {
+      kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(text).toString('base64') }],
+    });
   }
 
   private checkSubscription(path: string): Reply | undefined {
@@ -124,8 +189,10 @@ export class ArmService {
   }
 
   private subscriptions(req: Req, caller: Caller): Reply {
-    const visible = this.index.world.azure.subscriptions.filter((s) =>
-      caller.can('Microsoft.Resources/subscriptions/read', `/subscriptions/${s.subscriptionId}`),
+    const visible = this.index.world.azure.subscriptions.filter(
+      (s) =>
+        this.tenantMayUse(s, caller.tenantId) &&
+        caller.can('Microsoft.Resources/subscriptions/read', `/subscriptions/${s.subscriptionId}`),
     );
     return this.page(
       req,
@@ -164,6 +231,8 @@ export class ArmService {
         : armError(404, 'RoleAssignmentNotFound', `The role assignment '${rest.slice(1)}' is not found.`);
     }
     const filter = req.query.get('$filter') ?? '';
+    if (!filterUnderstood(filter, [/atScope\(\)/, /assignedTo\('[^']*'\)/, /principalId\s+eq\s+'[^']*'/]))
+      return invalidFilter(filter);
     const atScope = /atScope\(\)/i.test(filter);
     const assignedTo = /assignedTo\('([^']+)'\)/i.exec(filter)?.[1];
     const principalEq = /principalId\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
@@ -200,6 +269,7 @@ export class ArmService {
           );
     }
     const filter = req.query.get('$filter') ?? '';
+    if (!filterUnderstood(filter, [/roleName\s+eq\s+'[^']*'/, /type\s+eq\s+'[^']*'/])) return invalidFilter(filter);
     const roleName = /roleName\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
     const type = /type\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
     const items = this.index.roleDefinitionBodies(sub).filter((r) => {
@@ -223,7 +293,9 @@ export class ArmService {
         ? json(200, found)
         : armError(404, 'DenyAssignmentNotFound', `The deny assignment '${rest.slice(1)}' is not found.`);
     }
-    const atScope = /atScope\(\)/i.test(req.query.get('$filter') ?? '');
+    const daFilter = req.query.get('$filter') ?? '';
+    if (!filterUnderstood(daFilter, [/atScope\(\)/])) return invalidFilter(daFilter);
+    const atScope = /atScope\(\)/i.test(daFilter);
     return this.page(
       req,
       all.filter((r) => {
@@ -340,12 +412,21 @@ export class ArmService {
         : armError(404, 'ResourceGroupNotFound', `Resource group '${segs[3]}' could not be found.`);
     }
     if (segsL.at(-1) === 'resources') {
+      // Resources_List(ByResourceGroup): top-level resources only (a child such as an A record named like a
+      // registry is not listed), with `resourceType eq '…'` honoured and any other filter refused.
+      const filter = req.query.get('$filter') ?? '';
+      if (!filterUnderstood(filter, [/resourceType\s+eq\s+'[^']*'/])) return invalidFilter(filter);
+      const wantType = /resourceType\s+eq\s+'([^']*)'/i.exec(filter)?.[1];
       const prefix = `${lower(segs.slice(0, -1).join('/'))}/`;
       return this.page(
         req,
-        [...this.index.resources.values()].filter(
-          (r) => lower(r.id).startsWith(`/${prefix}`) && !lower(r.id).includes('/providers/microsoft.authorization/'),
-        ),
+        [...this.index.resources.values()].filter((r) => {
+          const id = lower(r.id);
+          if (!id.startsWith(`/${prefix}`) || id.includes('/providers/microsoft.authorization/')) return false;
+          const parts = id.split('/providers/');
+          if (parts.length !== 2 || parts[1].split('/').length !== 3) return false;
+          return !wantType || lower(r.type ?? '') === lower(wantType);
+        }),
       );
     }
     return armError(404, 'InvalidResourceType', `The resource type could not be found for path '${path}'.`);

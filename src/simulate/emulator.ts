@@ -28,6 +28,10 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** ARM page size (default 2, so that callers exercise nextLink). */
   pageSize?: number;
+  /** TCP port on 127.0.0.1 (default 0: a free one). `simulate serve --port 443` serves the registries' real names. */
+  port?: number;
+  /** More names for the TLS certificate (`simulate serve` adds login.microsoftonline.com for MSAL's discovery). */
+  extraCertHosts?: string[];
 }
 
 export interface Emulator {
@@ -35,6 +39,10 @@ export interface Emulator {
   caPem: string;
   fetch: typeof globalThis.fetch;
   kubeconfigPath: string;
+  /** The port the emulator listens on (127.0.0.1). */
+  port: number;
+  /** The world's registry hosts, served on the same port by Host/SNI. */
+  registryHosts: string[];
   gate: { tenantId: string; clientId: string; clientSecret: string; objectId: string };
   requestCounts(): Record<string, number>;
   close(): Promise<void>;
@@ -185,6 +193,7 @@ class EmulatorServer {
     this.index = new WorldIndex(world);
     this.entra = new EntraService(this.index, this.mint);
     this.arm = new ArmService(this.index, pageSize);
+    this.arm.userKubeconfig = (c) => this.userKubeconfig(c);
     this.graph = new GraphService(this.index, pageSize);
     this.registry = new RegistryService(this.index, this.mint, this.entra);
     // AKS with Entra ID names a service principal by its object id in Kubernetes RBAC.
@@ -203,12 +212,78 @@ class EmulatorServer {
     }));
   }
 
+  /** ARM's `/metadata/endpoints` cloud document (the shape of management.azure.com's, api-version 2022-09-01),
+   *  naming the emulator for every endpoint, so `az cloud register --endpoint-resource-manager` can autodetect. */
+  cloudMetadata(apiVersion: string | null): unknown {
+    const o = this.origin;
+    // api-version 2015-01-01 (msrestazure, azure-cli's `az cloud register` autodetect) has the old flat shape;
+    // 2019-05-01 and later list the clouds (an array of the document below).
+    if (apiVersion && apiVersion < '2019') {
+      return {
+        galleryEndpoint: `${o}/`,
+        graphEndpoint: `${o}/`,
+        portalEndpoint: `${o}/`,
+        authentication: { loginEndpoint: `${o}/`, audiences: [`${o}/`, o] },
+      };
+    }
+    return [this.cloudDocument()];
+  }
+
+  private cloudDocument(): Record<string, unknown> {
+    const o = this.origin;
+    const suffixes = acrSuffixes(this.index.registryHosts());
+    return {
+      portal: o,
+      authentication: { loginEndpoint: o, audiences: [`${o}/`, o], tenant: 'common', identityProvider: 'AAD' },
+      media: o,
+      graphAudience: `${o}/`,
+      graph: `${o}/`,
+      name: 'SimulatedWorld',
+      suffixes: {
+        azureDataLakeStoreFileSystem: 'azuredatalakestore.net',
+        acrLoginServer: suffixes[0].replace(/^\./, ''),
+        sqlServerHostname: 'database.windows.net',
+        azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+        keyVaultDns: 'vault.azure.net',
+        storage: 'core.windows.net',
+        azureFrontDoorEndpointSuffix: 'azurefd.net',
+      },
+      batch: o,
+      resourceManager: `${o}/`,
+      vmImageAliasDoc: `${o}/vmImageAliasDoc`,
+      activeDirectoryDataLake: o,
+      sqlManagement: o,
+      gallery: o,
+      microsoftGraphResourceId: `${o}/`,
+    };
+  }
+
+  /** The kubeconfig `listClusterUserCredential` returns: the world's Kubernetes API on this emulator. */
+  userKubeconfig(cluster: { name?: string }): string {
+    const name = cluster.name ?? 'simulated';
+    return JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name,
+          cluster: { server: this.origin, 'certificate-authority-data': Buffer.from(this.caPem).toString('base64') },
+        },
+      ],
+      users: [{ name: `clusterUser_${name}`, user: { token: this.kubeToken } }],
+      contexts: [{ name, context: { cluster: name, user: `clusterUser_${name}` } }],
+      'current-context': name,
+    });
+  }
+
+  caPem = '';
+
   private kindOf(req: Req, registryHost: boolean): string {
     if (registryHost) return RegistryService.kindOf(req);
     const first = req.path.split('/')[1] ?? '';
     if (first === 'api' || first === 'apis' || first === 'version') return 'kubernetes';
     if (first === 'v1.0' || first === 'beta') return 'graph';
-    if (['subscriptions', 'providers', 'tenants'].includes(lower(first))) return 'arm';
+    if (['subscriptions', 'providers', 'tenants', 'metadata'].includes(lower(first))) return 'arm';
     return 'entra';
   }
 
@@ -298,11 +373,12 @@ class EmulatorServer {
       });
     }
     const oid = String(claims.oid ?? '');
+    const tenantId = typeof claims.tid === 'string' ? claims.tid : undefined;
     const gate = this.world.gate;
     if (lower(oid) === lower(gate.objectId)) {
-      return { objectId: oid, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
+      return { objectId: oid, tenantId, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
     }
-    return { objectId: oid, can: (action, scope) => this.index.hasAction(oid, scope, action) };
+    return { objectId: oid, tenantId, can: (action, scope) => this.index.hasAction(oid, scope, action) };
   }
 
   private route(req: Req): Reply {
@@ -323,6 +399,7 @@ class EmulatorServer {
     const first = segs[0] ?? '';
     const kind = this.kindOf(req, false);
     if (kind === 'kubernetes') return this.kube.handle(req, this.kubeToken);
+    if (lower(req.path) === '/metadata/endpoints') return json(200, this.cloudMetadata(req.query.get('api-version')));
     if (kind === 'graph') {
       const claims = this.mint.verify(bearer(req) ?? '');
       if (!claims)
@@ -439,7 +516,7 @@ class EmulatorServer {
 export async function startEmulator(world: World, opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorServer(world, opts.latencyMs ?? world.latencyMs, opts.pageSize ?? DEFAULT_PAGE_SIZE);
   const hosts = state.index.registryHosts();
-  const { caPem, key, cert } = await makeCertificates(hosts);
+  const { caPem, key, cert } = await makeCertificates([...hosts, ...(opts.extraCertHosts ?? [])]);
   const sockets = new Set<Socket>();
   const server: Server = createServer({ key, cert }, (req, res) => {
     state.serve(req, res).catch(() => res.destroy());
@@ -456,12 +533,13 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     server.once('error', reject);
     // A deep backlog: a burst of concurrent clients (undici opens a connection per request beyond keep-alive)
     // must queue, not be reset.
-    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
+    server.listen({ port: opts.port ?? 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `https://127.0.0.1:${port}`;
   state.origin = origin;
+  state.caPem = caPem;
 
   trustedExtra.add(caPem);
   applyTrust();
@@ -527,6 +605,8 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     caPem,
     fetch: simFetch,
     kubeconfigPath,
+    port,
+    registryHosts: hosts,
     gate: {
       tenantId: world.gate.tenantId,
       clientId: world.gate.clientId,

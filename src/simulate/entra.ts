@@ -21,6 +21,16 @@ function aadError(status: number, error: string, code: number, description: stri
   });
 }
 
+/** A subscription's `managedByTenants` (ARM's field: `[{tenantId}]`, Azure Lighthouse), lower-cased tenant ids. */
+export function managedByTenants(s: Record<string, unknown>): string[] {
+  const m = s.managedByTenants;
+  if (!Array.isArray(m)) return [];
+  return m
+    .map((x) => (typeof x === 'string' ? x : (x as { tenantId?: unknown })?.tenantId))
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.toLowerCase());
+}
+
 export interface Principal {
   objectId: string;
   appId: string;
@@ -37,12 +47,55 @@ export class EntraService {
     return AZURE_AD_DEFAULT_TENANTS.has(segment.toLowerCase()) ? this.index.world.gate.tenantId : segment;
   }
 
+  /** The tenants the world knows: the gate's, its subscriptions' and their managedByTenants, the service principals'
+   *  own (`tenantId`, an extension: where the SP lives, default the gate's) and their apps' (`appOwnerOrganizationId`). */
+  knownTenants(): Set<string> {
+    const w = this.index.world;
+    const out = new Set<string>([w.gate.tenantId.toLowerCase()]);
+    for (const s of w.azure.subscriptions) {
+      if (s.tenantId) out.add(s.tenantId.toLowerCase());
+      for (const m of managedByTenants(s)) out.add(m);
+    }
+    for (const sp of w.graph.servicePrincipals) {
+      if (sp.appOwnerOrganizationId) out.add(sp.appOwnerOrganizationId.toLowerCase());
+      if (typeof sp.tenantId === 'string') out.add(sp.tenantId.toLowerCase());
+    }
+    return out;
+  }
+
+  /** Whether an application may sign in in `tenant`: its home tenant (the gate's app and the world's applications live
+   *  in the gate's tenant unless a service principal of the app names another `appOwnerOrganizationId`), or a tenant
+   *  holding a service principal of that appId (a multitenant app). */
+  private appUsableIn(clientId: string, tenant: string): boolean {
+    const w = this.index.world;
+    const id = clientId.toLowerCase();
+    const t = tenant.toLowerCase();
+    const sps = w.graph.servicePrincipals.filter((s) => s.appId.toLowerCase() === id);
+    const home = (
+      id === w.gate.clientId.toLowerCase()
+        ? w.gate.tenantId
+        : (sps.find((s) => s.appOwnerOrganizationId)?.appOwnerOrganizationId ?? w.gate.tenantId)
+    ).toLowerCase();
+    if (t === home) return true;
+    return sps.some((s) => (typeof s.tenantId === 'string' ? s.tenantId : w.gate.tenantId).toLowerCase() === t);
+  }
+
   handle(req: Req, segs: string[]): Reply | undefined {
     // /common/discovery/instance, /{tenant}/discovery/v2.0/keys
     if (segs[1] === 'discovery' && segs[2] === 'instance') return this.instanceDiscovery(req);
     if (segs[1] === 'discovery' && segs.at(-1) === 'keys') return json(200, { keys: [] });
     const rest = segs.slice(1).join('/').toLowerCase();
     const tenant = this.tenantOf(segs[0]);
+    const served = ['v2.0/.well-known/openid-configuration', '.well-known/openid-configuration', 'oauth2/v2.0/token'];
+    if ((served.includes(rest) || rest === 'oauth2/token') && !this.knownTenants().has(tenant.toLowerCase())) {
+      // Real Entra, for a tenant id or domain it does not know (recorded shape of AADSTS90002).
+      return aadError(
+        400,
+        rest.includes('openid-configuration') ? 'invalid_tenant' : 'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+      );
+    }
     if (rest === 'v2.0/.well-known/openid-configuration' || rest === '.well-known/openid-configuration') {
       return json(200, this.openIdConfiguration(req.origin, tenant));
     }
@@ -56,8 +109,17 @@ export class EntraService {
 
   private instanceDiscovery(req: Req): Reply {
     const host = new URL(req.origin).host;
+    // MSAL names the authority it validates (`authorization_endpoint=https://<host>/<tenant>/oauth2/v2.0/authorize`;
+    // MSAL Python drops the port): the tenant discovery it is sent on to is that tenant's.
+    let tenant = this.index.world.gate.tenantId;
+    try {
+      const seg = new URL(req.query.get('authorization_endpoint') ?? '').pathname.split('/')[1];
+      if (seg) tenant = this.tenantOf(decodeURIComponent(seg));
+    } catch {
+      // no or bad authorization_endpoint: the gate's tenant
+    }
     return json(200, {
-      tenant_discovery_endpoint: `${req.origin}/${this.index.world.gate.tenantId}/v2.0/.well-known/openid-configuration`,
+      tenant_discovery_endpoint: `${req.origin}/${tenant}/v2.0/.well-known/openid-configuration`,
       'api-version': '1.1',
       metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
     });
@@ -133,7 +195,7 @@ export class EntraService {
     const assertion = f.get('client_assertion');
     if (!clientId && assertion) clientId = String(decodeJwt(assertion)?.sub ?? '');
     const principal = this.principalFor(clientId, tenant);
-    if (!principal) {
+    if (!principal || !this.appUsableIn(clientId, tenant)) {
       return aadError(
         400,
         'unauthorized_client',

@@ -106,6 +106,14 @@ export class GraphService {
   private filterAppId(req: Req, items: Obj[]): Obj[] | undefined {
     const filter = req.query.get('$filter');
     if (!filter) return items;
+    // az ad sp show --id <appId or identifier URI>: servicePrincipalNames holds the appId and the identifier URIs.
+    const spn = /^\s*servicePrincipalNames\/any\((\w+):\s*\1\s+eq\s+'([^']*)'\)\s*$/i.exec(filter);
+    if (spn) {
+      return items.filter((i) => {
+        const names = Array.isArray(i.servicePrincipalNames) ? i.servicePrincipalNames : [i.appId];
+        return names.some((n) => lower(String(n)) === lower(spn[2]));
+      });
+    }
     const m = /^\s*(appId|id|displayName)\s+eq\s+'([^']*)'\s*$/i.exec(filter);
     if (!m) return undefined;
     const field = m[1] === 'appId' || m[1] === 'AppId' ? 'appId' : m[1].toLowerCase() === 'id' ? 'id' : 'displayName';
@@ -113,6 +121,13 @@ export class GraphService {
   }
 
   handle(req: Req, segs: string[]): Reply {
+    if (
+      req.method === 'POST' &&
+      segs.length === 3 &&
+      lower(segs[1]) === 'directoryobjects' &&
+      lower(segs[2]) === 'getbyids'
+    )
+      return this.getByIds(req, segs[0]);
     if (req.method !== 'GET') return graphError(405, 'Request_BadRequest', 'The emulator serves reads only.');
     const version = segs[0];
     const [head, second, third] = segs.slice(1);
@@ -159,6 +174,26 @@ export class GraphService {
       return this.single(req, version, 'groups', o, second);
     }
     return graphError(400, 'BadRequest', `Resource not found for the segment '${head}'.`);
+  }
+
+  /** POST /directoryObjects/getByIds `{ids, types?}`: the objects found, unknown ids left out (as Graph does). */
+  private getByIds(req: Req, version: string): Reply {
+    let body: { ids?: unknown; types?: unknown };
+    try {
+      body = JSON.parse(req.body.toString('utf8') || '{}') as typeof body;
+    } catch {
+      return graphError(400, 'BadRequest', 'Invalid JSON in the request body.');
+    }
+    if (!Array.isArray(body.ids)) return graphError(400, 'BadRequest', "The property 'ids' is required.");
+    const types = Array.isArray(body.types) ? body.types.map((t) => lower(String(t))) : [];
+    const found = body.ids
+      .map((id) => this.directoryObject(String(id)))
+      .filter((o): o is Obj => o !== undefined)
+      .filter(
+        (o) =>
+          types.length === 0 || types.includes(lower(String(o['@odata.type'] ?? '').replace('#microsoft.graph.', ''))),
+      );
+    return json(200, { '@odata.context': `${req.origin}/${version}/$metadata#directoryObjects`, value: found });
   }
 
   private memberOf(req: Req, version: string, o: Obj | undefined, nav: string, key: string): Reply {
