@@ -32,6 +32,21 @@ export async function auditWorkloads(
   await loadLiveClient();
   const kube = liveClusterReader(ctx.kubeconfigPath);
   const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
+  const unreadable = (reason: string): Finding => ({
+    rule: 'pull-secret-unverifiable',
+    severity: 'warning',
+    message: `The running workloads could not all be read: ${reason}. Grant list on pods, nodes and the workload kinds (see the README's ClusterRole).`,
+  });
+  // A cluster that runs nothing (or nothing the gate may read) has no images to check.
+  if (running.workloads.length === 0) {
+    return {
+      findings: running.unreadable.map(unreadable),
+      workloads: 0,
+      images: 0,
+      kubernetesRequests: kube.requests(),
+      requests: {},
+    };
+  }
   const { text, byLine } = workloadManifests(running.workloads);
   const file = 'cluster-workloads';
   const inventory = await buildInventory({
@@ -48,21 +63,17 @@ export async function auditWorkloads(
     ]),
   );
   const platforms = running.platforms.length ? running.platforms : config.platforms;
-  const result = running.workloads.length
-    ? await check({ ...config, mode: 'check', platforms, platformsExplicit: running.platforms.length > 0 }, inventory)
-    : { findings: [], requests: {} };
+  const result = await check(
+    { ...config, mode: 'check', platforms, platformsExplicit: running.platforms.length > 0 },
+    inventory,
+  );
   // Static notices about the synthesized stream itself (e.g. mutable tags) keep their rule; none names a file.
   const findings = groupWorkloadFindings(
     result.findings.filter((f) => f.rule !== 'no-workloads' && f.rule !== 'manifest-empty'),
     inventory.uses,
     lines,
   );
-  for (const reason of running.unreadable)
-    findings.push({
-      rule: 'pull-secret-unverifiable',
-      severity: 'warning',
-      message: `The running workloads could not all be read: ${reason}. Grant list on pods, nodes and the workload kinds (see the README's ClusterRole).`,
-    });
+  for (const reason of running.unreadable) findings.push(unreadable(reason));
   void file;
   return {
     findings,

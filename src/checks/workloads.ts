@@ -22,13 +22,11 @@ export function groupWorkloadFindings(
   const groups = new Map<string, { f: Finding; where: { label: string; ns: string; pods: number }[] }>();
   const order: string[] = [];
   for (const f of findings) {
-    const line = f.location?.line;
-    const w = line !== undefined ? byLine.get(line) : undefined;
-    const use = w
-      ? uses.find((u) => u.location.line === line && (!f.image || u.ref?.normalized === f.image || u.image === f.image))
-      : undefined;
-    const { location: _drop, ...rest } = f;
+    // A finding the report already grouped carries every place in `locations` (the first is `location`).
+    const places = f.locations?.length ? f.locations : f.location ? [f.location] : [];
+    const { location: _drop, locations: _dropAll, ...rest } = f;
     void _drop;
+    void _dropAll;
     const k = `${f.rule}\u0000${f.image ?? ''}\u0000${f.registry ?? ''}\u0000${f.message}`;
     let g = groups.get(k);
     if (!g) {
@@ -36,7 +34,13 @@ export function groupWorkloadFindings(
       groups.set(k, g);
       order.push(k);
     }
-    if (w) {
+    for (const place of places) {
+      const line = place.line;
+      const w = byLine.get(line);
+      if (!w) continue;
+      const use = uses.find(
+        (u) => u.location.line === line && (!f.image || u.ref?.normalized === f.image || u.image === f.image),
+      );
       const label = `${w.workload}${use ? ` (container ${use.container})` : ''}`;
       if (!g.where.some((x) => x.label === label)) g.where.push({ label, ns: w.namespace, pods: w.runningPods });
     }

@@ -347,7 +347,8 @@ describe('managed cluster bodies through getCluster', () => {
     const r = load('arm-aks-get-404-ResourceNotFound.json');
     routes = [serve(r)];
     const out = await getCluster(ctx(), new URL(r.request.uri).pathname);
-    expect(out).toEqual({ reason: expect.stringContaining('was not found') as string });
+    // Not found (ARM 404) is its own state: the gate turns it into a configuration error (exit 2), not unverified.
+    expect(out).toEqual({ notFound: true, reason: expect.stringContaining('was not found') as string });
   });
 });
 
