@@ -8,11 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   collectNetworkFacts: () => (/* binding */ collectNetworkFacts)
 /* harmony export */ });
-/* unused harmony exports parseResourceId, idKey, vnetOfSubnet, privateZoneFor */
+/* unused harmony exports parseResourceId, idKey, vnetOfSubnet, VNET_RULES_API_VERSION, virtualNetworkRulesFrom, privateZoneFor */
 /* harmony import */ var _azure_arm_containerregistry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69751);
 /* harmony import */ var _azure_arm_network__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12163);
 /* harmony import */ var _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19998);
-/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42513);
+/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1818);
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42513);
+/* harmony import */ var _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51863);
 // Network posture facts: where the cluster's nodes send traffic from (egress IPs and prefixes, or why that is
 // unknown), which VNet they sit in, and for each registry its public access, firewall, private endpoints and the
 // privatelink DNS zone the nodes would resolve it through. All reads go through @azure/arm-network,
@@ -22,19 +24,12 @@ export const modules = {
 
 
 
-/** Parses an ARM resource id, case-insensitively on the fixed segments (AKS writes `/resourcegroups/`). */
-function parseResourceId(id) {
-    if (!id)
-        return undefined;
-    const m = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/([^/]+)\/(.+)$/i.exec(id.trim());
-    if (!m)
-        return undefined;
-    return { subscriptionId: m[1], resourceGroup: m[2], provider: m[3], segments: m[4].split('/') };
-}
-/** Case-insensitive ARM id comparison key. */
-function idKey(id) {
-    return id.trim().replace(/\/+$/, '').toLowerCase();
-}
+
+
+/** Parses an ARM resource id (lib/arm-id.ts). */
+const parseResourceId = _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_5__/* .parseArmId */ .fk;
+/** Case-insensitive ARM id comparison key (lib/arm-id.ts). */
+const idKey = _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_5__/* .armIdKey */ .DO;
 /** The VNet id of a subnet id. */
 function vnetOfSubnet(subnetId) {
     const m = /^(.*\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(subnetId.trim());
@@ -97,7 +92,7 @@ class ArmReader {
             endpoint: this.endpoints.resourceManager,
             // The modular ARM clients default to the public cloud's scope whatever the endpoint: sovereign clouds and the
             // emulator need their own.
-            credentials: { scopes: [(0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_3__/* .armScope */ .Rz)(this.endpoints)] },
+            credentials: { scopes: [(0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_4__/* .armScope */ .Rz)(this.endpoints)] },
         };
     }
     networkClient(sub) {
@@ -374,6 +369,16 @@ async function collectRegistry(reader, registry, nodes, clusterSub, suffixes) {
         requiredRecords: [],
         privateZones: [],
     };
+    if (reader && facts.defaultAction?.toLowerCase() === 'deny') {
+        const vnet = await readVirtualNetworkRules(reader, facts);
+        if (Array.isArray(vnet))
+            facts.virtualNetworkRules = vnet;
+        else
+            facts.virtualNetworkRulesUnknown = vnet.reason;
+    }
+    else if (facts.defaultAction?.toLowerCase() === 'deny') {
+        facts.virtualNetworkRulesUnknown = 'no Azure sign-in';
+    }
     const connections = registry.privateEndpointConnections ?? [];
     if (reader && p && connections.length > 0) {
         const [regions, endpoints] = await Promise.all([
@@ -390,6 +395,61 @@ async function collectRegistry(reader, registry, nodes, clusterSub, suffixes) {
         facts.requiredRecords = [recordBase, ...facts.regions.map((r) => `${recordBase}.${r}.data`)];
     }
     return facts;
+}
+/**
+ * The api-version the VNet rules are read at. The SDK (api-version 2025-11-01) has no `virtualNetworkRules`, and ARM
+ * leaves the key out at 2023-11-01-preview for a registry that lists one at 2021-08-01-preview (azure-cli
+ * test_acr_network_rule.yaml recordings, same registry 1 s apart).
+ */
+const VNET_RULES_API_VERSION = '2021-08-01-preview';
+/** Allowed subnet ids from a registry body read at VNET_RULES_API_VERSION (pure; absent key: none). */
+function virtualNetworkRulesFrom(body) {
+    const props = body?.properties;
+    const rules = props?.networkRuleSet?.virtualNetworkRules;
+    if (!Array.isArray(rules))
+        return [];
+    return rules
+        .filter((r) => !!r && typeof r.id === 'string')
+        .filter((r) => (r.action ?? 'Allow').toLowerCase() === 'allow')
+        .map((r) => r.id);
+}
+/** A raw GET of the registry through the SDK client's pipeline (its credential, retries and abort signal). */
+async function readVirtualNetworkRules(reader, facts) {
+    const permission = 'Microsoft.ContainerRegistry/registries/read';
+    const client = reader.acrClient(facts.subscriptionId);
+    const base = reader.ctx.azure.endpoints.resourceManager.replace(/\/+$/, '');
+    const url = `${base}${facts.id}?api-version=${VNET_RULES_API_VERSION}`;
+    let reason;
+    try {
+        const res = await client.pipeline.sendRequest((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .createDefaultHttpClient */ .fl)(), (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .createPipelineRequest */ .G6)({ url, method: 'GET', abortSignal: reader.ctx.signal }));
+        if (res.status === 200) {
+            try {
+                return virtualNetworkRulesFrom(JSON.parse(res.bodyAsText ?? 'null'));
+            }
+            catch {
+                reason = `the registry body at api-version ${VNET_RULES_API_VERSION} is not JSON`;
+            }
+        }
+        else {
+            let code = '';
+            try {
+                code = String(JSON.parse(res.bodyAsText ?? '{}').error?.code ?? '');
+            }
+            catch {
+                code = '';
+            }
+            reason =
+                res.status === 403 || res.status === 401
+                    ? `the gate's identity lacks ${permission} (${code || `HTTP ${res.status}`})`
+                    : `HTTP ${res.status}${code ? ` ${code}` : ''} at api-version ${VNET_RULES_API_VERSION}`;
+        }
+    }
+    catch (err) {
+        reason = describeArmError(err, permission);
+    }
+    // Not an unverifiable read of its own: it matters only when the IP rules leave the nodes out (checks/network.ts).
+    reader.ctx.logger.debug(`network: cannot read the VNet rules of ${facts.loginServer}: ${reason}`);
+    return { reason };
 }
 /** `privatelink.azurecr.io` and `myregistry` for `myregistry.azurecr.io` (sovereign suffixes alike). */
 function privateZoneFor(loginServer, suffixes) {

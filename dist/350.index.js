@@ -1,8 +1,8 @@
-export const id = 298;
-export const ids = [298];
+export const id = 350;
+export const ids = [350];
 export const modules = {
 
-/***/ 73298:
+/***/ 87350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -78,6 +78,27 @@ function parseResources(v) {
             fail(`azure.resources[${i}].properties`, 'must be a mapping');
         return { ...o, id };
     });
+}
+const MG_ID = /^\/providers\/Microsoft\.Management\/managementGroups\/[^/]+$/i;
+function parseManagementGroups(v) {
+    const groups = arr(v, 'azure.managementGroups').map((g, i) => {
+        const where = `azure.managementGroups[${i}]`;
+        const o = obj(g, where);
+        const id = str(o.id, `${where}.id`);
+        if (!MG_ID.test(id))
+            fail(`${where}.id`, `must be /providers/Microsoft.Management/managementGroups/<name> (got "${id}")`);
+        const parent = optStr(o.parent, `${where}.parent`);
+        const out = { id, subscriptions: strList(o.subscriptions, `${where}.subscriptions`) };
+        if (parent !== undefined)
+            out.parent = parent;
+        return out;
+    });
+    const ids = new Set(groups.map((g) => g.id.toLowerCase()));
+    groups.forEach((g, i) => {
+        if (g.parent !== undefined && !ids.has(g.parent.toLowerCase()))
+            fail(`azure.managementGroups[${i}].parent`, `names no management group of the world ("${g.parent}")`);
+    });
+    return groups;
 }
 function parseRegistryCredentials(v) {
     const out = {};
@@ -188,6 +209,8 @@ function parseRegistries(v) {
                 const mt = optStr(mo.mediaType, `${mw}.mediaType`);
                 if (mt)
                     wm.mediaType = mt;
+                if (mo.deleted === true)
+                    wm.deleted = true;
                 manifests[digest] = wm;
             }
             for (const [tag, t] of Object.entries(tags)) {
@@ -197,7 +220,16 @@ function parseRegistries(v) {
                 // A tag pointing at a digest the world does not describe still resolves (as a linux/amd64 image).
                 manifests[d] ??= {};
             }
-            repositories[name] = { tags, manifests };
+            const wr = { tags, manifests };
+            if (o.changeableAttributes !== undefined) {
+                const co = obj(o.changeableAttributes, `${rw}.changeableAttributes`);
+                const ch = {};
+                for (const k of BOOL_ATTRS)
+                    if (typeof co[k] === 'boolean')
+                        ch[k] = co[k];
+                wr.changeableAttributes = ch;
+            }
+            repositories[name] = wr;
         }
         const reg = { repositories };
         if (typeof ro.anonymousPull === 'boolean')
@@ -254,7 +286,19 @@ function parseGate(v, subscriptions) {
         objectId: optStr(g.objectId, 'gate.objectId') ?? DEFAULT_GATE.objectId,
         deniedActions: strList(g.deniedActions, 'gate.deniedActions'),
         graph: g.graph === undefined ? DEFAULT_GATE.graph : g.graph,
+        ...gateNetwork(g),
     };
+}
+function gateNetwork(g) {
+    const sourceIp = optStr(g.sourceIp, 'gate.sourceIp');
+    const subnetId = optStr(g.subnetId, 'gate.subnetId');
+    if (sourceIp !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(sourceIp))
+        fail('gate.sourceIp', `must be an IPv4 address like 203.0.113.10 (got "${sourceIp}")`);
+    if (subnetId !== undefined && !/\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.test(subnetId))
+        fail('gate.subnetId', `must be a subnet resource id ending in /virtualNetworks/<vnet>/subnets/<subnet> (got "${subnetId}")`);
+    if (subnetId !== undefined && sourceIp === undefined)
+        fail('gate.subnetId', 'needs gate.sourceIp as well');
+    return { ...(sourceIp ? { sourceIp } : {}), ...(subnetId ? { subnetId } : {}) };
 }
 function buildWorld(doc, source) {
     const root = obj(doc, 'world');
@@ -289,6 +333,7 @@ function buildWorld(doc, source) {
             resources: parseResources(azure.resources),
             registryCredentials: parseRegistryCredentials(azure.registryCredentials),
             tokenPasswords: parseTokenPasswords(azure.tokenPasswords),
+            managementGroups: parseManagementGroups(azure.managementGroups),
         },
         graph: parseGraph(root.graph),
         registries: parseRegistries(root.registries),
@@ -770,6 +815,11 @@ class WorldIndex {
                 for (const h of p.dataEndpointHostNames)
                     if (typeof h === 'string')
                         hosts.push(lower(h));
+            // Regional endpoints (<registry>.<region>.geo.azurecr.io) serve the data plane of one replica.
+            if (lower(String(p.regionalEndpoints ?? 'enabled')) !== 'disabled' && Array.isArray(p.regionalEndpointHostNames))
+                for (const h of p.regionalEndpointHostNames)
+                    if (typeof h === 'string')
+                        hosts.push(lower(h));
             const info = {
                 loginServer: login,
                 hosts,
@@ -783,7 +833,9 @@ class WorldIndex {
         for (const [host, data] of Object.entries(this.world.registries)) {
             if (seen.has(host))
                 continue;
-            this.registries.push({ loginServer: host, hosts: [host], data });
+            // Docker Hub's images are named docker.io/... and served by registry-1.docker.io.
+            const hosts = host === 'docker.io' ? [host, 'registry-1.docker.io'] : [host];
+            this.registries.push({ loginServer: host, hosts, data });
         }
         for (const info of this.registries)
             for (const h of info.hosts)
@@ -825,10 +877,38 @@ class WorldIndex {
         all.delete(lower(objectId));
         return [...all];
     }
+    /**
+     * The management groups above `scope`, nearest first: the group holding its subscription (or the group itself) and
+     * every parent up to the root (world `azure.managementGroups`).
+     */
+    managementGroupsAbove(scope) {
+        const groups = this.world.azure.managementGroups;
+        const s = lower(scope).replace(/\/+$/, '');
+        const sub = /^\/subscriptions\/([^/]+)/.exec(s)?.[1];
+        let current = sub
+            ? groups.find((g) => g.subscriptions.some((x) => lower(x) === sub))
+            : groups.find((g) => lower(g.id) === s);
+        const out = [];
+        while (current && !out.includes(lower(current.id))) {
+            out.push(lower(current.id));
+            const parent = current.parent;
+            current = parent ? groups.find((g) => lower(g.id) === lower(parent)) : undefined;
+        }
+        return out;
+    }
+    /** `above` is `scope` or an ancestor of it: by id prefix, or as a management group above its subscription. */
+    covers(above, scope) {
+        if (scopeCovers(above, scope))
+            return true;
+        const a = lower(above).replace(/\/+$/, '');
+        if (!a.startsWith('/providers/microsoft.management/managementgroups/'))
+            return false;
+        return this.managementGroupsAbove(scope).includes(a);
+    }
     /** Assignments for the principal (or its groups) at or above `scope`. */
     assignmentsFor(objectId, scope) {
         const ids = this.principalAndGroups(objectId);
-        return this.assignments.filter((a) => ids.has(a.principalId) && scopeCovers(a.scope, scope));
+        return this.assignments.filter((a) => ids.has(a.principalId) && this.covers(a.scope, scope));
     }
     denied(objectId, scope, action, data) {
         const ids = this.principalAndGroups(objectId);
@@ -843,7 +923,7 @@ class WorldIndex {
             const s = typeof p.scope === 'string'
                 ? p.scope
                 : r.id.slice(0, lower(r.id).indexOf('/providers/microsoft.authorization/'));
-            if (!scopeCovers(s, scope))
+            if (!this.covers(s, scope))
                 continue;
             const perms = Array.isArray(p.permissions) ? p.permissions.map(fillPermission) : [];
             if (permits(perms, action, data))
@@ -907,294 +987,6 @@ function normalize(r) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/simulate/arm.ts
-// Azure Resource Manager stand-in: GET by id (case-insensitive), collections with nextLink paging, subscriptions,
-// role assignments listForScope with $filter (atScope(), assignedTo(), principalId eq), role and deny assignment
-// definitions, registry listCredentials, and ARM's error bodies (ResourceNotFound, AuthorizationFailed, ...).
-
-
-const DEFAULT_PAGE_SIZE = 2;
-function armError(status, code, message) {
-    return json(status, { error: { code, message } });
-}
-function authorizationFailed(caller, action, scope) {
-    return armError(403, 'AuthorizationFailed', `The client '${caller.objectId}' with object id '${caller.objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`);
-}
-function splitAt(path, marker) {
-    const i = lower(path).indexOf(marker);
-    if (i < 0)
-        return undefined;
-    return [path.slice(0, i), path.slice(i + marker.length)];
-}
-class ArmService {
-    index;
-    pageSize;
-    constructor(index, pageSize) {
-        this.index = index;
-        this.pageSize = pageSize;
-    }
-    page(req, items) {
-        const skip = Math.max(0, Number(req.query.get('$skiptoken') ?? '0') || 0);
-        const value = items.slice(skip, skip + this.pageSize);
-        const body = { value };
-        if (skip + this.pageSize < items.length) {
-            // Written out by hand so it reads like ARM's own nextLink ($skiptoken unescaped).
-            const parts = [...req.query.entries()]
-                .filter(([k]) => k !== '$skiptoken')
-                .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
-            parts.push(`$skiptoken=${skip + this.pageSize}`);
-            body.nextLink = `${req.origin}${req.path}?${parts.join('&')}`;
-        }
-        return json(200, body);
-    }
-    handle(req, caller) {
-        const path = req.path.replace(/\/+$/, '') || '/';
-        const pathL = lower(path);
-        if (req.method === 'POST' && pathL.endsWith('/listcredentials'))
-            return this.listCredentials(path, caller);
-        if (req.method !== 'GET')
-            return armError(405, 'MethodNotAllowed', `The emulator serves reads only (got ${req.method} ${path}).`);
-        if (pathL === '/subscriptions')
-            return this.subscriptions(req, caller);
-        if (pathL === '/tenants') {
-            const tenants = [
-                ...new Set([
-                    this.index.world.gate.tenantId,
-                    ...this.index.world.azure.subscriptions.map((s) => s.tenantId ?? ''),
-                ]),
-            ].filter(Boolean);
-            return this.page(req, tenants.map((t) => ({ id: `/tenants/${t}`, tenantId: t, tenantCategory: 'Home' })));
-        }
-        const subErr = this.checkSubscription(path);
-        if (subErr)
-            return subErr;
-        const ra = splitAt(path, '/providers/microsoft.authorization/roleassignments');
-        if (ra)
-            return this.roleAssignments(req, caller, ra[0] || '/', ra[1]);
-        const rd = splitAt(path, '/providers/microsoft.authorization/roledefinitions');
-        if (rd)
-            return this.roleDefinitions(req, caller, rd[0], rd[1]);
-        const da = splitAt(path, '/providers/microsoft.authorization/denyassignments');
-        if (da)
-            return this.denyAssignments(req, caller, da[0] || '/', da[1]);
-        return this.resourceOrCollection(req, caller, path);
-    }
-    checkSubscription(path) {
-        const m = /^\/subscriptions\/([^/]+)/i.exec(path);
-        if (!m)
-            return undefined;
-        if (this.index.world.azure.subscriptions.some((s) => lower(s.subscriptionId) === lower(m[1])))
-            return undefined;
-        return armError(404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
-    }
-    subscriptionBody(s) {
-        return {
-            id: `/subscriptions/${s.subscriptionId}`,
-            authorizationSource: 'RoleBased',
-            managedByTenants: [],
-            state: 'Enabled',
-            subscriptionPolicies: {
-                locationPlacementId: 'Public_2014-09-01',
-                quotaId: 'PayAsYouGo_2014-09-01',
-                spendingLimit: 'Off',
-            },
-            ...s,
-        };
-    }
-    subscriptions(req, caller) {
-        const visible = this.index.world.azure.subscriptions.filter((s) => caller.can('Microsoft.Resources/subscriptions/read', `/subscriptions/${s.subscriptionId}`));
-        return this.page(req, visible.map((s) => this.subscriptionBody(s)));
-    }
-    listCredentials(path, caller) {
-        const registryId = path.replace(/\/listCredentials$/i, '');
-        const action = 'Microsoft.ContainerRegistry/registries/listCredentials/action';
-        const reg = this.index.resources.get(lower(registryId));
-        if (!reg)
-            return this.notFound(registryId);
-        if (!caller.can(action, reg.id))
-            return authorizationFailed(caller, action, reg.id);
-        const props = (reg.properties ?? {});
-        if (props.adminUserEnabled !== true) {
-            return armError(400, 'AdminUserDisabled', `Admin user is disabled.`);
-        }
-        const cred = Object.entries(this.index.world.azure.registryCredentials).find(([id]) => lower(id) === lower(reg.id))?.[1];
-        if (!cred)
-            return json(200, { username: reg.name, passwords: [] });
-        return json(200, cred);
-    }
-    roleAssignments(req, caller, scope, rest) {
-        const action = 'Microsoft.Authorization/roleAssignments/read';
-        if (!caller.can(action, scope))
-            return authorizationFailed(caller, action, scope);
-        if (rest && rest !== '/') {
-            const a = this.index.assignments.find((x) => lower(x.id) ===
-                lower(`${scope === '/' ? '' : scope}/providers/Microsoft.Authorization/roleAssignments${rest}`));
-            return a
-                ? json(200, a.body)
-                : armError(404, 'RoleAssignmentNotFound', `The role assignment '${rest.slice(1)}' is not found.`);
-        }
-        const filter = req.query.get('$filter') ?? '';
-        const atScope = /atScope\(\)/i.test(filter);
-        const assignedTo = /assignedTo\('([^']+)'\)/i.exec(filter)?.[1];
-        const principalEq = /principalId\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
-        const ids = assignedTo
-            ? this.index.principalAndGroups(assignedTo)
-            : principalEq
-                ? new Set([lower(principalEq)])
-                : undefined;
-        const items = this.index.assignments.filter((a) => {
-            const above = scopeCovers(a.scope, scope);
-            const below = scopeCovers(scope, a.scope);
-            if (atScope ? !above : !(above || below))
-                return false;
-            return ids === undefined || ids.has(a.principalId);
-        });
-        return this.page(req, items.map((a) => a.body));
-    }
-    roleDefinitions(req, caller, scope, rest) {
-        const action = 'Microsoft.Authorization/roleDefinitions/read';
-        if (!caller.can(action, scope || '/'))
-            return authorizationFailed(caller, action, scope || '/');
-        const sub = /^\/subscriptions\/[^/]+/i.exec(scope)?.[0] ?? '';
-        if (rest && rest !== '/') {
-            const guid = rest.slice(1);
-            const body = this.index.roleDefinitionBody(guid, sub);
-            return body
-                ? json(200, body)
-                : armError(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${guid}' does not exist.`);
-        }
-        const filter = req.query.get('$filter') ?? '';
-        const roleName = /roleName\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
-        const type = /type\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
-        const items = this.index.roleDefinitionBodies(sub).filter((r) => {
-            const p = (r.properties ?? {});
-            if (roleName && lower(String(p.roleName)) !== lower(roleName))
-                return false;
-            if (type && lower(String(p.type)) !== lower(type))
-                return false;
-            return true;
-        });
-        return this.page(req, items);
-    }
-    denyAssignments(req, caller, scope, rest) {
-        const action = 'Microsoft.Authorization/denyAssignments/read';
-        if (!caller.can(action, scope))
-            return authorizationFailed(caller, action, scope);
-        const all = [...this.index.resources.values()].filter((r) => lower(r.type ?? '') === 'microsoft.authorization/denyassignments');
-        if (rest && rest !== '/') {
-            const found = all.find((r) => lower(r.id).endsWith(lower(rest)));
-            return found
-                ? json(200, found)
-                : armError(404, 'DenyAssignmentNotFound', `The deny assignment '${rest.slice(1)}' is not found.`);
-        }
-        const atScope = /atScope\(\)/i.test(req.query.get('$filter') ?? '');
-        return this.page(req, all.filter((r) => {
-            const s = String((r.properties ?? {}).scope ??
-                r.id.slice(0, lower(r.id).indexOf('/providers/microsoft.authorization/')));
-            return atScope ? scopeCovers(s, scope) : scopeCovers(s, scope) || scopeCovers(scope, s);
-        }));
-    }
-    notFound(id) {
-        const rg = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i.exec(id);
-        if (rg) {
-            const prefix = lower(rg[0]);
-            const exists = [...this.index.resources.keys()].some((k) => k === prefix || k.startsWith(`${prefix}/`));
-            if (!exists)
-                return armError(404, 'ResourceGroupNotFound', `Resource group '${rg[2]}' could not be found.`);
-            const type = typeFromId(id) ?? 'resource';
-            const name = id.split('/').pop();
-            return armError(404, 'ResourceNotFound', `The Resource '${type}/${name}' under resource group '${rg[2]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
-        }
-        return armError(404, 'ResourceNotFound', `The Resource '${id}' was not found.`);
-    }
-    resourceOrCollection(req, caller, path) {
-        const segs = path.split('/').filter(Boolean);
-        const pathL = lower(path);
-        const p = segs.map(lower).lastIndexOf('providers');
-        // /subscriptions/{s}, /subscriptions/{s}/resourceGroups[/{rg}], /subscriptions/{s}/resources
-        if (p < 0)
-            return this.nonProviderPath(req, caller, path, segs);
-        const afterNs = segs.length - (p + 2);
-        const isCollection = afterNs % 2 === 1;
-        const type = typeFromId(isCollection ? `${path}/x` : path) ?? '';
-        const scope = isCollection ? segs.slice(0, -1).join('/') : path;
-        const action = `${type}/read`;
-        if (!caller.can(action, isCollection ? `/${scope}` : path))
-            return authorizationFailed(caller, action, isCollection ? `/${scope}` : path);
-        if (!isCollection) {
-            const r = this.index.resources.get(pathL);
-            return r ? json(200, r) : this.notFound(path);
-        }
-        if (afterNs === 1) {
-            // Top-level type listed under a subscription or resource group.
-            const scopePrefix = lower(`/${segs.slice(0, p).join('/')}/`);
-            const t = lower(type);
-            return this.page(req, [...this.index.resources.values()].filter((r) => lower(r.type ?? '') === t && lower(r.id).startsWith(scopePrefix)));
-        }
-        const parentId = `/${segs.slice(0, -1).join('/')}`;
-        const parent = this.index.resources.get(lower(parentId));
-        if (!parent) {
-            return armError(404, 'ParentResourceNotFound', `Can not perform requested operation on nested resource. Parent resource '${parentId.split('/').slice(-1)[0]}' not found.`);
-        }
-        const child = segs[segs.length - 1];
-        if (['all', 'recordsets'].includes(lower(child)) &&
-            lower(parent.type ?? '') === 'microsoft.network/privatednszones') {
-            const prefix = `${lower(parentId)}/`;
-            const records = [...this.index.resources.entries()]
-                .filter(([k]) => k.startsWith(prefix) &&
-                k.slice(prefix.length).split('/').length === 2 &&
-                !k.slice(prefix.length).startsWith('virtualnetworklinks/'))
-                .map(([, v]) => v);
-            return this.page(req, records);
-        }
-        return this.page(req, this.index.children(parentId, child));
-    }
-    nonProviderPath(req, caller, path, segs) {
-        const segsL = segs.map(lower);
-        const sub = this.index.world.azure.subscriptions.find((s) => lower(s.subscriptionId) === segsL[1]);
-        if (segs.length === 2 && sub) {
-            const action = 'Microsoft.Resources/subscriptions/read';
-            return caller.can(action, path)
-                ? json(200, this.subscriptionBody(sub))
-                : authorizationFailed(caller, action, path);
-        }
-        const action = 'Microsoft.Resources/subscriptions/resourceGroups/read';
-        if (segs.length === 3 && segsL[2] === 'resourcegroups') {
-            if (!caller.can(action, path))
-                return authorizationFailed(caller, action, path);
-            const groups = new Map();
-            for (const r of this.index.resources.values()) {
-                const m = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+/i.exec(r.id);
-                if (m && lower(m[0]).startsWith(lower(path)))
-                    groups.set(lower(m[0]), this.resourceGroupBody(m[0], r));
-            }
-            return this.page(req, [...groups.values()]);
-        }
-        if (segs.length === 4 && segsL[2] === 'resourcegroups') {
-            if (!caller.can(action, path))
-                return authorizationFailed(caller, action, path);
-            const first = [...this.index.resources.values()].find((r) => lower(r.id).startsWith(`${lower(path)}/`));
-            return first
-                ? json(200, this.resourceGroupBody(path, first))
-                : armError(404, 'ResourceGroupNotFound', `Resource group '${segs[3]}' could not be found.`);
-        }
-        if (segsL.at(-1) === 'resources') {
-            const prefix = `${lower(segs.slice(0, -1).join('/'))}/`;
-            return this.page(req, [...this.index.resources.values()].filter((r) => lower(r.id).startsWith(`/${prefix}`) && !lower(r.id).includes('/providers/microsoft.authorization/')));
-        }
-        return armError(404, 'InvalidResourceType', `The resource type could not be found for path '${path}'.`);
-    }
-    resourceGroupBody(id, sample) {
-        return {
-            id,
-            name: id.split('/').pop(),
-            type: 'Microsoft.Resources/resourceGroups',
-            location: typeof sample.location === 'string' ? sample.location : 'eastus',
-            properties: { provisioningState: 'Succeeded' },
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/simulate/entra.ts
 // Microsoft Entra ID stand-in: OpenID configuration, instance discovery (MSAL asks), and the v2.0 token endpoint for
 // client credentials (client secret or client assertion). Secrets accepted: the gate's own, and `graph.secrets[appId]`
@@ -1214,6 +1006,16 @@ function aadError(status, error, code, description) {
         correlation_id: correlationId,
     });
 }
+/** A subscription's `managedByTenants` (ARM's field: `[{tenantId}]`, Azure Lighthouse), lower-cased tenant ids. */
+function managedByTenants(s) {
+    const m = s.managedByTenants;
+    if (!Array.isArray(m))
+        return [];
+    return m
+        .map((x) => (typeof x === 'string' ? x : x?.tenantId))
+        .filter((x) => typeof x === 'string')
+        .map((x) => x.toLowerCase());
+}
 class EntraService {
     index;
     mint;
@@ -1224,6 +1026,40 @@ class EntraService {
     tenantOf(segment) {
         return AZURE_AD_DEFAULT_TENANTS.has(segment.toLowerCase()) ? this.index.world.gate.tenantId : segment;
     }
+    /** The tenants the world knows: the gate's, its subscriptions' and their managedByTenants, the service principals'
+     *  own (`tenantId`, an extension: where the SP lives, default the gate's) and their apps' (`appOwnerOrganizationId`). */
+    knownTenants() {
+        const w = this.index.world;
+        const out = new Set([w.gate.tenantId.toLowerCase()]);
+        for (const s of w.azure.subscriptions) {
+            if (s.tenantId)
+                out.add(s.tenantId.toLowerCase());
+            for (const m of managedByTenants(s))
+                out.add(m);
+        }
+        for (const sp of w.graph.servicePrincipals) {
+            if (sp.appOwnerOrganizationId)
+                out.add(sp.appOwnerOrganizationId.toLowerCase());
+            if (typeof sp.tenantId === 'string')
+                out.add(sp.tenantId.toLowerCase());
+        }
+        return out;
+    }
+    /** Whether an application may sign in in `tenant`: its home tenant (the gate's app and the world's applications live
+     *  in the gate's tenant unless a service principal of the app names another `appOwnerOrganizationId`), or a tenant
+     *  holding a service principal of that appId (a multitenant app). */
+    appUsableIn(clientId, tenant) {
+        const w = this.index.world;
+        const id = clientId.toLowerCase();
+        const t = tenant.toLowerCase();
+        const sps = w.graph.servicePrincipals.filter((s) => s.appId.toLowerCase() === id);
+        const home = (id === w.gate.clientId.toLowerCase()
+            ? w.gate.tenantId
+            : (sps.find((s) => s.appOwnerOrganizationId)?.appOwnerOrganizationId ?? w.gate.tenantId)).toLowerCase();
+        if (t === home)
+            return true;
+        return sps.some((s) => (typeof s.tenantId === 'string' ? s.tenantId : w.gate.tenantId).toLowerCase() === t);
+    }
     handle(req, segs) {
         // /common/discovery/instance, /{tenant}/discovery/v2.0/keys
         if (segs[1] === 'discovery' && segs[2] === 'instance')
@@ -1232,6 +1068,11 @@ class EntraService {
             return json(200, { keys: [] });
         const rest = segs.slice(1).join('/').toLowerCase();
         const tenant = this.tenantOf(segs[0]);
+        const served = ['v2.0/.well-known/openid-configuration', '.well-known/openid-configuration', 'oauth2/v2.0/token'];
+        if ((served.includes(rest) || rest === 'oauth2/token') && !this.knownTenants().has(tenant.toLowerCase())) {
+            // Real Entra, for a tenant id or domain it does not know (recorded shape of AADSTS90002).
+            return aadError(400, rest.includes('openid-configuration') ? 'invalid_tenant' : 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`);
+        }
         if (rest === 'v2.0/.well-known/openid-configuration' || rest === '.well-known/openid-configuration') {
             return json(200, this.openIdConfiguration(req.origin, tenant));
         }
@@ -1244,8 +1085,19 @@ class EntraService {
     }
     instanceDiscovery(req) {
         const host = new URL(req.origin).host;
+        // MSAL names the authority it validates (`authorization_endpoint=https://<host>/<tenant>/oauth2/v2.0/authorize`;
+        // MSAL Python drops the port): the tenant discovery it is sent on to is that tenant's.
+        let tenant = this.index.world.gate.tenantId;
+        try {
+            const seg = new URL(req.query.get('authorization_endpoint') ?? '').pathname.split('/')[1];
+            if (seg)
+                tenant = this.tenantOf(decodeURIComponent(seg));
+        }
+        catch {
+            // no or bad authorization_endpoint: the gate's tenant
+        }
         return json(200, {
-            tenant_discovery_endpoint: `${req.origin}/${this.index.world.gate.tenantId}/v2.0/.well-known/openid-configuration`,
+            tenant_discovery_endpoint: `${req.origin}/${tenant}/v2.0/.well-known/openid-configuration`,
             'api-version': '1.1',
             metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
         });
@@ -1316,7 +1168,7 @@ class EntraService {
         if (!clientId && assertion)
             clientId = String(decodeJwt(assertion)?.sub ?? '');
         const principal = this.principalFor(clientId, tenant);
-        if (!principal) {
+        if (!principal || !this.appUsableIn(clientId, tenant)) {
             return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
         }
         if (assertion) {
@@ -1359,6 +1211,395 @@ class EntraService {
             ver: v1 ? '1.0' : '2.0',
         });
         return json(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/simulate/arm.ts
+// Azure Resource Manager stand-in: GET by id (case-insensitive), collections with nextLink paging, subscriptions,
+// role assignments listForScope with $filter (atScope(), assignedTo(), principalId eq), role and deny assignment
+// definitions, registry listCredentials, and ARM's error bodies (ResourceNotFound, AuthorizationFailed, ...).
+
+
+
+const DEFAULT_PAGE_SIZE = 2;
+function armError(status, code, message) {
+    return json(status, { error: { code, message } });
+}
+function authorizationFailed(caller, action, scope) {
+    return armError(403, 'AuthorizationFailed', `The client '${caller.objectId}' with object id '${caller.objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`);
+}
+/** ARM's 400 for a $filter it cannot parse; the emulator answers it for any filter it does not understand, rather
+ *  than ignore the filter and return everything (a dropped `assignedTo()` would read as "the kubelet has AcrPull"). */
+function invalidFilter(filter) {
+    return armError(400, 'InvalidFilterInQueryString', `Invalid $filter '${filter}' specified in the query string.`);
+}
+/** Whether a $filter consists only of the given clause forms joined by `and`. */
+function filterUnderstood(filter, clauses) {
+    let rest = filter;
+    for (const c of clauses)
+        rest = rest.replace(new RegExp(c.source, 'gi'), ' ');
+    return rest.replace(/\band\b/gi, ' ').trim() === '';
+}
+function splitAt(path, marker) {
+    const i = lower(path).indexOf(marker);
+    if (i < 0)
+        return undefined;
+    return [path.slice(0, i), path.slice(i + marker.length)];
+}
+/**
+ * A resource body as the given api-version shows it. Registries: service-endpoint VNet rules
+ * (`networkRuleSet.virtualNetworkRules`) are listed at 2021-08-01-preview and left out at 2023-11-01-preview for the
+ * same registry (azure-cli test_acr_network_rule.yaml recordings), so only api-versions before 2022 carry them here.
+ */
+function asApiVersion(r, apiVersion) {
+    if (lower(r.type ?? '') !== 'microsoft.containerregistry/registries')
+        return r;
+    const props = r.properties;
+    const rules = props?.networkRuleSet;
+    if (!rules || !('virtualNetworkRules' in rules))
+        return r;
+    if ((apiVersion ?? '9999') < '2022')
+        return r;
+    const { virtualNetworkRules: _dropped, ...kept } = rules;
+    return { ...r, properties: { ...props, networkRuleSet: kept } };
+}
+class ArmService {
+    index;
+    pageSize;
+    constructor(index, pageSize) {
+        this.index = index;
+        this.pageSize = pageSize;
+    }
+    page(req, items) {
+        const skip = Math.max(0, Number(req.query.get('$skiptoken') ?? '0') || 0);
+        const value = items.slice(skip, skip + this.pageSize);
+        const body = { value };
+        if (skip + this.pageSize < items.length) {
+            // Written out by hand so it reads like ARM's own nextLink ($skiptoken unescaped).
+            const parts = [...req.query.entries()]
+                .filter(([k]) => k !== '$skiptoken')
+                .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+            parts.push(`$skiptoken=${skip + this.pageSize}`);
+            body.nextLink = `${req.origin}${req.path}?${parts.join('&')}`;
+        }
+        return json(200, body);
+    }
+    /** Set by the emulator: the kubeconfig (YAML or JSON text) `listClusterUserCredential` returns for a cluster. */
+    userKubeconfig;
+    handle(req, caller) {
+        const path = req.path.replace(/\/+$/, '') || '/';
+        const pathL = lower(path);
+        if (!req.query.get('api-version')) {
+            return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+        }
+        const early = this.checkSubscription(path) ?? this.checkTenant(path, caller);
+        if (early)
+            return early;
+        if (req.method === 'POST' && pathL.endsWith('/listcredentials'))
+            return this.listCredentials(path, caller);
+        if (req.method === 'POST' && pathL.endsWith('/listclusterusercredential'))
+            return this.listClusterUserCredential(path, caller);
+        if (req.method !== 'GET')
+            return armError(405, 'MethodNotAllowed', `The emulator serves reads only (got ${req.method} ${path}).`);
+        if (pathL === '/subscriptions')
+            return this.subscriptions(req, caller);
+        if (pathL === '/tenants')
+            return this.tenants(req, caller);
+        const ra = splitAt(path, '/providers/microsoft.authorization/roleassignments');
+        if (ra)
+            return this.roleAssignments(req, caller, ra[0] || '/', ra[1]);
+        const rd = splitAt(path, '/providers/microsoft.authorization/roledefinitions');
+        if (rd)
+            return this.roleDefinitions(req, caller, rd[0], rd[1]);
+        const da = splitAt(path, '/providers/microsoft.authorization/denyassignments');
+        if (da)
+            return this.denyAssignments(req, caller, da[0] || '/', da[1]);
+        return this.resourceOrCollection(req, caller, path);
+    }
+    tenants(req, caller) {
+        // ARM lists the tenants the caller is in: the token's, not every tenant of the world.
+        const tenants = [caller.tenantId ?? this.index.world.gate.tenantId];
+        return this.page(req, tenants.map((t) => ({ id: `/tenants/${t}`, tenantId: t, tenantCategory: 'Home' })));
+    }
+    /** Whether the token's tenant may use the subscription: its own tenant or one of its managedByTenants. */
+    tenantMayUse(sub, tid) {
+        if (!tid)
+            return true;
+        const home = lower(sub.tenantId ?? this.index.world.gate.tenantId);
+        return lower(tid) === home || managedByTenants(sub).includes(lower(tid));
+    }
+    checkTenant(path, caller) {
+        const m = /^\/subscriptions\/([^/]+)/i.exec(path);
+        if (!m)
+            return undefined;
+        const sub = this.index.world.azure.subscriptions.find((s) => lower(s.subscriptionId) === lower(m[1]));
+        if (!sub || this.tenantMayUse(sub, caller.tenantId))
+            return undefined;
+        const want = sub.tenantId ?? this.index.world.gate.tenantId;
+        // ARM's body and challenge for a token of another tenant (the subscription is not delegated to it).
+        const reply = armError(401, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer 'https://sts.windows.net/${caller.tenantId}/'. It must match the tenant 'https://sts.windows.net/${want}/' associated with this subscription. Please use the authority (URL) 'https://login.windows.net/${want}' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.`);
+        reply.headers = {
+            ...reply.headers,
+            'www-authenticate': `Bearer authorization_uri="https://login.windows.net/${want}", error="invalid_token", error_description="The access token is from the wrong issuer."`,
+        };
+        return reply;
+    }
+    listClusterUserCredential(path, caller) {
+        const clusterId = path.replace(/\/listClusterUserCredential$/i, '');
+        const action = 'Microsoft.ContainerService/managedClusters/listClusterUserCredential/action';
+        const cluster = this.index.resources.get(lower(clusterId));
+        if (!cluster || lower(cluster.type ?? '') !== 'microsoft.containerservice/managedclusters')
+            return this.notFound(clusterId);
+        if (!caller.can(action, cluster.id))
+            return authorizationFailed(caller, action, cluster.id);
+        const text = this.userKubeconfig?.(cluster);
+        if (!text)
+            return armError(404, 'NotFound', 'The simulated world serves no Kubernetes API for this cluster.');
+        return json(200, {
+            kubeconfigs: [{ name: 'clusterUser', value: Buffer.from(text).toString('base64') }],
+        });
+    }
+    checkSubscription(path) {
+        const m = /^\/subscriptions\/([^/]+)/i.exec(path);
+        if (!m)
+            return undefined;
+        if (this.index.world.azure.subscriptions.some((s) => lower(s.subscriptionId) === lower(m[1])))
+            return undefined;
+        return armError(404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
+    }
+    subscriptionBody(s) {
+        return {
+            id: `/subscriptions/${s.subscriptionId}`,
+            authorizationSource: 'RoleBased',
+            managedByTenants: [],
+            state: 'Enabled',
+            subscriptionPolicies: {
+                locationPlacementId: 'Public_2014-09-01',
+                quotaId: 'PayAsYouGo_2014-09-01',
+                spendingLimit: 'Off',
+            },
+            ...s,
+        };
+    }
+    subscriptions(req, caller) {
+        const visible = this.index.world.azure.subscriptions.filter((s) => this.tenantMayUse(s, caller.tenantId) &&
+            caller.can('Microsoft.Resources/subscriptions/read', `/subscriptions/${s.subscriptionId}`));
+        return this.page(req, visible.map((s) => this.subscriptionBody(s)));
+    }
+    listCredentials(path, caller) {
+        const registryId = path.replace(/\/listCredentials$/i, '');
+        const action = 'Microsoft.ContainerRegistry/registries/listCredentials/action';
+        const reg = this.index.resources.get(lower(registryId));
+        if (!reg)
+            return this.notFound(registryId);
+        if (!caller.can(action, reg.id))
+            return authorizationFailed(caller, action, reg.id);
+        const props = (reg.properties ?? {});
+        if (props.adminUserEnabled !== true) {
+            return armError(400, 'AdminUserDisabled', `Admin user is disabled.`);
+        }
+        const cred = Object.entries(this.index.world.azure.registryCredentials).find(([id]) => lower(id) === lower(reg.id))?.[1];
+        if (!cred)
+            return json(200, { username: reg.name, passwords: [] });
+        return json(200, cred);
+    }
+    roleAssignments(req, caller, scope, rest) {
+        const action = 'Microsoft.Authorization/roleAssignments/read';
+        if (!caller.can(action, scope))
+            return authorizationFailed(caller, action, scope);
+        if (rest && rest !== '/') {
+            const a = this.index.assignments.find((x) => lower(x.id) ===
+                lower(`${scope === '/' ? '' : scope}/providers/Microsoft.Authorization/roleAssignments${rest}`));
+            return a
+                ? json(200, a.body)
+                : armError(404, 'RoleAssignmentNotFound', `The role assignment '${rest.slice(1)}' is not found.`);
+        }
+        const filter = req.query.get('$filter') ?? '';
+        if (!filterUnderstood(filter, [/atScope\(\)/, /assignedTo\('[^']*'\)/, /principalId\s+eq\s+'[^']*'/]))
+            return invalidFilter(filter);
+        const atScope = /atScope\(\)/i.test(filter);
+        const assignedTo = /assignedTo\('([^']+)'\)/i.exec(filter)?.[1];
+        const principalEq = /principalId\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
+        const ids = assignedTo
+            ? this.index.principalAndGroups(assignedTo)
+            : principalEq
+                ? new Set([lower(principalEq)])
+                : undefined;
+        const items = this.index.assignments.filter((a) => {
+            const above = this.index.covers(a.scope, scope);
+            const below = this.index.covers(scope, a.scope);
+            if (atScope ? !above : !(above || below))
+                return false;
+            return ids === undefined || ids.has(a.principalId);
+        });
+        return this.page(req, items.map((a) => a.body));
+    }
+    roleDefinitions(req, caller, scope, rest) {
+        const action = 'Microsoft.Authorization/roleDefinitions/read';
+        if (!caller.can(action, scope || '/'))
+            return authorizationFailed(caller, action, scope || '/');
+        const sub = /^\/subscriptions\/[^/]+/i.exec(scope)?.[0] ?? '';
+        if (rest && rest !== '/') {
+            const guid = rest.slice(1);
+            const body = this.index.roleDefinitionBody(guid, sub);
+            return body
+                ? json(200, body)
+                : armError(404, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${guid}' does not exist.`);
+        }
+        const filter = req.query.get('$filter') ?? '';
+        if (!filterUnderstood(filter, [/roleName\s+eq\s+'[^']*'/, /type\s+eq\s+'[^']*'/]))
+            return invalidFilter(filter);
+        const roleName = /roleName\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
+        const type = /type\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
+        const items = this.index.roleDefinitionBodies(sub).filter((r) => {
+            const p = (r.properties ?? {});
+            if (roleName && lower(String(p.roleName)) !== lower(roleName))
+                return false;
+            if (type && lower(String(p.type)) !== lower(type))
+                return false;
+            return true;
+        });
+        return this.page(req, items);
+    }
+    denyAssignments(req, caller, scope, rest) {
+        const action = 'Microsoft.Authorization/denyAssignments/read';
+        if (!caller.can(action, scope))
+            return authorizationFailed(caller, action, scope);
+        const all = [...this.index.resources.values()].filter((r) => lower(r.type ?? '') === 'microsoft.authorization/denyassignments');
+        if (rest && rest !== '/') {
+            const found = all.find((r) => lower(r.id).endsWith(lower(rest)));
+            return found
+                ? json(200, found)
+                : armError(404, 'DenyAssignmentNotFound', `The deny assignment '${rest.slice(1)}' is not found.`);
+        }
+        const daFilter = req.query.get('$filter') ?? '';
+        if (!filterUnderstood(daFilter, [/atScope\(\)/]))
+            return invalidFilter(daFilter);
+        const atScope = /atScope\(\)/i.test(daFilter);
+        return this.page(req, all.filter((r) => {
+            const s = String((r.properties ?? {}).scope ??
+                r.id.slice(0, lower(r.id).indexOf('/providers/microsoft.authorization/')));
+            return atScope ? this.index.covers(s, scope) : this.index.covers(s, scope) || this.index.covers(scope, s);
+        }));
+    }
+    notFound(id) {
+        const rg = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i.exec(id);
+        if (rg) {
+            const prefix = lower(rg[0]);
+            const exists = [...this.index.resources.keys()].some((k) => k === prefix || k.startsWith(`${prefix}/`));
+            if (!exists)
+                return armError(404, 'ResourceGroupNotFound', `Resource group '${rg[2]}' could not be found.`);
+            const type = typeFromId(id) ?? 'resource';
+            const name = id.split('/').pop();
+            return armError(404, 'ResourceNotFound', `The Resource '${type}/${name}' under resource group '${rg[2]}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+        }
+        return armError(404, 'ResourceNotFound', `The Resource '${id}' was not found.`);
+    }
+    resourceOrCollection(req, caller, path) {
+        const segs = path.split('/').filter(Boolean);
+        const pathL = lower(path);
+        const p = segs.map(lower).lastIndexOf('providers');
+        // /subscriptions/{s}, /subscriptions/{s}/resourceGroups[/{rg}], /subscriptions/{s}/resources
+        if (p < 0)
+            return this.nonProviderPath(req, caller, path, segs);
+        const afterNs = segs.length - (p + 2);
+        const isCollection = afterNs % 2 === 1;
+        const type = typeFromId(isCollection ? `${path}/x` : path) ?? '';
+        const scope = isCollection ? segs.slice(0, -1).join('/') : path;
+        const action = `${type}/read`;
+        if (!caller.can(action, isCollection ? `/${scope}` : path))
+            return authorizationFailed(caller, action, isCollection ? `/${scope}` : path);
+        if (!isCollection) {
+            const r = this.index.resources.get(pathL);
+            return r ? json(200, asApiVersion(r, req.query.get('api-version'))) : this.notFound(path);
+        }
+        if (afterNs === 1) {
+            // Top-level type listed under a subscription or resource group.
+            const scopePrefix = lower(`/${segs.slice(0, p).join('/')}/`);
+            // ARM answers a list under a resource group that does not exist with 404 ResourceGroupNotFound.
+            const rg = /^\/subscriptions\/[^/]+\/resourcegroups\/([^/]+)\/$/i.exec(scopePrefix.replace(/providers\/.*$/, ''));
+            if (rg && ![...this.index.resources.keys()].some((k) => k.startsWith(rg[0])))
+                return armError(404, 'ResourceGroupNotFound', `Resource group '${rg[1]}' could not be found.`);
+            const t = lower(type);
+            return this.page(req, [...this.index.resources.values()]
+                .filter((r) => lower(r.type ?? '') === t && lower(r.id).startsWith(scopePrefix))
+                .map((r) => asApiVersion(r, req.query.get('api-version'))));
+        }
+        const parentId = `/${segs.slice(0, -1).join('/')}`;
+        const parent = this.index.resources.get(lower(parentId));
+        if (!parent) {
+            return armError(404, 'ParentResourceNotFound', `Can not perform requested operation on nested resource. Parent resource '${parentId.split('/').slice(-1)[0]}' not found.`);
+        }
+        const child = segs[segs.length - 1];
+        if (['all', 'recordsets'].includes(lower(child)) &&
+            lower(parent.type ?? '') === 'microsoft.network/privatednszones') {
+            const prefix = `${lower(parentId)}/`;
+            const records = [...this.index.resources.entries()]
+                .filter(([k]) => k.startsWith(prefix) &&
+                k.slice(prefix.length).split('/').length === 2 &&
+                !k.slice(prefix.length).startsWith('virtualnetworklinks/'))
+                .map(([, v]) => v);
+            return this.page(req, records);
+        }
+        return this.page(req, this.index.children(parentId, child));
+    }
+    nonProviderPath(req, caller, path, segs) {
+        const segsL = segs.map(lower);
+        const sub = this.index.world.azure.subscriptions.find((s) => lower(s.subscriptionId) === segsL[1]);
+        if (segs.length === 2 && sub) {
+            const action = 'Microsoft.Resources/subscriptions/read';
+            return caller.can(action, path)
+                ? json(200, this.subscriptionBody(sub))
+                : authorizationFailed(caller, action, path);
+        }
+        const action = 'Microsoft.Resources/subscriptions/resourceGroups/read';
+        if (segs.length === 3 && segsL[2] === 'resourcegroups') {
+            if (!caller.can(action, path))
+                return authorizationFailed(caller, action, path);
+            const groups = new Map();
+            for (const r of this.index.resources.values()) {
+                const m = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+/i.exec(r.id);
+                if (m && lower(m[0]).startsWith(lower(path)))
+                    groups.set(lower(m[0]), this.resourceGroupBody(m[0], r));
+            }
+            return this.page(req, [...groups.values()]);
+        }
+        if (segs.length === 4 && segsL[2] === 'resourcegroups') {
+            if (!caller.can(action, path))
+                return authorizationFailed(caller, action, path);
+            const first = [...this.index.resources.values()].find((r) => lower(r.id).startsWith(`${lower(path)}/`));
+            return first
+                ? json(200, this.resourceGroupBody(path, first))
+                : armError(404, 'ResourceGroupNotFound', `Resource group '${segs[3]}' could not be found.`);
+        }
+        if (segsL.at(-1) === 'resources') {
+            // Resources_List(ByResourceGroup): top-level resources only (a child such as an A record named like a
+            // registry is not listed), with `resourceType eq '…'` honoured and any other filter refused.
+            const filter = req.query.get('$filter') ?? '';
+            if (!filterUnderstood(filter, [/resourceType\s+eq\s+'[^']*'/]))
+                return invalidFilter(filter);
+            const wantType = /resourceType\s+eq\s+'([^']*)'/i.exec(filter)?.[1];
+            const prefix = `${lower(segs.slice(0, -1).join('/'))}/`;
+            return this.page(req, [...this.index.resources.values()].filter((r) => {
+                const id = lower(r.id);
+                if (!id.startsWith(`/${prefix}`) || id.includes('/providers/microsoft.authorization/'))
+                    return false;
+                const parts = id.split('/providers/');
+                if (parts.length !== 2 || parts[1].split('/').length !== 3)
+                    return false;
+                return !wantType || lower(r.type ?? '') === lower(wantType);
+            }));
+        }
+        return armError(404, 'InvalidResourceType', `The resource type could not be found for path '${path}'.`);
+    }
+    resourceGroupBody(id, sample) {
+        return {
+            id,
+            name: id.split('/').pop(),
+            type: 'Microsoft.Resources/resourceGroups',
+            location: typeof sample.location === 'string' ? sample.location : 'eastus',
+            properties: { provisioningState: 'Succeeded' },
+        };
     }
 }
 
@@ -1463,6 +1704,14 @@ class GraphService {
         const filter = req.query.get('$filter');
         if (!filter)
             return items;
+        // az ad sp show --id <appId or identifier URI>: servicePrincipalNames holds the appId and the identifier URIs.
+        const spn = /^\s*servicePrincipalNames\/any\((\w+):\s*\1\s+eq\s+'([^']*)'\)\s*$/i.exec(filter);
+        if (spn) {
+            return items.filter((i) => {
+                const names = Array.isArray(i.servicePrincipalNames) ? i.servicePrincipalNames : [i.appId];
+                return names.some((n) => lower(String(n)) === lower(spn[2]));
+            });
+        }
         const m = /^\s*(appId|id|displayName)\s+eq\s+'([^']*)'\s*$/i.exec(filter);
         if (!m)
             return undefined;
@@ -1470,6 +1719,11 @@ class GraphService {
         return items.filter((i) => lower(String(i[field] ?? '')) === lower(m[2]));
     }
     handle(req, segs) {
+        if (req.method === 'POST' &&
+            segs.length === 3 &&
+            lower(segs[1]) === 'directoryobjects' &&
+            lower(segs[2]) === 'getbyids')
+            return this.getByIds(req, segs[0]);
         if (req.method !== 'GET')
             return graphError(405, 'Request_BadRequest', 'The emulator serves reads only.');
         const version = segs[0];
@@ -1516,6 +1770,24 @@ class GraphService {
         }
         return graphError(400, 'BadRequest', `Resource not found for the segment '${head}'.`);
     }
+    /** POST /directoryObjects/getByIds `{ids, types?}`: the objects found, unknown ids left out (as Graph does). */
+    getByIds(req, version) {
+        let body;
+        try {
+            body = JSON.parse(req.body.toString('utf8') || '{}');
+        }
+        catch {
+            return graphError(400, 'BadRequest', 'Invalid JSON in the request body.');
+        }
+        if (!Array.isArray(body.ids))
+            return graphError(400, 'BadRequest', "The property 'ids' is required.");
+        const types = Array.isArray(body.types) ? body.types.map((t) => lower(String(t))) : [];
+        const found = body.ids
+            .map((id) => this.directoryObject(String(id)))
+            .filter((o) => o !== undefined)
+            .filter((o) => types.length === 0 || types.includes(lower(String(o['@odata.type'] ?? '').replace('#microsoft.graph.', ''))));
+        return json(200, { '@odata.context': `${req.origin}/${version}/$metadata#directoryObjects`, value: found });
+    }
     memberOf(req, version, o, nav, key) {
         if (!o)
             return this.single(req, version, 'directoryObjects', undefined, key);
@@ -1534,10 +1806,178 @@ class GraphService {
 }
 
 ;// CONCATENATED MODULE: ./src/simulate/kubernetes.ts
-// Kubernetes API stand-in for the world's live objects (Secrets, ServiceAccounts, Namespaces), read only, with the
-// API server's list shapes and Status bodies (404 NotFound, 401 Unauthorized, 405 MethodNotAllowed).
+// Kubernetes API stand-in for the world's live objects, read only, as kubectl and client libraries see an API server:
+// discovery (/api, /apis, the group versions' resource lists, /version), list and get of every kind below with
+// labelSelector and fieldSelector, `Table` output when the client asks for it, a `default` ServiceAccount in every
+// namespace, and SelfSubjectAccessReview answered from the world's Role/ClusterRole/RoleBinding/ClusterRoleBinding
+// objects (allow-all when the world holds none of them). Reads are authorized by the same rules: a world with RBAC
+// objects gets 403 Forbidden where the kubeconfig's user is not allowed, in the API server's words.
+// Errors are the API server's `Status` bodies (400 BadRequest, 401 Unauthorized, 403 Forbidden, 404 NotFound, 405).
 
-const KINDS = { secrets: 'Secret', serviceaccounts: 'ServiceAccount' };
+const READ = ['get', 'list', 'watch'];
+const KUBE_RESOURCES = [
+    {
+        resource: 'pods',
+        kind: 'Pod',
+        group: '',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['po'],
+        verbs: READ,
+        fields: [
+            'spec.nodeName',
+            'spec.restartPolicy',
+            'spec.schedulerName',
+            'spec.serviceAccountName',
+            'spec.hostNetwork',
+            'status.phase',
+            'status.podIP',
+            'status.nominatedNodeName',
+        ],
+    },
+    {
+        resource: 'nodes',
+        kind: 'Node',
+        group: '',
+        version: 'v1',
+        namespaced: false,
+        shortNames: ['no'],
+        verbs: READ,
+        fields: ['spec.unschedulable'],
+    },
+    {
+        resource: 'events',
+        kind: 'Event',
+        group: '',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['ev'],
+        verbs: READ,
+        fields: [
+            'involvedObject.kind',
+            'involvedObject.namespace',
+            'involvedObject.name',
+            'involvedObject.uid',
+            'involvedObject.apiVersion',
+            'involvedObject.resourceVersion',
+            'involvedObject.fieldPath',
+            'reason',
+            'reportingComponent',
+            'source',
+            'type',
+        ],
+    },
+    { resource: 'secrets', kind: 'Secret', group: '', version: 'v1', namespaced: true, verbs: READ, fields: ['type'] },
+    {
+        resource: 'serviceaccounts',
+        kind: 'ServiceAccount',
+        group: '',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['sa'],
+        verbs: READ,
+    },
+    {
+        resource: 'namespaces',
+        kind: 'Namespace',
+        group: '',
+        version: 'v1',
+        namespaced: false,
+        shortNames: ['ns'],
+        verbs: READ,
+        fields: ['status.phase'],
+    },
+    {
+        resource: 'deployments',
+        kind: 'Deployment',
+        group: 'apps',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['deploy'],
+        verbs: READ,
+    },
+    {
+        resource: 'replicasets',
+        kind: 'ReplicaSet',
+        group: 'apps',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['rs'],
+        verbs: READ,
+        fields: ['status.replicas'],
+    },
+    {
+        resource: 'statefulsets',
+        kind: 'StatefulSet',
+        group: 'apps',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['sts'],
+        verbs: READ,
+    },
+    {
+        resource: 'daemonsets',
+        kind: 'DaemonSet',
+        group: 'apps',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['ds'],
+        verbs: READ,
+    },
+    {
+        resource: 'jobs',
+        kind: 'Job',
+        group: 'batch',
+        version: 'v1',
+        namespaced: true,
+        verbs: READ,
+        fields: ['status.successful'],
+    },
+    {
+        resource: 'cronjobs',
+        kind: 'CronJob',
+        group: 'batch',
+        version: 'v1',
+        namespaced: true,
+        shortNames: ['cj'],
+        verbs: READ,
+    },
+    { resource: 'roles', kind: 'Role', group: 'rbac.authorization.k8s.io', version: 'v1', namespaced: true, verbs: READ },
+    {
+        resource: 'rolebindings',
+        kind: 'RoleBinding',
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        namespaced: true,
+        verbs: READ,
+    },
+    {
+        resource: 'clusterroles',
+        kind: 'ClusterRole',
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        namespaced: false,
+        verbs: READ,
+    },
+    {
+        resource: 'clusterrolebindings',
+        kind: 'ClusterRoleBinding',
+        group: 'rbac.authorization.k8s.io',
+        version: 'v1',
+        namespaced: false,
+        verbs: READ,
+    },
+    {
+        resource: 'selfsubjectaccessreviews',
+        kind: 'SelfSubjectAccessReview',
+        group: 'authorization.k8s.io',
+        version: 'v1',
+        namespaced: false,
+        verbs: ['create'],
+    },
+];
+const GROUPS = ['apps', 'batch', 'rbac.authorization.k8s.io', 'authorization.k8s.io'];
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 function kubeStatus(code, reason, message, details) {
     const body = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
     if (details)
@@ -1547,88 +1987,602 @@ function kubeStatus(code, reason, message, details) {
 function meta(o) {
     return (o.metadata ?? {});
 }
+function gv(group, version) {
+    return group ? `${group}/${version}` : version;
+}
+/** Value at a dotted path, as the API server's field selectors read it (absent fields compare as ''). */
+function fieldValue(o, path) {
+    let cur = o;
+    for (const p of path.split('.')) {
+        if (cur === null || typeof cur !== 'object')
+            return '';
+        cur = cur[p];
+    }
+    if (cur === undefined || cur === null)
+        return '';
+    return typeof cur === 'object' ? JSON.stringify(cur) : String(cur);
+}
+/** Parses a label selector (`a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`); undefined when malformed. */
+function parseLabelSelector(sel) {
+    const parts = [];
+    let depth = 0;
+    let cur = '';
+    for (const ch of sel) {
+        if (ch === '(')
+            depth += 1;
+        if (ch === ')')
+            depth -= 1;
+        if (ch === ',' && depth === 0) {
+            parts.push(cur);
+            cur = '';
+        }
+        else
+            cur += ch;
+    }
+    parts.push(cur);
+    const reqs = [];
+    for (const raw of parts.map((p) => p.trim()).filter(Boolean)) {
+        let m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(raw);
+        if (m) {
+            const [, key, op, list] = m;
+            const values = new Set(list.split(',').map((v) => v.trim()));
+            reqs.push(op === 'in' ? (l) => key in l && values.has(l[key]) : (l) => !(key in l) || !values.has(l[key]));
+            continue;
+        }
+        m = /^([\w./-]+)\s*(!=|==|=)\s*([\w.-]*)$/.exec(raw);
+        if (m) {
+            const [, key, op, value] = m;
+            reqs.push(op === '!=' ? (l) => l[key] !== value : (l) => l[key] === value);
+            continue;
+        }
+        m = /^(!?)([\w./-]+)$/.exec(raw);
+        if (m) {
+            const [, not, key] = m;
+            reqs.push(not ? (l) => !(key in l) : (l) => key in l);
+            continue;
+        }
+        return undefined;
+    }
+    return reqs;
+}
+/** Protobuf fields of one message: field number -> list of length-delimited payloads (varints are skipped). */
+function protoFields(buf) {
+    const out = new Map();
+    let i = 0;
+    const varint = () => {
+        let v = 0;
+        let shift = 0;
+        while (i < buf.length && shift < 35) {
+            const b = buf[i++];
+            v += (b & 0x7f) * 2 ** shift;
+            if ((b & 0x80) === 0)
+                return v;
+            shift += 7;
+        }
+        return undefined;
+    };
+    while (i < buf.length) {
+        const key = varint();
+        if (key === undefined)
+            return undefined;
+        const field = Math.floor(key / 8);
+        const wire = key % 8;
+        if (wire === 0) {
+            if (varint() === undefined)
+                return undefined;
+        }
+        else if (wire === 2) {
+            const len = varint();
+            if (len === undefined || i + len > buf.length)
+                return undefined;
+            out.set(field, [...(out.get(field) ?? []), buf.subarray(i, i + len)]);
+            i += len;
+        }
+        else if (wire === 5)
+            i += 4;
+        else if (wire === 1)
+            i += 8;
+        else
+            return undefined;
+    }
+    return out;
+}
+/**
+ * kubectl (client-go) posts SelfSubjectAccessReview as protobuf: the `k8s\0` envelope (runtime.Unknown: raw = field 2)
+ * around the review (spec = 2; spec.resourceAttributes = 1: namespace 1, verb 2, group 3, version 4, resource 5,
+ * subresource 6, name 7). Decodes just that into the JSON shape; undefined when it is not one.
+ */
+function decodeSsarProtobuf(buf) {
+    if (buf.length < 4 || buf.subarray(0, 4).toString('latin1') !== 'k8s\0')
+        return undefined;
+    const unknown = protoFields(buf.subarray(4));
+    const raw = unknown?.get(2)?.[0];
+    if (!raw)
+        return undefined;
+    const review = protoFields(raw);
+    const specBuf = review?.get(2)?.[0];
+    const specFields = specBuf ? protoFields(specBuf) : new Map();
+    if (!specFields)
+        return undefined;
+    const attrsBuf = specFields.get(1)?.[0];
+    const spec = {};
+    if (attrsBuf) {
+        const a = protoFields(attrsBuf);
+        if (!a)
+            return undefined;
+        const names = ['', 'namespace', 'verb', 'group', 'version', 'resource', 'subresource', 'name'];
+        const attrs = {};
+        for (let f = 1; f < names.length; f++) {
+            const v = a.get(f)?.[0];
+            if (v)
+                attrs[names[f]] = v.toString('utf8');
+        }
+        spec.resourceAttributes = attrs;
+    }
+    return { spec };
+}
+function age(ts, now) {
+    const t = typeof ts === 'string' ? Date.parse(ts) : NaN;
+    if (!Number.isFinite(t))
+        return '<unknown>';
+    const s = Math.max(0, Math.floor((now - t) / 1000));
+    if (s < 120)
+        return `${s}s`;
+    if (s < 7200)
+        return `${Math.floor(s / 60)}m`;
+    if (s < 172800)
+        return `${Math.floor(s / 3600)}h`;
+    return `${Math.floor(s / 86400)}d`;
+}
+const num = (v) => (typeof v === 'number' ? v : 0);
+const kubernetes_status = (o) => (o.status ?? {});
+const spec = (o) => (o.spec ?? {});
+function podStatus(o) {
+    const st = kubernetes_status(o);
+    const cs = (st.containerStatuses ?? []);
+    for (const c of cs) {
+        const state = (c.state ?? {});
+        const waiting = state.waiting;
+        if (waiting?.reason)
+            return String(waiting.reason);
+        const term = state.terminated;
+        if (term?.reason)
+            return String(term.reason);
+    }
+    return String(st.phase ?? 'Pending');
+}
+const NAME = { name: 'Name', type: 'string', cell: (o) => String(meta(o).name) };
+const AGE = { name: 'Age', type: 'string', cell: (o, now) => age(meta(o).creationTimestamp, now) };
+const COLUMNS = {
+    Pod: [
+        NAME,
+        {
+            name: 'Ready',
+            type: 'string',
+            cell: (o) => {
+                const cs = (kubernetes_status(o).containerStatuses ?? []);
+                const total = (spec(o).containers ?? []).length;
+                return `${cs.filter((c) => c.ready === true).length}/${total}`;
+            },
+        },
+        { name: 'Status', type: 'string', cell: podStatus },
+        {
+            name: 'Restarts',
+            type: 'string',
+            cell: (o) => String((kubernetes_status(o).containerStatuses ?? []).reduce((n, c) => n + num(c.restartCount), 0)),
+        },
+        AGE,
+    ],
+    Deployment: [
+        NAME,
+        { name: 'Ready', type: 'string', cell: (o) => `${num(kubernetes_status(o).readyReplicas)}/${num(spec(o).replicas ?? 1)}` },
+        { name: 'Up-to-date', type: 'integer', cell: (o) => num(kubernetes_status(o).updatedReplicas) },
+        { name: 'Available', type: 'integer', cell: (o) => num(kubernetes_status(o).availableReplicas) },
+        AGE,
+    ],
+    ReplicaSet: [
+        NAME,
+        { name: 'Desired', type: 'integer', cell: (o) => num(spec(o).replicas ?? 1) },
+        { name: 'Current', type: 'integer', cell: (o) => num(kubernetes_status(o).replicas) },
+        { name: 'Ready', type: 'integer', cell: (o) => num(kubernetes_status(o).readyReplicas) },
+        AGE,
+    ],
+    Secret: [
+        NAME,
+        { name: 'Type', type: 'string', cell: (o) => String(o.type ?? 'Opaque') },
+        { name: 'Data', type: 'string', cell: (o) => String(Object.keys((o.data ?? {})).length) },
+        AGE,
+    ],
+    ServiceAccount: [
+        NAME,
+        { name: 'Secrets', type: 'string', cell: (o) => String((o.secrets ?? []).length) },
+        AGE,
+    ],
+    Namespace: [NAME, { name: 'Status', type: 'string', cell: (o) => String(kubernetes_status(o).phase ?? 'Active') }, AGE],
+    Node: [
+        NAME,
+        {
+            name: 'Status',
+            type: 'string',
+            cell: (o) => {
+                const conds = (kubernetes_status(o).conditions ?? []);
+                const ready = conds.find((c) => c.type === 'Ready');
+                return ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown';
+            },
+        },
+        AGE,
+    ],
+    Event: [
+        {
+            name: 'Last Seen',
+            type: 'string',
+            cell: (o, now) => age(o.lastTimestamp ?? o.eventTime ?? meta(o).creationTimestamp, now),
+        },
+        { name: 'Type', type: 'string', cell: (o) => String(o.type ?? '') },
+        { name: 'Reason', type: 'string', cell: (o) => String(o.reason ?? '') },
+        {
+            name: 'Object',
+            type: 'string',
+            cell: (o) => {
+                const io = (o.involvedObject ?? {});
+                return `${String(io.kind ?? '').toLowerCase()}/${String(io.name ?? '')}`;
+            },
+        },
+        { name: 'Message', type: 'string', cell: (o) => String(o.message ?? '') },
+    ],
+};
 class KubernetesService {
+    user;
+    now;
     objects;
-    constructor(objects) {
+    rbac;
+    /** `now` is the world's clock (ages in Table output); the real clock when the world has none. */
+    constructor(objects, user = { name: 'aks-pull-gate', groups: ['system:authenticated'] }, now) {
+        this.user = user;
+        this.now = now;
         // Fill what the API server always sets, so clients that read these fields find them.
-        this.objects = objects.map((o, i) => {
+        const filled = objects.map((o, i) => {
             const m = meta(o);
+            const def = KUBE_RESOURCES.find((r) => r.kind === o.kind);
             return {
-                apiVersion: 'v1',
+                apiVersion: def ? gv(def.group, def.version) : 'v1',
                 ...o,
                 metadata: {
-                    namespace: 'default',
+                    ...(def && !def.namespaced ? {} : { namespace: 'default' }),
                     uid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
                     resourceVersion: String(1000 + i),
+                    creationTimestamp: '2026-01-01T00:00:00Z',
                     ...m,
                 },
             };
         });
-    }
-    namespaces() {
-        const set = new Set(['default', 'kube-system']);
-        for (const o of this.objects) {
+        this.rbac = filled.some((o) => RBAC_KINDS.has(String(o.kind)));
+        // Every namespace has a `default` ServiceAccount (the ServiceAccount controller creates it).
+        const nsNames = new Set(['default', 'kube-system', 'kube-public']);
+        for (const o of filled) {
             if (o.kind === 'Namespace')
-                set.add(String(meta(o).name));
-            else
-                set.add(String(meta(o).namespace));
+                nsNames.add(String(meta(o).name));
+            else if (meta(o).namespace !== undefined)
+                nsNames.add(String(meta(o).namespace));
         }
-        return [...set].sort();
+        let n = filled.length;
+        for (const ns of [...nsNames].sort()) {
+            if (!filled.some((o) => o.kind === 'Namespace' && meta(o).name === ns)) {
+                filled.push({
+                    apiVersion: 'v1',
+                    kind: 'Namespace',
+                    metadata: {
+                        name: ns,
+                        uid: `00000000-0000-4000-9000-${String(n++).padStart(12, '0')}`,
+                        resourceVersion: '1',
+                        creationTimestamp: '2026-01-01T00:00:00Z',
+                        labels: { 'kubernetes.io/metadata.name': ns },
+                    },
+                    spec: { finalizers: ['kubernetes'] },
+                    status: { phase: 'Active' },
+                });
+            }
+            if (!filled.some((o) => o.kind === 'ServiceAccount' && meta(o).name === 'default' && meta(o).namespace === ns)) {
+                filled.push({
+                    apiVersion: 'v1',
+                    kind: 'ServiceAccount',
+                    metadata: {
+                        name: 'default',
+                        namespace: ns,
+                        uid: `00000000-0000-4000-9000-${String(n++).padStart(12, '0')}`,
+                        resourceVersion: '1',
+                        creationTimestamp: '2026-01-01T00:00:00Z',
+                    },
+                });
+            }
+        }
+        for (const o of filled) {
+            if (o.kind === 'Namespace' && o.status === undefined)
+                o.status = { phase: 'Active' };
+        }
+        this.objects = filled;
     }
     handle(req, token) {
         if (req.headers.authorization !== `Bearer ${token}`)
             return kubeStatus(401, 'Unauthorized', 'Unauthorized');
-        if (req.method !== 'GET')
-            return kubeStatus(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
         const segs = req.path.split('/').filter(Boolean).map(decodeURIComponent);
-        if (segs[0] === 'version')
-            return json(200, { major: '1', minor: '33', gitVersion: 'v1.33.0' });
-        if (segs[0] !== 'api' || segs[1] !== 'v1')
-            return kubeStatus(404, 'NotFound', 'the server could not find the requested resource');
-        const rest = segs.slice(2);
+        if (req.method === 'POST') {
+            const isSsar = segs.length === 4 &&
+                segs[0] === 'apis' &&
+                segs[1] === 'authorization.k8s.io' &&
+                segs[2] === 'v1' &&
+                segs[3] === 'selfsubjectaccessreviews';
+            if (isSsar)
+                return this.selfSubjectAccessReview(req);
+            return kubeStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+        }
+        if (req.method !== 'GET' && req.method !== 'HEAD')
+            return kubeStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+        if (segs.length === 1 && segs[0] === 'version') {
+            return json(200, {
+                major: '1',
+                minor: '33',
+                gitVersion: 'v1.33.0',
+                gitCommit: '0000000000000000000000000000000000000000',
+                gitTreeState: 'clean',
+                buildDate: '2026-01-01T00:00:00Z',
+                goVersion: 'go1.24.0',
+                compiler: 'gc',
+                platform: 'linux/amd64',
+            });
+        }
+        if (segs[0] === 'api') {
+            if (segs.length === 1)
+                return json(200, {
+                    kind: 'APIVersions',
+                    versions: ['v1'],
+                    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.host }],
+                });
+            if (segs[1] !== 'v1')
+                return this.notFound();
+            return this.resourcePath(req, '', 'v1', segs.slice(2));
+        }
+        if (segs[0] === 'apis') {
+            if (segs.length === 1)
+                return json(200, { kind: 'APIGroupList', apiVersion: 'v1', groups: GROUPS.map((g) => this.group(g)) });
+            const g = segs[1];
+            if (!GROUPS.includes(g))
+                return this.notFound();
+            if (segs.length === 2)
+                return json(200, { kind: 'APIGroup', apiVersion: 'v1', ...this.group(g) });
+            if (segs[2] !== 'v1')
+                return this.notFound();
+            return this.resourcePath(req, g, 'v1', segs.slice(3));
+        }
+        return this.notFound();
+    }
+    notFound() {
+        return kubeStatus(404, 'NotFound', 'the server could not find the requested resource');
+    }
+    group(name) {
+        const v = { groupVersion: `${name}/v1`, version: 'v1' };
+        return { name, versions: [v], preferredVersion: v };
+    }
+    resourceList(group, version) {
+        return json(200, {
+            kind: 'APIResourceList',
+            apiVersion: 'v1',
+            groupVersion: gv(group, version),
+            resources: KUBE_RESOURCES.filter((r) => r.group === group && r.version === version).map((r) => ({
+                name: r.resource,
+                singularName: r.kind.toLowerCase(),
+                namespaced: r.namespaced,
+                kind: r.kind,
+                verbs: r.verbs,
+                ...(r.shortNames ? { shortNames: r.shortNames } : {}),
+            })),
+        });
+    }
+    resourcePath(req, group, version, rest) {
         if (rest.length === 0)
-            return json(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: [] });
-        if (rest[0] === 'namespaces' && rest.length === 1) {
-            return this.list('NamespaceList', this.namespaces().map((n) => ({
-                apiVersion: 'v1',
-                kind: 'Namespace',
-                metadata: { name: n },
-                status: { phase: 'Active' },
-            })));
-        }
-        if (rest[0] === 'namespaces' && rest.length === 2) {
-            const n = rest[1];
-            return this.namespaces().includes(n)
-                ? json(200, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: n }, status: { phase: 'Active' } })
-                : kubeStatus(404, 'NotFound', `namespaces "${n}" not found`, { name: n, kind: 'namespaces' });
-        }
+            return this.resourceList(group, version);
         let ns;
         let resource;
         let name;
-        if (rest[0] === 'namespaces' && rest.length >= 3) {
+        if (group === '' && rest[0] === 'namespaces' && rest.length <= 2) {
+            resource = 'namespaces';
+            name = rest[1];
+        }
+        else if (rest[0] === 'namespaces' && rest.length >= 3 && rest.length <= 4) {
             ns = rest[1];
             resource = rest[2];
             name = rest[3];
         }
-        else {
+        else if (rest.length <= 2) {
             resource = rest[0];
             name = rest[1];
-            if (name !== undefined)
-                return kubeStatus(404, 'NotFound', 'the server could not find the requested resource');
         }
-        const kind = KINDS[resource];
-        if (!kind)
-            return kubeStatus(404, 'NotFound', 'the server could not find the requested resource');
-        const items = this.objects.filter((o) => o.kind === kind && (ns === undefined || meta(o).namespace === ns));
-        if (name === undefined)
-            return this.list(`${kind}List`, items);
-        const found = items.find((o) => meta(o).name === name);
-        return found
-            ? json(200, found)
-            : kubeStatus(404, 'NotFound', `${resource} "${name}" not found`, { name, kind: resource });
+        else
+            return this.notFound();
+        const def = KUBE_RESOURCES.find((r) => r.group === group && r.resource === resource);
+        if (!def || !def.verbs.includes('get'))
+            return this.notFound();
+        if (!def.namespaced && ns !== undefined)
+            return this.notFound();
+        // A namespaced resource fetched by name needs a namespace in the path.
+        if (def.namespaced && ns === undefined && name !== undefined)
+            return this.notFound();
+        const verb = name === undefined ? (req.query.get('watch') === 'true' ? 'watch' : 'list') : 'get';
+        if (!this.allowed(verb, group, resource, ns, name)) {
+            const where = ns !== undefined ? ` in the namespace "${ns}"` : ' at the cluster scope';
+            const what = name !== undefined ? `${resource} "${name}"` : resource;
+            return kubeStatus(403, 'Forbidden', `${what} is forbidden: User "${this.user.name}" cannot ${verb} resource "${resource}" in API group "${group}"${where}`, { ...(name !== undefined ? { name } : {}), ...(group ? { group } : {}), kind: resource });
+        }
+        if (verb === 'watch')
+            return kubeStatus(405, 'MethodNotAllowed', 'the emulator does not serve watches; list instead');
+        let items = this.objects.filter((o) => o.kind === def.kind && (ns === undefined || meta(o).namespace === ns));
+        if (name !== undefined) {
+            const found = items.find((o) => meta(o).name === name);
+            if (!found)
+                return kubeStatus(404, 'NotFound', `${def.resource}${group ? '.' + group : ''} "${name}" not found`, {
+                    name,
+                    ...(group ? { group } : {}),
+                    kind: resource,
+                });
+            return this.wantsTable(req) ? this.table(def, [found]) : json(200, found);
+        }
+        const ls = req.query.get('labelSelector');
+        if (ls) {
+            const reqs = parseLabelSelector(ls);
+            if (!reqs)
+                return kubeStatus(400, 'BadRequest', `unable to parse requirement: invalid label selector "${ls}"`);
+            items = items.filter((o) => {
+                const labels = (meta(o).labels ?? {});
+                return reqs.every((r) => r(labels));
+            });
+        }
+        const fs = req.query.get('fieldSelector');
+        if (fs) {
+            const allowed = new Set(['metadata.name', 'metadata.namespace', ...(def.fields ?? [])]);
+            for (const term of fs
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean)) {
+                const m = /^([\w.]+)\s*(!=|==|=)\s*(.*)$/.exec(term);
+                if (!m)
+                    return kubeStatus(400, 'BadRequest', `invalid selector: '${fs}'; can't understand '${term}'`);
+                const [, field, op, value] = m;
+                if (!allowed.has(field))
+                    return kubeStatus(400, 'BadRequest', `field label not supported: ${field}`);
+                items = items.filter((o) => (fieldValue(o, field) === value) !== (op === '!='));
+            }
+        }
+        if (this.wantsTable(req))
+            return this.table(def, items);
+        return json(200, {
+            kind: `${def.kind}List`,
+            apiVersion: gv(group, version),
+            metadata: { resourceVersion: '2000' },
+            items,
+        });
     }
-    list(kind, items) {
-        return json(200, { kind, apiVersion: 'v1', metadata: { resourceVersion: '2000' }, items });
+    wantsTable(req) {
+        const accept = String(req.headers.accept ?? '');
+        return /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept);
+    }
+    table(def, items) {
+        const cols = COLUMNS[def.kind] ?? [NAME, AGE];
+        const now = this.now?.getTime() ?? Date.now();
+        return json(200, {
+            kind: 'Table',
+            apiVersion: 'meta.k8s.io/v1',
+            metadata: { resourceVersion: '2000' },
+            columnDefinitions: cols.map((c, i) => ({
+                name: c.name,
+                type: c.type,
+                format: i === 0 && c === NAME ? 'name' : '',
+                description: c.name,
+                priority: 0,
+            })),
+            rows: items.map((o) => ({
+                cells: cols.map((c) => c.cell(o, now)),
+                object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: meta(o) },
+            })),
+        });
+    }
+    // --- RBAC: the API server's authorizer over the world's Role/ClusterRole/RoleBinding/ClusterRoleBinding ---------
+    subjectMatches(s, bindingNs) {
+        const kind = String(s.kind ?? '');
+        const name = String(s.name ?? '');
+        if (kind === 'User')
+            return name === this.user.name;
+        if (kind === 'Group')
+            return this.user.groups.includes(name);
+        if (kind === 'ServiceAccount') {
+            const ns = String(s.namespace ?? bindingNs ?? '');
+            return this.user.name === `system:serviceaccount:${ns}:${name}`;
+        }
+        return false;
+    }
+    rulesOf(roleRef, bindingNs) {
+        const kind = String(roleRef.kind ?? '');
+        const name = String(roleRef.name ?? '');
+        const role = this.objects.find((o) => o.kind === kind && meta(o).name === name && (kind === 'ClusterRole' || meta(o).namespace === bindingNs));
+        return role ? (role.rules ?? []) : [];
+    }
+    static ruleAllows(r, verb, group, resource, name) {
+        const has = (list, v) => !!list && (list.includes('*') || list.includes(v));
+        if (!has(r.verbs, verb) || !has(r.apiGroups, group) || !has(r.resources, resource))
+            return false;
+        if (r.resourceNames && r.resourceNames.length > 0)
+            return name !== undefined && r.resourceNames.includes(name);
+        return true;
+    }
+    /** Whether the kubeconfig's user may `verb` the resource; allow-all when the world holds no RBAC objects. */
+    allowed(verb, group, resource, ns, name) {
+        if (!this.rbac)
+            return true;
+        for (const b of this.objects) {
+            const isCluster = b.kind === 'ClusterRoleBinding';
+            if (!isCluster && b.kind !== 'RoleBinding')
+                continue;
+            const bns = isCluster ? undefined : String(meta(b).namespace);
+            // A RoleBinding grants only inside its namespace.
+            if (!isCluster && bns !== ns)
+                continue;
+            if (!(b.subjects ?? []).some((s) => this.subjectMatches(s, bns)))
+                continue;
+            const rules = this.rulesOf((b.roleRef ?? {}), bns);
+            if (rules.some((r) => KubernetesService.ruleAllows(r, verb, group, resource, name)))
+                return true;
+        }
+        return false;
+    }
+    selfSubjectAccessReview(req) {
+        let body;
+        const type = String(req.headers['content-type'] ?? '');
+        if (type.startsWith('application/vnd.kubernetes.protobuf'))
+            body = decodeSsarProtobuf(req.body);
+        else {
+            try {
+                body = JSON.parse(req.body.toString('utf8'));
+            }
+            catch {
+                body = undefined;
+            }
+        }
+        if (!body)
+            return kubeStatus(400, 'BadRequest', 'the body of the request was in an unknown format');
+        const sp = (body.spec ?? {});
+        const ra = sp.resourceAttributes;
+        let allowed;
+        let reason = '';
+        if (ra) {
+            const verb = String(ra.verb ?? '');
+            const group = String(ra.group ?? '');
+            const resource = String(ra.resource ?? '');
+            const ns = ra.namespace ? String(ra.namespace) : undefined;
+            const name = ra.name ? String(ra.name) : undefined;
+            if (!this.rbac) {
+                allowed = true;
+                reason = 'the simulated world holds no RBAC objects: every request is allowed';
+            }
+            else if (resource === 'selfsubjectaccessreviews' && verb === 'create') {
+                allowed = true;
+                reason = 'RBAC: allowed by ClusterRoleBinding "system:basic-user"';
+            }
+            else {
+                allowed = this.allowed(verb, group, resource, ns, name);
+                reason = allowed ? 'RBAC: allowed by a binding of the world' : '';
+            }
+        }
+        else {
+            allowed = !this.rbac;
+            if (allowed)
+                reason = 'the simulated world holds no RBAC objects: every request is allowed';
+        }
+        return json(201, {
+            kind: 'SelfSubjectAccessReview',
+            apiVersion: 'authorization.k8s.io/v1',
+            metadata: { creationTimestamp: null },
+            spec: sp,
+            status: { allowed, ...(reason ? { reason } : {}) },
+        });
     }
 }
 
@@ -1673,7 +2627,8 @@ class RepositoryContent {
         this.name = name;
         this.repo = repo;
         for (const [digest, attrs] of Object.entries(repo.manifests))
-            this.build(digest, attrs);
+            if (attrs.deleted !== true)
+                this.build(digest, attrs);
     }
     imageManifest(platform, seed, docker) {
         const config = Buffer.from(JSON.stringify({
@@ -1773,18 +2728,24 @@ function registryError(status, code, message, detail, headers = {}) {
         err.detail = detail;
     return json(status, { errors: [err] }, { 'docker-distribution-api-version': 'registry/2.0', ...headers });
 }
+function armAudienceDisabled(reg) {
+    const props = (reg.arm?.properties ?? {});
+    return lower(String(props.policies?.azureADAuthenticationAsArmPolicy?.status ?? 'enabled')) === 'disabled';
+}
 class RegistryService {
     index;
     mint;
     entra;
     content = new Map();
+    /** Repositories an artifact-cache rule filled during this run (pulled through from the upstream registry). */
+    filled = new Map();
     constructor(index, mint, entra) {
         this.index = index;
         this.mint = mint;
         this.entra = entra;
     }
     repoContent(reg, name) {
-        const repo = reg.data.repositories[name];
+        const repo = this.filled.get(`${reg.loginServer}/${name}`) ?? reg.data.repositories[name];
         if (!repo)
             return undefined;
         const key = `${reg.loginServer}/${name}`;
@@ -1814,6 +2775,15 @@ class RegistryService {
     }
     handle(req, reg) {
         const p = req.path;
+        // An upper-case repository name is not routed at all (recording acr-acrv1-uppercase-repo-404-text-plain).
+        const named = /^\/(?:v2|acr\/v1)\/(.+?)\/(?:manifests|blobs|tags|_tags|_manifests)(?:\/|$)/.exec(p);
+        if (named && /[A-Z]/.test(decodeURIComponent(named[1]))) {
+            return {
+                status: 404,
+                headers: { 'content-type': 'text/plain; charset=utf-8', 'docker-distribution-api-version': 'registry/2.0' },
+                body: Buffer.from('404 page not found\n'),
+            };
+        }
         if (p === '/oauth2/exchange')
             return this.exchange(req, reg);
         if (p === '/oauth2/token')
@@ -1835,6 +2805,9 @@ class RegistryService {
         const acr = /^\/acr\/v1\/(.+?)\/(_tags|_manifests)(?:\/([^/]+))?$/.exec(p);
         if (acr)
             return this.attributes(req, reg, acr[1], acr[2], acr[3] ? decodeURIComponent(acr[3]) : undefined);
+        const repoAttrs = /^\/acr\/v1\/(.+?)\/?$/.exec(p);
+        if (repoAttrs && req.method === 'GET')
+            return this.repositoryAttributes(req, reg, decodeURIComponent(repoAttrs[1]));
         return registryError(404, 'NOT_FOUND', `the requested path ${p} is not served by this registry`);
     }
     // ---- authentication --------------------------------------------------------------------------------------------
@@ -1995,6 +2968,8 @@ class RegistryService {
         return out;
     }
     issueAccessToken(reg, subject, scopes) {
+        if (subject.kind === 'anonymous')
+            return this.anonymousToken(reg);
         const access = scopes.map((s) => ({
             type: s.type,
             name: s.name,
@@ -2022,6 +2997,27 @@ class RegistryService {
         });
         return json(200, { access_token: token });
     }
+    /**
+     * The token real ACR gives an anonymous client of an anonymous-pull registry (recording
+     * acr-anonymous-token-for-delete-scope-200): whatever was asked, `sub: acr_anon_pull` and one capitalised access
+     * entry `{Type: repository, Name: "*", Actions: [pull]}`, valid 1200 s.
+     */
+    anonymousToken(reg) {
+        const iat = nowSeconds();
+        const token = this.mint.sign({
+            jti: (0,external_node_crypto_.randomUUID)(),
+            sub: 'acr_anon_pull',
+            nbf: iat,
+            exp: iat + 1200,
+            iat,
+            iss: 'Azure Container Registry',
+            aud: reg.loginServer,
+            version: '2.0',
+            grant_type: 'password',
+            access: [{ Type: 'repository', Name: '*', Actions: ['pull'] }],
+        });
+        return json(200, { access_token: token });
+    }
     token(req, reg) {
         let scopes;
         let result;
@@ -2036,6 +3032,9 @@ class RegistryService {
             const grant = f.get('grant_type');
             if (grant === 'refresh_token')
                 result = this.fromRefreshToken(reg, f.get('refresh_token') ?? '');
+            else if (grant === 'password' && !f.get('username') && !f.get('password'))
+                // A password grant without credentials is anonymous (recording acr-anonymous-token-for-delete-scope-200).
+                result = { subject: { kind: 'anonymous' } };
             else if (grant === 'password')
                 result = this.authenticate(reg, f.get('username') ?? '', f.get('password') ?? '');
             else
@@ -2064,6 +3063,9 @@ class RegistryService {
         const aud = lower(String(claims.aud ?? '')).replace(/\/$/, '');
         const armOrigin = lower(req.origin);
         if (!ACR_AUDIENCES.includes(aud) && aud !== armOrigin)
+            return this.unauthorized(reg);
+        // policies.azureADAuthenticationAsArmPolicy disabled: only tokens for the ACR audience are exchanged.
+        if (armAudienceDisabled(reg) && aud !== ACR_AUDIENCES[0])
             return this.unauthorized(reg);
         const tid = String(claims.tid ?? '');
         if (reg.tenantId && lower(tid) !== lower(reg.tenantId))
@@ -2097,7 +3099,16 @@ class RegistryService {
     }
     allows(claims, type, name, action) {
         const access = Array.isArray(claims?.access) ? claims.access : [];
-        return access.some((a) => a.type === type && a.name === name && (a.actions.includes(action) || a.actions.includes('*')));
+        return access.some((a) => {
+            // Anonymous tokens carry capitalised keys and Name "*" (see anonymousToken); the others lower-case keys.
+            const t = a.type ?? a.Type;
+            const n = a.name ?? a.Name;
+            const acts = a.actions ?? a.Actions;
+            return (t === type &&
+                (n === name || (n === '*' && type === 'repository')) &&
+                Array.isArray(acts) &&
+                (acts.includes(action) || acts.includes('*')));
+        });
     }
     /** 401 with the challenge unless the token grants one of `actions` on the repository. */
     guard(req, reg, repo, actions) {
@@ -2110,16 +3121,19 @@ class RegistryService {
     }
     // ---- content -------------------------------------------------------------------------------------------------
     ping(req, reg) {
-        if (!this.accessClaims(req, reg) && !this.anonymousAllowed(reg))
+        // Every registry challenges an unauthenticated /v2/, also one that allows anonymous pull (Docker Hub does): the
+        // client then follows the distribution token flow (anonymous token, pull), which the manifest requires anyway.
+        // Whether real ACR answers 200 there for an anonymous-pull registry is an open question; the gate accepts both.
+        if (!this.accessClaims(req, reg))
             return this.unauthorized(reg);
         return json(200, {}, { 'docker-distribution-api-version': 'registry/2.0' });
     }
     nameUnknown(repo) {
         return registryError(404, 'NAME_UNKNOWN', 'repository name not known to registry', { name: repo });
     }
-    manifestUnknown(ref) {
-        const isDigest = ref.includes(':');
-        return registryError(404, 'MANIFEST_UNKNOWN', isDigest ? `manifest ${ref} is not found` : `manifest tagged by "${ref}" is not found`, isDigest ? { Digest: ref } : { Tag: ref });
+    /** As recorded (acr-acrv1-manifest-MANIFEST_UNKNOWN-404): message "manifest unknown", no detail. */
+    manifestUnknown() {
+        return registryError(404, 'MANIFEST_UNKNOWN', 'manifest unknown');
     }
     readBlocked(m, tag) {
         const tagReadDisabled = typeof tag === 'object' && tag !== null && tag.readEnabled === false;
@@ -2137,22 +3151,32 @@ class RegistryService {
         const denied = this.guard(req, reg, repo, ['pull']);
         if (denied)
             return denied;
+        if (req.method === 'GET')
+            this.pullThrough(reg, repo, ref);
         const content = this.repoContent(reg, repo);
         if (!content)
             return this.nameUnknown(repo);
+        if (content.repo.changeableAttributes?.readEnabled === false) {
+            // Status and body of a repository read lock are not documented (FIDELITY open question 3): as for tag locks.
+            return registryError(403, 'DENIED', 'The operation is disallowed on this registry, repository or manifest: read is disabled.');
+        }
         const { manifest, tag } = content.resolve(ref);
         if (!manifest)
-            return this.manifestUnknown(ref);
+            return this.manifestUnknown();
         const blocked = this.readBlocked(manifest, tag);
         if (blocked)
             return blocked;
         if (this.quarantined(reg, manifest)) {
-            return registryError(403, 'DENIED', `The image ${repo}@${manifest.digest} is quarantined and cannot be pulled until it passes the quarantine check.`);
+            // Azure/acr docs/preview/quarantine: by tag "manifest ... not found" (404); by digest "unknown: The operation
+            // is disallowed." (the status of the latter is not given there: 403 is a guess).
+            if (!ref.includes(':'))
+                return this.manifestUnknown();
+            return registryError(403, 'UNKNOWN', 'The operation is disallowed.');
         }
         // Like distribution: an index is only served to clients that accept its media type.
         const accept = String(req.headers.accept ?? '');
         if (manifest.isIndex && accept !== '' && !accept.includes(manifest.mediaType) && !accept.includes('*/*'))
-            return this.manifestUnknown(ref);
+            return this.manifestUnknown();
         return {
             status: 200,
             headers: {
@@ -2212,7 +3236,14 @@ class RegistryService {
         const content = this.repoContent(reg, repo);
         if (!content)
             return this.nameUnknown(repo);
-        let tags = Object.keys(content.repo.tags).sort();
+        // Guess (FIDELITY open question 4): a quarantined tag is left out of tags/list while the policy holds it, which
+        // is the harder case for a client (it must still read the manifest attributes).
+        let tags = Object.keys(content.repo.tags)
+            .filter((t) => {
+            const m = content.resolve(t).manifest;
+            return !m || !this.quarantined(reg, m);
+        })
+            .sort();
         const last = req.query.get('last');
         if (last)
             tags = tags.filter((t) => t > last);
@@ -2229,6 +3260,105 @@ class RegistryService {
         if (!this.allows(claims, 'registry', 'catalog', '*'))
             return this.unauthorized(reg, 'registry:catalog:*', undefined, claims ? 'insufficient_scope' : undefined);
         return json(200, { repositories: Object.keys(reg.data.repositories).sort() });
+    }
+    /** `GET /acr/v1/<repo>`: the repository's attributes with its own changeableAttributes (repository lock). */
+    repositoryAttributes(req, reg, repo) {
+        const denied = this.guard(req, reg, repo, ['metadata_read']);
+        if (denied)
+            return denied;
+        const content = this.repoContent(reg, repo);
+        if (!content)
+            return this.nameUnknown(repo);
+        const created = '2026-01-01T00:00:00.0000000Z';
+        return json(200, {
+            registry: reg.loginServer,
+            imageName: repo,
+            createdTime: created,
+            lastUpdateTime: created,
+            manifestCount: content.manifests.size,
+            tagCount: Object.keys(content.repo.tags).length,
+            changeableAttributes: this.changeable(content.repo.changeableAttributes ?? {}),
+        });
+    }
+    /**
+     * Artifact cache: a GET of a repository behind a cache rule pulls the tag through from the upstream registry of the
+     * world (the `registries:` entry of the source host) the first time, unless the rule's credential set is Unhealthy
+     * or the upstream needs credentials the rule does not have. "Cache will only occur after at least one image pull is
+     * complete" (MicrosoftDocs container-registry-artifact-cache.md).
+     */
+    pullThrough(reg, repo, ref) {
+        if (!reg.arm)
+            return;
+        const existing = this.repoContent(reg, repo);
+        if (existing?.resolve(ref).manifest)
+            return;
+        const source = this.cacheSource(reg, repo);
+        if (!source)
+            return;
+        const upstream = this.index.registryForHost(source.host);
+        if (!upstream)
+            return;
+        const setId = source.credentialSetResourceId;
+        if (setId) {
+            const set = this.index.resources.get(lower(setId));
+            const creds = ((set?.properties ?? {}).authCredentials ?? []);
+            if (!set || creds.some((c) => lower(c.credentialHealth?.status ?? '') === 'unhealthy'))
+                return;
+        }
+        else if (upstream.data.anonymousPull === false) {
+            return;
+        }
+        const up = upstream.data.repositories[source.repository];
+        if (!up)
+            return;
+        const digest = ref.includes(':') ? ref : up.tags[ref] === undefined ? undefined : tagDigest(up.tags[ref]);
+        if (!digest || !up.manifests[digest] || up.manifests[digest].deleted === true)
+            return;
+        const key = `${reg.loginServer}/${repo}`;
+        const base = this.filled.get(key) ?? reg.data.repositories[repo] ?? { tags: {}, manifests: {} };
+        const next = {
+            ...base,
+            tags: ref.includes(':') ? { ...base.tags } : { ...base.tags, [ref]: digest },
+            manifests: { ...base.manifests, [digest]: up.manifests[digest] },
+        };
+        this.filled.set(key, next);
+        this.content.delete(key);
+    }
+    /** The upstream of a repository by the registry's cache rules (exact target first, then `prefix/*` wildcards). */
+    cacheSource(reg, repo) {
+        if (!reg.arm)
+            return undefined;
+        const rules = this.index
+            .children(reg.arm.id, 'cacheRules')
+            .map((r) => (r.properties ?? {}));
+        const pick = (p) => {
+            const target = typeof p.targetRepository === 'string' ? p.targetRepository : '';
+            const src = typeof p.sourceRepository === 'string' ? p.sourceRepository : '';
+            if (!target || !src)
+                return undefined;
+            if (target === repo)
+                return src;
+            if (target.endsWith('/*') && src.endsWith('/*') && repo.startsWith(target.slice(0, -1)))
+                return src.slice(0, -1) + repo.slice(target.length - 1);
+            return undefined;
+        };
+        const ordered = [...rules].sort((a, b) => Number(String(a.targetRepository).endsWith('*')) - Number(String(b.targetRepository).endsWith('*')));
+        for (const p of ordered) {
+            const src = pick(p);
+            if (!src)
+                continue;
+            const slash = src.indexOf('/');
+            if (slash < 0)
+                continue;
+            const out = {
+                host: src.slice(0, slash),
+                repository: src.slice(slash + 1),
+            };
+            if (typeof p.credentialSetResourceId === 'string' && p.credentialSetResourceId)
+                out.credentialSetResourceId = p.credentialSetResourceId;
+            return out;
+        }
+        return undefined;
     }
     changeable(attrs) {
         return {
@@ -2304,15 +3434,122 @@ class RegistryService {
             });
         const { manifest } = content.resolve(ref);
         if (!manifest)
-            return this.manifestUnknown(ref);
+            return this.manifestUnknown();
         return json(200, { registry: reg.loginServer, imageName: repo, manifest: manifestBody(manifest) });
     }
+}
+
+;// CONCATENATED MODULE: ./src/simulate/gate-network.ts
+// The registry firewall as the gate's own runner meets it (world `gate.sourceIp`, `gate.subnetId`). With a source IP,
+// each registry's publicNetworkAccess, networkRuleSet (ipRules, virtualNetworkRules against the runner's subnet) and
+// private endpoints decide whether the gate's data-plane request is served; a refusal is ACR's real answer:
+// 403 {"errors":[{"code":"DENIED","message":"client with IP '<ip>' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."}]}
+// Independent of the product's network checks (imports only the world's shapes).
+function gate_network_lower(s) {
+    return s.toLowerCase();
+}
+function props(r) {
+    const p = r?.properties;
+    return p && typeof p === 'object' ? p : {};
+}
+function idOf(v) {
+    if (v && typeof v === 'object' && typeof v.id === 'string')
+        return v.id;
+    return undefined;
+}
+function list(v) {
+    return Array.isArray(v) ? v.filter((x) => !!x && typeof x === 'object') : [];
+}
+function ipv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s.trim());
+    if (!m)
+        return undefined;
+    const parts = m.slice(1).map(Number);
+    if (parts.some((p) => p > 255))
+        return undefined;
+    return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+/** `203.0.113.10` in `203.0.113.0/24` (or equal to a bare address). */
+function ipInRule(ip, rule) {
+    const [base, bits = '32'] = rule.trim().split('/');
+    const a = ipv4(ip);
+    const b = ipv4(base);
+    const n = Number(bits);
+    if (a === undefined || b === undefined || !Number.isInteger(n) || n < 0 || n > 32)
+        return false;
+    const mask = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
+    return (a & mask) === (b & mask);
+}
+function vnetOf(subnetId) {
+    return gate_network_lower(subnetId.replace(/\/subnets\/[^/]+\/?$/i, ''));
+}
+/** VNets a client in `vnet` reaches privately: itself and its connected peers. */
+function reachableVnets(view, vnet) {
+    const out = new Set([vnet]);
+    for (const p of list(props(view.resource(vnet)).virtualNetworkPeerings)) {
+        const pp = (p.properties ?? p);
+        const remote = idOf(pp.remoteVirtualNetwork);
+        if (remote && (pp.peeringState === undefined || pp.peeringState === 'Connected'))
+            out.add(gate_network_lower(remote));
+    }
+    return out;
+}
+/** The gate reaches the registry through an approved private endpoint, with the privatelink zone linked and its record. */
+function privatePath(view, registry, subnetId) {
+    const name = gate_network_lower(registry.id.split('/').pop() ?? '');
+    const gateVnet = vnetOf(subnetId);
+    const vnets = reachableVnets(view, gateVnet);
+    const approved = list(props(registry).privateEndpointConnections).some((pec) => {
+        const p = (pec.properties ?? {});
+        const state = (p.privateLinkServiceConnectionState ?? {});
+        if (state.status !== 'Approved')
+            return false;
+        const pe = idOf(p.privateEndpoint);
+        const subnet = pe ? idOf(props(view.resource(pe)).subnet) : undefined;
+        return !!subnet && vnets.has(vnetOf(subnet));
+    });
+    if (!approved)
+        return false;
+    // Name resolution happens in the runner's own VNet: the zone must be linked to it and hold the registry's record.
+    let linked = false;
+    let record = false;
+    for (const r of view.all()) {
+        const id = gate_network_lower(r.id);
+        if (!id.includes('/privatednszones/privatelink.azurecr.io/'))
+            continue;
+        if (id.includes('/virtualnetworklinks/') && gate_network_lower(idOf(props(r).virtualNetwork) ?? '') === gateVnet)
+            linked = true;
+        if (id.endsWith(`/a/${name}`))
+            record = true;
+    }
+    return linked && record;
+}
+/** Whether the registry's network rules let the gate's runner in. */
+function gateAllowed(view, registry, net) {
+    if (!registry)
+        return true;
+    const p = props(registry);
+    if (net.subnetId && privatePath(view, registry, net.subnetId))
+        return true;
+    if (p.publicNetworkAccess === 'Disabled')
+        return false;
+    const rules = (p.networkRuleSet ?? {});
+    if (rules.defaultAction !== 'Deny')
+        return true;
+    if (list(rules.ipRules).some((r) => typeof r.value === 'string' && ipInRule(net.sourceIp, r.value)))
+        return true;
+    const subnet = net.subnetId ? gate_network_lower(net.subnetId) : undefined;
+    return !!subnet && list(rules.virtualNetworkRules).some((r) => typeof r.id === 'string' && gate_network_lower(r.id) === subnet);
+}
+function firewallDeniedMessage(ip) {
+    return `client with IP '${ip}' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.`;
 }
 
 ;// CONCATENATED MODULE: ./src/simulate/emulator.ts
 // The loopback emulator behind --simulate: one HTTPS server on 127.0.0.1 with an ephemeral CA (generated in JS and
 // trusted in-process), routing by Host (registry hosts -> data plane) and by path (Entra, ARM, Graph, Kubernetes).
 // It hands the gate a custom cloud (endpoints), a fetch that routes the world's registry hosts to it, and a kubeconfig.
+
 
 
 
@@ -2444,6 +3681,10 @@ class EmulatorServer {
     arm;
     graph;
     registry;
+    networkView = {
+        resource: (id) => this.index.resources.get(id.toLowerCase()),
+        all: () => this.index.resources.values(),
+    };
     kube;
     kubeToken = (0,external_node_crypto_.randomBytes)(24).toString('base64url');
     counts = {};
@@ -2457,15 +3698,82 @@ class EmulatorServer {
         this.index = new WorldIndex(world);
         this.entra = new EntraService(this.index, this.mint);
         this.arm = new ArmService(this.index, pageSize);
+        this.arm.userKubeconfig = (c) => this.userKubeconfig(c);
         this.graph = new GraphService(this.index, pageSize);
         this.registry = new RegistryService(this.index, this.mint, this.entra);
-        this.kube = new KubernetesService(world.kubernetes);
+        // AKS with Entra ID names a service principal by its object id in Kubernetes RBAC.
+        this.kube = new KubernetesService(world.kubernetes, {
+            name: world.gate.objectId,
+            groups: ['system:authenticated'],
+        }, typeof world.now === 'string' ? new Date(world.now) : undefined);
         this.faults = world.faults.map((f) => ({
             fault: f,
             left: f.count ?? Infinity,
             re: f.path ? new RegExp(f.path) : undefined,
         }));
     }
+    /** ARM's `/metadata/endpoints` cloud document (the shape of management.azure.com's, api-version 2022-09-01),
+     *  naming the emulator for every endpoint, so `az cloud register --endpoint-resource-manager` can autodetect. */
+    cloudMetadata(apiVersion) {
+        const o = this.origin;
+        // api-version 2015-01-01 (msrestazure, azure-cli's `az cloud register` autodetect) has the old flat shape;
+        // 2019-05-01 and later list the clouds (an array of the document below).
+        if (apiVersion && apiVersion < '2019') {
+            return {
+                galleryEndpoint: `${o}/`,
+                graphEndpoint: `${o}/`,
+                portalEndpoint: `${o}/`,
+                authentication: { loginEndpoint: `${o}/`, audiences: [`${o}/`, o] },
+            };
+        }
+        return [this.cloudDocument()];
+    }
+    cloudDocument() {
+        const o = this.origin;
+        const suffixes = acrSuffixes(this.index.registryHosts());
+        return {
+            portal: o,
+            authentication: { loginEndpoint: o, audiences: [`${o}/`, o], tenant: 'common', identityProvider: 'AAD' },
+            media: o,
+            graphAudience: `${o}/`,
+            graph: `${o}/`,
+            name: 'SimulatedWorld',
+            suffixes: {
+                azureDataLakeStoreFileSystem: 'azuredatalakestore.net',
+                acrLoginServer: suffixes[0].replace(/^\./, ''),
+                sqlServerHostname: 'database.windows.net',
+                azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+                keyVaultDns: 'vault.azure.net',
+                storage: 'core.windows.net',
+                azureFrontDoorEndpointSuffix: 'azurefd.net',
+            },
+            batch: o,
+            resourceManager: `${o}/`,
+            vmImageAliasDoc: `${o}/vmImageAliasDoc`,
+            activeDirectoryDataLake: o,
+            sqlManagement: o,
+            gallery: o,
+            microsoftGraphResourceId: `${o}/`,
+        };
+    }
+    /** The kubeconfig `listClusterUserCredential` returns: the world's Kubernetes API on this emulator. */
+    userKubeconfig(cluster) {
+        const name = cluster.name ?? 'simulated';
+        return JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'Config',
+            clusters: [
+                {
+                    name,
+                    cluster: { server: this.origin, 'certificate-authority-data': Buffer.from(this.caPem).toString('base64') },
+                },
+            ],
+            users: [{ name: `clusterUser_${name}`, user: { token: this.kubeToken } }],
+            contexts: [{ name, context: { cluster: name, user: `clusterUser_${name}` } }],
+            'current-context': name,
+        });
+    }
+    caPem = '';
     kindOf(req, registryHost) {
         if (registryHost)
             return RegistryService.kindOf(req);
@@ -2474,7 +3782,7 @@ class EmulatorServer {
             return 'kubernetes';
         if (first === 'v1.0' || first === 'beta')
             return 'graph';
-        if (['subscriptions', 'providers', 'tenants'].includes(lower(first)))
+        if (['subscriptions', 'providers', 'tenants', 'metadata'].includes(lower(first)))
             return 'arm';
         return 'entra';
     }
@@ -2557,21 +3865,32 @@ class EmulatorServer {
             });
         }
         const oid = String(claims.oid ?? '');
+        const tenantId = typeof claims.tid === 'string' ? claims.tid : undefined;
         const gate = this.world.gate;
         if (lower(oid) === lower(gate.objectId)) {
-            return { objectId: oid, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
+            return { objectId: oid, tenantId, can: (action) => !gate.deniedActions.some((d) => actionMatches(d, action)) };
         }
-        return { objectId: oid, can: (action, scope) => this.index.hasAction(oid, scope, action) };
+        return { objectId: oid, tenantId, can: (action, scope) => this.index.hasAction(oid, scope, action) };
     }
     route(req) {
         const reg = this.index.registryForHost(req.host);
-        if (reg)
+        if (reg) {
+            const g = this.world.gate;
+            if (g.sourceIp &&
+                !gateAllowed(this.networkView, reg.arm, {
+                    sourceIp: g.sourceIp,
+                    ...(g.subnetId ? { subnetId: g.subnetId } : {}),
+                }))
+                return registryError(403, 'DENIED', firewallDeniedMessage(g.sourceIp));
             return this.registry.handle(req, reg);
+        }
         const segs = req.path.split('/').filter(Boolean);
         const first = segs[0] ?? '';
         const kind = this.kindOf(req, false);
         if (kind === 'kubernetes')
             return this.kube.handle(req, this.kubeToken);
+        if (lower(req.path) === '/metadata/endpoints')
+            return json(200, this.cloudMetadata(req.query.get('api-version')));
         if (kind === 'graph') {
             const claims = this.mint.verify(bearer(req) ?? '');
             if (!claims)
@@ -2694,7 +4013,7 @@ class EmulatorServer {
 async function startEmulator(world, opts = {}) {
     const state = new EmulatorServer(world, opts.latencyMs ?? world.latencyMs, opts.pageSize ?? DEFAULT_PAGE_SIZE);
     const hosts = state.index.registryHosts();
-    const { caPem, key, cert } = await makeCertificates(hosts);
+    const { caPem, key, cert } = await makeCertificates([...hosts, ...(opts.extraCertHosts ?? [])]);
     const sockets = new Set();
     const server = (0,external_node_https_.createServer)({ key, cert }, (req, res) => {
         state.serve(req, res).catch(() => res.destroy());
@@ -2711,12 +4030,13 @@ async function startEmulator(world, opts = {}) {
         server.once('error', reject);
         // A deep backlog: a burst of concurrent clients (undici opens a connection per request beyond keep-alive)
         // must queue, not be reset.
-        server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
+        server.listen({ port: opts.port ?? 0, host: '127.0.0.1', backlog: 4096 }, () => resolve());
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const origin = `https://127.0.0.1:${port}`;
     state.origin = origin;
+    state.caPem = caPem;
     trustedExtra.add(caPem);
     applyTrust();
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aks-pull-gate-sim-'));
@@ -2779,6 +4099,8 @@ async function startEmulator(world, opts = {}) {
         caPem,
         fetch: simFetch,
         kubeconfigPath,
+        port,
+        registryHosts: hosts,
         gate: {
             tenantId: world.gate.tenantId,
             clientId: world.gate.clientId,

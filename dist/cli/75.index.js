@@ -1,0 +1,655 @@
+export const id = 75;
+export const ids = [75];
+export const modules = {
+
+/***/ 74075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runDiagnose: () => (/* binding */ runDiagnose)
+});
+
+// UNUSED EXPORTS: topOwner
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/settings/config.ts
+var settings_config = __webpack_require__(69551);
+;// CONCATENATED MODULE: ./src/checks/diagnose.ts
+// Pure: the kubelet's pull-failure text classified as the field guide does, and one pod's diagnosis composed from
+// what the cluster says (pod, events, node) and what the gate's checks found for the pod's images.
+/** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
+function classifyPullMessage(message) {
+    const m = message.toLowerCase();
+    // "no match for platform in manifest: not found" also says "not found": platform first.
+    if (m.includes('no match for platform in manifest'))
+        return 'platform';
+    if (m.includes('toomanyrequests'))
+        return 'rate-limit';
+    if (m.includes('x509'))
+        return 'tls';
+    // ACR's firewall answers 403 naming the client IP ("client with IP '…' is not allowed access").
+    if (/403 forbidden/.test(m) && /client (with )?ip|\b\d{1,3}(\.\d{1,3}){3}\b/.test(m))
+        return 'firewall';
+    if (m.includes('401 unauthorized') ||
+        m.includes('failed to authorize') ||
+        m.includes('unauthorized: authentication required'))
+        return 'authorization';
+    if (/i\/o timeout|dial tcp|no such host|context deadline exceeded/.test(m))
+        return 'network';
+    if (m.includes('manifest unknown') || m.includes('not found'))
+        return 'image';
+    return 'unclassified';
+}
+const RULE_CLASS = {
+    'kubelet-pull-permission-missing': 'authorization',
+    'pull-role-on-control-plane-identity': 'authorization',
+    'pull-role-not-honored-abac': 'authorization',
+    'pull-role-condition-excludes-repository': 'authorization',
+    'registry-cross-tenant': 'authorization',
+    'cluster-sp-secret-expired': 'authorization',
+    'pull-secret-missing': 'pull-secret',
+    'pull-secret-malformed': 'pull-secret',
+    'pull-secret-no-registry-entry': 'pull-secret',
+    'pull-secret-credential-rejected': 'pull-secret',
+    'sp-secret-expired': 'pull-secret',
+    'acr-token-disabled': 'pull-secret',
+    'acr-token-expired': 'pull-secret',
+    'acr-token-scope-missing-repository': 'pull-secret',
+    'admin-user-disabled': 'pull-secret',
+    'admin-password-rotated': 'pull-secret',
+    'refresh-token-in-pull-secret': 'pull-secret',
+    'image-not-found': 'image',
+    'repository-not-found': 'image',
+    'image-read-disabled': 'image',
+    'image-quarantined': 'image',
+    'image-reference-invalid': 'image',
+    'image-platform-missing': 'platform',
+    'registry-firewall-blocks-cluster': 'firewall',
+    'registry-public-access-disabled': 'firewall',
+    'private-endpoint-not-approved': 'network',
+    'private-dns-zone-not-linked': 'network',
+    'private-dns-record-missing': 'network',
+};
+/** Which finding classes an event class is consistent with (a 401 is the kubelet identity or the pull secret). */
+const CONSISTENT = {
+    authorization: ['authorization', 'pull-secret'],
+    'pull-secret': ['pull-secret', 'authorization'],
+    image: ['image'],
+    platform: ['platform'],
+    firewall: ['firewall', 'network'],
+    network: ['network', 'firewall'],
+    tls: [],
+    'rate-limit': [],
+    unclassified: [],
+};
+const PULL_WAIT = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
+function tagOf(image) {
+    const at = image.indexOf('@');
+    const noDigest = at >= 0 ? image.slice(0, at) : image;
+    const slash = noDigest.lastIndexOf('/');
+    const colon = noDigest.lastIndexOf(':');
+    return colon > slash ? noDigest.slice(colon + 1) : 'latest';
+}
+function sameImage(a, b) {
+    const norm = (s) => (/:[^/]+$/.test(s.split('@')[0]) || s.includes('@') ? s : `${s}:latest`);
+    return norm(a) === norm(b);
+}
+function eventFix(cls, image, pod) {
+    if (cls === 'rate-limit')
+        return {
+            summary: `Docker Hub's pull rate limit (toomanyrequests) refused the node's anonymous or free-tier pull of ${image}`,
+            fix: `az acr import --name <your registry> --source ${image.startsWith('docker.io/') ? image : `docker.io/${image}`} --image ${image.replace(/^docker\.io\//, '')}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
+        };
+    if (cls === 'tls')
+        return {
+            summary: `the node does not trust the registry's TLS certificate (x509) for ${image}: a TLS-inspecting proxy or firewall on the egress path, or a private registry with its own CA`,
+            fix: 'exempt the registry hosts from TLS inspection on the egress firewall, or give the nodes the CA (AKS custom CA trust: az aks update --custom-ca-trust-certificates <file>)',
+        };
+    return undefined;
+}
+function diagnosePod(input) {
+    const { pod } = input;
+    const ref = `${pod.namespace}/${pod.name}`;
+    const labels = input.nodeLabels ?? {};
+    const out = {
+        pod: ref,
+        ...(pod.nodeName ? { node: pod.nodeName } : {}),
+        ...(labels['kubernetes.azure.com/agentpool'] ? { pool: labels['kubernetes.azure.com/agentpool'] } : {}),
+        ...(labels['kubernetes.io/os']
+            ? { platform: `${labels['kubernetes.io/os']}/${labels['kubernetes.io/arch'] ?? 'amd64'}` }
+            : {}),
+        failing: false,
+        ruledOut: [],
+        confirm: [],
+        olderImagePods: [],
+        checked: [...input.checked],
+    };
+    const waiting = pod.statuses.find((s) => s.state === 'waiting' && s.reason && PULL_WAIT.has(s.reason));
+    if (!waiting) {
+        const crash = pod.statuses.find((s) => s.reason === 'CrashLoopBackOff' || s.lastTerminationReason === 'Error');
+        if (crash)
+            out.notFailing = `not failing to pull: container ${crash.name} is in ${crash.reason ?? 'a restart loop'}; the image pulled, so look at its logs: kubectl logs ${pod.name} -n ${pod.namespace} -c ${crash.name} --previous`;
+        else {
+            const other = pod.statuses.find((s) => s.state === 'waiting' && s.reason);
+            out.notFailing = other
+                ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (kubectl describe pod ${pod.name} -n ${pod.namespace})`
+                : `not failing to pull: the pod is ${pod.phase}${pod.statuses.every((s) => s.state === 'running') && pod.statuses.length ? ', every container running' : ''}`;
+        }
+        return out;
+    }
+    out.failing = true;
+    out.container = waiting.name;
+    const image = pod.containers.find((c) => c.name === waiting.name)?.image ?? waiting.image;
+    out.image = image;
+    // The kubelet's reason: the newest `Failed` event that quotes the pull error (not the bare "Error: ErrImagePull").
+    const failed = input.events
+        .filter((e) => e.reason === 'Failed' && !/^Error: /.test(e.message))
+        .sort((a, b) => (b.last ?? '').localeCompare(a.last ?? ''))[0];
+    const message = failed?.message ?? waiting.message ?? '';
+    const missingSecret = input.events.find((e) => /Unable to retrieve some image pull secrets/.test(e.message));
+    const cls = message ? classifyPullMessage(message) : 'unclassified';
+    out.event = { reason: failed?.reason ?? waiting.reason ?? '', message, class: cls };
+    const findings = (input.report?.findings ?? []).filter((f) => f.severity === 'error' && (!f.image || sameImage(f.image, image) || f.image === image));
+    const classed = findings.map((f) => ({ f, c: RULE_CLASS[f.rule] })).filter((x) => x.c !== undefined);
+    // A pod that names pull secrets pulls with them: their failure comes before the kubelet identity's (which the node
+    // tries too, and which is then no surprise).
+    const rank = (c) => (pod.imagePullSecrets.length > 0 && c === 'pull-secret' ? 0 : 1);
+    const consistent = classed.filter((x) => CONSISTENT[cls].includes(x.c)).sort((a, b) => rank(a.c) - rank(b.c));
+    const pick = consistent[0] ?? classed[0];
+    if (pick) {
+        out.cause = {
+            class: pick.c,
+            rule: pick.f.rule,
+            summary: pick.f.message,
+            evidence: [
+                ...(message ? [`kubelet (${out.event.reason}): ${message}`] : []),
+                ...Object.entries(pick.f.evidence ?? {}).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`),
+            ],
+            ...(pick.f.remediation ? { fix: pick.f.remediation } : {}),
+        };
+        if (!consistent.length && cls !== 'unclassified')
+            out.disagreement = `the event reads as ${cls} but the checks find ${pick.c} (${pick.f.rule}); the checks read the registry and Azure as they are now`;
+    }
+    else {
+        const fromEvent = eventFix(cls, image, pod);
+        if (fromEvent) {
+            out.cause = {
+                class: cls,
+                summary: fromEvent.summary,
+                evidence: [`kubelet: ${message}`],
+                ...(fromEvent.fix ? { fix: fromEvent.fix } : {}),
+            };
+        }
+        else if (cls === 'authorization') {
+            out.disagreement = `the event says the registry refused the credentials (401), but the checks find that the kubelet identity may pull and the pull secrets work: a role assignment can take several minutes to propagate, or the pull secret was rotated since the last attempt; confirm with a restart`;
+        }
+        else if (cls !== 'unclassified') {
+            out.disagreement = `the event reads as ${cls}, but no check reproduces it now (it may have been transient)`;
+        }
+    }
+    if (missingSecret && out.cause?.class !== 'pull-secret')
+        out.checked.push(`kubelet: ${missingSecret.message}`);
+    // Ruled out: what the checks verified for this image.
+    const img = input.report?.images.find((i) => sameImage(i.reference, image));
+    const concerns = new Set(findings.map((f) => RULE_CLASS[f.rule]));
+    if (img && img.status === 'ok' && !concerns.has('image') && !concerns.has('platform')) {
+        out.ruledOut.push(`image: the tag exists: ${tagOf(image)} → ${img.digest ?? '(digest not read)'}${img.platforms?.length ? `, platforms ${img.platforms.join(', ')}` : ''}${out.platform ? ` (the pool runs ${out.platform})` : ''}`);
+    }
+    if (input.report?.cluster) {
+        if (!concerns.has('authorization'))
+            out.ruledOut.push('authorization: the kubelet identity holds a role that grants pull on the registry');
+        if (!concerns.has('firewall') && !concerns.has('network'))
+            out.ruledOut.push("network: the registry's public access, firewall rules, private endpoints and DNS let the nodes in");
+    }
+    if (!concerns.has('pull-secret')) {
+        out.ruledOut.push(pod.imagePullSecrets.length
+            ? `pull secrets: ${pod.imagePullSecrets.join(', ')} exist and hold a working credential for the registry`
+            : `pull secrets: none on the pod or on ServiceAccount ${pod.namespace}/${pod.serviceAccount} that a check found broken`);
+    }
+    const w = input.workload;
+    if (w && w.kind !== 'Pod') {
+        const res = w.kind.toLowerCase();
+        out.confirm.push(`kubectl rollout restart ${res}/${w.name} -n ${pod.namespace}`);
+    }
+    else
+        out.confirm.push(`kubectl delete pod ${pod.name} -n ${pod.namespace}  # a bare pod: re-create it from its manifest`);
+    out.confirm.push(`kubectl get pods -n ${pod.namespace} -w`);
+    for (const s of input.siblings) {
+        if (s.name === pod.name)
+            continue;
+        const st = s.statuses.find((c) => c.name === waiting.name && c.state === 'running');
+        if (st && !sameImage(st.image, image))
+            out.olderImagePods.push({
+                pod: `${s.namespace}/${s.name}`,
+                ...(s.nodeName ? { node: s.nodeName } : {}),
+                image: st.image,
+                ...(st.imageID ? { imageID: st.imageID } : {}),
+            });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/facts/kubernetes/live.ts
+var live = __webpack_require__(92060);
+;// CONCATENATED MODULE: ./src/diagnose.ts
+// `aks-pull-gate diagnose`: why is this pod in ImagePullBackOff? Reads the pod, its events, its node and its
+// workload's other pods through the kubeconfig (get and list only, plus SelfSubjectAccessReview to say what it may not
+// read), runs the gate's checks on the pod's images with the pod's real namespace, ServiceAccount, pull secrets and
+// its node pool's platform, and composes one root cause (checks/diagnose.ts). Under --simulate the world's
+// Kubernetes objects and Azure are the emulator's.
+
+
+
+
+
+
+const diagnose_PULL_WAIT = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName']);
+function isFailingToPull(p) {
+    return p.statuses.some((s) => s.state === 'waiting' && !!s.reason && diagnose_PULL_WAIT.has(s.reason));
+}
+/** The workload a pod belongs to, through its ReplicaSet's name (`<deployment>-<pod-template-hash>`). */
+function topOwner(p) {
+    const o = p.owner;
+    if (!o)
+        return { kind: 'Pod', name: p.name };
+    const hash = p.labels['pod-template-hash'];
+    if (o.kind === 'ReplicaSet' && hash && o.name.endsWith(`-${hash}`))
+        return { kind: 'Deployment', name: o.name.slice(0, -hash.length - 1) };
+    return o;
+}
+function podManifest(p) {
+    return JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: p.name, namespace: p.namespace },
+        spec: {
+            serviceAccountName: p.serviceAccount,
+            ...(p.imagePullSecrets.length ? { imagePullSecrets: p.imagePullSecrets.map((name) => ({ name })) } : {}),
+            containers: p.containers.filter((c) => !c.init).map((c) => ({ name: c.name, image: c.image })),
+            ...(p.containers.some((c) => c.init)
+                ? { initContainers: p.containers.filter((c) => c.init).map((c) => ({ name: c.name, image: c.image })) }
+                : {}),
+        },
+    });
+}
+function kubeconfigFrom(env) {
+    const candidates = env.KUBECONFIG
+        ? env.KUBECONFIG.split((external_node_path_default()).delimiter)
+        : [external_node_path_default().join(external_node_os_default().homedir(), '.kube', 'config')];
+    return candidates.find((p) => p && (0,external_node_fs_.existsSync)(p));
+}
+async function runDiagnose(config, target, deps) {
+    let emulator;
+    let cluster = config.cluster;
+    if (config.simulate) {
+        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(45), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
+        const world = await loadWorld(config.simulate);
+        if (!cluster) {
+            const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');
+            if (clusters.length === 1)
+                cluster = String(clusters[0].id);
+        }
+        emulator = await startEmulator(world);
+    }
+    try {
+        const kubeconfig = emulator?.kubeconfigPath ?? kubeconfigFrom(deps.env ?? process.env);
+        if (!kubeconfig)
+            throw new settings_config/* ConfigurationError */.j1('diagnose needs a kubeconfig (KUBECONFIG or ~/.kube/config)');
+        await (0,live/* loadLiveClient */.IZ)();
+        const kube = (0,live/* liveClusterReader */.ot)(kubeconfig);
+        return await diagnoseWith(kube, { ...config, ...(cluster ? { cluster } : {}) }, target, deps);
+    }
+    finally {
+        await emulator?.close();
+    }
+}
+async function diagnoseWith(kube, config, target, deps) {
+    const cannotRead = [];
+    const note = async (verb, resource, ns, reason) => {
+        const allowed = await kube.canI(verb, '', resource, ns);
+        cannotRead.push(`${verb} ${resource}${ns ? ` in ${ns}` : ''}: ${allowed === false ? 'not allowed for the kubeconfig user (SelfSubjectAccessReview)' : (reason ?? 'failed')}`);
+    };
+    let pods = [];
+    if (target.pod) {
+        const r = await kube.readPod(target.pod.namespace, target.pod.name);
+        if (r.state === 'absent')
+            throw new settings_config/* ConfigurationError */.j1(`pod ${target.pod.namespace}/${target.pod.name} not found`);
+        if (r.state === 'unverifiable') {
+            await note('get', 'pods', target.pod.namespace, r.reason);
+            return { pods: [], cannotRead, exitCode: 1 };
+        }
+        pods = [r.value];
+    }
+    else if (target.namespace) {
+        const r = await kube.listPods(target.namespace, target.selector);
+        if (r.state === 'unverifiable') {
+            await note('list', 'pods', target.namespace, r.reason);
+            return { pods: [], cannotRead, exitCode: 1 };
+        }
+        pods = r.state === 'found' ? r.value.filter(isFailingToPull) : [];
+    }
+    const nodes = await kube.listNodes();
+    if (nodes.state === 'unverifiable')
+        await note('list', 'nodes', undefined, nodes.reason);
+    const nodeLabels = new Map((nodes.state === 'found' ? nodes.value : []).map((n) => [n.name, n.labels]));
+    const out = [];
+    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(45), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 65126));
+    for (const pod of pods) {
+        const checked = [`pod ${pod.namespace}/${pod.name} (spec and container statuses)`];
+        const failing = isFailingToPull(pod);
+        const events = failing ? await kube.listPodEvents(pod.namespace, pod.name) : { state: 'found', value: [] };
+        if (events.state === 'unverifiable')
+            await note('list', 'events', pod.namespace, events.reason);
+        else if (failing)
+            checked.push(`${events.state === 'found' ? events.value.length : 0} event(s) of the pod`);
+        const labels = pod.nodeName ? nodeLabels.get(pod.nodeName) : undefined;
+        if (labels)
+            checked.push(`node ${pod.nodeName} (pool ${labels['kubernetes.azure.com/agentpool'] ?? '?'})`);
+        const workload = topOwner(pod);
+        let siblings = [];
+        let report;
+        if (failing) {
+            const sib = await kube.listPods(pod.namespace);
+            siblings =
+                sib.state === 'found'
+                    ? sib.value.filter((s) => topOwner(s).name === workload.name && topOwner(s).kind === workload.kind)
+                    : [];
+            const os_ = labels?.['kubernetes.io/os'];
+            const arch = labels?.['kubernetes.io/arch'];
+            const platforms = os_ && arch ? [{ os: os_, architecture: arch }] : config.platforms;
+            const manifest = podManifest(pod);
+            const gate = await runGate({
+                ...config,
+                mode: 'check',
+                manifests: ['-'],
+                namespace: pod.namespace,
+                platforms,
+                platformsExplicit: !!(os_ && arch),
+            }, { ...deps, readStdin: () => Promise.resolve(Buffer.from(manifest)) });
+            report = gate.report;
+            checked.push(`the gate's checks of ${pod.containers.map((c) => c.image).join(', ')}${config.cluster ? ` on cluster ${config.cluster}` : ' (no cluster given: identity and network not checked)'}`);
+        }
+        out.push(diagnosePod({
+            pod,
+            events: events.state === 'found' ? events.value : [],
+            ...(labels ? { nodeLabels: labels } : {}),
+            ...(report ? { report } : {}),
+            siblings,
+            workload,
+            checked,
+        }));
+    }
+    const failing = out.filter((d) => d.failing);
+    const exitCode = failing.length > 0 && failing.every((d) => d.cause) ? 0 : 1;
+    return { pods: out, cannotRead, exitCode };
+}
+
+
+/***/ }),
+
+/***/ 92060:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ loadLiveClient),
+/* harmony export */   ot: () => (/* binding */ liveClusterReader)
+/* harmony export */ });
+/* unused harmony export podFromApi */
+// Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
+// that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
+// the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
+// types/facts/live-cluster.ts here, so nothing downstream sees a client-node model.
+let k8s;
+async function loadLiveClient() {
+    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(356), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 17356));
+}
+function statusOf(err) {
+    if (typeof err === 'object' && err !== null && 'code' in err) {
+        const code = err.code;
+        if (typeof code === 'number')
+            return code;
+    }
+    return undefined;
+}
+function failure(err, verb, where) {
+    const status = statusOf(err);
+    if (status === 404)
+        return { state: 'absent' };
+    if (status === 401)
+        return {
+            state: 'unverifiable',
+            reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
+            permission: verb,
+        };
+    if (status === 403)
+        return {
+            state: 'unverifiable',
+            reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
+            permission: verb,
+        };
+    const what = status !== undefined ? `answered ${status}` : 'could not be reached';
+    return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
+}
+function str(v) {
+    if (v instanceof Date)
+        return v.toISOString();
+    return typeof v === 'string' ? v : undefined;
+}
+function containersOf(spec) {
+    const out = [];
+    for (const key of ['initContainers', 'containers']) {
+        for (const c of (spec?.[key] ?? [])) {
+            out.push({ name: String(c.name ?? ''), image: String(c.image ?? ''), init: key === 'initContainers' });
+        }
+    }
+    return out;
+}
+function pullSecretsOf(spec) {
+    return (spec?.imagePullSecrets ?? []).map((r) => String(r.name ?? '')).filter((n) => n !== '');
+}
+function owners(m) {
+    return (m?.ownerReferences ?? [])
+        .sort((a, b) => Number(b.controller === true) - Number(a.controller === true))
+        .map((o) => ({ kind: String(o.kind ?? ''), name: String(o.name ?? '') }));
+}
+function podFromApi(p) {
+    const m = (p.metadata ?? {});
+    const spec = (p.spec ?? {});
+    const st = (p.status ?? {});
+    const owner = owners(m)[0];
+    const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
+    return {
+        namespace: String(m.namespace ?? ''),
+        name: String(m.name ?? ''),
+        labels: (m.labels ?? {}),
+        ...(owner ? { owner } : {}),
+        ...(str(spec.nodeName) ? { nodeName: String(spec.nodeName) } : {}),
+        serviceAccount: String(spec.serviceAccountName ?? 'default'),
+        imagePullSecrets: pullSecretsOf(spec),
+        containers: containersOf(spec),
+        phase: String(st.phase ?? 'Pending'),
+        statuses: statuses.map((c) => {
+            const state = (c.state ?? {});
+            const waiting = state.waiting;
+            const terminated = state.terminated;
+            const last = (c.lastState ?? {}).terminated;
+            return {
+                name: String(c.name ?? ''),
+                image: String(c.image ?? ''),
+                ...(str(c.imageID) ? { imageID: String(c.imageID) } : {}),
+                ready: c.ready === true,
+                restartCount: typeof c.restartCount === 'number' ? c.restartCount : 0,
+                state: waiting ? 'waiting' : terminated ? 'terminated' : state.running ? 'running' : 'unknown',
+                ...(waiting?.reason || terminated?.reason ? { reason: String(waiting?.reason ?? terminated?.reason) } : {}),
+                ...(waiting?.message ? { message: String(waiting.message) } : {}),
+                ...(last?.reason ? { lastTerminationReason: String(last.reason) } : {}),
+            };
+        }),
+    };
+}
+function workloadFromApi(kind, o) {
+    const m = (o.metadata ?? {});
+    const spec = (o.spec ?? {});
+    // CronJob: spec.jobTemplate.spec.template; the others: spec.template.
+    const tmpl = kind === 'CronJob' ? ((spec.jobTemplate ?? {}).spec ?? {}).template : spec.template;
+    const podSpec = ((tmpl ?? {}).spec ?? {});
+    const owner = owners(m)[0];
+    return {
+        kind,
+        namespace: String(m.namespace ?? ''),
+        name: String(m.name ?? ''),
+        ...(owner ? { owner } : {}),
+        serviceAccount: String(podSpec.serviceAccountName ?? 'default'),
+        imagePullSecrets: pullSecretsOf(podSpec),
+        containers: containersOf(podSpec),
+        nodeSelector: (podSpec.nodeSelector ?? {}),
+        ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}),
+    };
+}
+function liveClusterReader(kubeconfigPath) {
+    if (!k8s)
+        throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(kubeconfigPath);
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const apps = kc.makeApiClient(k8s.AppsV1Api);
+    const batch = kc.makeApiClient(k8s.BatchV1Api);
+    const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
+    let count = 0;
+    async function pages(call) {
+        const out = [];
+        let cont;
+        do {
+            count += 1;
+            const page = await call(cont);
+            out.push(...page.items);
+            cont = page.metadata?._continue || undefined;
+        } while (cont);
+        return out;
+    }
+    const where = (ns) => (ns ? `in namespace ${ns}` : 'in all namespaces');
+    const lists = {
+        Deployment: (ns, c) => ns
+            ? apps.listNamespacedDeployment({ namespace: ns, limit: 500, _continue: c })
+            : apps.listDeploymentForAllNamespaces({ limit: 500, _continue: c }),
+        StatefulSet: (ns, c) => ns
+            ? apps.listNamespacedStatefulSet({ namespace: ns, limit: 500, _continue: c })
+            : apps.listStatefulSetForAllNamespaces({ limit: 500, _continue: c }),
+        DaemonSet: (ns, c) => ns
+            ? apps.listNamespacedDaemonSet({ namespace: ns, limit: 500, _continue: c })
+            : apps.listDaemonSetForAllNamespaces({ limit: 500, _continue: c }),
+        ReplicaSet: (ns, c) => ns
+            ? apps.listNamespacedReplicaSet({ namespace: ns, limit: 500, _continue: c })
+            : apps.listReplicaSetForAllNamespaces({ limit: 500, _continue: c }),
+        Job: (ns, c) => ns
+            ? batch.listNamespacedJob({ namespace: ns, limit: 500, _continue: c })
+            : batch.listJobForAllNamespaces({ limit: 500, _continue: c }),
+        CronJob: (ns, c) => ns
+            ? batch.listNamespacedCronJob({ namespace: ns, limit: 500, _continue: c })
+            : batch.listCronJobForAllNamespaces({ limit: 500, _continue: c }),
+    };
+    return {
+        async readPod(namespace, name) {
+            try {
+                count += 1;
+                return {
+                    state: 'found',
+                    value: podFromApi((await core.readNamespacedPod({ name, namespace }))),
+                };
+            }
+            catch (err) {
+                return failure(err, 'get pods', where(namespace));
+            }
+        },
+        async listPods(namespace, labelSelector) {
+            try {
+                const items = await pages((c) => namespace
+                    ? core.listNamespacedPod({
+                        namespace,
+                        limit: 500,
+                        _continue: c,
+                        ...(labelSelector ? { labelSelector } : {}),
+                    })
+                    : core.listPodForAllNamespaces({ limit: 500, _continue: c, ...(labelSelector ? { labelSelector } : {}) }));
+                return { state: 'found', value: items.map(podFromApi) };
+            }
+            catch (err) {
+                return failure(err, 'list pods', where(namespace));
+            }
+        },
+        async listPodEvents(namespace, pod) {
+            try {
+                const items = await pages((c) => core.listNamespacedEvent({
+                    namespace,
+                    fieldSelector: `involvedObject.name=${pod}`,
+                    limit: 500,
+                    _continue: c,
+                }));
+                const events = items
+                    .filter((e) => (e.involvedObject ?? {}).name === pod)
+                    .map((e) => ({
+                    type: String(e.type ?? ''),
+                    reason: String(e.reason ?? ''),
+                    message: String(e.message ?? ''),
+                    count: typeof e.count === 'number' ? e.count : 1,
+                    ...((str(e.lastTimestamp) ?? str(e.eventTime)) ? { last: str(e.lastTimestamp) ?? str(e.eventTime) } : {}),
+                }));
+                return { state: 'found', value: events };
+            }
+            catch (err) {
+                return failure(err, 'list events', where(namespace));
+            }
+        },
+        async listNodes() {
+            try {
+                const items = await pages((c) => core.listNode({ limit: 500, _continue: c }));
+                return {
+                    state: 'found',
+                    value: items.map((n) => {
+                        const m = (n.metadata ?? {});
+                        return { name: String(m.name ?? ''), labels: (m.labels ?? {}) };
+                    }),
+                };
+            }
+            catch (err) {
+                return failure(err, 'list nodes', 'at the cluster scope');
+            }
+        },
+        async listWorkloads(kind, namespace) {
+            try {
+                const items = await pages((c) => lists[kind](namespace, c));
+                return { state: 'found', value: items.map((o) => workloadFromApi(kind, o)) };
+            }
+            catch (err) {
+                return failure(err, `list ${kind.toLowerCase()}s`, where(namespace));
+            }
+        },
+        async canI(verb, group, resource, namespace) {
+            try {
+                count += 1;
+                const r = await authz.createSelfSubjectAccessReview({
+                    body: { spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } } },
+                });
+                return r.status?.allowed === true;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        requests: () => count,
+    };
+}
+
+
+/***/ })
+
+};
