@@ -9,21 +9,10 @@
 // The options module is TypeScript: Node 24 strips its types, and the hook below maps the `.js` of its relative
 // imports (NodeNext style) to the `.ts` beside it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import './ts-import-hook.mjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(`${specifier.slice(0, -3)}.ts`, context);
-      throw err;
-    }
-  },
-});
 
 function fail(message) {
   console.error(`readme-tables: ${message}`);

@@ -7,20 +7,9 @@
 //
 // The catalogue is TypeScript: Node 24 strips its types, and the hook maps the `.js` of its relative imports to `.ts`.
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import './ts-import-hook.mjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-registerHooks({
-  resolve(specifier, context, next) {
-    try {
-      return next(specifier, context);
-    } catch (err) {
-      if (specifier.startsWith('.') && specifier.endsWith('.js')) return next(`${specifier.slice(0, -3)}.ts`, context);
-      throw err;
-    }
-  },
-});
 
 const check = process.argv.includes('--check');
 const OUT = 'docs/rules.md';
