@@ -303,11 +303,11 @@ export class RegistryService {
 
   private issueAccessToken(reg: RegistryInfo, subject: Subject, scopes: Access[]): Reply {
     if (subject.kind === 'anonymous') return this.anonymousToken(reg);
-    const access = scopes.map((s) => ({
-      type: s.type,
-      name: s.name,
-      actions: this.grantedActions(reg, subject, s.type, s.name, s.actions),
-    }));
+    const capitalized = reg.data.accessClaimKeys === 'capitalized';
+    const access = scopes.map((s) => {
+      const actions = this.grantedActions(reg, subject, s.type, s.name, s.actions);
+      return capitalized ? { Type: s.type, Name: s.name, Actions: actions } : { type: s.type, name: s.name, actions };
+    });
     const iat = nowSeconds();
     const sub =
       subject.kind === 'entra'

@@ -95,6 +95,14 @@ export interface WorldRegistry {
   repositories: Record<string, WorldRepository>;
   /** Extension: pulls without credentials succeed (a public registry, or ACR with anonymous pull). */
   anonymousPull?: boolean;
+  /**
+   * Extension: the key casing of the `access` claim in the tokens this registry issues to credentials (scoped tokens,
+   * admin, service principals, Entra exchange). Real ACR writes `Type`/`Name`/`Actions` in its anonymous tokens
+   * (recording acr-anonymous-token-for-delete-scope-200; the emulator always does for those); the casing of the other
+   * kinds is an open question (FIDELITY.md), so a world may choose either: `lowercase` (the distribution spec's, the
+   * default) or `capitalized`.
+   */
+  accessClaimKeys?: 'lowercase' | 'capitalized';
 }
 
 export interface GateIdentity {
@@ -364,6 +372,14 @@ function parseRegistries(v: unknown): Record<string, WorldRegistry> {
     }
     const reg: WorldRegistry = { repositories };
     if (typeof ro.anonymousPull === 'boolean') reg.anonymousPull = ro.anonymousPull;
+    if (ro.accessClaimKeys !== undefined) {
+      if (ro.accessClaimKeys !== 'lowercase' && ro.accessClaimKeys !== 'capitalized')
+        fail(
+          `registries["${host}"].accessClaimKeys`,
+          `must be lowercase or capitalized (got ${JSON.stringify(ro.accessClaimKeys)})`,
+        );
+      reg.accessClaimKeys = ro.accessClaimKeys;
+    }
     out[host.toLowerCase()] = reg;
   }
   return out;

@@ -411,3 +411,65 @@ describe('regional endpoints', () => {
     }
   });
 });
+
+describe('quarantine (Azure/acr docs/preview/quarantine)', () => {
+  // The real statuses, which the gate's image-quarantined check must see through: a quarantined image pulled by tag
+  // answers "manifest ... not found" (404 MANIFEST_UNKNOWN), by digest "unknown: The operation is disallowed.". The
+  // emulator of the first version answered 403 to both, which hid that the gate skipped the attribute read on a 404.
+  async function pullToken(other: Emulator, host: string, repo: string): Promise<string> {
+    const cred = new ClientSecretCredential(other.gate.tenantId, other.gate.clientId, other.gate.clientSecret, {
+      authorityHost: other.endpoints.authorityHost,
+      disableInstanceDiscovery: true,
+    });
+    const ex = await other.fetch(`https://${host}/oauth2/exchange`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'access_token',
+        service: host,
+        tenant: other.gate.tenantId,
+        access_token: (await cred.getToken(other.endpoints.acrScope)).token,
+      }).toString(),
+    });
+    expect(ex.status).toBe(200);
+    const { refresh_token } = (await ex.json()) as { refresh_token: string };
+    const tok = await other.fetch(`https://${host}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        service: host,
+        scope: `repository:${repo}:pull`,
+        refresh_token,
+      }).toString(),
+    });
+    expect(tok.status).toBe(200);
+    return ((await tok.json()) as { access_token: string }).access_token;
+  }
+
+  for (const [world, ref, status, code, message] of [
+    ['quarantine-tag-404', 'v2.0.0', 404, 'MANIFEST_UNKNOWN', undefined],
+    ['quarantine-digest-disallowed', `sha256:${'3'.repeat(64)}`, 403, 'UNKNOWN', 'The operation is disallowed.'],
+  ] as const) {
+    it(`${world}: answers ${ref.slice(0, 12)} with ${status} ${code}, and the tag is out of tags/list`, async () => {
+      const other = await startEmulator(await loadWorld(`test/scenarios/registry/${world}/world.yaml`));
+      try {
+        const token = await pullToken(other, 'prodacr.azurecr.io', 'orders-api');
+        const res = await other.fetch(`https://prodacr.azurecr.io/v2/orders-api/manifests/${ref}`, {
+          headers: { authorization: `Bearer ${token}`, accept: ACCEPT },
+        });
+        expect(res.status).toBe(status);
+        const body = (await res.json()) as { errors: { code: string; message: string }[] };
+        expect(body.errors[0].code).toBe(code);
+        if (message) expect(body.errors[0].message).toBe(message);
+        const tags = await other.fetch('https://prodacr.azurecr.io/v2/orders-api/tags/list', {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(tags.status).toBe(200);
+        expect(((await tags.json()) as { tags: string[] }).tags).not.toContain('v2.0.0');
+      } finally {
+        await other.close();
+      }
+    });
+  }
+});
