@@ -62,6 +62,38 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
     httpsProxy: p.httpsProxy ?? '',
     noProxy: p.noProxy ?? '',
   });
-  return ((input: string | URL | Request, init?: RequestInit) =>
-    globalThis.fetch(input, { ...init, dispatcher } as RequestInit)) as typeof fetch;
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    try {
+      return await globalThis.fetch(input, { ...init, dispatcher } as RequestInit);
+    } catch (err) {
+      // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
+      // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
+      const target = typeof input === 'string' || input instanceof URL ? input : input.url;
+      const proxy = proxyUrlFor(target, env);
+      if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted) throw err;
+      throw new ProxyFailure(proxy, err);
+    }
+  }) as typeof fetch;
+}
+
+/** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
+export class ProxyFailure extends Error {
+  /** The proxy's host:port (never its credentials). */
+  readonly proxyHost: string;
+  constructor(proxy: string, cause: unknown) {
+    const host = proxyHostOf(proxy);
+    const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : '';
+    super(`through the proxy ${host}${detail ? `: ${detail}` : ''}`, { cause });
+    this.name = 'ProxyFailure';
+    this.proxyHost = host;
+  }
+}
+
+/** `http://user:secret@proxy.corp:3128` -> `proxy.corp:3128`: only the host goes into messages. */
+export function proxyHostOf(proxy: string): string {
+  try {
+    return new URL(proxy).host || '(proxy)';
+  } catch {
+    return '(proxy)';
+  }
 }

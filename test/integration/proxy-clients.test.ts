@@ -14,6 +14,8 @@ import { LiveCredentialChecker } from '../../src/facts/credentials/live-check.js
 import { clusterObjectReader, loadKubernetesClient } from '../../src/facts/kubernetes/cluster-objects.js';
 import { liveClusterReader, loadLiveClient } from '../../src/facts/kubernetes/live.js';
 import { main } from '../../src/cli-main.js';
+import { RegistryClient } from '../../src/facts/registry/client.js';
+import { parseImageReference } from '../../src/lib/image-reference.js';
 import { actionOctokit } from '../../src/main.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 import { json, startStubHttps, type StubHttps } from '../helpers/stub-https.js';
@@ -206,6 +208,35 @@ describe('one proxy rule for every client', () => {
   it('look-alike: a kubeconfig without proxy-url under a dead HTTPS_PROXY is unverifiable, not read directly', async () => {
     const r = await readSecret(kubeconfig('plain2.yaml'), { HTTPS_PROXY: DEAD_PROXY });
     expect(r.state).toBe('unverifiable');
+  });
+
+  it('a proxy that refuses the connection is named as the cause (registry, Graph), not the registry or Graph', async () => {
+    const env = { HTTPS_PROXY: 'http://user:pw@127.0.0.1:1' };
+    const ref = parseImageReference(`${api.host}/app:1.0`);
+    if (!ref.ok) throw new Error('bad ref');
+    const image = await new RegistryClient({
+      fetch: proxyAwareFetch(env),
+      signal: AbortSignal.timeout(10_000),
+    }).checkImage(ref.ref);
+    expect(image).toMatchObject({ status: 'unverifiable', failure: 'connection-refused' });
+    expect(image.reason).toContain('(through the proxy 127.0.0.1:1)');
+    expect(JSON.stringify(image)).not.toContain('pw');
+    const graph = await getApplicationByAppId(
+      {
+        fetch: proxyAwareFetch(env),
+        signal: AbortSignal.timeout(10_000),
+        azure: {
+          credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3.6e6 }) },
+          endpoints: { graph: `https://${api.host}` },
+          tenantId: 't',
+        },
+      } as unknown as FactContext,
+      APP_ID,
+    );
+    expect(graph).toMatchObject({
+      reason: expect.stringMatching(/Microsoft Graph unreachable: .*through the proxy 127\.0\.0\.1:1/),
+    });
+    expect(JSON.stringify(graph)).not.toContain('pw');
   });
 
   it("the action's Octokit goes through HTTP_PROXY for the GitHub API, and NO_PROXY keeps it direct", async () => {
