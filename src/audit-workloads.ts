@@ -30,7 +30,7 @@ export async function auditWorkloads(
 ): Promise<WorkloadAudit | undefined> {
   if (config.workloads === false || !ctx.kubeconfigPath) return undefined;
   await loadLiveClient();
-  const kube = liveClusterReader(ctx.kubeconfigPath);
+  const kube = liveClusterReader(ctx.kubeconfigPath, ctx.config.simulate ? undefined : process.env);
   const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
   const unreadable = (reason: string): Finding => ({
     rule: 'pull-secret-unverifiable',

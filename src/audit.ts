@@ -268,7 +268,10 @@ function clusterReaderFor(ctx: FactContext, opts: AuditOptions, findings: Findin
     return undefined;
   }
   try {
-    return clusterObjectReader(ctx.kubeconfigPath);
+    return clusterObjectReader(ctx.kubeconfigPath, [], {
+      interactive: true,
+      ...(ctx.config.simulate ? {} : { proxyEnv: process.env }),
+    });
   } catch {
     findings.push({
       rule: PULL_SECRET_UNVERIFIABLE,

@@ -18,6 +18,7 @@ import {
 } from './report/pr-comment.js';
 import { renderSummary } from './report/markdown.js';
 import type { Logger, Report } from './types/index.js';
+import { proxyAwareFetch } from './facts/proxy-fetch.js';
 
 export interface GitHubJob {
   apiUrl: string;
@@ -142,7 +143,7 @@ export async function publishToGitHub(
   config: Config,
   settings: GitHubSettings,
   job: GitHubJob,
-  opts: { logger: Logger; signal: AbortSignal; fetch?: typeof fetch },
+  opts: { logger: Logger; signal: AbortSignal; fetch?: typeof fetch; env?: NodeJS.ProcessEnv },
 ): Promise<string> {
   const { logger } = opts;
   // Keyed as the action keys it today (src/main.ts), or on comment-key when given.
@@ -157,7 +158,7 @@ export async function publishToGitHub(
     );
     return 'skipped';
   }
-  const call = rest(job, settings.githubToken, opts.signal, opts.fetch ?? fetch);
+  const call = rest(job, settings.githubToken, opts.signal, opts.fetch ?? proxyAwareFetch(opts.env ?? process.env));
   const { owner, repo } = job;
   try {
     if (wantComment) {

@@ -113,7 +113,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     // by the run's timeout; they never change the exit code.
     const job = gitHubJobFromEnv(env);
     if (job) {
-      await publishToGitHub(report, config, github, job, { logger, signal: AbortSignal.timeout(config.timeoutMs) });
+      await publishToGitHub(report, config, github, job, {
+        logger,
+        signal: AbortSignal.timeout(config.timeoutMs),
+        env,
+      });
     }
     return exitCode;
   } catch (err) {

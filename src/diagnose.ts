@@ -78,7 +78,7 @@ export async function runDiagnose(config: Config, target: DiagnoseTarget, deps: 
     const kubeconfig = emulator?.kubeconfigPath ?? kubeconfigFrom(deps.env ?? process.env);
     if (!kubeconfig) throw new ConfigurationError('diagnose needs a kubeconfig (KUBECONFIG or ~/.kube/config)');
     await loadLiveClient();
-    const kube = liveClusterReader(kubeconfig);
+    const kube = liveClusterReader(kubeconfig, emulator ? undefined : (deps.env ?? process.env));
     return await diagnoseWith(kube, { ...config, ...(cluster ? { cluster } : {}) }, target, deps);
   } finally {
     await emulator?.close();

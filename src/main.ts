@@ -25,6 +25,7 @@ import {
 import { renderSarif } from './report/sarif.js';
 import type { Logger, Report } from './types/index.js';
 import { VERSION } from './version.js';
+import { proxyAwareFetch } from './facts/proxy-fetch.js';
 
 export async function run(): Promise<void> {
   const startedAt = Date.now();
@@ -130,6 +131,19 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger, gi
   }
 }
 
+/**
+ * The Octokit of the action's GitHub calls: every request carries the deadline's signal and goes through the gate's
+ * proxy rule (HTTPS_PROXY / NO_PROXY). Giving `request` replaces @actions/github's own proxy-aware fetch (Octokit
+ * merges defaults shallowly), so the fetch is given here too.
+ */
+export async function actionOctokit(token: string, signal: AbortSignal, env: NodeJS.ProcessEnv, baseUrl?: string) {
+  const github = await import('@actions/github');
+  return github.getOctokit(token, {
+    ...(baseUrl ? { baseUrl } : {}),
+    request: { signal, fetch: proxyAwareFetch(env) },
+  });
+}
+
 /** The PR comment (check mode on pull_request) or the tracking issue (audit mode). Never decides the job result. */
 async function github_(report: Report, settings: ActionSettings, logger: Logger, signal: AbortSignal): Promise<void> {
   const github = await import('@actions/github');
@@ -153,7 +167,7 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger,
   }
   try {
     // Every request carries the deadline's signal: a GitHub API that never answers is aborted, not waited on.
-    const octokit = github.getOctokit(settings.githubToken, { request: { signal } });
+    const octokit = await actionOctokit(settings.githubToken, signal, process.env);
     const { owner, repo } = ctx.repo;
     if (wantComment) {
       const marker = prCommentMarker(clusterKey);

@@ -1,7 +1,11 @@
-// The fetch the gate's own HTTP clients use (registries with their token endpoints and blob redirects, live
-// credential checks): it honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms, as the runner sets
-// them, through undici's EnvHttpProxyAgent. Without a proxy in the environment it is the plain global fetch. Under
-// --simulate the emulator's own fetch is used instead: traffic to the loopback emulator never goes through a proxy.
+// The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
+// their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
+// (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
+// as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
+// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes client's cluster
+// `proxy-url`) ask `proxyUrlFor`, which makes the same choice as EnvHttpProxyAgent (tested side by side). Without a
+// proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
+// are used instead: traffic to the loopback emulator never goes through a proxy.
 
 import { EnvHttpProxyAgent } from 'undici';
 
@@ -17,10 +21,79 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): { httpProxy?: string; http
   };
 }
 
+const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
+
+/**
+ * The proxy a request to `target` goes through under `env`, or undefined for a direct connection. NO_PROXY as
+ * EnvHttpProxyAgent reads it: entries split on commas or spaces, `*` alone means never, an entry matches the host
+ * itself or any subdomain (a leading `.` or `*.` is dropped), `host:port` only that port.
+ */
+export function proxyUrlFor(target: string | URL, env: NodeJS.ProcessEnv): string | undefined {
+  const p = proxyFromEnv(env);
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return undefined;
+  }
+  const proxy = url.protocol === 'https:' ? p.httpsProxy : url.protocol === 'http:' ? p.httpProxy : undefined;
+  if (!proxy) return undefined;
+  const noProxy = (p.noProxy ?? '').trim();
+  if (noProxy === '*') return undefined;
+  const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number.parseInt(url.port, 10) || DEFAULT_PORTS[url.protocol] || 0;
+  for (const entry of noProxy.split(/[,\s]/)) {
+    if (!entry) continue;
+    const m = /^(.+):(\d+)$/.exec(entry);
+    const host = (m ? m[1] : entry).replace(/^\*?\./, '').toLowerCase();
+    const entryPort = m ? Number.parseInt(m[2], 10) : 0;
+    if (entryPort && entryPort !== port) continue;
+    if (hostname === host || hostname.endsWith(`.${host}`)) return undefined;
+  }
+  return proxy;
+}
+
 export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
   const p = proxyFromEnv(env);
   if (!p.httpProxy && !p.httpsProxy) return globalThis.fetch.bind(globalThis);
-  const dispatcher = new EnvHttpProxyAgent(p);
-  return ((input: string | URL | Request, init?: RequestInit) =>
-    globalThis.fetch(input, { ...init, dispatcher } as RequestInit)) as typeof fetch;
+  // Every field given, so the agent never falls back to process.env when `env` is another environment.
+  const dispatcher = new EnvHttpProxyAgent({
+    httpProxy: p.httpProxy ?? '',
+    httpsProxy: p.httpsProxy ?? '',
+    noProxy: p.noProxy ?? '',
+  });
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    try {
+      return await globalThis.fetch(input, { ...init, dispatcher } as RequestInit);
+    } catch (err) {
+      // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
+      // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
+      const target = typeof input === 'string' || input instanceof URL ? input : input.url;
+      const proxy = proxyUrlFor(target, env);
+      if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted) throw err;
+      throw new ProxyFailure(proxy, err);
+    }
+  }) as typeof fetch;
+}
+
+/** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
+export class ProxyFailure extends Error {
+  /** The proxy's host:port (never its credentials). */
+  readonly proxyHost: string;
+  constructor(proxy: string, cause: unknown) {
+    const host = proxyHostOf(proxy);
+    const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : '';
+    super(`through the proxy ${host}${detail ? `: ${detail}` : ''}`, { cause });
+    this.name = 'ProxyFailure';
+    this.proxyHost = host;
+  }
+}
+
+/** `http://user:secret@proxy.corp:3128` -> `proxy.corp:3128`: only the host goes into messages. */
+export function proxyHostOf(proxy: string): string {
+  try {
+    return new URL(proxy).host || '(proxy)';
+  } catch {
+    return '(proxy)';
+  }
 }

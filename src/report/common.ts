@@ -79,9 +79,15 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   }
   const sorted = [...rules].sort();
   if (worst === 'error' || worst === 'warning') return { state: worst, rules: sorted };
-  if (unverifiable) return { state: 'unverifiable', rules: sorted };
-  if (worst === 'notice') return { state: 'notice', rules: sorted };
   const check = image.checks ? checkOf(image.checks, concern) : undefined;
+  // An unverifiable finding says what it is; the check's own why says it in the cell ("not checked: <why>").
+  if (unverifiable)
+    return {
+      state: 'unverifiable',
+      rules: sorted,
+      ...(check?.state === 'unverified' && check.why ? { why: check.why } : {}),
+    };
+  if (worst === 'notice') return { state: 'notice', rules: sorted };
   // Never a pass for what did not run: the image's own check states say whether it ran, and why not.
   if (check?.state === 'unverified')
     return { state: 'unverifiable', rules: [], ...(check.why ? { why: check.why } : {}) };
@@ -89,6 +95,14 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
     return { state: 'unchecked', rules: [], ...(check.why ? { why: check.why } : {}) };
   return { state: quietState(image, concern), rules: [] };
 }
+
+/** The four checks of an image, in report order, with the words the reports use for them. */
+export const CHECK_NAMES: [keyof ImageChecks, string][] = [
+  ['exists', 'exists'],
+  ['platforms', 'platforms'],
+  ['pullPath', 'pull path'],
+  ['network', 'network'],
+];
 
 function checkOf(checks: ImageChecks, concern: RuleConcern): ImageCheckResult | undefined {
   if (concern === 'exists') return checks.exists;

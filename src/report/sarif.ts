@@ -10,10 +10,11 @@
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ruleById, type RuleDescriptor } from '../rules/catalogue.js';
-import type { Finding, Report, Severity, SourceLocation } from '../types/index.js';
+import type { Finding, Report, ReportImage, Severity, SourceLocation } from '../types/index.js';
 import { safeEvidence } from './evidence.js';
 import { sortFindings } from '../lib/sort.js';
 import { helmCandidates } from './annotations.js';
+import { CHECK_NAMES } from './common.js';
 
 export interface SarifOptions {
   /** Version of aks-pull-gate (package.json), shown as tool.driver.version. */
@@ -89,6 +90,19 @@ function fingerprint(f: Finding, place: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
+/** "<checks> not checked: <why>" for each unverified check of the image, one line per distinct reason. */
+export function unverifiedLines(image: ReportImage): string[] {
+  if (!image.checks) return [];
+  const byWhy = new Map<string, string[]>();
+  for (const [key, name] of CHECK_NAMES) {
+    const c = image.checks[key];
+    if (c.state !== 'unverified') continue;
+    const why = `${c.why ?? 'could not be verified'}${c.toCheck ? ` (to check it: ${c.toCheck})` : ''}`;
+    byWhy.set(why, [...(byWhy.get(why) ?? []), name]);
+  }
+  return [...byWhy].map(([why, names]) => `${names.join(', ')} not checked: ${why}`);
+}
+
 interface Place {
   file: string;
   line: number;
@@ -106,6 +120,11 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
     report.images.filter((i) => i.locations.length > 0).map((i) => [i.reference, i.locations[0]]),
   );
   const firstLocation = report.images.find((i) => i.locations.length > 0)?.locations[0];
+  // What could not be checked, per image: said in the message and properties of that image's results, and for every
+  // image in the run's properties (an unverified image may have no result of its own, e.g. after a timeout).
+  const notChecked = new Map(
+    report.images.map((i) => [i.reference, unverifiedLines(i)] as const).filter(([, lines]) => lines.length > 0),
+  );
 
   const place = (l: Pick<SourceLocation, 'file' | 'line'> & Partial<SourceLocation>, approximate: boolean) => {
     const template =
@@ -160,7 +179,12 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
       omitted++;
       continue;
     }
-    const text = f.remediation ? `${f.message}\nFix: ${f.remediation}` : f.message;
+    const gaps = f.image !== undefined ? notChecked.get(f.image) : undefined;
+    const text = [
+      f.message,
+      ...(f.remediation ? [`Fix: ${f.remediation}`] : []),
+      ...(gaps ?? []).map((g) => `Not verified for ${f.image}: ${g}`),
+    ].join('\n');
     for (const p of unique) {
       const r: Result = {
         ruleId: f.rule,
@@ -183,6 +207,7 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
       if (f.image) props.image = f.image;
       if (f.registry) props.registry = f.registry;
       if (f.remediation) props.remediation = f.remediation;
+      if (gaps) props.notChecked = gaps;
       if (p.approximate) props.locationIsApproximate = true;
       if (f.location?.helmSource) props.helmSource = f.location.helmSource;
       const ev = safeEvidence(f.evidence);
@@ -210,6 +235,10 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
   if (opts.category) run.automationDetails = { id: opts.category };
   const props: Record<string, unknown> = {};
   if (report.cluster) Object.assign(props, { cluster: report.cluster, mode: report.mode, ready: report.ready });
+  if (report.mode === 'check' && notChecked.size > 0) {
+    Object.assign(props, { ready: report.ready, verified: report.verified });
+    props.notChecked = [...notChecked].map(([image, lines]) => ({ image, notChecked: lines }));
+  }
   if (report.mode === 'audit' && report.findings.length > 0) {
     props.auditFindingsLeftOut = report.findings.length;
     props.note = 'Audit findings have no place in the repository; they are in the JSON report and the job summary.';

@@ -1,8 +1,8 @@
 // CLI text output: readable at a glance, grouped by image, ANSI colours only when the caller asks for them
 // (the CLI decides from TTY and NO_COLOR; this module never looks at the environment).
 
-import type { Finding, ImageChecks, Report, ReportImage, Severity } from '../types/index.js';
-import { groupByImage, locationText, verdictWords } from './common.js';
+import type { Finding, Report, ReportImage, Severity } from '../types/index.js';
+import { CHECK_NAMES, groupByImage, locationText, verdictWords } from './common.js';
 import { evidenceLine } from './evidence.js';
 
 export interface TextOptions {
@@ -13,13 +13,6 @@ const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: 
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
 const SEV_COLOR: Record<Severity, keyof typeof SGR> = { error: 'red', warning: 'yellow', notice: 'cyan' };
-
-const CHECK_NAMES: [keyof ImageChecks, string][] = [
-  ['exists', 'exists'],
-  ['platforms', 'platforms'],
-  ['pullPath', 'pull path'],
-  ['network', 'network'],
-];
 
 /** "not checked: <why>" for every check of the image that did not run, one line per distinct reason. */
 function notChecked(image: ReportImage): string[] {

@@ -118,7 +118,12 @@ function makeClusterReader(
     // A person can answer a login prompt only outside CI and on a terminal.
     const interactive = env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY;
     return {
-      reader: clusterObjectReader(ctx.kubeconfigPath, opts.clusterServers, { interactive, signal: ctx.signal, env }),
+      reader: clusterObjectReader(ctx.kubeconfigPath, opts.clusterServers, {
+        interactive,
+        signal: ctx.signal,
+        env,
+        ...(ctx.config.simulate ? {} : { proxyEnv: env }),
+      }),
       state: { state: 'read' },
     };
   } catch (err) {

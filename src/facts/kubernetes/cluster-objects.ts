@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
+import type { KubeConfig, V1Secret, V1ServiceAccount } from '@kubernetes/client-node';
+import { proxyUrlFor } from '../proxy-fetch.js';
 
 // @kubernetes/client-node is large (about half a second to load): it is loaded only when a kubeconfig will be read.
 let k8s: typeof import('@kubernetes/client-node') | undefined;
@@ -98,6 +99,23 @@ export function serviceAccountFromApi(sa: V1ServiceAccount): ManifestServiceAcco
 
 /** The kubeconfig points at another cluster than the one under check: live reads are off, and this says why. */
 export class KubeconfigElsewhereError extends Error {}
+
+/**
+ * The proxy each cluster entry is reached through, as kubectl chooses it: the entry's own `proxy-url` wins (the client
+ * library honours it), else HTTPS_PROXY / HTTP_PROXY / NO_PROXY of `env` for its server (the gate's one proxy rule,
+ * proxyUrlFor). Not called under --simulate: the emulator's kubeconfig is loopback and never proxied.
+ */
+export function applyProxyEnv(kc: KubeConfig, env: NodeJS.ProcessEnv): void {
+  let changed = false;
+  const clusters = kc.clusters.map((c) => {
+    const proxyUrl = c.proxyUrl ? undefined : proxyUrlFor(c.server, env);
+    if (!proxyUrl) return c;
+    changed = true;
+    return { ...c, proxyUrl };
+  });
+  if (changed)
+    kc.loadFromOptions({ clusters, users: kc.users, contexts: kc.contexts, currentContext: kc.currentContext });
+}
 
 /** `https://Prod-AKS-dns-1a2b.hcp.westeurope.azmk8s.io:443/` -> `prod-aks-dns-1a2b.hcp.westeurope.azmk8s.io`. */
 function serverHost(server: string | undefined): string {
@@ -254,6 +272,8 @@ export interface ReaderOptions {
   /** The run's deadline: an exec credential plugin still running then is killed. */
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
+  /** The environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply to the API server (absent under --simulate). */
+  proxyEnv?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -271,6 +291,7 @@ export function clusterObjectReader(
   const client = k8s;
   const kc = mergeKubeconfigs(kubeconfigPath.split(path.delimiter).filter((p) => p));
   selectClusterContext(kc, servers);
+  if (opts.proxyEnv) applyProxyEnv(kc, opts.proxyEnv);
   const user = kc.getCurrentUser();
   const exec = (user?.exec ?? (user?.authProvider as { config?: { exec?: ExecSpec } } | undefined)?.config?.exec) as
     ExecSpec | undefined;

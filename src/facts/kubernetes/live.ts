@@ -13,6 +13,8 @@ import type {
   LiveWorkloadKind,
 } from '../../types/facts/live-cluster.js';
 
+import { applyProxyEnv } from './cluster-objects.js';
+
 let k8s: typeof import('@kubernetes/client-node') | undefined;
 
 export async function loadLiveClient(): Promise<void> {
@@ -144,10 +146,12 @@ export interface LiveClusterReader {
 
 type Page = { items: unknown[]; metadata?: { _continue?: string } };
 
-export function liveClusterReader(kubeconfigPath: string): LiveClusterReader {
+/** `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply (absent under --simulate). */
+export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.ProcessEnv): LiveClusterReader {
   if (!k8s) throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
   const kc = new k8s.KubeConfig();
   kc.loadFromFile(kubeconfigPath);
+  if (proxyEnv) applyProxyEnv(kc, proxyEnv);
   const core = kc.makeApiClient(k8s.CoreV1Api);
   const apps = kc.makeApiClient(k8s.AppsV1Api);
   const batch = kc.makeApiClient(k8s.BatchV1Api);

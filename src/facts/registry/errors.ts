@@ -114,6 +114,14 @@ export function transportError(
   what: 'deadline' | 'request-timeout' | 'other',
 ): RegistryError {
   if (err instanceof RegistryError) return err;
+  // Through a proxy (facts/proxy-fetch.ts): the same kind, and the message names the proxy, not only the registry.
+  const proxy = causes(err).find(
+    (c): c is { proxyHost: string } & Error => c instanceof Error && c.name === 'ProxyFailure',
+  );
+  if (proxy && what === 'other') {
+    const e = transportError(proxy.cause, host, what);
+    return new RegistryError(e.kind, `${e.message} (through the proxy ${proxy.proxyHost})`);
+  }
   if (what === 'deadline') return new RegistryError('timeout', `${host}: no answer before the overall deadline`);
   if (what === 'request-timeout') return new RegistryError('timeout', `${host}: request timed out`);
   for (const c of causes(err)) {
