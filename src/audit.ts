@@ -34,6 +34,8 @@ export interface AuditOptions {
   clusterIds: string[];
   /** Registry resource ids; empty means every registry the gate can see. */
   registryIds: string[];
+  /** Days before an expiry that count as expiring (the expiry-warning-days option). */
+  expiryWarningDays: number;
   /** Injected cluster reader (tests); default: one over ctx.kubeconfigPath when cluster reads are on. */
   cluster?: ClusterObjectReader;
 }
@@ -82,7 +84,7 @@ function withExpiry(c: AuditCredential, iso: string | undefined | null, now: Dat
 
 export async function runAudit(ctx: FactContext, opts: AuditOptions): Promise<AuditResult> {
   const now = ctx.now;
-  const days = ctx.config.expiryWarningDays;
+  const days = opts.expiryWarningDays;
   const findings: Finding[] = [];
   const credentials: AuditCredential[] = [];
 
@@ -257,7 +259,7 @@ interface SecretAudit {
 
 function clusterReaderFor(ctx: FactContext, opts: AuditOptions, findings: Finding[]): ClusterObjectReader | undefined {
   if (opts.cluster) return opts.cluster;
-  if (ctx.config.offline || !ctx.config.clusterReads || !ctx.kubeconfigPath) {
+  if (ctx.clusterReadsOff || !ctx.kubeconfigPath) {
     findings.push({
       rule: PULL_SECRET_UNVERIFIABLE,
       severity: 'warning',
@@ -313,8 +315,7 @@ async function auditPullSecrets(
   registries: CredentialRegistry[],
   findings: Finding[],
 ): Promise<SecretAudit[]> {
-  if (!opts.cluster && ctx.kubeconfigPath && ctx.config.clusterReads && !ctx.config.offline)
-    await loadKubernetesClient();
+  if (!opts.cluster && ctx.kubeconfigPath && !ctx.clusterReadsOff) await loadKubernetesClient();
   const reader = clusterReaderFor(ctx, opts, findings);
   if (!reader) return [];
   const list = await reader.listPullSecrets();
@@ -334,7 +335,15 @@ async function auditPullSecrets(
   const azure = new AzureCredentialFacts(ctx, hosts, registries);
   const out: SecretAudit[] = [];
   for (const raw of list.value)
-    out.push(await auditOneSecret(ctx, raw, azure, [...(used.get(`${raw.namespace}/${raw.name}`) ?? [])].sort()));
+    out.push(
+      await auditOneSecret(
+        ctx,
+        raw,
+        azure,
+        [...(used.get(`${raw.namespace}/${raw.name}`) ?? [])].sort(),
+        opts.expiryWarningDays,
+      ),
+    );
   return out;
 }
 
@@ -351,6 +360,7 @@ async function auditOneSecret(
   raw: ManifestSecret,
   azure: AzureCredentialFacts,
   usedBy: string[],
+  days: number,
 ): Promise<SecretAudit> {
   const label = `${raw.namespace}/${raw.name}`;
   const secret: PullSecretFact = {
@@ -384,22 +394,22 @@ async function auditOneSecret(
   const credentials: AuditCredential[] = [];
   const findings: Finding[] = [];
   const facts: Pick<CredentialFacts, 'cluster'> = {};
-  const cluster = parseTypedArmId(ctx.config.cluster, 'Microsoft.ContainerService', ['managedClusters']);
-  if (cluster && ctx.config.cluster)
-    facts.cluster = { id: ctx.config.cluster, name: cluster.names[0], resourceGroup: cluster.resourceGroup };
+  const cluster = parseTypedArmId(ctx.cluster, 'Microsoft.ContainerService', ['managedClusters']);
+  if (cluster && ctx.cluster)
+    facts.cluster = { id: ctx.cluster, name: cluster.names[0], resourceGroup: cluster.resourceGroup };
   for (const cred of parsed.credentials) {
     const entry = newEntry(cred);
     await azure.describe(entry, cred, cred.server.toLowerCase(), []);
     entries.push(entry);
     secret.parsed = { ok: true, entries };
-    credentials.push(auditEntry(label, entry, usedBy, ctx.now, ctx.config.expiryWarningDays));
+    credentials.push(auditEntry(label, entry, usedBy, ctx.now, days));
     // Same rules and remediations as the gate, for "no particular repository": scope findings need one, so they are dropped.
     const v = evaluateEntry(entry, {
       secret,
       repository: '',
       imageRegistry: entry.registry?.loginServer ?? cred.server,
       now: ctx.now,
-      warningDays: ctx.config.expiryWarningDays,
+      warningDays: days,
       cluster: facts.cluster,
     });
     for (const f of v.findings) {

@@ -26,11 +26,12 @@ import { proxyAwareFetch } from './facts/proxy-fetch.js';
 import { createAzureContext } from './facts/azure/sign-in.js';
 import { collectIdentityFacts } from './facts/azure/role-assignments.js';
 import { discoverRegistries } from './facts/azure/registries.js';
+import { clusterBody, registryBodies } from './facts/azure/sdk-bodies.js';
+import type { ManagedCluster } from '@azure/arm-containerservice';
 import {
   checkIdentity,
   isUnverifiable,
   ROLE_ASSIGNMENTS_UNVERIFIABLE,
-  type ClusterFacts,
   type IdentityFacts,
   type RegistryDiscovery,
 } from './checks/identity.js';
@@ -40,6 +41,7 @@ import { checkImages, formatPlatform } from './checks/images.js';
 import { CLUSTER_EGRESS_UNKNOWN, checkNetwork } from './checks/network.js';
 import { checkPullSecrets, effectivePullSecrets, PULL_SECRET_UNVERIFIABLE } from './checks/pull-secrets.js';
 import { combinePullPaths } from './checks/pull-paths.js';
+import { staticFindings } from './checks/static.js';
 import { applySuppressions } from './checks/suppressions.js';
 import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { lookupCredentials, parsePullSecret, type DockerCredential } from './lib/docker-config.js';
@@ -80,7 +82,15 @@ const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAc
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
   if (config.offline)
-    return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
+    return finish(
+      config,
+      inventory,
+      [...inventory.findings, ...staticFindings(inventory)],
+      { checked: new Map() },
+      {},
+      new Date(),
+      OFFLINE_SCOPE,
+    );
 
   let emulator: Emulator | undefined;
   let now = new Date();
@@ -137,7 +147,6 @@ async function factContext(
     ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
     : undefined;
   return {
-    config,
     logger: deps.logger,
     maskSecret: deps.maskSecret,
     now,
@@ -145,6 +154,8 @@ async function factContext(
     fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
     ...(azure ? { azure } : {}),
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
+    ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),
+    ...(config.cluster ? { cluster: config.cluster } : {}),
   };
 }
 
@@ -230,8 +241,8 @@ function findKubeconfig(env: NodeJS.ProcessEnv): string | undefined {
 
 /** The cluster's API server hosts (public and private FQDN), when its ARM body was read. */
 function clusterServers(identity: IdentityFacts | undefined): string[] {
-  const raw = identity && !isUnverifiable(identity.cluster) ? identity.cluster.raw : undefined;
-  return [raw?.fqdn, raw?.privateFqdn].filter((h): h is string => !!h);
+  const c = identity && !isUnverifiable(identity.cluster) ? identity.cluster : undefined;
+  return [c?.fqdn, c?.privateFqdn].filter((h): h is string => !!h);
 }
 
 async function check(
@@ -241,7 +252,7 @@ async function check(
   deps: GateDeps,
   emulator?: Emulator,
 ): Promise<GateResult> {
-  const findings: Finding[] = [...inventory.findings];
+  const findings: Finding[] = [...inventory.findings, ...staticFindings(inventory)];
   const paths: PullPathResult[] = [];
   const hosts = [...new Set(inventory.uses.flatMap((u) => (u.ref ? [u.ref.registry] : [])))];
   deps.phase?.('Reading cluster and registries');
@@ -267,11 +278,11 @@ async function check(
   const [images, network, credentials] = await Promise.all([
     // The registry client ends its own pending checks at the deadline (unverifiable: timeout, per image); the grace
     // lets those answers arrive instead of one anonymous timeout for the whole phase.
-    guard(checkAllImages(inventory, ctx, discovery), ctx.signal, 3_000),
-    identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
+    guard(checkAllImages(inventory, ctx, discovery, config.timeoutMs), ctx.signal, 3_000),
+    identityFacts && !isUnverifiable(identityFacts.cluster) && clusterBody(identityFacts.cluster)
       ? guard(
           // @azure/arm-network is the largest module of the bundle: loaded only when there is a cluster to check.
-          networkFacts(ctx, identityFacts.cluster.raw, registries),
+          networkFacts(ctx, clusterBody(identityFacts.cluster)!, registries),
           ctx.signal,
         )
       : Promise.resolve(undefined),
@@ -295,7 +306,7 @@ async function check(
     findings.push(...checkNetwork(network, usesByRegistry(inventory.uses, registries)));
   else if (network) findings.push(timedOut(CLUSTER_EGRESS_UNKNOWN, 'network posture', config));
   if (!('timedOut' in credentials)) {
-    const r = checkPullSecrets(inventory, credentials, config);
+    const r = checkPullSecrets(inventory, credentials, { expiryWarningDays: config.expiryWarningDays });
     findings.push(...r.findings);
     paths.push(...r.paths);
   } else findings.push(timedOut(PULL_SECRET_UNVERIFIABLE, 'pull secrets', config));
@@ -359,14 +370,14 @@ function finish(
 
 async function networkFacts(
   ctx: FactContext,
-  cluster: NonNullable<ClusterFacts['raw']>,
+  cluster: ManagedCluster,
   registries: RegistryDiscovery['registries'],
 ): Promise<NetworkFacts> {
   const { collectNetworkFacts } = await import('./facts/network/network.js');
   return collectNetworkFacts(
     ctx,
     cluster,
-    registries.flatMap((r) => (r.raw ? [r.raw] : [])),
+    registryBodies(registries),
   );
 }
 
@@ -383,12 +394,13 @@ async function checkAllImages(
   inventory: Inventory,
   ctx: FactContext,
   discovery: RegistryDiscovery | undefined,
+  timeoutMs: number,
 ): Promise<{ results: Map<string, ImageCheck>; requests: Record<string, number> }> {
   const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
   const isAcr = (registry: string): boolean => acrHosts.has(registry.toLowerCase()) || isAcrHost(registry);
   const quarantining = new Set(
     (discovery?.registries ?? []).flatMap((r) =>
-      (r.raw?.policies?.quarantinePolicy?.status ?? '').toLowerCase() === 'enabled'
+      (r.quarantinePolicy ?? '').toLowerCase() === 'enabled'
         ? [r.loginServer.toLowerCase(), ...r.dataEndpointHostNames]
         : [],
     ),
@@ -427,7 +439,7 @@ async function checkAllImages(
       const r = await client.checkImage(ref, credential);
       if (cache) await addCacheUse(r, ref, cache, upstream);
       // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
-      if (r.failure === 'timeout' && ctx.signal.aborted) r.reason = noAnswer(ref.registry, ctx.config);
+      if (r.failure === 'timeout' && ctx.signal.aborted) r.reason = noAnswer(ref.registry, timeoutMs);
       results.set(ref.normalized, r);
     }),
   );
@@ -518,7 +530,11 @@ function usesByRegistry(
 async function audit(config: Config, ctx: FactContext, deps: GateDeps, emulator?: Emulator): Promise<GateResult> {
   deps.phase?.('Auditing credentials');
   const result = await guard(
-    runAudit(ctx, { clusterIds: config.cluster ? [config.cluster] : [], registryIds: config.registries }),
+    runAudit(ctx, {
+      clusterIds: config.cluster ? [config.cluster] : [],
+      registryIds: config.registries,
+      expiryWarningDays: config.expiryWarningDays,
+    }),
     ctx.signal,
   );
   const findings =
@@ -572,14 +588,14 @@ function unansweredImages(inventory: Inventory, config: Config): Map<string, Ima
     out.set(u.ref.normalized, {
       status: 'unverifiable',
       failure: 'timeout',
-      reason: noAnswer(u.ref.registry, config),
+      reason: noAnswer(u.ref.registry, config.timeoutMs),
     });
   }
   return out;
 }
 
-function noAnswer(registry: string, config: Config): string {
-  return `${registry} did not answer within the ${Math.round(config.timeoutMs / 1000)} s timeout`;
+function noAnswer(registry: string, timeoutMs: number): string {
+  return `${registry} did not answer within the ${Math.round(timeoutMs / 1000)} s timeout`;
 }
 
 function timedOut(rule: RuleId, what: string, config: Config): Finding {

@@ -4,6 +4,7 @@
 import type { Finding, Report } from '../types/index.js';
 import type { LiveEvent, LivePod } from '../types/facts/live-cluster.js';
 import type { PodDiagnosis, PullFailureClass } from '../types/diagnose.js';
+import { acrImport } from '../rules/remediation.js';
 
 /** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
 export function classifyPullMessage(message: string): PullFailureClass {
@@ -101,7 +102,7 @@ function eventFix(cls: PullFailureClass, image: string, pod: LivePod): { summary
   if (cls === 'rate-limit')
     return {
       summary: `Docker Hub's pull rate limit (toomanyrequests) refused the node's anonymous or free-tier pull of ${image}`,
-      fix: `az acr import --name <your registry> --source ${image.startsWith('docker.io/') ? image : `docker.io/${image}`} --image ${image.replace(/^docker\.io\//, '')}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
+      fix: `${acrImport('<your registry>', image.startsWith('docker.io/') ? image : `docker.io/${image}`, image.replace(/^docker\.io\//, ''))}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
     };
   if (cls === 'tls')
     return {

@@ -4,7 +4,6 @@
 // Returns one PullPathResult per (image, pull secret) that has an entry for the image; errors are emitted as if the
 // path were the only one: the "any working path pulls" verdict combines them with the kubelet's own path.
 
-import type { Config } from '../settings/config.js';
 import { lookupCredentials } from '../lib/docker-config.js';
 import {
   secretKey,
@@ -55,7 +54,17 @@ function workloadsOf(uses: readonly ImageUse[]): string[] {
   return [...new Set(uses.map((u) => `${u.workload.kind}/${u.workload.namespace}/${u.workload.name}`))].sort();
 }
 
-export function checkPullSecrets(inventory: Inventory, facts: CredentialFacts, config: Config): PullSecretCheckResult {
+/** The one setting the pull-secret rules read. */
+export interface PullSecretCheckOptions {
+  /** Days before an expiry that count as expiring (expiry-warning-days). */
+  expiryWarningDays: number;
+}
+
+export function checkPullSecrets(
+  inventory: Inventory,
+  facts: CredentialFacts,
+  config: PullSecretCheckOptions,
+): PullSecretCheckResult {
   // Group uses by (namespace, secret, image): every pod of a namespace that names the secret gets the same answer.
   const groups = new Map<string, Group>();
   const perUseSecrets = new Map<ImageUse, string[]>();
@@ -124,7 +133,7 @@ function interactiveLoginFinding(login: { command: string; mode: string }): Find
 function checkGroup(
   g: Group,
   facts: CredentialFacts,
-  config: Config,
+  config: PullSecretCheckOptions,
 ): { findings: PartialFinding[]; path?: PullPathResult } {
   const label = `${g.namespace}/${g.secretName}`;
   const pathId = `pull-secret:${label}`;
@@ -203,7 +212,7 @@ function evaluatePath(
   secret: PullSecretFact,
   entries: CredentialEntryFact[],
   facts: CredentialFacts,
-  config: Config,
+  config: PullSecretCheckOptions,
 ): { findings: PartialFinding[]; path: PullPathResult } {
   const findings: PartialFinding[] = [];
   const reasons: string[] = [];

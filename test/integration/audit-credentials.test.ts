@@ -5,7 +5,6 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditNeedsAttention, runAudit, type AuditResult } from '../../src/audit.js';
-import type { Config } from '../../src/settings/config.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 import { testConfig } from '../helpers/config.js';
@@ -19,9 +18,8 @@ const logs: string[] = [];
 const masked = new Set<string>();
 
 function ctxFor(e: Emulator, now: string): FactContext {
-  const config = testConfig({ mode: 'audit', cluster: CLUSTER, platforms: [] }) satisfies Config;
   return {
-    config,
+    cluster: CLUSTER,
     logger: { debug: (m) => logs.push(m), info: (m) => logs.push(m), warning: (m) => logs.push(m) },
     maskSecret: (v) => masked.add(v),
     now: new Date(now),
@@ -43,7 +41,11 @@ function ctxFor(e: Emulator, now: string): FactContext {
 beforeAll(async () => {
   const world = await loadWorld('test/scenarios/credentials/audit/world.yaml');
   emu = await startEmulator(world);
-  result = await runAudit(ctxFor(emu, world.now), { clusterIds: [CLUSTER], registryIds: [] });
+  result = await runAudit(ctxFor(emu, world.now), {
+    clusterIds: [CLUSTER],
+    registryIds: [],
+    expiryWarningDays: testConfig().expiryWarningDays,
+  });
 });
 
 afterAll(async () => {
