@@ -51,7 +51,8 @@ import { collectCacheRules } from './facts/azure/cache-rules.js';
 import { cacheRuleFor } from './lib/cache-rule.js';
 import { parseImageReference } from './lib/image-reference.js';
 import type { CacheFacts, CacheUse } from './types/facts/cache.js';
-import { auditNeedsAttention, runAudit } from './audit.js';
+import { collectAuditFacts, type AuditReadOptions } from './facts/audit.js';
+import { auditNeedsAttention, checkAudit, type AuditResult } from './checks/audit.js';
 import type { Emulator } from './simulate/index.js';
 
 export interface GateDeps {
@@ -525,6 +526,15 @@ function usesByRegistry(
     );
   }
   return map;
+}
+
+/** The credential audit: what the cluster and registries hold (facts/audit.ts), judged by the gate's rules. */
+export async function runAudit(
+  ctx: FactContext,
+  opts: AuditReadOptions & { expiryWarningDays: number },
+): Promise<AuditResult> {
+  const facts = await collectAuditFacts(ctx, opts);
+  return checkAudit(facts, { now: ctx.now, expiryWarningDays: opts.expiryWarningDays });
 }
 
 async function audit(config: Config, ctx: FactContext, deps: GateDeps, emulator?: Emulator): Promise<GateResult> {

@@ -222,6 +222,21 @@ function unverifiableFinding(u: Unverifiable, what: string, registry?: string): 
   return f;
 }
 
+/**
+ * The cluster service principal's secret expiry on its own (the scheduled audit judges it with the gate's rule):
+ * cluster-sp-secret-expired / -expiring, or nothing.
+ */
+export function clusterSecretFindings(
+  c: ClusterFacts,
+  sp: ClusterServicePrincipalFacts,
+  now: Date,
+  expiryWarningDays: number,
+): Finding[] {
+  const out = new Emitter();
+  checkClusterSecret(c, sp, now, expiryWarningDays, out);
+  return out.findings;
+}
+
 /** Cluster service-principal secret expiry (rules cluster-sp-secret-expired / -expiring). */
 function checkClusterSecret(
   c: ClusterFacts,

@@ -180,26 +180,43 @@ function checkGroup(
   if (!secret.parsed.ok) {
     const p = secret.parsed;
     return {
-      findings: [
-        {
-          rule: 'pull-secret-malformed',
-          severity: 'error',
-          message:
-            `Pull secret ${label} is malformed: ${p.detail}.` +
-            (p.blocksAllPaths
-              ? ' The kubelet fails every pull of the pod on it, whatever other credentials it has.'
-              : ''),
-          registry: g.ref.registry,
-          remediation: recreateSecretCommand(secret, g.ref.registry, '<username>', '<password>'),
-          evidence: { ...evidence, reason: p.reason, state: 'malformed', blocksAllPaths: p.blocksAllPaths },
-        },
-      ],
+      findings: [malformedSecretFinding(secret, p, { server: g.ref.registry, path: pathId })],
       path: { image, path: pathId, state: 'broken', reason: `secret ${label} is malformed (${p.reason})` },
     };
   }
   const entries = lookupCredentials(secret.parsed.entries, g.ref);
   if (entries.length === 0) return { findings: [] };
   return evaluatePath(g, secret, entries, facts, config);
+}
+
+/**
+ * pull-secret-malformed, for the gate (the image's registry and pull path known) and the audit (a cluster secret, with
+ * the workloads that use it).
+ */
+export function malformedSecretFinding(
+  secret: { namespace: string; name: string },
+  p: { reason: string; detail: string; blocksAllPaths?: boolean },
+  where: { server?: string; path?: string; usedBy?: string[] },
+): PartialFinding {
+  const label = `${secret.namespace}/${secret.name}`;
+  const f: PartialFinding = {
+    rule: 'pull-secret-malformed',
+    severity: 'error',
+    message:
+      `Pull secret ${label} is malformed: ${p.detail}.` +
+      (p.blocksAllPaths ? ' The kubelet fails every pull of the pod on it, whatever other credentials it has.' : '') +
+      (where.usedBy?.length ? ` Used by ${where.usedBy.join(', ')}.` : ''),
+    remediation: recreateSecretCommand(secret, where.server ?? '<server>', '<username>', '<password>'),
+    evidence: {
+      ...(where.path ? { path: where.path } : {}),
+      secretName: label,
+      reason: p.reason,
+      state: 'malformed',
+      blocksAllPaths: p.blocksAllPaths,
+    },
+  };
+  if (where.server) f.registry = where.server;
+  return f;
 }
 
 function notCollectedReason(facts: CredentialFacts): string {

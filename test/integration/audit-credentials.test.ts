@@ -4,7 +4,8 @@
 
 import { ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditNeedsAttention, runAudit, type AuditResult } from '../../src/audit.js';
+import { auditNeedsAttention, type AuditResult } from '../../src/checks/audit.js';
+import { runAudit } from '../../src/gate.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 import { testConfig } from '../helpers/config.js';
@@ -89,7 +90,8 @@ describe('runAudit', () => {
       'sp-secret-expired:error',
     ]);
     expect(result.findings.find((f) => f.rule === 'cluster-sp-secret-expired')?.remediation).toContain(
-      'az aks update-credentials --resource-group rg-prod --name prod-aks --reset-service-principal',
+      // The gate's rule (checks/identity.ts) judges the cluster's service principal in the audit too: one spelling.
+      `az aks update-credentials -g rg-prod -n prod-aks --subscription ${SUB} --reset-service-principal`,
     );
     expect(auditNeedsAttention(result)).toBe(true);
   });

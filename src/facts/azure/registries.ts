@@ -54,6 +54,7 @@ export function registryFactsFrom(r: Registry, tenantId: string | undefined): Re
   };
   rememberRegistryBody(facts, r);
   if (r.anonymousPullEnabled !== undefined) facts.anonymousPullEnabled = r.anonymousPullEnabled;
+  if (r.adminUserEnabled !== undefined) facts.adminUserEnabled = r.adminUserEnabled;
   const quarantine = r.policies?.quarantinePolicy?.status;
   if (quarantine) facts.quarantinePolicy = quarantine;
   if (tenantId) facts.tenantId = tenantId;

@@ -315,7 +315,7 @@ async function describeEntries(
 
 function normalizeRegistry(r: CredentialRegistry): CredentialRegistry {
   const out: CredentialRegistry = { id: r.id, name: r.name, loginServer: r.loginServer.toLowerCase() };
-  const admin = r.adminUserEnabled ?? r.raw?.adminUserEnabled;
+  const admin = r.adminUserEnabled;
   if (admin !== undefined) out.adminUserEnabled = admin;
   return out;
 }

@@ -114,6 +114,8 @@ export interface RegistryFacts {
   anonymousPullEnabled?: boolean;
   /** Raw `policies.quarantinePolicy.status`; undefined when absent. */
   quarantinePolicy?: string;
+  /** `adminUserEnabled` as the body says it (the pull-secret checks judge admin-user credentials by it). */
+  adminUserEnabled?: boolean;
 }
 
 export interface RegistryDiscovery {
