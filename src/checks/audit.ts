@@ -219,7 +219,7 @@ function judgeSecret(
   const findings: Finding[] = [];
   for (const entry of s.entries) {
     credentials.push(auditEntry(label, entry, usedBy, now, days));
-    // Same rules and remediations as the gate, for "no particular repository": scope findings need one, so they are dropped.
+    // Same rules and remediations as the gate, for "no particular repository" (so no scope-map finding).
     const v = evaluateEntry(entry, {
       secret,
       repository: '',
@@ -229,7 +229,6 @@ function judgeSecret(
       cluster,
     });
     for (const f of v.findings) {
-      if (f.rule === 'acr-token-scope-missing-repository') continue;
       // A secret nobody uses cannot break a pull: report it as a warning so it gets cleaned up.
       const severity = usedBy.length === 0 && f.severity === 'error' ? 'warning' : f.severity;
       const evidence = { ...f.evidence, usedBy };

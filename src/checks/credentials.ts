@@ -407,7 +407,8 @@ function evaluateToken(
   }
   broken = evaluateTokenPasswords(entry, token, ctx, findings, evidence, live?.state) ?? broken;
   if (token.actions) {
-    if (!scopeGrantsPull(token.actions, ctx.repository)) {
+    // No particular repository (the audit judges the credential, not a pull): there is no scope to check.
+    if (ctx.repository !== '' && !scopeGrantsPull(token.actions, ctx.repository)) {
       const scopeMap = token.scopeMapName ?? '<scope-map>';
       findings.push({
         rule: 'acr-token-scope-missing-repository',

@@ -5,6 +5,7 @@ import type { Finding, Report } from '../types/index.js';
 import type { LiveEvent, LivePod } from '../types/facts/live-cluster.js';
 import type { PodDiagnosis, PullFailureClass } from '../types/diagnose.js';
 import { acrImport } from '../rules/remediation.js';
+import { ruleById } from '../rules/catalogue.js';
 
 /** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
 export function classifyPullMessage(message: string): PullFailureClass {
@@ -26,36 +27,10 @@ export function classifyPullMessage(message: string): PullFailureClass {
   return 'unclassified';
 }
 
-const RULE_CLASS: Record<string, PullFailureClass> = {
-  'kubelet-pull-permission-missing': 'authorization',
-  'pull-role-on-control-plane-identity': 'authorization',
-  'pull-role-not-honored-abac': 'authorization',
-  'pull-role-condition-excludes-repository': 'authorization',
-  'registry-cross-tenant': 'authorization',
-  'cluster-sp-secret-expired': 'authorization',
-  'pull-secret-missing': 'pull-secret',
-  'pull-secret-malformed': 'pull-secret',
-  'pull-secret-no-registry-entry': 'pull-secret',
-  'pull-secret-credential-rejected': 'pull-secret',
-  'sp-secret-expired': 'pull-secret',
-  'acr-token-disabled': 'pull-secret',
-  'acr-token-expired': 'pull-secret',
-  'acr-token-scope-missing-repository': 'pull-secret',
-  'admin-user-disabled': 'pull-secret',
-  'admin-password-rotated': 'pull-secret',
-  'refresh-token-in-pull-secret': 'pull-secret',
-  'image-not-found': 'image',
-  'repository-not-found': 'image',
-  'image-read-disabled': 'image',
-  'image-quarantined': 'image',
-  'image-reference-invalid': 'image',
-  'image-platform-missing': 'platform',
-  'registry-firewall-blocks-cluster': 'firewall',
-  'registry-public-access-disabled': 'firewall',
-  'private-endpoint-not-approved': 'network',
-  'private-dns-zone-not-linked': 'network',
-  'private-dns-record-missing': 'network',
-};
+/** The failure class a finding of this rule explains (rules/catalogue.ts: pullFailure). */
+function classOf(rule: string): PullFailureClass | undefined {
+  return ruleById(rule)?.pullFailure;
+}
 
 /** Which finding classes an event class is consistent with (a 401 is the kubelet identity or the pull secret). */
 const CONSISTENT: Record<PullFailureClass, PullFailureClass[]> = {
@@ -158,7 +133,7 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
   const findings: Finding[] = (input.report?.findings ?? []).filter(
     (f) => f.severity === 'error' && (!f.image || sameImage(f.image, image) || f.image === image),
   );
-  const classed = findings.map((f) => ({ f, c: RULE_CLASS[f.rule] })).filter((x) => x.c !== undefined);
+  const classed = findings.map((f) => ({ f, c: classOf(f.rule) })).filter((x) => x.c !== undefined);
   // A pod that names pull secrets pulls with them: their failure comes before the kubelet identity's (which the node
   // tries too, and which is then no surprise).
   const rank = (c: PullFailureClass): number => (pod.imagePullSecrets.length > 0 && c === 'pull-secret' ? 0 : 1);
@@ -198,7 +173,7 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
 
   // Ruled out: what the checks verified for this image.
   const img = input.report?.images.find((i) => sameImage(i.reference, image));
-  const concerns = new Set(findings.map((f) => RULE_CLASS[f.rule]));
+  const concerns = new Set(findings.map((f) => classOf(f.rule)));
   if (img && img.status === 'ok' && !concerns.has('image') && !concerns.has('platform')) {
     out.ruledOut.push(
       `image: the tag exists: ${tagOf(image)} → ${img.digest ?? '(digest not read)'}${img.platforms?.length ? `, platforms ${img.platforms.join(', ')}` : ''}${out.platform ? ` (the pool runs ${out.platform})` : ''}`,

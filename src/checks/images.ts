@@ -16,6 +16,9 @@ import {
 
 const ACR_PULL_ROLES = 'AcrPull or Container Registry Repository Reader';
 
+/** The id of the image-not-found rule, for the callers that add to its findings (checks/workloads.ts). */
+export const IMAGE_NOT_FOUND: RuleId = 'image-not-found';
+
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }

@@ -200,6 +200,9 @@ function invalid(file: string, message: string, line = 1, column = 1): Finding {
   };
 }
 
+/** The notices about a file itself (not about its images): the audit's synthesized stream leaves them out. */
+export const FILE_NOTICES: readonly RuleId[] = ['manifest-empty', 'no-workloads'];
+
 function notice(rule: RuleId, file: string, message: string): Finding {
   return { rule, severity: 'notice', message, location: { file, line: 1, column: 1 } };
 }
