@@ -59,6 +59,18 @@ const DOCS = {
     'https://docs.github.com/code-security/code-scanning/managing-code-scanning-alerts/resolving-code-scanning-alerts',
 } as const;
 
+/**
+ * Where docs/rules.md is published: package.json names no repository or homepage, so the base is the repository the
+ * README's `uses: aks-pull-gate/aks-pull-gate@v0` names, at its default branch. Each rule has a section there whose
+ * GitHub anchor is the rule id.
+ */
+export const RULES_DOC_URL = 'https://github.com/aks-pull-gate/aks-pull-gate/blob/main/docs/rules.md';
+
+/** The rule's section of docs/rules.md (absolute: SARIF viewers resolve no relative helpUri). */
+export function ruleDocUri(id: RuleId): string {
+  return `${RULES_DOC_URL}#${id}`;
+}
+
 /** What the catalogue says about each rule id (the id is the key). */
 export type RuleSpec = Omit<RuleDescriptor, 'id'>;
 
