@@ -516,3 +516,23 @@ function unverifiableFindings(
     evidence: { what: u.what, permission: u.permission },
   }));
 }
+
+/** The uses of each registry's images, by login server (its data and regional endpoints count as the registry). */
+export function usesByRegistry(
+  uses: ImageUse[],
+  registries: { loginServer: string; dataEndpointHostNames?: string[]; regionalEndpointHostNames?: string[] }[],
+): Map<string, ImageUse[]> {
+  const map = new Map<string, ImageUse[]>();
+  for (const r of registries) {
+    const hosts = new Set(
+      [r.loginServer, ...(r.dataEndpointHostNames ?? []), ...(r.regionalEndpointHostNames ?? [])].map((h) =>
+        h.toLowerCase(),
+      ),
+    );
+    map.set(
+      r.loginServer,
+      uses.filter((u) => u.ref && hosts.has(u.ref.registry.toLowerCase())),
+    );
+  }
+  return map;
+}

@@ -232,3 +232,10 @@ function toImageUse(r: RawImageUse, serviceAccounts: ManifestServiceAccount[]): 
     ...(r.ignoreAnnotation !== undefined ? { ignoreAnnotation: r.ignoreAnnotation } : {}),
   };
 }
+
+/** `namespace/name` -> client id, for manifest ServiceAccounts with `kubernetes.azure.com/acr-client-id`. */
+export function serviceAccountBindings(inventory: Inventory): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sa of inventory.serviceAccounts) if (sa.acrClientId) out[`${sa.namespace}/${sa.name}`] = sa.acrClientId;
+  return out;
+}
