@@ -133,7 +133,10 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
   const findings: Finding[] = (input.report?.findings ?? []).filter(
     (f) => f.severity === 'error' && (!f.image || sameImage(f.image, image) || f.image === image),
   );
-  const classed = findings.map((f) => ({ f, c: classOf(f.rule) })).filter((x) => x.c !== undefined);
+  const classed = findings.flatMap((f) => {
+    const c = classOf(f.rule);
+    return c ? [{ f, c }] : [];
+  });
   // A pod that names pull secrets pulls with them: their failure comes before the kubelet identity's (which the node
   // tries too, and which is then no surprise).
   const rank = (c: PullFailureClass): number => (pod.imagePullSecrets.length > 0 && c === 'pull-secret' ? 0 : 1);

@@ -27,10 +27,8 @@ import {
   repositoryCondition,
   roleGuid,
   type AssignmentVerdict,
-  type DenyAssignmentFact,
   type PullEvaluation,
   type RoleAssignmentFact,
-  type RoleDefinitionFact,
 } from './rbac/evaluate.js';
 import { armAudienceVerdict, fixedVersionFor, type ArmAudienceVerdict } from './arm-audience.js';
 import {

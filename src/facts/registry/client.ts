@@ -22,7 +22,7 @@ import {
   type RegistryCredential,
 } from './auth.js';
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
-import { RegistryError, transportError, type RegistryFailureKind } from './errors.js';
+import { RegistryError, transportError } from './errors.js';
 import { RegistryHttp, discard, readBounded, throwIfFirewall, type RequestKind } from './http.js';
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
