@@ -5,7 +5,7 @@
 
 import { ConfigurationError, type Config } from './settings/config.js';
 import type { FactContext, PullPathResult } from './types/facts/context.js';
-import type { IdentityFacts, RegistryDiscovery } from './types/facts/identity.js';
+import type { RegistryDiscovery } from './types/facts/identity.js';
 import type { Finding, Inventory, Logger, Report, SecretMasker } from './types/index.js';
 import { buildInventory, serviceAccountBindings } from './inventory/inventory.js';
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
@@ -21,7 +21,7 @@ import { isUnverifiable } from './lib/unverifiable.js';
 import { staticFindings } from './checks/static.js';
 import { checkIdentity, ROLE_ASSIGNMENTS_UNVERIFIABLE } from './checks/identity.js';
 import { platformsFromAgentPools } from './checks/node-pools.js';
-import { checkImages, formatPlatform } from './checks/images.js';
+import { checkedImages, checkImages, formatPlatform } from './checks/images.js';
 import { CLUSTER_EGRESS_UNKNOWN, checkNetwork, usesByRegistry } from './checks/network.js';
 import { checkPullSecrets, PULL_SECRET_UNVERIFIABLE } from './checks/pull-secrets.js';
 import { combinePullPaths, pathsTriedBy } from './checks/pull-paths.js';
@@ -132,7 +132,10 @@ async function check(
   if (identityFacts && isUnverifiable(identityFacts.cluster) && identityFacts.cluster.notFound)
     throw new ConfigurationError(identityFacts.cluster.reason);
   if (identity && 'timedOut' in identity) findings.push(late(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments'));
-  const platforms = clusterPlatforms(config, identityFacts, deps.logger);
+  // Node pools decide where pods can land once a cluster is known; an explicit --platform still wins.
+  const pools = cluster && !config.platformsExplicit ? platformsFromAgentPools(cluster.agentPools ?? []) : [];
+  if (pools.length) deps.logger.info(`Node pools offer ${pools.map(formatPlatform).join(', ')}`);
+  const platforms = pools.length ? pools : config.platforms;
 
   deps.phase?.('Checking images, identity, network and pull secrets');
   const registries = discovery?.registries ?? [];
@@ -167,15 +170,7 @@ async function check(
     paths.push(...r.paths);
   } else findings.push(late(PULL_SECRET_UNVERIFIABLE, 'pull secrets'));
 
-  const checked: ImageFacts = { checked: new Map() };
-  for (const [ref, r] of results) {
-    if (r.status === 'ok')
-      checked.checked.set(ref, {
-        ...(r.auth ? { auth: r.auth } : {}),
-        ...(r.digest ? { digest: r.digest } : {}),
-        ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
-      });
-  }
+  const checked: ImageFacts = { checked: checkedImages(results) };
   const requests = {
     ...('timedOut' in images ? {} : images.requests),
     ...prefixed('emulator', emulator?.requestCounts() ?? {}),
@@ -211,15 +206,6 @@ function finish(
     ...(scope ? { scope } : {}),
   });
   return { report, exitCode, inventory, requests };
-}
-
-/** Node pools decide where pods can land once a cluster is known; an explicit --platform still wins. */
-function clusterPlatforms(config: Config, identity: IdentityFacts | undefined, logger: Logger): Config['platforms'] {
-  if (config.platformsExplicit || !identity || isUnverifiable(identity.cluster)) return config.platforms;
-  const pools = platformsFromAgentPools(identity.cluster.agentPools ?? []);
-  if (!pools.length) return config.platforms;
-  logger.info(`Node pools offer ${pools.map(formatPlatform).join(', ')}`);
-  return pools;
 }
 
 /** The credential audit: what the cluster and registries hold (facts/audit.ts), judged by the gate's rules. */

@@ -401,3 +401,19 @@ export function checkImages(uses: ImageUse[], results: Map<string, ImageCheck>, 
   }
   return out;
 }
+
+/** What the registries confirmed, by normalized reference: how it was asked, its digest and its platforms. */
+export function checkedImages(
+  results: ReadonlyMap<string, ImageCheck>,
+): Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }> {
+  const out = new Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }>();
+  for (const [ref, r] of results) {
+    if (r.status === 'ok')
+      out.set(ref, {
+        ...(r.auth ? { auth: r.auth } : {}),
+        ...(r.digest ? { digest: r.digest } : {}),
+        ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
+      });
+  }
+  return out;
+}

@@ -31,7 +31,7 @@ function unionValues(file: string, name: string): string[] {
 }
 
 const ruleIds = unionValues('src/types/finding.ts', 'RuleId');
-// An image status with the same spelling as a rule id (`repository-not-found`) is read as a status in many modules;
+// An image status with the same spelling as a rule id (repository-not-found) is read as a status in many modules;
 // for those ids only the emitting position counts: `rule: '<id>'` or a `finding(<ctx>, '<id>'` call.
 const statuses = new Set([
   ...unionValues('src/types/index.ts', 'ImageStatus'),
