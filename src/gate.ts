@@ -131,7 +131,8 @@ async function check(
   // A cluster ARM says does not exist is the user's mistake (a typo, the wrong group): nothing about it can be checked.
   if (identityFacts && isUnverifiable(identityFacts.cluster) && identityFacts.cluster.notFound)
     throw new ConfigurationError(identityFacts.cluster.reason);
-  if (identity && 'timedOut' in identity) findings.push(late(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments'));
+  if (identity && 'timedOut' in identity)
+    findings.push(late(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments'));
   // Node pools decide where pods can land once a cluster is known; an explicit --platform still wins.
   const pools = cluster && !config.platformsExplicit ? platformsFromAgentPools(cluster.agentPools ?? []) : [];
   if (pools.length) deps.logger.info(`Node pools offer ${pools.map(formatPlatform).join(', ')}`);

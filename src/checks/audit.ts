@@ -139,9 +139,7 @@ export function checkAudit(facts: AuditFacts, opts: AuditCheckOptions): AuditRes
     filtered.push(c);
     if (isUnverifiable(sp.passwordCredentials)) continue;
     // AKS does not say which client secret it holds: the cluster keeps working while the latest one is valid.
-    const ends = sp.passwordCredentials
-      .map((p) => p.endDateTime)
-      .filter((e): e is string => typeof e === 'string');
+    const ends = sp.passwordCredentials.map((p) => p.endDateTime).filter((e): e is string => typeof e === 'string');
     if (ends.length === 0) continue;
     withExpiry(c, ends.sort((a, b) => Date.parse(b) - Date.parse(a))[0], now, days);
     findings.push(...clusterSecretFindings(cluster, sp, now, days));

@@ -345,12 +345,7 @@ function evaluateAdmin(
       severity: 'error',
       message: `Pull secret ${label} holds an admin password of ${acr} that is no longer one of its two current passwords (regenerated): pulls get 401.`,
       registry: ctx.imageRegistry,
-      remediation: recreateSecretCommand(
-        ctx.secret,
-        entry.server,
-        acr,
-        `"$(${acrAdminPassword(acr)})"`,
-      ),
+      remediation: recreateSecretCommand(ctx.secret, entry.server, acr, `"$(${acrAdminPassword(acr)})"`),
       evidence: { ...evidence, state: 'rotated' },
     });
     return { state: 'broken', reason: `admin password of ${acr} was regenerated` };

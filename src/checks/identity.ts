@@ -172,8 +172,12 @@ function tokenPullSecretCommand(c: ClusterFacts, r: RegistryFacts, g: ImageGroup
     printPassword: true,
   });
   return (
-    kubectlRecreatePullSecret({ namespace: g.namespace, name: `${r.name}-pull` }, r.loginServer, token, `"$(${create})"`) +
-    ` && add imagePullSecrets: [{name: ${r.name}-pull}] to the pod spec`
+    kubectlRecreatePullSecret(
+      { namespace: g.namespace, name: `${r.name}-pull` },
+      r.loginServer,
+      token,
+      `"$(${create})"`,
+    ) + ` && add imagePullSecrets: [{name: ${r.name}-pull}] to the pod spec`
   );
 }
 

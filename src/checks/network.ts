@@ -359,12 +359,7 @@ function recordMissing(
       evidence: { zone: zone.id, record: p.record, expected: p.expected },
     };
   }
-  const remove = p.actual
-    .map(
-      (old) =>
-        privateDnsRecordRemove(at, r.privateZoneName, p.record, old),
-    )
-    .join('\n');
+  const remove = p.actual.map((old) => privateDnsRecordRemove(at, r.privateZoneName, p.record, old)).join('\n');
   return {
     ...base(
       'private-dns-record-missing',

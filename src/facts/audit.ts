@@ -221,7 +221,7 @@ async function auditCluster(ctx: FactContext, clusterId: string, gaps: AuditGap[
   if (!appId) return out;
   const app = await getApplicationByAppId(ctx, appId);
   if (!('found' in app)) {
-    const reason = 'notFound' in app ? app.notFound : app.reason;
+    const reason = 'reason' in app ? app.reason : app.notFound;
     const permission = 'permission' in app ? app.permission : undefined;
     out.servicePrincipal = { appId, passwordCredentials: { reason, ...(permission ? { permission } : {}) } };
     gaps.push({

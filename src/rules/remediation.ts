@@ -183,7 +183,8 @@ export function tokenRotationCommands(
     .sort((a, b) => Date.parse(a.expiry ?? '9999-12-31') - Date.parse(b.expiry ?? '9999-12-31'));
   const target = (free ?? byExpiry[0]?.name.toLowerCase() ?? 'password2') as TokenPasswordSlotName;
   const old = free
-    ? ((byExpiry[0]?.name.toLowerCase() ?? (target === 'password1' ? 'password2' : 'password1')) as TokenPasswordSlotName)
+    ? ((byExpiry[0]?.name.toLowerCase() ??
+        (target === 'password1' ? 'password2' : 'password1')) as TokenPasswordSlotName)
     : undefined;
   const lines = [
     acrTokenCredentialGenerate(tokenName, registry, target) +

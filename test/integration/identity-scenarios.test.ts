@@ -31,7 +31,6 @@ interface Expected {
   bindingPaths?: Record<string, 'works' | 'broken' | 'unknown'>;
 }
 
-
 function uses(images: string[]): ImageUse[] {
   return images.map((image, i) => {
     const parsed = parseImageReference(image);

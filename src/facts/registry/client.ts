@@ -27,7 +27,7 @@ import { RegistryHttp, discard, readBounded, throwIfFirewall, type RequestKind }
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
-import type { ImageCheck } from '../../types/facts/images.js';
+import type { ImageCheck, ImageCheckStatus } from '../../types/facts/images.js';
 
 export type { RegistryCredential } from './auth.js';
 export type { AcrAttributes } from './acr.js';

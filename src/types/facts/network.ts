@@ -1,7 +1,6 @@
 // Network posture facts (facts/network/network.ts reads them, checks/network.ts judges them): the cluster's egress,
 // the nodes' VNet, and each registry's public access, firewall, private endpoints and privatelink DNS. Shapes only.
 
-
 /** A read the gate could not make, and what would let it. */
 export interface NetworkUnverifiable {
   /** `egress`: affects the cluster's egress addresses; `nodes`: the nodes' VNet; `registry`: one registry. */
