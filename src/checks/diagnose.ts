@@ -4,7 +4,13 @@
 import type { Finding, Report } from '../types/index.js';
 import type { LiveEvent, LivePod } from '../types/facts/live-cluster.js';
 import type { PodDiagnosis, PullFailureClass } from '../types/diagnose.js';
-import { acrImport } from '../rules/remediation.js';
+import {
+  acrImport,
+  kubectlDeletePod,
+  kubectlDescribePod,
+  kubectlRolloutRestart,
+  kubectlWatchPods,
+} from '../rules/remediation.js';
 import { ruleById } from '../rules/catalogue.js';
 
 /** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
@@ -112,7 +118,7 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
     else {
       const other = pod.statuses.find((s) => s.state === 'waiting' && s.reason);
       out.notFailing = other
-        ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (kubectl describe pod ${pod.name} -n ${pod.namespace})`
+        ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (${kubectlDescribePod(pod.namespace, pod.name)})`
         : `not failing to pull: the pod is ${pod.phase}${pod.statuses.every((s) => s.state === 'running') && pod.statuses.length ? ', every container running' : ''}`;
     }
     return out;
@@ -201,12 +207,9 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
   const w = input.workload;
   if (w && w.kind !== 'Pod') {
     const res = w.kind.toLowerCase();
-    out.confirm.push(`kubectl rollout restart ${res}/${w.name} -n ${pod.namespace}`);
-  } else
-    out.confirm.push(
-      `kubectl delete pod ${pod.name} -n ${pod.namespace}  # a bare pod: re-create it from its manifest`,
-    );
-  out.confirm.push(`kubectl get pods -n ${pod.namespace} -w`);
+    out.confirm.push(kubectlRolloutRestart(pod.namespace, `${res}/${w.name}`));
+  } else out.confirm.push(`${kubectlDeletePod(pod.namespace, pod.name)}  # a bare pod: re-create it from its manifest`);
+  out.confirm.push(kubectlWatchPods(pod.namespace));
 
   for (const s of input.siblings) {
     if (s.name === pod.name) continue;

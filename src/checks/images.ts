@@ -7,6 +7,7 @@ import type { CacheUse } from '../types/facts/cache.js';
 import type { Finding, ImageReference, ImageUse, Platform, RuleId } from '../types/index.js';
 import { acrName, isAcrHost } from '../lib/acr-host.js';
 import {
+  acrCacheRuleShow,
   acrCredentialSetRepair,
   acrImport,
   acrNetworkRuleAdd,
@@ -309,7 +310,7 @@ function cacheFindings(c: Ctx, cache: CacheUse): { findings: Finding[]; done: bo
           'error',
           `${written(ref)}: served through cache rule ${cache.rule}, and ${cache.upstream} does not exist upstream (${cache.upstreamReason ?? 'not found'}); the cache cannot fill it`,
           {
-            remediation: `change the tag in ${c.use.location.file}:${c.use.location.line} to one that exists upstream (docker buildx imagetools inspect ${cache.upstream}), or fix the cache rule: az acr cache show --registry ${name} --name ${cache.rule}`,
+            remediation: `change the tag in ${c.use.location.file}:${c.use.location.line} to one that exists upstream (docker buildx imagetools inspect ${cache.upstream}), or fix the cache rule: ${acrCacheRuleShow(name, cache.rule)}`,
             evidence,
           },
         ),

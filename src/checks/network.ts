@@ -15,6 +15,7 @@ import type { Finding, ImageUse, RuleId, Severity, SourceLocation } from '../typ
 import { resourceGroupOf as armResourceGroupOf } from '../lib/arm-id.js';
 import {
   acrNetworkRuleAdd,
+  acrNetworkRuleList,
   acrPublicNetworkEnable,
   privateDnsLinkVnetCreate,
   privateDnsRecordAdd,
@@ -481,7 +482,7 @@ function egressUnknown(base: Base, facts: NetworkFacts, r: RegistryNetworkFacts,
       'warning',
       `The firewall of ${r.loginServer} denies by default, and the cluster's egress address cannot be verified ` +
         `against its rules: ${reasons.join('; ')}. Make sure the public IP your traffic leaves from is in the ` +
-        `registry's network rules (az acr network-rule list --name ${r.name}).`,
+        `registry's network rules (${acrNetworkRuleList(r.name)}).`,
     ),
     evidence: { reasons, outboundType: facts.egress.outboundType, ipRules: r.ipRules },
   };

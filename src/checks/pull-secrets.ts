@@ -5,6 +5,7 @@
 // path were the only one: the "any working path pulls" verdict combines them with the kubelet's own path.
 
 import { lookupCredentials } from '../lib/docker-config.js';
+import { kubeloginConvert } from '../rules/remediation.js';
 import {
   secretKey,
   type CredentialEntryFact,
@@ -123,8 +124,8 @@ function interactiveLoginFinding(login: { command: string; mode: string }): Find
     message: `The kubeconfig's credential plugin ${login.command} asks for ${login.mode} login, which waits for a person; in a non-interactive run the gate did not start it, so the cluster's pull secrets and ServiceAccounts were not read`,
     remediation: [
       "Give azure/aks-set-context use-kubelogin: 'true' (it converts the kubeconfig for the workflow's Azure login), or",
-      'kubelogin convert-kubeconfig -l azurecli   (after azure/login), or',
-      'kubelogin convert-kubeconfig -l workloadidentity',
+      `${kubeloginConvert('azurecli')}   (after azure/login), or`,
+      kubeloginConvert('workloadidentity'),
     ].join('\n'),
     evidence: { plugin: login.command, login: login.mode },
   };

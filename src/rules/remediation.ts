@@ -258,3 +258,33 @@ export function privateEndpointDnsZoneGroupCreate(resourceGroup: string, endpoin
 export function acrAdminPassword(registry: string): string {
   return `az acr credential show -n ${registry} --query 'passwords[0].value' -o tsv`;
 }
+
+export function acrCacheRuleShow(registry: string, rule: string): string {
+  return `az acr cache show --registry ${registry} --name ${rule}`;
+}
+
+export function acrNetworkRuleList(registry: string): string {
+  return `az acr network-rule list --name ${registry}`;
+}
+
+/** Turns the kubeconfig's exec plugin into a non-interactive login (`azurecli` after azure/login, `workloadidentity`). */
+export function kubeloginConvert(mode: 'azurecli' | 'workloadidentity'): string {
+  return `kubelogin convert-kubeconfig -l ${mode}`;
+}
+
+export function kubectlDescribePod(namespace: string, pod: string): string {
+  return `kubectl describe pod ${pod} -n ${namespace}`;
+}
+
+/** New pods for a workload after the fix (`deployment/orders-api`), so the nodes pull again. */
+export function kubectlRolloutRestart(namespace: string, resource: string): string {
+  return `kubectl rollout restart ${resource} -n ${namespace}`;
+}
+
+export function kubectlDeletePod(namespace: string, pod: string): string {
+  return `kubectl delete pod ${pod} -n ${namespace}`;
+}
+
+export function kubectlWatchPods(namespace: string): string {
+  return `kubectl get pods -n ${namespace} -w`;
+}
