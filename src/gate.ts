@@ -6,7 +6,8 @@
 import { ConfigurationError, type Config } from './settings/config.js';
 import type { FactContext, PullPathResult } from './types/facts/context.js';
 import type { RegistryDiscovery } from './types/facts/identity.js';
-import type { Finding, Inventory, Logger, Report, SecretMasker } from './types/index.js';
+import type { Finding, Inventory } from './types/index.js';
+import type { GateDeps, GateResult } from './types/gate.js';
 import { buildInventory, serviceAccountBindings } from './inventory/inventory.js';
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { guard } from './facts/collect.js';
@@ -30,26 +31,7 @@ import { timedOutFinding } from './checks/timeouts.js';
 import { auditNeedsAttention, checkAudit, type AuditResult } from './checks/audit.js';
 import type { Emulator } from './simulate/index.js';
 
-export interface GateDeps {
-  logger: Logger;
-  maskSecret: SecretMasker;
-  readStdin?: () => Promise<Buffer>;
-  /** GitHub OIDC token for direct Azure sign-in (core.getIDToken in the action). */
-  getIdToken?: (audience: string) => Promise<string>;
-  env?: NodeJS.ProcessEnv;
-  /** Ends the run early (SIGINT/SIGTERM): every phase stops as at the deadline, and the emulator is closed. */
-  signal?: AbortSignal;
-  /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
-  phase?: (name: string) => void;
-}
-
-export interface GateResult {
-  report: Report;
-  exitCode: 0 | 1;
-  inventory: Inventory;
-  /** Requests made, by kind (registry client and, under --simulate, the emulator's view). */
-  requests: Record<string, number>;
-}
+export type { GateDeps, GateResult };
 
 const OFFLINE_SCOPE: RunScope = { cluster: false, identityRead: false, networkRead: false, offline: true };
 
