@@ -3,8 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // The imports that must never exist (docs/DESIGN.md, "Layout"): each stage imports only shapes (types/), pure
-// knowledge (lib/), the rule catalogue (rules/) and its own folder. `ALLOW` lists the files that still break a rule
-// today, each to be moved off the list; new files are checked from the first line.
+// knowledge (lib/), the rule catalogue (rules/) and its own folder. No file is exempt.
 const ACTIONS = { group: ['@actions/*'], message: 'Only src/index.ts and src/main.ts talk to the Actions runtime.' };
 // Relative paths out of a stage folder (one or two levels deep) into folder or root module `n`.
 const dirs = (names, why) => ({
@@ -13,32 +12,7 @@ const dirs = (names, why) => ({
   ),
   message: why,
 });
-// ALLOW: files that still break their folder's boundary today (the import named), each to be moved off the list.
-const ALLOW = {
-  'src/types/**/*.ts': [
-    'src/types/facts/context.ts', // FactContext still carries Config (settings/)
-    'src/types/facts/credentials.ts', // two shapes still in lib/credential-classify.ts and lib/docker-config.ts
-  ],
-  'src/inventory/**/*.ts': [
-    'src/inventory/inventory.ts', // static checks still run inside the inventory (checks/static.ts)
-  ],
-  'src/facts/**/*.ts': [
-    // identity fact shapes and node-pool helpers still live in checks/identity.ts and checks/node-pools.ts
-    'src/facts/azure/cluster.ts',
-    'src/facts/azure/graph.ts',
-    'src/facts/azure/registries.ts',
-    'src/facts/azure/role-assignments.ts',
-    'src/facts/azure/identity-bindings.ts', // BoundIdentity, Unverifiable in checks/identity.ts
-  ],
-  'src/checks/**/*.ts': [
-    'src/checks/identity.ts', // SDK bodies ManagedCluster, Registry
-    'src/checks/images.ts', // ImageCheck shape in facts/registry/client.ts
-    'src/checks/network.ts', // network fact shapes in facts/network/network.ts
-    'src/checks/pull-secrets.ts', // Config
-    'src/checks/static.ts', // inventory/workloads.ts
-  ],
-};
-const boundary = (files, patterns, ignores = ALLOW[files[0]] ?? []) => ({
+const boundary = (files, patterns, ignores = []) => ({
   files,
   ignores,
   rules: { 'no-restricted-imports': ['error', { patterns }] },

@@ -5,7 +5,8 @@
 import type { Config } from './settings/config.js';
 import type { Finding, Inventory } from './types/index.js';
 import type { FactContext } from './types/facts/context.js';
-import { buildInventory } from './inventory/inventory.js';
+import { buildInventory, FILE_NOTICES } from './inventory/inventory.js';
+import { PULL_SECRET_UNVERIFIABLE } from './checks/credentials.js';
 import { liveClusterReader, loadLiveClient } from './facts/kubernetes/live.js';
 import { readRunningWorkloads, workloadManifests, workloadName } from './facts/kubernetes/workloads.js';
 import { groupWorkloadFindings, type WorkloadAtLine } from './checks/workloads.js';
@@ -30,10 +31,10 @@ export async function auditWorkloads(
 ): Promise<WorkloadAudit | undefined> {
   if (config.workloads === false || !ctx.kubeconfigPath) return undefined;
   await loadLiveClient();
-  const kube = liveClusterReader(ctx.kubeconfigPath, ctx.config.simulate ? undefined : process.env);
+  const kube = liveClusterReader(ctx.kubeconfigPath, ctx.proxyEnv);
   const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
   const unreadable = (reason: string): Finding => ({
-    rule: 'pull-secret-unverifiable',
+    rule: PULL_SECRET_UNVERIFIABLE,
     severity: 'warning',
     message: `The running workloads could not all be read: ${reason}. Grant list on pods, nodes and the workload kinds (see the README's ClusterRole).`,
   });
@@ -69,7 +70,7 @@ export async function auditWorkloads(
   );
   // Static notices about the synthesized stream itself (e.g. mutable tags) keep their rule; none names a file.
   const findings = groupWorkloadFindings(
-    result.findings.filter((f) => f.rule !== 'no-workloads' && f.rule !== 'manifest-empty'),
+    result.findings.filter((f) => !FILE_NOTICES.includes(f.rule)),
     inventory.uses,
     lines,
   );

@@ -130,7 +130,7 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
       deciding
         .filter((f) => f.image === entry.reference)
         // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
-        .filter((f) => f.rule !== 'cache-rule-credentials-unhealthy' || f.severity === 'error')
+        .filter((f) => !ruleById(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
         .map((f) => f.rule),
     );
     const invalid = deciding.some(
@@ -164,14 +164,10 @@ const EXISTS_FAILED = new Set<ImageStatus>([
   'quarantined',
 ]);
 
-/** Rules that say "this could not be checked" rather than "this is broken". */
+/** Rules that say "this could not be checked" rather than "this is broken" (rules/catalogue.ts). */
 function isUnverifiedRule(rule: string): boolean {
-  return (
-    rule.endsWith('-unverifiable') ||
-    rule === 'cluster-egress-unknown' ||
-    rule === 'registry-firewall-blocks-gate' ||
-    rule === 'registry-unknown'
-  );
+  const r = ruleById(rule);
+  return r?.unverifiable === true || r?.unverifiedReason !== undefined;
 }
 
 const ACR_HOST = /\.azurecr\.(io|cn|us)$/i;
@@ -193,14 +189,14 @@ function unverifiedFrom(f: Finding): ImageCheckResult {
 
 function reasonOf(f: Finding): UnverifiedReason {
   const failure = typeof f.evidence?.failure === 'string' ? f.evidence.failure : '';
-  if (f.rule === 'registry-firewall-blocks-gate' || failure === 'firewall') return 'firewall';
+  const fixed = ruleById(f.rule)?.unverifiedReason;
+  if (fixed === 'firewall' || failure === 'firewall') return 'firewall';
   if (failure === 'proxy' || /\bproxy\b/i.test(f.message)) return 'proxy';
   if (failure === 'timeout' || /did not (answer|finish) within/.test(f.message)) return 'timeout';
   if (
     failure === 'unauthorized' ||
     failure === 'denied' ||
-    f.rule === 'role-assignments-unverifiable' ||
-    f.rule === 'registry-unknown' ||
+    fixed === 'permission' ||
     /\b(40[13]|permission|not authorized|authorization)/i.test(f.message)
   )
     return 'permission';
@@ -246,7 +242,7 @@ function existsCheck(image: ReportImage, found: Finding[], scope: RunScope): Ima
 }
 
 function platformsCheck(image: ReportImage, found: Finding[], exists: ImageCheckResult): ImageCheckResult {
-  if (found.some((f) => f.rule === 'image-platform-missing') || image.status === 'platform-missing')
+  if (found.some((f) => ruleById(f.rule)?.imageStatus === 'platform-missing') || image.status === 'platform-missing')
     return { state: 'failed', why: 'platform-missing' };
   if (exists.state === 'failed') return { state: 'not-applicable', why: 'the image itself cannot be pulled' };
   if (exists.state === 'unverified') return { ...exists };
@@ -288,7 +284,8 @@ function pullPathCheck(
 function networkCheck(found: Finding[], scope: RunScope, acr: boolean): ImageCheckResult {
   const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
   if (failed) return { state: 'failed', why: failed.rule };
-  const gap = found.find((f) => isUnverifiedRule(f.rule) && f.rule !== 'registry-firewall-blocks-gate');
+  // The gate's own runner outside the firewall says nothing about the cluster's network path.
+  const gap = found.find((f) => isUnverifiedRule(f.rule) && ruleById(f.rule)?.unverifiedReason !== 'firewall');
   if (gap) return unverifiedFrom(gap);
   if (!acr) return { state: 'not-applicable', why: 'the gate checks the network path to Azure registries only' };
   if (scope.networkRead) return { state: 'ok' };

@@ -3,7 +3,19 @@
 // endpoint said. Pure: takes secret-free facts (credentials/fact-types.ts), returns the path state and findings
 // without image/location (pull-secrets.ts adds those). Remediations carry placeholders, never a secret.
 
-import { tokenRotationCommands } from '../lib/acr-token-rotation.js';
+import {
+  acrAdminEnable,
+  acrAdminPassword,
+  acrScopeMapAddRepository,
+  acrTokenCreate,
+  acrTokenCredentialGenerate,
+  acrTokenEnable,
+  appCredentialReset,
+  attachAcr,
+  kubectlRecreatePullSecret,
+  tokenRotationCommands,
+} from '../rules/remediation.js';
+import { subscriptionOf } from '../lib/arm-id.js';
 import { daysUntil, expiryState, scopeGrantsPull } from '../lib/credential-classify.js';
 import type {
   AcrTokenFact,
@@ -39,24 +51,11 @@ export interface EntryContext {
 export const GRAPH_READ_PERMISSION = 'Application.Read.All (Microsoft Graph application permission)';
 
 /** `kubectl create secret docker-registry` that replaces the secret in place; the password is a placeholder. */
-export function recreateSecretCommand(
-  secret: { namespace: string; name: string },
-  server: string,
-  username: string,
-  passwordPlaceholder = '<new-password>',
-): string {
-  return (
-    `kubectl create secret docker-registry ${secret.name} --namespace ${secret.namespace} ` +
-    `--docker-server ${server} --docker-username ${username} --docker-password ${passwordPlaceholder} ` +
-    `--dry-run=client -o yaml | kubectl apply -f -`
-  );
-}
+export const recreateSecretCommand = kubectlRecreatePullSecret;
 
 /** `az aks update --attach-acr`: lets the kubelet identity pull, so the secret is no longer needed. */
 export function attachAcrCommand(cluster: EntryContext['cluster'], registryId: string): string {
-  const name = cluster?.name ?? '<cluster-name>';
-  const rg = cluster?.resourceGroup ?? '<resource-group>';
-  return `az aks update --name ${name} --resource-group ${rg} --attach-acr ${registryId}`;
+  return attachAcr(cluster && { ...cluster, subscriptionId: subscriptionOf(cluster.id) }, registryId);
 }
 
 function secretLabel(s: { namespace: string; name: string }): string {
@@ -209,7 +208,7 @@ function evaluateServicePrincipal(
   }
   const label = secretLabel(ctx.secret);
   const name = sp.displayName ? `${sp.displayName} (${appId})` : appId;
-  const reset = `az ad app credential reset --id ${appId} --append`;
+  const reset = appCredentialReset(appId);
   const recreate = recreateSecretCommand(ctx.secret, entry.server, appId);
   if (!sp.matched) {
     const reason = `its secret matches none of the ${sp.credentialCount} current client secret(s) of ${name}: it was removed or replaced`;
@@ -271,7 +270,13 @@ function evaluateRefreshToken(
   const label = secretLabel(ctx.secret);
   const remediation = entry.registry
     ? attachAcrCommand(ctx.cluster, entry.registry.id)
-    : `az acr token create --name ${ctx.secret.name}-pull --registry <registry-name> --repository ${ctx.repository} content/read\n` +
+    : acrTokenCreate({
+        registry: '<registry-name>',
+        name: `${ctx.secret.name}-pull`,
+        repository: ctx.repository,
+        actions: ['content/read'],
+      }) +
+      '\n' +
       recreateSecretCommand(ctx.secret, entry.server, `${ctx.secret.name}-pull`);
   const evidence = {
     ...baseEvidence(ctx, entry),
@@ -325,7 +330,7 @@ function evaluateAdmin(
       severity: 'error',
       message: `Pull secret ${label} signs in as the admin user of ${acr}, but the admin user is disabled: pulls get 401. Re-enable it, or drop the secret and attach the registry to the cluster (az aks update --attach-acr).`,
       registry: ctx.imageRegistry,
-      remediation: `az acr update -n ${acr} --admin-enabled true`,
+      remediation: acrAdminEnable(acr),
       evidence: {
         ...evidence,
         state: 'disabled',
@@ -340,12 +345,7 @@ function evaluateAdmin(
       severity: 'error',
       message: `Pull secret ${label} holds an admin password of ${acr} that is no longer one of its two current passwords (regenerated): pulls get 401.`,
       registry: ctx.imageRegistry,
-      remediation: recreateSecretCommand(
-        ctx.secret,
-        entry.server,
-        acr,
-        `"$(az acr credential show -n ${acr} --query 'passwords[0].value' -o tsv)"`,
-      ),
+      remediation: recreateSecretCommand(ctx.secret, entry.server, acr, `"$(${acrAdminPassword(acr)})"`),
       evidence: { ...evidence, state: 'rotated' },
     });
     return { state: 'broken', reason: `admin password of ${acr} was regenerated` };
@@ -395,21 +395,22 @@ function evaluateToken(
       severity: 'error',
       message: `Pull secret ${label} uses scoped token ${tokenName} of ${acr}, which is ${token.status}: pulls get 401.`,
       registry: ctx.imageRegistry,
-      remediation: `az acr token update --name ${tokenName} --registry ${acr} --status enabled`,
+      remediation: acrTokenEnable(tokenName, acr),
       evidence: { ...evidence, state: 'disabled' },
     });
     broken = `scoped token ${tokenName} is ${token.status}`;
   }
   broken = evaluateTokenPasswords(entry, token, ctx, findings, evidence, live?.state) ?? broken;
   if (token.actions) {
-    if (!scopeGrantsPull(token.actions, ctx.repository)) {
+    // No particular repository (the audit judges the credential, not a pull): there is no scope to check.
+    if (ctx.repository !== '' && !scopeGrantsPull(token.actions, ctx.repository)) {
       const scopeMap = token.scopeMapName ?? '<scope-map>';
       findings.push({
         rule: 'acr-token-scope-missing-repository',
         severity: 'error',
         message: `Pull secret ${label} uses scoped token ${tokenName} of ${acr}, whose scope map ${scopeMap} does not grant content/read on ${ctx.repository}: pulls of it get 401.`,
         registry: ctx.imageRegistry,
-        remediation: `az acr scope-map update --name ${scopeMap} --registry ${acr} --add-repository ${ctx.repository} content/read`,
+        remediation: acrScopeMapAddRepository(scopeMap, acr, ctx.repository),
         evidence: { ...evidence, scope: token.actions.join(', '), state: 'scope-missing' },
       });
       broken = broken ?? `scope map ${scopeMap} of token ${tokenName} lacks content/read on ${ctx.repository}`;
@@ -438,7 +439,7 @@ function evaluateTokenPasswords(
   if (states.length === 0) return undefined;
   const expired = states.filter((x) => x.s === 'expired');
   const regenerate = (name: string): string =>
-    `az acr token credential generate --name ${tokenName} --registry ${acr} --${name === 'password2' ? 'password2' : 'password1'}\n` +
+    `${acrTokenCredentialGenerate(tokenName, acr, name === 'password2' ? 'password2' : 'password1')}\n` +
     recreateSecretCommand(ctx.secret, entry.server, tokenName);
   if (expired.length === states.length) {
     const p = expired.sort((a, b) => Date.parse(b.p.expiry ?? '') - Date.parse(a.p.expiry ?? ''))[0].p;
@@ -493,11 +494,11 @@ function evaluateTokenPasswords(
 function rejectedRemediation(entry: CredentialEntryFact, ctx: EntryContext): string {
   const c = entry.credentialClass;
   if (c.kind === 'service-principal') {
-    return `az ad app credential reset --id ${c.appId} --append\n${recreateSecretCommand(ctx.secret, entry.server, c.appId)}`;
+    return `${appCredentialReset(c.appId)}\n${recreateSecretCommand(ctx.secret, entry.server, c.appId)}`;
   }
   if (c.kind === 'acr-token' && entry.registry) {
     return (
-      `az acr token credential generate --name ${c.tokenName} --registry ${entry.registry.name} --password1\n` +
+      `${acrTokenCredentialGenerate(c.tokenName, entry.registry.name, 'password1')}\n` +
       recreateSecretCommand(ctx.secret, entry.server, c.tokenName)
     );
   }
@@ -514,7 +515,7 @@ export function scopedTokenFinding(
   t: { name: string; status: string; passwords?: { name?: string; expiry?: string }[] },
   c: AuditCredential,
 ): Finding | undefined {
-  const generate = `az acr token credential generate --name ${t.name} --registry ${reg.name} --password1`;
+  const generate = acrTokenCredentialGenerate(t.name, reg.name, 'password1');
   const used = c.usedBy.length > 0 ? ` (used by ${c.usedBy.join(', ')})` : '';
   if (c.status === 'disabled' && c.usedBy.length > 0) {
     return {
@@ -522,7 +523,7 @@ export function scopedTokenFinding(
       severity: 'error',
       message: `Scoped token ${t.name} of ${reg.name} is ${t.status}${used}.`,
       registry: reg.loginServer,
-      remediation: `az acr token update --name ${t.name} --registry ${reg.name} --status enabled`,
+      remediation: acrTokenEnable(t.name, reg.name),
       evidence: { tokenName: t.name, status: t.status },
     };
   }

@@ -4,6 +4,14 @@
 import type { Finding, Report } from '../types/index.js';
 import type { LiveEvent, LivePod } from '../types/facts/live-cluster.js';
 import type { PodDiagnosis, PullFailureClass } from '../types/diagnose.js';
+import {
+  acrImport,
+  kubectlDeletePod,
+  kubectlDescribePod,
+  kubectlRolloutRestart,
+  kubectlWatchPods,
+} from '../rules/remediation.js';
+import { ruleById } from '../rules/catalogue.js';
 
 /** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
 export function classifyPullMessage(message: string): PullFailureClass {
@@ -25,36 +33,10 @@ export function classifyPullMessage(message: string): PullFailureClass {
   return 'unclassified';
 }
 
-const RULE_CLASS: Record<string, PullFailureClass> = {
-  'kubelet-pull-permission-missing': 'authorization',
-  'pull-role-on-control-plane-identity': 'authorization',
-  'pull-role-not-honored-abac': 'authorization',
-  'pull-role-condition-excludes-repository': 'authorization',
-  'registry-cross-tenant': 'authorization',
-  'cluster-sp-secret-expired': 'authorization',
-  'pull-secret-missing': 'pull-secret',
-  'pull-secret-malformed': 'pull-secret',
-  'pull-secret-no-registry-entry': 'pull-secret',
-  'pull-secret-credential-rejected': 'pull-secret',
-  'sp-secret-expired': 'pull-secret',
-  'acr-token-disabled': 'pull-secret',
-  'acr-token-expired': 'pull-secret',
-  'acr-token-scope-missing-repository': 'pull-secret',
-  'admin-user-disabled': 'pull-secret',
-  'admin-password-rotated': 'pull-secret',
-  'refresh-token-in-pull-secret': 'pull-secret',
-  'image-not-found': 'image',
-  'repository-not-found': 'image',
-  'image-read-disabled': 'image',
-  'image-quarantined': 'image',
-  'image-reference-invalid': 'image',
-  'image-platform-missing': 'platform',
-  'registry-firewall-blocks-cluster': 'firewall',
-  'registry-public-access-disabled': 'firewall',
-  'private-endpoint-not-approved': 'network',
-  'private-dns-zone-not-linked': 'network',
-  'private-dns-record-missing': 'network',
-};
+/** The failure class a finding of this rule explains (rules/catalogue.ts: pullFailure). */
+function classOf(rule: string): PullFailureClass | undefined {
+  return ruleById(rule)?.pullFailure;
+}
 
 /** Which finding classes an event class is consistent with (a 401 is the kubelet identity or the pull secret). */
 const CONSISTENT: Record<PullFailureClass, PullFailureClass[]> = {
@@ -101,7 +83,7 @@ function eventFix(cls: PullFailureClass, image: string, pod: LivePod): { summary
   if (cls === 'rate-limit')
     return {
       summary: `Docker Hub's pull rate limit (toomanyrequests) refused the node's anonymous or free-tier pull of ${image}`,
-      fix: `az acr import --name <your registry> --source ${image.startsWith('docker.io/') ? image : `docker.io/${image}`} --image ${image.replace(/^docker\.io\//, '')}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
+      fix: `${acrImport('<your registry>', image.startsWith('docker.io/') ? image : `docker.io/${image}`, image.replace(/^docker\.io\//, ''))}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
     };
   if (cls === 'tls')
     return {
@@ -136,7 +118,7 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
     else {
       const other = pod.statuses.find((s) => s.state === 'waiting' && s.reason);
       out.notFailing = other
-        ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (kubectl describe pod ${pod.name} -n ${pod.namespace})`
+        ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (${kubectlDescribePod(pod.namespace, pod.name)})`
         : `not failing to pull: the pod is ${pod.phase}${pod.statuses.every((s) => s.state === 'running') && pod.statuses.length ? ', every container running' : ''}`;
     }
     return out;
@@ -157,7 +139,10 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
   const findings: Finding[] = (input.report?.findings ?? []).filter(
     (f) => f.severity === 'error' && (!f.image || sameImage(f.image, image) || f.image === image),
   );
-  const classed = findings.map((f) => ({ f, c: RULE_CLASS[f.rule] })).filter((x) => x.c !== undefined);
+  const classed = findings.flatMap((f) => {
+    const c = classOf(f.rule);
+    return c ? [{ f, c }] : [];
+  });
   // A pod that names pull secrets pulls with them: their failure comes before the kubelet identity's (which the node
   // tries too, and which is then no surprise).
   const rank = (c: PullFailureClass): number => (pod.imagePullSecrets.length > 0 && c === 'pull-secret' ? 0 : 1);
@@ -197,7 +182,7 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
 
   // Ruled out: what the checks verified for this image.
   const img = input.report?.images.find((i) => sameImage(i.reference, image));
-  const concerns = new Set(findings.map((f) => RULE_CLASS[f.rule]));
+  const concerns = new Set(findings.map((f) => classOf(f.rule)));
   if (img && img.status === 'ok' && !concerns.has('image') && !concerns.has('platform')) {
     out.ruledOut.push(
       `image: the tag exists: ${tagOf(image)} → ${img.digest ?? '(digest not read)'}${img.platforms?.length ? `, platforms ${img.platforms.join(', ')}` : ''}${out.platform ? ` (the pool runs ${out.platform})` : ''}`,
@@ -222,12 +207,9 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
   const w = input.workload;
   if (w && w.kind !== 'Pod') {
     const res = w.kind.toLowerCase();
-    out.confirm.push(`kubectl rollout restart ${res}/${w.name} -n ${pod.namespace}`);
-  } else
-    out.confirm.push(
-      `kubectl delete pod ${pod.name} -n ${pod.namespace}  # a bare pod: re-create it from its manifest`,
-    );
-  out.confirm.push(`kubectl get pods -n ${pod.namespace} -w`);
+    out.confirm.push(kubectlRolloutRestart(pod.namespace, `${res}/${w.name}`));
+  } else out.confirm.push(`${kubectlDeletePod(pod.namespace, pod.name)}  # a bare pod: re-create it from its manifest`);
+  out.confirm.push(kubectlWatchPods(pod.namespace));
 
   for (const s of input.siblings) {
     if (s.name === pod.name) continue;

@@ -1,154 +1,50 @@
 // Pure checks of the kubelet identity's path to each registry: would this cluster be allowed to pull each image?
-// Owns the IdentityFacts shape (collected by src/facts/azure/role-assignments.ts `collectIdentityFacts`) and the rules
+// Judges IdentityFacts (types/facts/identity.ts, collected by facts/azure/role-assignments.ts `collectIdentityFacts`):
 // kubelet-pull-permission-missing, pull-role-on-control-plane-identity, pull-role-not-honored-abac,
 // pull-role-condition-excludes-repository, registry-cross-tenant, cluster-sp-secret-expired/-expiring,
 // role-assignments-unverifiable and registry-unknown. Emits one `kubelet` PullPathResult per ACR image (and an
 // `anonymous` one where the registry allows anonymous pull); errors are
 // written as if the kubelet were the only path (the pull-secret colleague combines paths: any working path pulls).
 
-import type { ManagedCluster } from '@azure/arm-containerservice';
-import type { Registry } from '@azure/arm-containerregistry';
 import type { PullPathResult } from '../types/facts/context.js';
 import { isAcrHost } from '../lib/image-reference.js';
 import type { Finding, ImageUse, RuleId, SourceLocation } from '../types/index.js';
-import type { AgentPoolLike } from './node-pools.js';
+import type {
+  BoundIdentity,
+  ClusterFacts,
+  ClusterServicePrincipalFacts,
+  IdentityFacts,
+  PasswordCredentialFact,
+  RegistryAccessFacts,
+  RegistryDiscovery,
+  RegistryFacts,
+} from '../types/facts/identity.js';
+import type { Unverifiable } from '../types/facts/unverifiable.js';
+import { isUnverifiable } from '../lib/unverifiable.js';
 import {
   ABAC_MODE,
   evaluatePull,
   repositoryCondition,
   roleGuid,
   type AssignmentVerdict,
-  type DenyAssignmentFact,
   type PullEvaluation,
   type RoleAssignmentFact,
-  type RoleDefinitionFact,
 } from './rbac/evaluate.js';
 import { armAudienceVerdict, fixedVersionFor, type ArmAudienceVerdict } from './arm-audience.js';
+import {
+  acrAuthenticationAsArmEnable,
+  acrTokenCreate,
+  aksNodepoolUpgrade,
+  aksResetServicePrincipal,
+  attachAcr,
+  denyAssignmentExclude,
+  kubectlRecreatePullSecret,
+  roleAssignmentCreate,
+  roleAssignmentDelete,
+} from '../rules/remediation.js';
 
 /** Emitted here for unreadable reads, and by the gate when the identity reads time out. */
 export const ROLE_ASSIGNMENTS_UNVERIFIABLE: RuleId = 'role-assignments-unverifiable';
-
-/** Something the gate's own identity could not read: why, and the permission that would let it. */
-export interface Unverifiable {
-  reason: string;
-  permission?: string;
-  /** ARM answered 404 for what the user named (a misspelled cluster): a configuration error, not a gap. */
-  notFound?: boolean;
-}
-
-export function isUnverifiable(x: unknown): x is Unverifiable {
-  return typeof x === 'object' && x !== null && 'reason' in x && !('id' in x);
-}
-
-export interface ClusterFacts {
-  id: string;
-  name: string;
-  resourceGroup: string;
-  subscriptionId: string;
-  /** Tenant of the cluster (control-plane identity tenant, else its subscription's). */
-  tenantId?: string;
-  /** identityProfile.kubeletidentity; absent on service-principal clusters. */
-  kubelet?: { objectId?: string; clientId?: string; resourceId?: string };
-  /** Control-plane identities (system-assigned principal, or each user-assigned identity). */
-  controlPlane: { principalId: string; label: string }[];
-  /** servicePrincipalProfile.clientId when it is an app id (not `msi`). */
-  servicePrincipalClientId?: string;
-  agentPools: AgentPoolLike[];
-  /** The ManagedCluster as the SDK returned it (for the network checks). */
-  raw?: ManagedCluster;
-}
-
-/** A user-assigned identity a ServiceAccount names with `kubernetes.azure.com/acr-client-id`. */
-export interface BoundIdentity {
-  clientId: string;
-  principalId: string;
-  resourceId: string;
-}
-
-export interface RegistryFacts {
-  id: string;
-  name: string;
-  loginServer: string;
-  dataEndpointHostNames: string[];
-  /**
-   * Regional endpoints (`<registry>.<region>.geo.azurecr.io`, the login server of one replica) the images name;
-   * matched by the login server's first label, as the SDK's Registry drops `regionalEndpointHostNames`.
-   */
-  regionalEndpointHostNames?: string[];
-  subscriptionId: string;
-  resourceGroup: string;
-  /** Tenant of the registry's subscription. */
-  tenantId?: string;
-  /** Raw `roleAssignmentMode`; undefined when the body had none (unknown, not legacy). */
-  roleAssignmentMode?: string;
-  /** Raw `policies.azureADAuthenticationAsArmPolicy.status` (`enabled` by default); undefined when absent. */
-  armAudiencePolicy?: string;
-  /** Management groups above the registry's subscription, when known. */
-  managementGroups?: string[];
-  raw?: Registry;
-}
-
-export interface RegistryDiscovery {
-  /** Registries matched to the requested hosts. */
-  registries: RegistryFacts[];
-  /** Requested host (lower-case) -> registry id, or null when no visible registry serves it. */
-  hosts: Record<string, string | null>;
-  /** Subscriptions the gate can see, with their tenants. */
-  subscriptions: { subscriptionId: string; tenantId?: string; displayName?: string }[];
-  /** Listing problems (a subscription whose registries could not be listed, or no subscription list at all). */
-  problems: (Unverifiable & { subscriptionId?: string })[];
-}
-
-/** What ARM says about one registry for the principals of interest. */
-export interface RegistryAccessFacts {
-  registryId: string;
-  /** Role assignments at or above the registry that apply to the principal (assignedTo: includes groups), by object id. */
-  assignments: Record<string, RoleAssignmentFact[] | Unverifiable>;
-  /** Deny assignments at or above the registry; absent when not read. */
-  denyAssignments?: DenyAssignmentFact[] | Unverifiable;
-}
-
-export interface PasswordCredentialFact {
-  keyId?: string;
-  displayName?: string;
-  startDateTime?: string;
-  endDateTime?: string | null;
-}
-
-export interface ClusterServicePrincipalFacts {
-  appId: string;
-  /** Service principal object id (the principal role assignments name). */
-  objectId?: string;
-  displayName?: string;
-  /** Application passwordCredentials; Unverifiable when Graph refused. */
-  passwordCredentials: PasswordCredentialFact[] | Unverifiable;
-}
-
-export interface IdentityFacts {
-  /** Clock for expiry checks (ISO). */
-  now: string;
-  /** ACR login-server suffixes of the cloud (registry-unknown). */
-  acrSuffixes: string[];
-  cluster: ClusterFacts | Unverifiable;
-  discovery: RegistryDiscovery;
-  /** By registry id, lower-case. */
-  access: Record<string, RegistryAccessFacts>;
-  /** Role definitions by GUID (lower-case). */
-  definitions: Record<string, RoleDefinitionFact>;
-  /** Groups a principal belongs to (transitive), by object id, when read from Graph. */
-  groups: Record<string, string[]>;
-  /** Service-principal cluster: the SP and its secrets. */
-  clusterServicePrincipal?: ClusterServicePrincipalFacts | Unverifiable;
-  /**
-   * Pull-granting assignments of the kubelet principal on registries of the same name elsewhere (a registry recreated in
-   * another resource group leaves AcrPull on the old id), by current registry id (lower-case).
-   */
-  staleAssignments?: Record<string, RoleAssignmentFact[]>;
-  /** `namespace/serviceAccount` -> client id of its `kubernetes.azure.com/acr-client-id` annotation. */
-  serviceAccountBindings?: Record<string, string>;
-  /** Client id (lower-case) -> the identity it names, or why it was not found. */
-  boundIdentities?: Record<string, BoundIdentity | Unverifiable>;
-}
 
 export interface IdentityCheckOptions {
   expiryWarningDays: number;
@@ -158,6 +54,20 @@ export interface IdentityCheckResult {
   findings: Finding[];
   paths: PullPathResult[];
 }
+
+// The fact shapes live in types/facts/; re-exported for the callers that knew them here.
+export type {
+  BoundIdentity,
+  ClusterFacts,
+  ClusterServicePrincipalFacts,
+  IdentityFacts,
+  PasswordCredentialFact,
+  RegistryAccessFacts,
+  RegistryDiscovery,
+  RegistryFacts,
+  Unverifiable,
+};
+export { isUnverifiable };
 
 const REPO_READER = 'Container Registry Repository Reader';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -200,17 +110,8 @@ function groupImages(uses: readonly ImageUse[]): ImageGroup[] {
     });
 }
 
-/** Single-quotes a value for POSIX shells (condition strings contain `!`, quotes and brackets). */
-function shq(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 function roleArg(v: AssignmentVerdict): string {
-  return v.roleName ? `"${v.roleName}"` : roleGuid(v.assignment.roleDefinitionId);
-}
-
-function attachCommand(c: ClusterFacts, r: RegistryFacts): string {
-  return `az aks update -g ${c.resourceGroup} -n ${c.name} --subscription ${c.subscriptionId} --attach-acr ${r.id}`;
+  return v.roleName ?? roleGuid(v.assignment.roleDefinitionId);
 }
 
 function armAudienceFinding(
@@ -221,11 +122,13 @@ function armAudienceFinding(
   v: ArmAudienceVerdict,
 ): Finding {
   const pools = v.pools.map((p) => `${p.name} (${p.version ?? 'version unknown'})`).join(', ');
-  const enable = `az acr config authentication-as-arm update --registry ${r.name} --subscription ${r.subscriptionId} --status enabled`;
-  const upgrades = v.pools.map(
-    (p) =>
-      `az aks nodepool upgrade -g ${c.resourceGroup} --cluster-name ${c.name} --subscription ${c.subscriptionId} ` +
-      `--name ${p.name} --kubernetes-version ${p.version ? fixedVersionFor(p.version) : '<1.29.14, 1.30.11, 1.31.5, 1.32.4 or later>'}`,
+  const enable = acrAuthenticationAsArmEnable(r.name, r.subscriptionId);
+  const upgrades = v.pools.map((p) =>
+    aksNodepoolUpgrade(
+      c,
+      p.name,
+      p.version ? fixedVersionFor(p.version) : '<1.29.14, 1.30.11, 1.31.5, 1.32.4 or later>',
+    ),
   );
   const message =
     v.severity === 'error'
@@ -250,26 +153,31 @@ function armAudienceFinding(
 }
 
 function readerCommand(principal: string, r: RegistryFacts, repository?: string): string {
-  const base = `az role assignment create --assignee-object-id ${principal} --assignee-principal-type ServicePrincipal --role "${REPO_READER}" --scope ${r.id}`;
-  return repository === undefined
-    ? base
-    : `${base} --condition ${shq(repositoryCondition([repository]))} --condition-version 2.0`;
-}
-
-function spResetCommand(c: ClusterFacts, appId: string): string {
-  return (
-    `az aks update-credentials -g ${c.resourceGroup} -n ${c.name} --subscription ${c.subscriptionId} --reset-service-principal ` +
-    `--service-principal ${appId} --client-secret "$(az ad app credential reset --id ${appId} --append --query password -o tsv)"`
-  );
+  return roleAssignmentCreate({
+    assignee: principal,
+    role: REPO_READER,
+    scope: r.id,
+    ...(repository === undefined ? {} : { condition: repositoryCondition([repository]) }),
+  });
 }
 
 function tokenPullSecretCommand(c: ClusterFacts, r: RegistryFacts, g: ImageGroup): string {
   const token = `${c.name}-pull`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const create = acrTokenCreate({
+    registry: r.name,
+    subscriptionId: r.subscriptionId,
+    name: token,
+    repository: g.repository,
+    actions: ['content/read', 'metadata/read'],
+    printPassword: true,
+  });
   return (
-    `kubectl create secret docker-registry ${r.name}-pull --namespace ${g.namespace} --docker-server ${r.loginServer} ` +
-    `--docker-username ${token} --docker-password "$(az acr token create --registry ${r.name} --subscription ${r.subscriptionId} ` +
-    `--name ${token} --repository ${g.repository} content/read metadata/read --query 'credentials.passwords[0].value' -o tsv)"` +
-    ` && add imagePullSecrets: [{name: ${r.name}-pull}] to the pod spec`
+    kubectlRecreatePullSecret(
+      { namespace: g.namespace, name: `${r.name}-pull` },
+      r.loginServer,
+      token,
+      `"$(${create})"`,
+    ) + ` && add imagePullSecrets: [{name: ${r.name}-pull}] to the pod spec`
   );
 }
 
@@ -316,6 +224,21 @@ function unverifiableFinding(u: Unverifiable, what: string, registry?: string): 
   return f;
 }
 
+/**
+ * The cluster service principal's secret expiry on its own (the scheduled audit judges it with the gate's rule):
+ * cluster-sp-secret-expired / -expiring, or nothing.
+ */
+export function clusterSecretFindings(
+  c: ClusterFacts,
+  sp: ClusterServicePrincipalFacts,
+  now: Date,
+  expiryWarningDays: number,
+): Finding[] {
+  const out = new Emitter();
+  checkClusterSecret(c, sp, now, expiryWarningDays, out);
+  return out.findings;
+}
+
 /** Cluster service-principal secret expiry (rules cluster-sp-secret-expired / -expiring). */
 function checkClusterSecret(
   c: ClusterFacts,
@@ -344,7 +267,7 @@ function checkClusterSecret(
       rule: 'cluster-sp-secret-expired',
       severity: 'error',
       message: `Cluster ${c.name} uses service principal ${sp.appId}${sp.displayName ? ` (${sp.displayName})` : ''} and every client secret of it has expired (latest ended ${latest.p.endDateTime}): every node pull from ACR answers 401`,
-      remediation: spResetCommand(c, sp.appId),
+      remediation: aksResetServicePrincipal(c, sp.appId),
       evidence,
     });
     return { expired: true };
@@ -355,7 +278,7 @@ function checkClusterSecret(
       rule: 'cluster-sp-secret-expiring',
       severity: 'warning',
       message: `Cluster ${c.name}'s service principal ${sp.appId} has no client secret valid beyond ${latest.p.endDateTime} (${left} day(s) left)`,
-      remediation: spResetCommand(c, sp.appId),
+      remediation: aksResetServicePrincipal(c, sp.appId),
       evidence: { ...evidence, daysLeft: left },
     });
   }
@@ -405,7 +328,7 @@ function classifyBroken(
       severity: 'error',
       ...base,
       message: `The ${who.label} cannot pull ${g.image}: ${evaluation.why}`,
-      remediation: `Exclude principal ${who.oid} from deny assignment ${evaluation.deniedBy.id} through the deployment stack or managed application that created it (az stack group update ... --deny-settings-excluded-principals ${who.oid})`,
+      remediation: denyAssignmentExclude(who.oid, evaluation.deniedBy.id),
       evidence,
     };
   }
@@ -444,9 +367,9 @@ function classifyBroken(
     const granting = e.verdicts.filter((v) => v.effect === 'grants');
     const commands = granting.map(
       (v) =>
-        `az role assignment create --assignee-object-id ${who.oid} --assignee-principal-type ServicePrincipal --role ${roleArg(v)} --scope ${v.assignment.scope}` +
+        roleAssignmentCreate({ assignee: who.oid, role: roleArg(v), scope: v.assignment.scope }) +
         (v.assignment.principalId.toLowerCase() === cp.principalId.toLowerCase()
-          ? ` && az role assignment delete --ids ${v.assignment.id}`
+          ? ` && ${roleAssignmentDelete(v.assignment.id)}`
           : ''),
     );
     return {
@@ -468,7 +391,7 @@ function classifyBroken(
     severity: 'error',
     ...base,
     message: `The ${who.label} has no role that grants pull on registry ${r.name} (${r.id}): ${evaluation.why}.${staleNote}`,
-    remediation: abac ? readerCommand(who.oid, r) : attachCommand(c, r),
+    remediation: abac ? readerCommand(who.oid, r) : attachAcr(c, r.id),
     evidence: stale.length > 0 ? { ...evidence, staleAssignments: stale.map((a) => a.id) } : evidence,
   };
 }
@@ -555,7 +478,7 @@ export function checkIdentity(
     // The kubelet always tries anonymously too (the AKS credential provider adds an anonymous entry for *.azurecr.*;
     // cloud-provider-azure pkg/credentialprovider/azure_credentials.go): a registry that allows anonymous pull serves
     // every image without a role. Reachability is the network check's verdict, not this path's.
-    if (r.raw?.anonymousPullEnabled === true) {
+    if (r.anonymousPullEnabled === true) {
       paths.push({
         image: g.image,
         path: 'anonymous',

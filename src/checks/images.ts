@@ -2,12 +2,23 @@
 // image-not-found, repository-not-found, image-platform-missing, image-read-disabled, image-quarantined,
 // cache-rule-credentials-unhealthy (errors) and image-unverifiable (warning). Pure: no I/O, never throws on odd facts.
 
-import type { ImageCheck } from '../facts/registry/client.js';
+import type { ImageCheck } from '../types/facts/images.js';
 import type { CacheUse } from '../types/facts/cache.js';
 import type { Finding, ImageReference, ImageUse, Platform, RuleId } from '../types/index.js';
 import { acrName, isAcrHost } from '../lib/acr-host.js';
+import {
+  acrCacheRuleShow,
+  acrCredentialSetRepair,
+  acrImport,
+  acrNetworkRuleAdd,
+  acrNetworkRuleRemove,
+  acrReadEnable,
+} from '../rules/remediation.js';
 
 const ACR_PULL_ROLES = 'AcrPull or Container Registry Repository Reader';
+
+/** The id of the image-not-found rule, for the callers that add to its findings (checks/workloads.ts). */
+export const IMAGE_NOT_FOUND: RuleId = 'image-not-found';
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
@@ -134,7 +145,7 @@ function notFound(c: Ctx): Finding {
 function repositoryNotFound(c: Ctx): Finding {
   const { ref } = c;
   const remediation = isAcrHost(ref.registry)
-    ? `docker push ${written(ref)} (or import it: az acr import --name ${acrName(ref.registry)} --source <source image> --image ${imageSpec(ref)})`
+    ? `docker push ${written(ref)} (or import it: ${acrImport(acrName(ref.registry), '<source image>', imageSpec(ref))})`
     : `docker push ${written(ref)}`;
   return finding(
     c,
@@ -156,7 +167,7 @@ function firewallBlocksGate(c: Ctx): Finding {
   const message = `${written(ref)} could not be checked: ${ref.registry}'s firewall refused the gate's request from IP ${ip} (403 DENIED); the gate's runner is outside the registry's network rules`;
   const remediation = [
     `Run the job on a self-hosted runner inside ${name}'s network (an allowed subnet or a VNet with its private endpoint), or`,
-    `allow the runner for the job only: az acr network-rule add --name ${name} --ip-address ${ip} (before the gate) and az acr network-rule remove --name ${name} --ip-address ${ip} (after)`,
+    `allow the runner for the job only: ${acrNetworkRuleAdd(name, ip)} (before the gate) and ${acrNetworkRuleRemove(name, ip)} (after)`,
   ].join('\n');
   return finding(c, 'registry-firewall-blocks-gate', 'warning', message, {
     remediation,
@@ -196,7 +207,7 @@ function attributeFindings(c: Ctx): Finding[] {
         'error',
         `${written(ref)}: repository ${ref.repository} is locked for reads (readEnabled: false on the repository); every pull from it fails`,
         {
-          remediation: `az acr repository update --name ${name} --repository ${ref.repository} --read-enabled true`,
+          remediation: acrReadEnable(name, { repository: ref.repository }),
           evidence: { repositoryReadEnabled: false },
         },
       ),
@@ -210,7 +221,7 @@ function attributeFindings(c: Ctx): Finding[] {
         'error',
         `${written(ref)}: the tag is locked for reads (readEnabled: false); pulls fail`,
         {
-          remediation: `az acr repository update --name ${name} --image ${imageSpec(ref)} --read-enabled true`,
+          remediation: acrReadEnable(name, { image: imageSpec(ref) }),
           evidence: { tagReadEnabled: false },
         },
       ),
@@ -224,7 +235,7 @@ function attributeFindings(c: Ctx): Finding[] {
         'error',
         `${written(ref)}: the manifest ${result.digest ?? ''} is locked for reads (readEnabled: false); pulls fail`,
         {
-          remediation: `az acr repository update --name ${name} --image ${digestSpec} --read-enabled true`,
+          remediation: acrReadEnable(name, { image: digestSpec }),
           evidence: { readEnabled: false, digest: result.digest },
         },
       ),
@@ -277,7 +288,7 @@ function cacheFindings(c: Ctx, cache: CacheUse): { findings: Finding[]; done: bo
           ? `${written(ref)} is cached, but cache rule ${cache.rule} signs in to its upstream (${cache.upstream}) with credential set ${set}, which is Unhealthy${why ? ` (${why})` : ''}: tags not cached yet will not pull`
           : `${written(ref)} is served through cache rule ${cache.rule} from ${cache.upstream}, and its credential set ${set} is Unhealthy${why ? ` (${why})` : ''}: ACR cannot sign in upstream, so the first pull fails`,
         {
-          remediation: `az acr credential-set show --registry ${name} --name ${set} (fix the Key Vault secrets it names, or the set's identity access to them), then: az acr credential-set update --registry ${name} --name ${set} --username-id <username-secret-uri> --password-id <password-secret-uri>`,
+          remediation: acrCredentialSetRepair(name, set),
           evidence: { cacheRule: cache.rule, credentialSet: set, unhealthy: cache.unhealthy, upstream: cache.upstream },
         },
       ),
@@ -299,7 +310,7 @@ function cacheFindings(c: Ctx, cache: CacheUse): { findings: Finding[]; done: bo
           'error',
           `${written(ref)}: served through cache rule ${cache.rule}, and ${cache.upstream} does not exist upstream (${cache.upstreamReason ?? 'not found'}); the cache cannot fill it`,
           {
-            remediation: `change the tag in ${c.use.location.file}:${c.use.location.line} to one that exists upstream (docker buildx imagetools inspect ${cache.upstream}), or fix the cache rule: az acr cache show --registry ${name} --name ${cache.rule}`,
+            remediation: `change the tag in ${c.use.location.file}:${c.use.location.line} to one that exists upstream (docker buildx imagetools inspect ${cache.upstream}), or fix the cache rule: ${acrCacheRuleShow(name, cache.rule)}`,
             evidence,
           },
         ),
@@ -388,6 +399,22 @@ export function checkImages(uses: ImageUse[], results: Map<string, ImageCheck>, 
       default:
         out.push(unverifiable(c));
     }
+  }
+  return out;
+}
+
+/** What the registries confirmed, by normalized reference: how it was asked, its digest and its platforms. */
+export function checkedImages(
+  results: ReadonlyMap<string, ImageCheck>,
+): Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }> {
+  const out = new Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }>();
+  for (const [ref, r] of results) {
+    if (r.status === 'ok')
+      out.set(ref, {
+        ...(r.auth ? { auth: r.auth } : {}),
+        ...(r.digest ? { digest: r.digest } : {}),
+        ...(r.platforms ? { platforms: r.platforms.map(formatPlatform) } : {}),
+      });
   }
   return out;
 }

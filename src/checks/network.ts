@@ -10,9 +10,21 @@ import type {
   PrivateEndpointFacts,
   PrivateZoneFacts,
   RegistryNetworkFacts,
-} from '../facts/network/network.js';
+} from '../types/facts/network.js';
 import type { Finding, ImageUse, RuleId, Severity, SourceLocation } from '../types/index.js';
 import { resourceGroupOf as armResourceGroupOf } from '../lib/arm-id.js';
+import {
+  acrNetworkRuleAdd,
+  acrNetworkRuleList,
+  acrPublicNetworkEnable,
+  privateDnsLinkVnetCreate,
+  privateDnsRecordAdd,
+  privateDnsRecordRemove,
+  privateDnsZoneCreate,
+  privateEndpointConnectionApprove,
+  privateEndpointCreate,
+  privateEndpointDnsZoneGroupCreate,
+} from '../rules/remediation.js';
 
 /** Emitted here when egress is not known, and by the gate when the network reads time out. */
 export const CLUSTER_EGRESS_UNKNOWN: RuleId = 'cluster-egress-unknown';
@@ -302,10 +314,16 @@ function notLinked(
   // Prefer the zone the private endpoint writes its records to.
   const groupZones = new Set(r.privateEndpoints.flatMap((pe) => pe.zoneIds.map((z) => z.toLowerCase())));
   const zone = zones.find((z) => groupZones.has(z.id.toLowerCase())) ?? zones[0];
-  const link = `az network private-dns link vnet create -g ${zone?.resourceGroup ?? '<zone resource group>'} -z ${r.privateZoneName} -n ${vnetName}-link -v ${vnetId} -e false${subscriptionFlag(facts, zone?.subscriptionId)}`;
+  const link = (resourceGroup: string): string =>
+    privateDnsLinkVnetCreate(
+      { resourceGroup, subscriptionId: subscriptionFlag(facts, zone?.subscriptionId) },
+      r.privateZoneName,
+      `${vnetName}-link`,
+      vnetId,
+    );
   const remediation = zone
-    ? link
-    : `az network private-dns zone create -g ${resourceGroupOf(vnetId)} -n ${r.privateZoneName}\n${link.replace('<zone resource group>', resourceGroupOf(vnetId))}`;
+    ? link(zone.resourceGroup)
+    : `${privateDnsZoneCreate(resourceGroupOf(vnetId), r.privateZoneName)}\n${link(resourceGroupOf(vnetId))}`;
   const message = zone
     ? `No ${r.privateZoneName} zone is linked to the nodes' VNet ${vnetName}: nodes resolve ${r.loginServer} to its public address, not to the private endpoint.${alt}`
     : `No ${r.privateZoneName} private DNS zone exists where the gate can see: nodes resolve ${r.loginServer} to its public address, not to the private endpoint.${alt}`;
@@ -326,8 +344,8 @@ function recordMissing(
   alt: string,
 ): Finding {
   const ip = p.expected[0] ?? '<private endpoint IP>';
-  const sub = subscriptionFlag(facts, zone.subscriptionId);
-  const add = `az network private-dns record-set a add-record -g ${zone.resourceGroup} -z ${r.privateZoneName} -n ${p.record} -a ${ip}${sub}`;
+  const at = { resourceGroup: zone.resourceGroup, subscriptionId: subscriptionFlag(facts, zone.subscriptionId) };
+  const add = privateDnsRecordAdd(at, r.privateZoneName, p.record, ip);
   const fqdn = `${p.record}.${r.privateZoneName}`;
   if (p.actual.length === 0) {
     return {
@@ -342,12 +360,7 @@ function recordMissing(
       evidence: { zone: zone.id, record: p.record, expected: p.expected },
     };
   }
-  const remove = p.actual
-    .map(
-      (old) =>
-        `az network private-dns record-set a remove-record -g ${zone.resourceGroup} -z ${r.privateZoneName} -n ${p.record} -a ${old}${sub}`,
-    )
-    .join('\n');
+  const remove = p.actual.map((old) => privateDnsRecordRemove(at, r.privateZoneName, p.record, old)).join('\n');
   return {
     ...base(
       'private-dns-record-missing',
@@ -360,10 +373,11 @@ function recordMissing(
   };
 }
 
-function subscriptionFlag(facts: NetworkFacts, sub: string | undefined): string {
+/** The zone's subscription when it is not the cluster's (the commands run in the cluster's subscription). */
+function subscriptionFlag(facts: NetworkFacts, sub: string | undefined): string | undefined {
   return sub && facts.clusterSubscriptionId && sub.toLowerCase() !== facts.clusterSubscriptionId.toLowerCase()
-    ? ` --subscription ${sub}`
-    : '';
+    ? sub
+    : undefined;
 }
 
 function resourceGroupOf(id: string): string {
@@ -395,7 +409,7 @@ function notApproved(
       `Private endpoint ${name} of ${r.loginServer} is ${pe.status}${pe.description ? ` ("${pe.description}")` : ''}, not Approved: ` +
         `no traffic flows through it.${why}${disconnected}`,
     ),
-    remediation: `az network private-endpoint-connection approve --id ${pe.connectionId}`,
+    remediation: privateEndpointConnectionApprove(pe.connectionId),
     evidence: { connection: pe.connectionId, status: pe.status, reach: pe.reach },
   };
 }
@@ -418,13 +432,18 @@ function publicAccessDisabled(base: Base, facts: NetworkFacts, r: RegistryNetwor
       'error',
       `${r.loginServer} has public network access disabled and no approved private endpoint the nodes can reach: ` +
         `every pull times out or gets 403.${detail} Create a private endpoint in the nodes' VNet (below), or ` +
-        `re-enable public access with az acr update --name ${r.name} --public-network-enabled true.`,
+        `re-enable public access with ${acrPublicNetworkEnable(r.name)}.`,
     ),
     remediation: [
-      `az network private-endpoint create -g ${rg} -n ${pe} --subnet ${subnet} --private-connection-resource-id ${r.id} --group-id registry --connection-name ${pe}`,
-      `az network private-dns zone create -g ${rg} -n ${r.privateZoneName}`,
-      `az network private-dns link vnet create -g ${rg} -z ${r.privateZoneName} -n ${vnet.split('/').pop() ?? 'nodes'}-link -v ${vnet} -e false`,
-      `az network private-endpoint dns-zone-group create -g ${rg} --endpoint-name ${pe} -n default --private-dns-zone ${r.privateZoneName} --zone-name ${r.privateZoneName.replace(/\./g, '-')}`,
+      privateEndpointCreate(rg, pe, subnet, r.id),
+      privateDnsZoneCreate(rg, r.privateZoneName),
+      privateDnsLinkVnetCreate(
+        { resourceGroup: rg },
+        r.privateZoneName,
+        `${vnet.split('/').pop() ?? 'nodes'}-link`,
+        vnet,
+      ),
+      privateEndpointDnsZoneGroupCreate(rg, pe, r.privateZoneName),
     ].join('\n'),
     evidence: {
       publicNetworkAccess: r.publicNetworkAccess,
@@ -446,7 +465,7 @@ function firewallBlocks(base: Base, facts: NetworkFacts, r: RegistryNetworkFacts
         `${missing.length === 1 ? 'address' : 'addresses'} ${missing.join(', ')} (outbound type ${facts.egress.outboundType}): ` +
         `pulls get 403.${bypass}`,
     ),
-    remediation: missing.map((ip) => `az acr network-rule add --name ${r.name} --ip-address ${ip}`).join('\n'),
+    remediation: missing.map((ip) => acrNetworkRuleAdd(r.name, ip)).join('\n'),
     evidence: {
       missing,
       egress: facts.egress.addresses.map((a) => a.cidr),
@@ -463,7 +482,7 @@ function egressUnknown(base: Base, facts: NetworkFacts, r: RegistryNetworkFacts,
       'warning',
       `The firewall of ${r.loginServer} denies by default, and the cluster's egress address cannot be verified ` +
         `against its rules: ${reasons.join('; ')}. Make sure the public IP your traffic leaves from is in the ` +
-        `registry's network rules (az acr network-rule list --name ${r.name}).`,
+        `registry's network rules (${acrNetworkRuleList(r.name)}).`,
     ),
     evidence: { reasons, outboundType: facts.egress.outboundType, ipRules: r.ipRules },
   };
@@ -492,4 +511,24 @@ function unverifiableFindings(
     ),
     evidence: { what: u.what, permission: u.permission },
   }));
+}
+
+/** The uses of each registry's images, by login server (its data and regional endpoints count as the registry). */
+export function usesByRegistry(
+  uses: ImageUse[],
+  registries: { loginServer: string; dataEndpointHostNames?: string[]; regionalEndpointHostNames?: string[] }[],
+): Map<string, ImageUse[]> {
+  const map = new Map<string, ImageUse[]>();
+  for (const r of registries) {
+    const hosts = new Set(
+      [r.loginServer, ...(r.dataEndpointHostNames ?? []), ...(r.regionalEndpointHostNames ?? [])].map((h) =>
+        h.toLowerCase(),
+      ),
+    );
+    map.set(
+      r.loginServer,
+      uses.filter((u) => u.ref && hosts.has(u.ref.registry.toLowerCase())),
+    );
+  }
+  return map;
 }

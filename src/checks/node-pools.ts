@@ -2,16 +2,9 @@
 // OS build an image's `os.version` must match. Pure; these replace the `--platform` default when a cluster is given.
 
 import type { Platform } from '../types/index.js';
+import type { AgentPoolLike } from '../types/facts/identity.js';
 
-/** The agent-pool fields this needs (both `AgentPool` and `ManagedClusterAgentPoolProfile` have them). */
-export interface AgentPoolLike {
-  name?: string;
-  osType?: string;
-  osSKU?: string;
-  vmSize?: string;
-  /** The Kubernetes version the pool's nodes run (`currentOrchestratorVersion`, e.g. `1.31.4`). */
-  currentOrchestratorVersion?: string;
-}
+export type { AgentPoolLike };
 
 /**
  * Windows Server build of each AKS Windows osSKU (the `os.version` prefix of matching image manifests).

@@ -6,6 +6,8 @@
 import type { PullPathResult } from '../types/facts/context.js';
 import type { Finding, ImageUse } from '../types/index.js';
 import { ruleById } from '../rules/catalogue.js';
+import type { CredentialFacts } from '../types/facts/credentials.js';
+import { effectivePullSecrets } from './pull-secrets.js';
 
 /**
  * `pathsOfUse` names the paths open to one pod: `kubelet` and `pull-secret:<ns>/<name>` for each of its pull secrets.
@@ -67,4 +69,24 @@ export function combinePullPaths(
 
 function locKey(l: { file: string; line: number; column: number }): string {
   return `${l.file}\u0000${l.line}\u0000${l.column}`;
+}
+
+/**
+ * Every path the kubelet tries for one use: its own identity, anonymous, each of the pod's pull secrets (the manifests'
+ * and, once read, the cluster ServiceAccount's), and the identity binding its ServiceAccount names.
+ */
+export function pathsTriedBy(
+  credentials: CredentialFacts | undefined,
+  bindings: Record<string, string>,
+): (use: ImageUse) => string[] {
+  return (use) => [
+    'kubelet',
+    'anonymous',
+    ...(credentials ? effectivePullSecrets(use, credentials) : use.pullSecrets).map(
+      (name) => `pull-secret:${use.namespace}/${name}`,
+    ),
+    ...(bindings[`${use.namespace}/${use.serviceAccount}`]
+      ? [`identity-binding:${use.namespace}/${use.serviceAccount}`]
+      : []),
+  ];
 }

@@ -4,8 +4,8 @@
 // Returns one PullPathResult per (image, pull secret) that has an entry for the image; errors are emitted as if the
 // path were the only one: the "any working path pulls" verdict combines them with the kubelet's own path.
 
-import type { Config } from '../settings/config.js';
 import { lookupCredentials } from '../lib/docker-config.js';
+import { kubeloginConvert } from '../rules/remediation.js';
 import {
   secretKey,
   type CredentialEntryFact,
@@ -55,7 +55,17 @@ function workloadsOf(uses: readonly ImageUse[]): string[] {
   return [...new Set(uses.map((u) => `${u.workload.kind}/${u.workload.namespace}/${u.workload.name}`))].sort();
 }
 
-export function checkPullSecrets(inventory: Inventory, facts: CredentialFacts, config: Config): PullSecretCheckResult {
+/** The one setting the pull-secret rules read. */
+export interface PullSecretCheckOptions {
+  /** Days before an expiry that count as expiring (expiry-warning-days). */
+  expiryWarningDays: number;
+}
+
+export function checkPullSecrets(
+  inventory: Inventory,
+  facts: CredentialFacts,
+  config: PullSecretCheckOptions,
+): PullSecretCheckResult {
   // Group uses by (namespace, secret, image): every pod of a namespace that names the secret gets the same answer.
   const groups = new Map<string, Group>();
   const perUseSecrets = new Map<ImageUse, string[]>();
@@ -114,8 +124,8 @@ function interactiveLoginFinding(login: { command: string; mode: string }): Find
     message: `The kubeconfig's credential plugin ${login.command} asks for ${login.mode} login, which waits for a person; in a non-interactive run the gate did not start it, so the cluster's pull secrets and ServiceAccounts were not read`,
     remediation: [
       "Give azure/aks-set-context use-kubelogin: 'true' (it converts the kubeconfig for the workflow's Azure login), or",
-      'kubelogin convert-kubeconfig -l azurecli   (after azure/login), or',
-      'kubelogin convert-kubeconfig -l workloadidentity',
+      `${kubeloginConvert('azurecli')}   (after azure/login), or`,
+      kubeloginConvert('workloadidentity'),
     ].join('\n'),
     evidence: { plugin: login.command, login: login.mode },
   };
@@ -124,7 +134,7 @@ function interactiveLoginFinding(login: { command: string; mode: string }): Find
 function checkGroup(
   g: Group,
   facts: CredentialFacts,
-  config: Config,
+  config: PullSecretCheckOptions,
 ): { findings: PartialFinding[]; path?: PullPathResult } {
   const label = `${g.namespace}/${g.secretName}`;
   const pathId = `pull-secret:${label}`;
@@ -171,26 +181,43 @@ function checkGroup(
   if (!secret.parsed.ok) {
     const p = secret.parsed;
     return {
-      findings: [
-        {
-          rule: 'pull-secret-malformed',
-          severity: 'error',
-          message:
-            `Pull secret ${label} is malformed: ${p.detail}.` +
-            (p.blocksAllPaths
-              ? ' The kubelet fails every pull of the pod on it, whatever other credentials it has.'
-              : ''),
-          registry: g.ref.registry,
-          remediation: recreateSecretCommand(secret, g.ref.registry, '<username>', '<password>'),
-          evidence: { ...evidence, reason: p.reason, state: 'malformed', blocksAllPaths: p.blocksAllPaths },
-        },
-      ],
+      findings: [malformedSecretFinding(secret, p, { server: g.ref.registry, path: pathId })],
       path: { image, path: pathId, state: 'broken', reason: `secret ${label} is malformed (${p.reason})` },
     };
   }
   const entries = lookupCredentials(secret.parsed.entries, g.ref);
   if (entries.length === 0) return { findings: [] };
   return evaluatePath(g, secret, entries, facts, config);
+}
+
+/**
+ * pull-secret-malformed, for the gate (the image's registry and pull path known) and the audit (a cluster secret, with
+ * the workloads that use it).
+ */
+export function malformedSecretFinding(
+  secret: { namespace: string; name: string },
+  p: { reason: string; detail: string; blocksAllPaths?: boolean },
+  where: { server?: string; path?: string; usedBy?: string[] },
+): PartialFinding {
+  const label = `${secret.namespace}/${secret.name}`;
+  const f: PartialFinding = {
+    rule: 'pull-secret-malformed',
+    severity: 'error',
+    message:
+      `Pull secret ${label} is malformed: ${p.detail}.` +
+      (p.blocksAllPaths ? ' The kubelet fails every pull of the pod on it, whatever other credentials it has.' : '') +
+      (where.usedBy?.length ? ` Used by ${where.usedBy.join(', ')}.` : ''),
+    remediation: recreateSecretCommand(secret, where.server ?? '<server>', '<username>', '<password>'),
+    evidence: {
+      ...(where.path ? { path: where.path } : {}),
+      secretName: label,
+      reason: p.reason,
+      state: 'malformed',
+      blocksAllPaths: p.blocksAllPaths,
+    },
+  };
+  if (where.server) f.registry = where.server;
+  return f;
 }
 
 function notCollectedReason(facts: CredentialFacts): string {
@@ -203,7 +230,7 @@ function evaluatePath(
   secret: PullSecretFact,
   entries: CredentialEntryFact[],
   facts: CredentialFacts,
-  config: Config,
+  config: PullSecretCheckOptions,
 ): { findings: PartialFinding[]; path: PullPathResult } {
   const findings: PartialFinding[] = [];
   const reasons: string[] = [];

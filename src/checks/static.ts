@@ -1,19 +1,17 @@
-// Static rules: what the manifests alone say about their images, with no registry or Azure asked.
-// template-unrendered, image-reference-invalid, image-tag-mutable.
+// Static rules: what the manifests alone say about their images, with no registry or Azure asked, run by the gate over
+// the Inventory: template-unrendered, image-reference-invalid, image-tag-mutable.
 
-import type { Finding, ImageUse } from '../types/index.js';
+import type { Finding, Inventory } from '../types/index.js';
 import { looksUnrendered, parseImageReference } from '../lib/image-reference.js';
-import type { RawImageUse } from '../inventory/workloads.js';
 
 /** Image strings in messages are cut: a hostile 1 MB value must not bloat every report format. */
 function shown(image: string): string {
   return image.length > 200 ? `${image.slice(0, 200)}… (${image.length} characters)` : image;
 }
 
-export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] {
+export function staticFindings(inventory: Pick<Inventory, 'uses' | 'pullSecretRefs'>): Finding[] {
   const findings: Finding[] = [];
-  const reportedSecrets = new Set<string>();
-  uses.forEach((use, i) => {
+  for (const use of inventory.uses) {
     const where = `${use.workload.kind}/${use.workload.name} container "${use.container}"`;
     if (looksUnrendered(use.image)) {
       findings.push({
@@ -48,19 +46,20 @@ export function staticFindings(uses: ImageUse[], raw: RawImageUse[]): Finding[] 
         remediation: `Pin a version tag or a digest, e.g. ${use.ref.registry}/${use.ref.repository}@sha256:<digest>`,
       });
     }
-    for (const secret of raw[i].podPullSecrets) {
-      const key = `${secret.location.file}:${secret.location.line}:${secret.location.column}`;
-      if (!looksUnrendered(secret.name) || reportedSecrets.has(key)) continue;
-      reportedSecrets.add(key);
-      findings.push({
-        rule: 'template-unrendered',
-        severity: 'error',
-        message: `${use.workload.kind}/${use.workload.name}: imagePullSecrets name "${shown(secret.name)}" still holds a template expression`,
-        location: secret.location,
-        remediation:
-          'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
-      });
-    }
-  });
+  }
+  const reportedSecrets = new Set<string>();
+  for (const secret of inventory.pullSecretRefs ?? []) {
+    const key = `${secret.location.file}:${secret.location.line}:${secret.location.column}`;
+    if (!looksUnrendered(secret.name) || reportedSecrets.has(key)) continue;
+    reportedSecrets.add(key);
+    findings.push({
+      rule: 'template-unrendered',
+      severity: 'error',
+      message: `${secret.workload.kind}/${secret.workload.name}: imagePullSecrets name "${shown(secret.name)}" still holds a template expression`,
+      location: secret.location,
+      remediation:
+        'Render the chart or overlay first (helm template ... / kustomize build ... / envsubst) and gate the output',
+    });
+  }
   return findings;
 }

@@ -4,6 +4,7 @@
 // says what that means: the pods run from the node cache, and the next node that pulls it fails.
 
 import type { Finding, ImageUse } from '../types/index.js';
+import { IMAGE_NOT_FOUND } from './images.js';
 
 export interface WorkloadAtLine {
   /** `Deployment prod/orders-api`. */
@@ -52,7 +53,7 @@ export function groupWorkloadFindings(
     const pods = where.reduce((n, x) => n + x.pods, 0);
     const list = names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? ` and ${names.length - SHOWN} more` : '');
     let message = `${f.message} Running in ${where.length} workload(s): ${list}.`;
-    if (f.rule === 'image-not-found' && pods > 0)
+    if (f.rule === IMAGE_NOT_FOUND && pods > 0)
       message += ` Running on ${pods} pod(s) from the node cache; the next node that pulls it fails.`;
     return {
       ...f,

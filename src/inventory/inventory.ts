@@ -1,11 +1,11 @@
 // Builds the inventory: reads every manifest file (bounded), parses it, finds every image a pod will pull with its exact
-// position, resolves pull secrets through ServiceAccounts as the admission controller does, and records the static
-// findings (manifest-invalid, template-unrendered, image-reference-invalid, image-tag-mutable) and notices.
+// position, resolves pull secrets through ServiceAccounts as the admission controller does, and records what reading
+// the files found (manifest-invalid, and the manifest-empty / no-workloads notices). It judges nothing: the static
+// rules on the images (checks/static.ts) run in the gate over the Inventory.
 
 import { ConfigurationError } from '../settings/config.js';
 import { open } from 'node:fs/promises';
 import type { Finding, ImageUse, Inventory, ManifestSecret, ManifestServiceAccount, RuleId } from '../types/index.js';
-import { staticFindings } from '../checks/static.js';
 import { parseImageReference } from '../lib/image-reference.js';
 import { resolveManifestInputs, STDIN, type ManifestSource } from './files.js';
 import { scanDocument, type RawImageUse } from './workloads.js';
@@ -32,8 +32,10 @@ export async function buildInventory(opts: InventoryOptions): Promise<Inventory>
     scanText(text, source.display, opts.namespace, { raw, secrets, serviceAccounts, findings });
   }
   const uses = raw.map((r) => toImageUse(r, serviceAccounts));
-  findings.push(...staticFindings(uses, raw));
-  return { files: sources.map((s) => s.display), uses, secrets, serviceAccounts, findings };
+  const pullSecretRefs = raw.flatMap((r) =>
+    r.podPullSecrets.map((s) => ({ name: s.name, location: s.location, workload: r.workload })),
+  );
+  return { files: sources.map((s) => s.display), uses, secrets, serviceAccounts, pullSecretRefs, findings };
 }
 
 interface Sink {
@@ -198,6 +200,9 @@ function invalid(file: string, message: string, line = 1, column = 1): Finding {
   };
 }
 
+/** The notices about a file itself (not about its images): the audit's synthesized stream leaves them out. */
+export const FILE_NOTICES: readonly RuleId[] = ['manifest-empty', 'no-workloads'];
+
 function notice(rule: RuleId, file: string, message: string): Finding {
   return { rule, severity: 'notice', message, location: { file, line: 1, column: 1 } };
 }
@@ -226,4 +231,11 @@ function toImageUse(r: RawImageUse, serviceAccounts: ManifestServiceAccount[]): 
     constraints: r.constraints,
     ...(r.ignoreAnnotation !== undefined ? { ignoreAnnotation: r.ignoreAnnotation } : {}),
   };
+}
+
+/** `namespace/name` -> client id, for manifest ServiceAccounts with `kubernetes.azure.com/acr-client-id`. */
+export function serviceAccountBindings(inventory: Inventory): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sa of inventory.serviceAccounts) if (sa.acrClientId) out[`${sa.namespace}/${sa.name}`] = sa.acrClientId;
+  return out;
 }

@@ -2,16 +2,13 @@
 // other), plus the pure helpers that evaluate one without printing it: JWT `exp` without verification, Graph
 // password-credential matching by hint, ACR scope-map actions. No I/O.
 
+import type { CredentialClass, MatchedPasswordCredential } from '../types/facts/credentials.js';
+
+export type { CredentialClass, MatchedPasswordCredential };
+
 export const ACR_REFRESH_TOKEN_USERNAME = '00000000-0000-0000-0000-000000000000';
 
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export type CredentialClass =
-  | { kind: 'refresh-token'; expiresAt?: string; tenant?: string }
-  | { kind: 'service-principal'; appId: string }
-  | { kind: 'admin-user'; registryName: string }
-  | { kind: 'acr-token'; tokenName: string }
-  | { kind: 'other' };
 
 export interface ClassifyContext {
   /** The ACR the entry's server belongs to, when it is one. */
@@ -68,15 +65,6 @@ export interface GraphPasswordCredential {
   hint?: string | null;
   startDateTime?: string | null;
   endDateTime?: string | null;
-}
-
-/** The non-secret description of the credential a secret matched. */
-export interface MatchedPasswordCredential {
-  keyId?: string;
-  displayName?: string;
-  endDateTime?: string;
-  /** How many credentials share the hint: more than one means the choice is a guess (the latest-ending one). */
-  candidates: number;
 }
 
 /**

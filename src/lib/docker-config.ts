@@ -4,6 +4,7 @@
 // except inside a DockerCredential (which callers must keep out of findings, evidence and logs).
 
 import type { ManifestSecret, SecretMasker } from '../types/index.js';
+import type { MalformedReason } from '../types/facts/credentials.js';
 
 export const DOCKER_CONFIG_JSON_TYPE = 'kubernetes.io/dockerconfigjson';
 export const DOCKER_CONFIG_JSON_KEY = '.dockerconfigjson';
@@ -25,7 +26,7 @@ export interface DockerCredential {
   password: string;
 }
 
-export type MalformedReason = 'wrong-type' | 'missing-key' | 'bad-base64' | 'bad-json' | 'bad-auth-field' | 'no-auths';
+export type { MalformedReason };
 
 export type ParsedPullSecret =
   | { ok: true; credentials: DockerCredential[] }

@@ -9,7 +9,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ruleById, type RuleDescriptor } from '../rules/catalogue.js';
+import { ruleById, ruleDocUri, type RuleDescriptor } from '../rules/catalogue.js';
 import type { Finding, Report, ReportImage, Severity, SourceLocation } from '../types/index.js';
 import { safeEvidence } from './evidence.js';
 import { sortFindings } from '../lib/sort.js';
@@ -52,7 +52,9 @@ function descriptor(rule: RuleDescriptor): ReportingDescriptor {
       'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity],
     },
   };
-  if (rule.helpUri) d.helpUri = rule.helpUri;
+  // helpUri opens the rule's section of docs/rules.md (what fires it, the fix, the tests); the help markdown keeps the
+  // Microsoft documentation link.
+  d.helpUri = ruleDocUri(rule.id);
   return d;
 }
 

@@ -2,7 +2,8 @@
 // rule means, why a pull fails, and how to fix it. SARIF rule descriptors, the job summary's per-image columns and
 // the README all come from here, so a rule is described once. Must equal the rule table of DESIGN.md (tested).
 
-import type { ImageStatus, RuleId, Severity } from '../types/index.js';
+import type { ImageStatus, RuleId, Severity, UnverifiedReason } from '../types/index.js';
+import type { PullFailureClass } from '../types/diagnose.js';
 
 /** Which column of the per-image table a rule's findings mark. */
 export type RuleConcern = 'manifest' | 'exists' | 'platforms' | 'identity' | 'network' | 'pull-secret';
@@ -27,6 +28,12 @@ export interface RuleDescriptor {
   pullPath?: boolean;
   /** The gate could not tell (not a failure): the report marks the concern "unverified" rather than failed. */
   unverifiable?: boolean;
+  /** Why an unverifiable rule's check is unverified, when the rule itself says so (else read from its evidence). */
+  unverifiedReason?: UnverifiedReason;
+  /** The image status applies only to the rule's errors (a warning of it leaves the image pulling). */
+  imageStatusOnlyAsError?: boolean;
+  /** The kubelet pull failure a finding of this rule explains (diagnose matches a pod's event to it). */
+  pullFailure?: PullFailureClass;
 }
 
 const DOCS = {
@@ -51,6 +58,18 @@ const DOCS = {
   dismissAlerts:
     'https://docs.github.com/code-security/code-scanning/managing-code-scanning-alerts/resolving-code-scanning-alerts',
 } as const;
+
+/**
+ * Where docs/rules.md is published: package.json names no repository or homepage, so the base is the repository the
+ * README's `uses: aks-pull-gate/aks-pull-gate@v0` names, at its default branch. Each rule has a section there whose
+ * GitHub anchor is the rule id.
+ */
+export const RULES_DOC_URL = 'https://github.com/aks-pull-gate/aks-pull-gate/blob/main/docs/rules.md';
+
+/** The rule's section of docs/rules.md (absolute: SARIF viewers resolve no relative helpUri). */
+export function ruleDocUri(id: RuleId): string {
+  return `${RULES_DOC_URL}#${id}`;
+}
 
 /** What the catalogue says about each rule id (the id is the key). */
 export type RuleSpec = Omit<RuleDescriptor, 'id'>;
@@ -79,6 +98,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.reference,
     concern: 'exists',
     imageStatus: 'invalid',
+    pullFailure: 'image',
   },
   'image-tag-mutable': {
     defaultSeverity: 'warning',
@@ -94,6 +114,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.troubleshoot,
     concern: 'exists',
     imageStatus: 'not-found',
+    pullFailure: 'image',
   },
   'repository-not-found': {
     defaultSeverity: 'error',
@@ -102,6 +123,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.troubleshoot,
     concern: 'exists',
     imageStatus: 'repository-not-found',
+    pullFailure: 'image',
   },
   'image-platform-missing': {
     defaultSeverity: 'error',
@@ -110,6 +132,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.multiArch,
     concern: 'platforms',
     imageStatus: 'platform-missing',
+    pullFailure: 'platform',
   },
   'image-read-disabled': {
     defaultSeverity: 'error',
@@ -118,6 +141,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.lock,
     concern: 'exists',
     imageStatus: 'read-disabled',
+    pullFailure: 'image',
   },
   'image-quarantined': {
     defaultSeverity: 'error',
@@ -126,6 +150,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.quarantine,
     concern: 'exists',
     imageStatus: 'quarantined',
+    pullFailure: 'image',
   },
   'cache-rule-credentials-unhealthy': {
     defaultSeverity: 'error',
@@ -135,6 +160,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: 'https://learn.microsoft.com/azure/container-registry/artifact-cache-overview',
     concern: 'exists',
     imageStatus: 'not-found',
+    imageStatusOnlyAsError: true,
   },
   'registry-unknown': {
     defaultSeverity: 'warning',
@@ -142,6 +168,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'The host looks like an Azure Container Registry but no registry the gate can see has that login server: a typo, a deleted registry, or one in a subscription the gate cannot read. Check the login server, or grant the gate Reader on the registry so it can verify it.',
     helpUri: DOCS.troubleshoot,
     concern: 'exists',
+    unverifiedReason: 'permission',
   },
   'image-host-is-data-endpoint': {
     defaultSeverity: 'error',
@@ -167,6 +194,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     concern: 'exists',
     imageStatus: 'unverifiable',
     unverifiable: true,
+    unverifiedReason: 'firewall',
   },
   'kubelet-pull-permission-missing': {
     defaultSeverity: 'error',
@@ -175,6 +203,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.attach,
     concern: 'identity',
     pullPath: true,
+    pullFailure: 'authorization',
   },
   'pull-role-on-control-plane-identity': {
     defaultSeverity: 'error',
@@ -183,6 +212,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.attach,
     concern: 'identity',
     pullPath: true,
+    pullFailure: 'authorization',
   },
   'pull-role-not-honored-abac': {
     defaultSeverity: 'error',
@@ -191,6 +221,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.abac,
     concern: 'identity',
     pullPath: true,
+    pullFailure: 'authorization',
   },
   'pull-role-condition-excludes-repository': {
     defaultSeverity: 'error',
@@ -199,6 +230,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.abac,
     concern: 'identity',
     pullPath: true,
+    pullFailure: 'authorization',
   },
   'registry-cross-tenant': {
     defaultSeverity: 'error',
@@ -207,6 +239,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.troubleshoot,
     concern: 'identity',
     pullPath: true,
+    pullFailure: 'authorization',
   },
   'registry-arm-audience-disabled': {
     defaultSeverity: 'error',
@@ -223,6 +256,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.spCredentials,
     concern: 'identity',
     pullPath: true,
+    pullFailure: 'authorization',
   },
   'cluster-sp-secret-expiring': {
     defaultSeverity: 'warning',
@@ -238,6 +272,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.rbacList,
     concern: 'identity',
     unverifiable: true,
+    unverifiedReason: 'permission',
   },
   'registry-public-access-disabled': {
     defaultSeverity: 'error',
@@ -245,6 +280,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'publicNetworkAccess is Disabled and no approved private endpoint is usable from the cluster VNet, so nodes get 403 or time out. Create a private endpoint for the registry in (or peered with) the cluster VNet with the privatelink.azurecr.io zone linked, or enable public access with firewall rules.',
     helpUri: DOCS.privateLink,
     concern: 'network',
+    pullFailure: 'firewall',
   },
   'registry-firewall-blocks-cluster': {
     defaultSeverity: 'error',
@@ -252,6 +288,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'The registry networkRuleSet has defaultAction Deny and none of the cluster outbound IPs is in ipRules (and there is no private path), so pulls answer 403. Add the egress IPs: az acr network-rule add --name <registry> --ip-address <ip>.',
     helpUri: DOCS.firewall,
     concern: 'network',
+    pullFailure: 'firewall',
   },
   'cluster-egress-unknown': {
     defaultSeverity: 'warning',
@@ -267,6 +304,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'The registry private endpoint connection is Pending, Rejected or Disconnected, so traffic through it does not reach the registry. Approve it: az acr private-endpoint-connection approve --registry-name <registry> --name <connection>.',
     helpUri: DOCS.privateLink,
     concern: 'network',
+    pullFailure: 'network',
   },
   'private-dns-zone-not-linked': {
     defaultSeverity: 'error',
@@ -274,6 +312,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'No privatelink.azurecr.io private DNS zone is linked to the cluster VNet, so nodes resolve the registry to its public IP and get 403 (public access off) or time out. Link the zone: az network private-dns link vnet create --zone-name privatelink.azurecr.io --virtual-network <vnet id> ...',
     helpUri: DOCS.privateLink,
     concern: 'network',
+    pullFailure: 'network',
   },
   'private-dns-record-missing': {
     defaultSeverity: 'error',
@@ -281,6 +320,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'The linked privatelink.azurecr.io zone lacks the A record for the registry or one of its data endpoints (per region replica), so those names resolve publicly and pulls fail with 403 or an i/o timeout. Add the record with the private endpoint IP: az network private-dns record-set a add-record ...',
     helpUri: DOCS.privateLink,
     concern: 'network',
+    pullFailure: 'network',
   },
   'pull-secret-missing': {
     defaultSeverity: 'error',
@@ -289,6 +329,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'pull-secret-malformed': {
     defaultSeverity: 'error',
@@ -297,6 +338,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'pull-secret-no-registry-entry': {
     defaultSeverity: 'warning',
@@ -304,6 +346,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     help: 'None of the pod pull secrets has an auths entry for the image registry host, so they do not help this pull (the kubelet identity may still work). Add an entry for the exact login server, or remove the unused secret reference.',
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
+    pullFailure: 'pull-secret',
   },
   'pull-secret-credential-rejected': {
     defaultSeverity: 'error',
@@ -312,6 +355,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'sp-secret-expired': {
     defaultSeverity: 'error',
@@ -320,6 +364,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.pullSecret,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'sp-secret-expiring': {
     defaultSeverity: 'warning',
@@ -335,6 +380,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.tokens,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'acr-token-expired': {
     defaultSeverity: 'error',
@@ -343,6 +389,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.tokens,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'acr-token-expiring': {
     defaultSeverity: 'warning',
@@ -358,6 +405,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.tokens,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'admin-user-disabled': {
     defaultSeverity: 'error',
@@ -366,6 +414,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.admin,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'admin-password-rotated': {
     defaultSeverity: 'error',
@@ -374,6 +423,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.admin,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'admin-user-in-use': {
     defaultSeverity: 'notice',
@@ -390,6 +440,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.tokens,
     concern: 'pull-secret',
     pullPath: true,
+    pullFailure: 'pull-secret',
   },
   'cluster-credentials-interactive': {
     defaultSeverity: 'warning',

@@ -125,12 +125,24 @@ export interface ManifestServiceAccount {
   origin: 'manifest' | 'cluster';
 }
 
+/** One `imagePullSecrets` entry of a pod spec, where it is written (a pod spec with several containers gives one). */
+export interface PullSecretRef {
+  name: string;
+  location: SourceLocation;
+  workload: WorkloadRef;
+}
+
 export interface Inventory {
   files: string[];
   uses: ImageUse[];
   secrets: ManifestSecret[];
   serviceAccounts: ManifestServiceAccount[];
-  /** Static findings: manifest-invalid, template-unrendered, image-reference-invalid, image-tag-mutable, notices. */
+  /** Every pod's own imagePullSecrets entries with their places, in manifest order (the static checks read them). */
+  pullSecretRefs?: PullSecretRef[];
+  /**
+   * What reading the files found: manifest-invalid and the manifest-empty / no-workloads notices. The static rules on
+   * the images (checks/static.ts) are run by the gate over the inventory, not here.
+   */
   findings: Finding[];
 }
 

@@ -1,8 +1,10 @@
-// Writes manifest text into a fresh temp directory and builds the inventory from it; removes it afterwards.
+// Writes manifest text into a fresh temp directory and builds the inventory from it; removes it afterwards. Its findings
+// are those the gate starts from: what reading the files found, then the static rules over the inventory.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildInventory } from '../../src/inventory/inventory.js';
+import { staticFindings } from '../../src/checks/static.js';
 import type { Inventory } from '../../src/types/index.js';
 
 export async function inventoryFromFiles(
@@ -15,12 +17,13 @@ export async function inventoryFromFiles(
       mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       writeFileSync(path.join(dir, name), content);
     }
-    return await buildInventory({
+    const inventory = await buildInventory({
       manifests: opts.inputs ?? ['.'],
       cwd: dir,
       namespace: opts.namespace ?? 'default',
       maxFileBytes: opts.maxFileBytes ?? 20 * 1024 * 1024,
     });
+    return { ...inventory, findings: [...inventory.findings, ...staticFindings(inventory)] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

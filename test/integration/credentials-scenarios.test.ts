@@ -47,7 +47,7 @@ async function runScenario(name: string) {
       disableInstanceDiscovery: true,
     });
     const ctx: FactContext = {
-      config: config(),
+      cluster: CLUSTER,
       logger: { debug: (m) => logs.push(m), info: (m) => logs.push(m), warning: (m) => logs.push(m) },
       maskSecret: (v) => masked.add(v),
       now: new Date(world.now),
@@ -62,7 +62,7 @@ async function runScenario(name: string) {
       kubeconfigPath: emu.kubeconfigPath,
     };
     const facts = await collectCredentialFacts(ctx, inventory);
-    const result = checkPullSecrets(inventory, facts, ctx.config);
+    const result = checkPullSecrets(inventory, facts, config());
     return { world, facts, result, logs, masked };
   } finally {
     await emu.close();

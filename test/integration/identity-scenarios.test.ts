@@ -9,12 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { collectIdentityFacts } from '../../src/facts/azure/role-assignments.js';
 import { checkIdentity, isUnverifiable } from '../../src/checks/identity.js';
 import { platformsFromAgentPools } from '../../src/checks/node-pools.js';
-import type { Config } from '../../src/settings/config.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 import { parseImageReference } from '../../src/lib/image-reference.js';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 import type { ImageUse } from '../../src/types/index.js';
-import { testConfig } from '../helpers/config.js';
 
 const ROOT = 'test/scenarios/identity';
 
@@ -32,8 +30,6 @@ interface Expected {
   /** image -> state of its identity-binding path(s). */
   bindingPaths?: Record<string, 'works' | 'broken' | 'unknown'>;
 }
-
-const config: Config = testConfig({ clusterReads: false });
 
 function uses(images: string[]): ImageUse[] {
   return images.map((image, i) => {
@@ -69,7 +65,7 @@ async function run(dir: string, expected: Expected) {
   });
   const logs: string[] = [];
   const ctx: FactContext = {
-    config,
+    clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)',
     logger: { debug: (m) => logs.push(m), info: (m) => logs.push(m), warning: (m) => logs.push(m) },
     maskSecret: () => undefined,
     now: new Date('2026-11-21T00:00:00Z'),

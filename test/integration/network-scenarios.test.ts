@@ -13,11 +13,9 @@ import { ClientSecretCredential } from '@azure/identity';
 import { armScope } from '../../src/facts/azure/clouds.js';
 import { collectNetworkFacts, parseResourceId } from '../../src/facts/network/network.js';
 import { checkNetwork } from '../../src/checks/network.js';
-import { DEFAULTS, type Config } from '../../src/settings/config.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 import { loadWorld, startEmulator, type Emulator, type World } from '../../src/simulate/index.js';
 import type { ImageUse, Logger } from '../../src/types/index.js';
-import { testConfig } from '../helpers/config.js';
 
 const ROOT = resolve(import.meta.dirname, '../scenarios/network');
 const SCENARIOS = readdirSync(ROOT, { withFileTypes: true })
@@ -42,17 +40,6 @@ const running: Emulator[] = [];
 afterAll(async () => {
   await Promise.all(running.map((e) => e.close()));
 });
-
-function config(): Config {
-  return testConfig({
-    namespace: DEFAULTS.namespace,
-    failOn: DEFAULTS.failOn,
-    expiryWarningDays: DEFAULTS.expiryWarningDays,
-    platforms: DEFAULTS.platforms,
-    clusterReads: false,
-    maxFileBytes: DEFAULTS.maxFileBytes,
-  });
-}
 
 function useOf(image: string, line: number): ImageUse {
   return {
@@ -113,7 +100,6 @@ async function readAndCheck(world: World, expected: Expected, emulator: Emulator
     warning: (m) => logs.push(m),
   };
   const ctx: FactContext = {
-    config: config(),
     logger,
     maskSecret: () => undefined,
     now: new Date(world.now),

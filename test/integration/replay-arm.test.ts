@@ -26,7 +26,6 @@ import { isUnverifiable, type ClusterFacts } from '../../src/checks/identity.js'
 import type { FactContext } from '../../src/types/facts/context.js';
 import type { ImageUse } from '../../src/types/index.js';
 import { parseWorld, startEmulator } from '../../src/simulate/index.js';
-import { testConfig } from '../helpers/config.js';
 import { testTls } from '../helpers/docker-registry.js';
 import { startStubHttps, type StubHttps, type StubRequest } from '../helpers/stub-https.js';
 
@@ -89,7 +88,6 @@ const credential: TokenCredential = {
 
 function ctx(fetchFn: typeof globalThis.fetch = fetch): FactContext {
   return {
-    config: testConfig(),
     logger: { debug: () => undefined, info: () => undefined, warning: () => undefined },
     maskSecret: () => undefined,
     now: new Date('2026-12-01T00:00:00Z'),

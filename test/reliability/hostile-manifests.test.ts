@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildInventory } from '../../src/inventory/inventory.js';
+import { staticFindings } from '../../src/checks/static.js';
 import type { Inventory } from '../../src/types/index.js';
 
 const HOSTILE = path.resolve('test/fixtures/hostile');
@@ -27,7 +28,9 @@ async function load(file: string, cwd = HOSTILE): Promise<Measured> {
   const peakBefore = process.resourceUsage().maxRSS; // KiB, monotonic: the process's high-water mark
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
-  const inv = await buildInventory({ manifests: [file], cwd, namespace: 'default', maxFileBytes: CAP });
+  const read = await buildInventory({ manifests: [file], cwd, namespace: 'default', maxFileBytes: CAP });
+  // The findings the gate starts from: what reading found, then the static rules over the inventory.
+  const inv = { ...read, findings: [...read.findings, ...staticFindings(read)] };
   const ms = performance.now() - started;
   const peakAfter = process.resourceUsage().maxRSS;
   // When the high-water mark did not move, growth is bounded by the current RSS delta.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenRotationCommands } from '../../src/lib/acr-token-rotation.js';
+import { tokenRotationCommands } from '../../src/rules/remediation.js';
 
 const UPDATE = 'kubectl create secret docker-registry acr-pull ... | kubectl apply -f -';
 

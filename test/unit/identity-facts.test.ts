@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { clusterFactsFrom } from '../../src/facts/azure/cluster.js';
 import { getApplicationByAppId, getTransitiveGroups } from '../../src/facts/azure/graph.js';
 import { registryFactsFrom } from '../../src/facts/azure/registries.js';
-import type { Config } from '../../src/settings/config.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 
 // Copies of shared/material files (provenance in test/scenarios/identity/_material/README.md).
@@ -73,7 +72,6 @@ function ctxWith(
 ): { ctx: FactContext; scopes: string[] } {
   const scopes: string[] = [];
   const ctx: FactContext = {
-    config: {} as Config,
     logger: { debug: () => undefined, info: () => undefined, warning: () => undefined },
     maskSecret: () => undefined,
     now: new Date('2026-11-21T00:00:00Z'),

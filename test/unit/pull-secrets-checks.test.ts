@@ -401,7 +401,8 @@ describe('refresh-token-in-pull-secret', () => {
     );
     expect(rules(r)).toEqual(['refresh-token-in-pull-secret:error']);
     expect(r.findings[0].remediation).toBe(
-      `az aks update --name prod-aks --resource-group rg --attach-acr ${REGISTRY.id}`,
+      // The one spelling of rules/remediation.ts attachAcr, with the cluster's subscription.
+      `az aks update -g rg -n prod-aks --subscription 1111 --attach-acr ${REGISTRY.id}`,
     );
   });
   it('is a warning while it still works', () => {

@@ -61,6 +61,20 @@ describe('SARIF 2.1.0', () => {
     for (const res of run.results ?? []) expect(rules[res.ruleIndex ?? -1]?.id).toBe(res.ruleId);
   });
 
+  it("points each rule's helpUri at its section of docs/rules.md, and keeps the Microsoft link in the help", () => {
+    const log = renderSarif(loadReport('many-findings'), { toolVersion: '0.1.0' });
+    const rules = log.runs[0].tool.driver.rules ?? [];
+    const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    const sections = new Set([...doc.matchAll(/^## ([a-z0-9-]+)$/gm)].map((m) => m[1]));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) {
+      expect(r.helpUri).toBe(`https://github.com/aks-pull-gate/aks-pull-gate/blob/main/docs/rules.md#${r.id}`);
+      expect(sections.has(r.id), `docs/rules.md has a section ## ${r.id}`).toBe(true);
+      const ms = RULES.find((x) => x.id === r.id)?.helpUri;
+      if (ms) expect(r.help?.markdown).toContain(`[Documentation](${ms})`);
+    }
+  });
+
   it('maps severities to levels (notice -> note) and carries the remediation in the message', () => {
     const run = renderSarif(loadReport('many-findings'), { toolVersion: '0.1.0' }).runs[0];
     const byRule = new Map((run.results ?? []).map((r) => [r.ruleId, r]));

@@ -3,10 +3,11 @@
 // client options for the injected cloud, and turning an SDK error into "unverifiable: why + which permission".
 
 import { ContainerServiceClient, type AgentPool, type ManagedCluster } from '@azure/arm-containerservice';
-import type { ClusterFacts, Unverifiable } from '../../checks/identity.js';
-import type { AgentPoolLike } from '../../checks/node-pools.js';
+import type { AgentPoolLike, ClusterFacts } from '../../types/facts/identity.js';
+import type { Unverifiable } from '../../types/facts/unverifiable.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armScope } from './clouds.js';
+import { rememberClusterBody } from './sdk-bodies.js';
 
 const CLUSTER_ID_RE =
   /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.containerservice\/managedclusters\/([^/]+)\/?$/i;
@@ -73,8 +74,10 @@ export function clusterFactsFrom(mc: ManagedCluster, clusterId: string, pools?: 
     subscriptionId: m?.[1] ?? '',
     controlPlane: [],
     agentPools: (pools ?? mc.agentPoolProfiles ?? []).map(agentPoolLike),
-    raw: mc,
   };
+  rememberClusterBody(facts, mc);
+  if (mc.fqdn) facts.fqdn = mc.fqdn;
+  if (mc.privateFqdn) facts.privateFqdn = mc.privateFqdn;
   if (mc.identity?.tenantId) facts.tenantId = mc.identity.tenantId;
   // identityProfile keys are documented as "kubeletidentity"; compare case-insensitively all the same.
   const kubeletKey = Object.keys(mc.identityProfile ?? {}).find((k) => k.toLowerCase() === 'kubeletidentity');

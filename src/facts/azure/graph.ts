@@ -3,7 +3,8 @@
 // role assignments name), and a principal's transitive group memberships. 401/403 become Unverifiable naming the Graph
 // permission. Shared with the pull-secret checks. Tokens never leave this module or reach a log line.
 
-import type { PasswordCredentialFact, Unverifiable } from '../../checks/identity.js';
+import type { PasswordCredentialFact } from '../../types/facts/identity.js';
+import type { Unverifiable } from '../../types/facts/unverifiable.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { describeError, noSignIn } from './cluster.js';
 

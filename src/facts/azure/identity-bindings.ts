@@ -7,7 +7,8 @@
 
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
-import type { BoundIdentity, Unverifiable } from '../../checks/identity.js';
+import type { BoundIdentity } from '../../types/facts/identity.js';
+import type { Unverifiable } from '../../types/facts/unverifiable.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armClientOptions, noSignIn } from './cluster.js';
 

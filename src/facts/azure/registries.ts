@@ -7,9 +7,10 @@
 
 import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import type { RegistryDiscovery, RegistryFacts } from '../../checks/identity.js';
+import type { RegistryDiscovery, RegistryFacts } from '../../types/facts/identity.js';
 import { resourceGroupOf, subscriptionOf } from '../../lib/arm-id.js';
 import type { FactContext } from '../../types/facts/context.js';
+import { rememberRegistryBody } from './sdk-bodies.js';
 import { armClientOptions, describeError, noSignIn, unverifiableFrom } from './cluster.js';
 
 function hostKey(host: string): string {
@@ -50,8 +51,12 @@ export function registryFactsFrom(r: Registry, tenantId: string | undefined): Re
     dataEndpointHostNames: (r.dataEndpointHostNames ?? []).map(hostKey),
     subscriptionId: subscriptionOf(id) ?? '',
     resourceGroup: resourceGroupOf(id) ?? '',
-    raw: r,
   };
+  rememberRegistryBody(facts, r);
+  if (r.anonymousPullEnabled !== undefined) facts.anonymousPullEnabled = r.anonymousPullEnabled;
+  if (r.adminUserEnabled !== undefined) facts.adminUserEnabled = r.adminUserEnabled;
+  const quarantine = r.policies?.quarantinePolicy?.status;
+  if (quarantine) facts.quarantinePolicy = quarantine;
   if (tenantId) facts.tenantId = tenantId;
   if (r.roleAssignmentMode) facts.roleAssignmentMode = r.roleAssignmentMode;
   const armPolicy = r.policies?.azureADAuthenticationAsArmPolicy?.status;

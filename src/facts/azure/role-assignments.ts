@@ -10,9 +10,9 @@ import type {
   IdentityFacts,
   RegistryAccessFacts,
   RegistryFacts,
-  Unverifiable,
-} from '../../checks/identity.js';
-import { isUnverifiable } from '../../checks/identity.js';
+} from '../../types/facts/identity.js';
+import type { Unverifiable } from '../../types/facts/unverifiable.js';
+import { isUnverifiable } from '../../lib/unverifiable.js';
 import { resourceNameOf, sameArmId } from '../../lib/arm-id.js';
 import { BUILTIN_ROLE_DEFINITIONS, PULL_ACTION, PULL_DATA_ACTION, roleGuid } from '../../lib/azure-builtin-roles.js';
 import { roleGrants } from '../../lib/rbac-actions.js';

@@ -9,26 +9,12 @@ import { parseTypedArmId } from '../../lib/arm-id.js';
 import type { SecretMasker } from '../../types/index.js';
 import type { GraphPasswordCredential } from '../../lib/credential-classify.js';
 import type { Unverifiable } from '../../types/facts/credentials.js';
+import type { CredentialRegistry, RegistryTokenInfo } from '../../types/facts/audit.js';
 
 export type AzureRead<T> = { ok: true; value: T } | ({ ok: false; status?: number } & Unverifiable);
 
-/** What credential checks need of a registry (structurally compatible with the SDK's `Registry`). */
-export interface CredentialRegistry {
-  id: string;
-  name: string;
-  loginServer: string;
-  adminUserEnabled?: boolean;
-  /** The SDK body, when the caller has it (src/facts/azure/registries.ts RegistryFacts): adminUserEnabled is read from it. */
-  raw?: { adminUserEnabled?: boolean };
-}
-
-export interface RegistryTokenInfo {
-  id: string;
-  name: string;
-  status: string;
-  scopeMapId?: string;
-  passwords: { name: string; creationTime?: string; expiry?: string }[];
-}
+// The registry and token shapes live in types/facts/audit.ts (the audit's checks read them too).
+export type { CredentialRegistry, RegistryTokenInfo };
 
 export interface GraphApplication {
   id?: string;

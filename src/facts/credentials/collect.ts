@@ -102,9 +102,7 @@ function makeClusterReader(
   opts: CollectOptions,
 ): { reader?: ClusterObjectReader; state: CredentialFacts['clusterReads'] } {
   if (opts.cluster) return { reader: opts.cluster, state: { state: 'read' } };
-  if (ctx.config.offline) return { state: { state: 'off', reason: 'offline mode: the cluster was not read' } };
-  if (!ctx.config.clusterReads)
-    return { state: { state: 'off', reason: 'cluster reads are turned off (--no-cluster-reads)' } };
+  if (ctx.clusterReadsOff) return { state: { state: 'off', reason: ctx.clusterReadsOff } };
   if (!ctx.kubeconfigPath)
     return {
       state: {
@@ -122,7 +120,7 @@ function makeClusterReader(
         interactive,
         signal: ctx.signal,
         env,
-        ...(ctx.config.simulate ? {} : { proxyEnv: env }),
+        ...(ctx.proxyEnv ? { proxyEnv: ctx.proxyEnv } : {}),
       }),
       state: { state: 'read' },
     };
@@ -190,8 +188,7 @@ export async function collectCredentialFacts(
   registries?: readonly CredentialRegistry[],
   opts: CollectOptions = {},
 ): Promise<CredentialFacts> {
-  if (!opts.cluster && ctx.kubeconfigPath && ctx.config.clusterReads && !ctx.config.offline)
-    await loadKubernetesClient();
+  if (!opts.cluster && ctx.kubeconfigPath && !ctx.clusterReadsOff) await loadKubernetesClient();
   const { reader, state } = makeClusterReader(ctx, opts);
   const facts: CredentialFacts = {
     now: ctx.now.toISOString(),
@@ -199,7 +196,7 @@ export async function collectCredentialFacts(
     clusterServiceAccounts: {},
     clusterReads: state,
   };
-  const cluster = clusterFromConfig(ctx.config.cluster);
+  const cluster = clusterFromConfig(ctx.cluster);
   if (cluster) facts.cluster = cluster;
 
   const secretUses = await resolveSecretUses(inventory, reader, facts.clusterServiceAccounts);
@@ -208,7 +205,7 @@ export async function collectCredentialFacts(
   const hosts = [...new Set(secretUses.flatMap((u) => u.images.map((i) => i.registry.toLowerCase())))];
   const azure = new AzureCredentialFacts(ctx, hosts, registries);
   const live =
-    opts.liveChecks === false || ctx.config.offline
+    opts.liveChecks === false
       ? undefined
       : (opts.liveChecker ?? new LiveCredentialChecker({ fetch: ctx.fetch, signal: ctx.signal, logger: ctx.logger }));
 
@@ -323,7 +320,7 @@ async function describeEntries(
 
 function normalizeRegistry(r: CredentialRegistry): CredentialRegistry {
   const out: CredentialRegistry = { id: r.id, name: r.name, loginServer: r.loginServer.toLowerCase() };
-  const admin = r.adminUserEnabled ?? r.raw?.adminUserEnabled;
+  const admin = r.adminUserEnabled;
   if (admin !== undefined) out.adminUserEnabled = admin;
   return out;
 }

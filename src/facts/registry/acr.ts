@@ -11,15 +11,7 @@ export { ACR_SUFFIXES, acrName } from '../../lib/acr-host.js';
 /** Default ACR test of the registry client: any ACR host kind (lib/acr-host.ts). */
 export { isAcrHost as looksLikeAcr } from '../../lib/acr-host.js';
 
-export interface AcrAttributes {
-  /** The manifest's changeableAttributes.readEnabled. */
-  readEnabled?: boolean;
-  quarantineState?: string;
-  /** The tag's changeableAttributes.readEnabled. */
-  tagReadEnabled?: boolean;
-  /** The repository's changeableAttributes.readEnabled (`GET /acr/v1/<repo>`): a lock on every tag and digest. */
-  repositoryReadEnabled?: boolean;
-}
+export type { AcrAttributes } from '../../types/facts/images.js';
 
 /**
  * `POST https://<registry>/oauth2/exchange` (grant_type=access_token): an Entra access token for an ACR refresh token.

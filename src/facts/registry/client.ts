@@ -22,12 +22,12 @@ import {
   type RegistryCredential,
 } from './auth.js';
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
-import { RegistryError, transportError, type RegistryFailureKind } from './errors.js';
+import { RegistryError, transportError } from './errors.js';
 import { RegistryHttp, discard, readBounded, throwIfFirewall, type RequestKind } from './http.js';
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
-import type { CacheUse } from '../../types/facts/cache.js';
+import type { ImageCheck, ImageCheckStatus } from '../../types/facts/images.js';
 
 export type { RegistryCredential } from './auth.js';
 export type { AcrAttributes } from './acr.js';
@@ -67,33 +67,7 @@ export interface RegistryClientOptions {
   quarantineEnabled?: (registry: string) => boolean;
 }
 
-export type ImageCheckStatus = 'ok' | 'not-found' | 'repository-not-found' | 'unauthorized' | 'denied' | 'unverifiable';
-
-export interface ImageCheck {
-  status: ImageCheckStatus;
-  digest?: string;
-  mediaType?: string;
-  /** Platforms the image offers; undefined when they could not be read (then no platform verdict). */
-  platforms?: Platform[];
-  nearestTags?: string[];
-  /** One line: why the status is not ok, or why platforms/attributes are missing. Never holds a secret. */
-  reason?: string;
-  /** What went wrong, when something did. */
-  failure?: RegistryFailureKind;
-  /** The registry is an ACR (role hints, attributes). */
-  acr?: boolean;
-  /** How the registry was asked: anonymously or with the given credential. */
-  auth?: 'anonymous' | 'credential';
-  attributes?: AcrAttributes;
-  /** The gate's IP as the registry's firewall saw it, when the firewall refused the gate (failure: firewall). */
-  clientIp?: string;
-  /** For a tag reference that was not found: whether tags/list still lists the tag (a refused, e.g. locked, manifest). */
-  tagListed?: boolean;
-  /** For a reference that was not found: the tags the repository does have (at most 10, sorted). */
-  repositoryTags?: string[];
-  /** The repository is served through an artifact-cache rule (set by the gate from the ARM cache rules). */
-  cache?: CacheUse;
-}
+export type { ImageCheck, ImageCheckStatus } from '../../types/facts/images.js';
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024;

@@ -1,20 +1,9 @@
 // Registry failures as data: one kind per thing a person can act on, and a one-line reason that never holds a secret.
 // Transport errors (DNS, TLS, refused, timeout) are translated here from undici's error causes.
 
-export type RegistryFailureKind =
-  | 'not-found'
-  | 'unauthorized'
-  | 'denied'
-  | 'throttled'
-  | 'server-error'
-  | 'timeout'
-  | 'dns'
-  | 'tls'
-  | 'connection-refused'
-  | 'network'
-  | 'protocol'
-  | 'credential-refused'
-  | 'firewall';
+import type { RegistryFailureKind } from '../../types/facts/images.js';
+
+export type { RegistryFailureKind };
 
 export class RegistryError extends Error {
   readonly kind: RegistryFailureKind;

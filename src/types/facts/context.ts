@@ -2,7 +2,6 @@
 // and the pull-path results that checks hand to the "any working path pulls" verdict.
 
 import type { TokenCredential } from '@azure/identity';
-import type { Config } from '../../settings/config.js';
 import type { Logger, SecretMasker } from '../index.js';
 
 /** Endpoints of one Azure cloud (or of the loopback emulator, which the gate treats as a custom cloud). */
@@ -28,8 +27,11 @@ export interface AzureContext {
   tenantId?: string;
 }
 
+/**
+ * No Config here: each collector takes the few values it uses, decided once by the gate (an --offline run never builds
+ * a FactContext at all).
+ */
 export interface FactContext {
-  config: Config;
   logger: Logger;
   maskSecret: SecretMasker;
   /** Clock for expiry checks (the world's `now` under --simulate). */
@@ -43,6 +45,13 @@ export interface FactContext {
   /** Kubeconfig for live cluster reads, when available and allowed: a path, or KUBECONFIG's existing files joined
    * with the path delimiter (merged as kubectl merges them). */
   kubeconfigPath?: string;
+  /** Why the live cluster is not read (cluster reads turned off), when the run decided so; then no kubeconfigPath. */
+  clusterReadsOff?: string;
+  /** The AKS resource id the run names, when it names one. */
+  cluster?: string;
+  /** The environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY the clients that take no `fetch` (the Kubernetes API)
+   * follow; absent under --simulate, where every endpoint is the loopback emulator. */
+  proxyEnv?: NodeJS.ProcessEnv;
 }
 
 /** One way a kubelet could get an image: its own identity, or one pull-secret credential. */

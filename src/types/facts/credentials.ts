@@ -4,15 +4,29 @@
 // facts can be logged, snapshotted or dumped without leaking anything.
 
 import type { SourceLocation } from '../index.js';
-import type { CredentialClass, MatchedPasswordCredential } from '../../lib/credential-classify.js';
-import type { MalformedReason } from '../../lib/docker-config.js';
+import type { Unverifiable } from './unverifiable.js';
 
-/** Something the gate's own identity could not read: why, and what would let it. */
-export interface Unverifiable {
-  reason: string;
-  /** The permission or role to grant (`get secrets`, `Application.Read.All`, an ARM action). */
-  permission?: string;
+export type { Unverifiable };
+
+/** What a pull-secret entry's username says it is (lib/credential-classify.ts decides). */
+export type CredentialClass =
+  | { kind: 'refresh-token'; expiresAt?: string; tenant?: string }
+  | { kind: 'service-principal'; appId: string }
+  | { kind: 'admin-user'; registryName: string }
+  | { kind: 'acr-token'; tokenName: string }
+  | { kind: 'other' };
+
+/** The non-secret description of the credential a secret matched. */
+export interface MatchedPasswordCredential {
+  keyId?: string;
+  displayName?: string;
+  endDateTime?: string;
+  /** How many credentials share the hint: more than one means the choice is a guess (the latest-ending one). */
+  candidates: number;
 }
+
+/** Why a pull secret could not be parsed (lib/docker-config.ts decides). */
+export type MalformedReason = 'wrong-type' | 'missing-key' | 'bad-base64' | 'bad-json' | 'bad-auth-field' | 'no-auths';
 
 /** The ACR a pull-secret entry points at, when the server is a visible registry. */
 export interface RegistryRef {

@@ -1,0 +1,136 @@
+// The FactContext of a run, decided once from the settings: the cloud's endpoints (or the simulated world's, which
+// the gate treats as a custom cloud), the gate's own Azure sign-in (probed once, bounded), the kubeconfig when cluster
+// reads are on, and the fetch registry clients use (proxy-aware, or routed to the emulator).
+
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ClientSecretCredential } from '@azure/identity';
+import type { Config } from '../settings/config.js';
+import type { AzureContext, AzureEndpoints, FactContext } from '../types/facts/context.js';
+import type { Logger, SecretMasker } from '../types/index.js';
+import { cloudEndpoints } from './azure/clouds.js';
+import { createAzureContext } from './azure/sign-in.js';
+import { proxyAwareFetch } from './proxy-fetch.js';
+
+/** What the context needs of the run's injected dependencies (the gate's GateDeps has them). */
+export interface ContextDeps {
+  logger: Logger;
+  maskSecret: SecretMasker;
+  getIdToken?: (audience: string) => Promise<string>;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What a running simulated world offers the facts: its endpoints, kubeconfig, routed fetch and the gate's identity. */
+export interface SimulatedCloud {
+  endpoints: AzureEndpoints;
+  kubeconfigPath: string;
+  fetch: typeof globalThis.fetch;
+  gate: { tenantId: string; clientId: string; clientSecret: string };
+}
+
+export async function createFactContext(
+  config: Config,
+  deps: ContextDeps,
+  emulator: SimulatedCloud | undefined,
+  now: Date,
+  signal: AbortSignal,
+): Promise<FactContext> {
+  const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
+  const azure = await signIn(config, deps, endpoints, emulator);
+  const kubeconfigPath = config.clusterReads
+    ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
+    : undefined;
+  return {
+    logger: deps.logger,
+    maskSecret: deps.maskSecret,
+    now,
+    signal,
+    fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
+    ...(azure ? { azure } : {}),
+    ...(kubeconfigPath ? { kubeconfigPath } : {}),
+    ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),
+    ...(config.cluster ? { cluster: config.cluster } : {}),
+    ...(emulator ? {} : { proxyEnv: deps.env ?? process.env }),
+  };
+}
+
+/** The world names the gate's own identity; elsewhere the sign-in chain of the Actions ecosystem decides. */
+async function signIn(
+  config: Config,
+  deps: ContextDeps,
+  endpoints: AzureEndpoints,
+  emulator?: SimulatedCloud,
+): Promise<AzureContext | undefined> {
+  if (emulator) {
+    const g = emulator.gate;
+    deps.maskSecret(g.clientSecret);
+    const credential = new ClientSecretCredential(g.tenantId, g.clientId, g.clientSecret, {
+      authorityHost: endpoints.authorityHost,
+      disableInstanceDiscovery: true,
+    });
+    // Probe once, bounded: an identity provider that fails or stalls makes Azure facts unverifiable quickly, instead
+    // of every collector waiting out the deadline and taking the cluster-read findings down with it.
+    const problem = await probeToken(credential, `${endpoints.resourceManager.replace(/\/+$/, '')}/.default`, config);
+    if (problem) {
+      deps.logger.warning(problem);
+      return undefined;
+    }
+    return {
+      credential,
+      endpoints,
+      tenantId: g.tenantId,
+      ...(config.subscription ? { subscriptionId: config.subscription } : {}),
+    };
+  }
+  const result = await createAzureContext({
+    endpoints,
+    logger: deps.logger,
+    ...(config.clientId ? { clientId: config.clientId } : {}),
+    ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+    ...(config.subscription ? { subscriptionId: config.subscription } : {}),
+    ...(deps.getIdToken ? { getIdToken: deps.getIdToken } : {}),
+    ...(deps.env ? { env: deps.env } : {}),
+  });
+  if ('unavailable' in result) {
+    if (config.cluster || config.mode === 'audit') deps.logger.warning(result.unavailable);
+    else deps.logger.info(result.unavailable);
+    return undefined;
+  }
+  return result;
+}
+
+async function probeToken(
+  credential: ClientSecretCredential,
+  scope: string,
+  config: Config,
+): Promise<string | undefined> {
+  const boundMs = Math.min(15_000, Math.max(1_000, Math.round(config.timeoutMs / 3)));
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<string>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve(`Azure sign-in did not answer within ${Math.round(boundMs / 1000)} s: Azure facts are unverifiable`),
+      boundMs,
+    );
+  });
+  const answered = credential.getToken(scope).then(
+    () => undefined,
+    (err: unknown) =>
+      `Azure sign-in failed (${err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : 'no token'}): Azure facts are unverifiable`,
+  );
+  try {
+    return await Promise.race([answered, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Every existing file of KUBECONFIG (kubectl merges them in order), joined with the path delimiter. */
+function findKubeconfig(env: NodeJS.ProcessEnv): string | undefined {
+  const candidates = env.KUBECONFIG
+    ? env.KUBECONFIG.split(path.delimiter)
+    : [path.join(os.homedir(), '.kube', 'config')];
+  const found = candidates.filter((p) => p && existsSync(p));
+  return found.length ? found.join(path.delimiter) : undefined;
+}

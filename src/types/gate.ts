@@ -1,0 +1,25 @@
+// What a run of the gate is given (injected: logger, secret masker, stdin, OIDC token, environment, stop signal,
+// phase callback) and what it returns: the report, the exit code, the inventory and the request counts. Shapes only.
+
+import type { Inventory, Logger, Report, SecretMasker } from './index.js';
+
+export interface GateDeps {
+  logger: Logger;
+  maskSecret: SecretMasker;
+  readStdin?: () => Promise<Buffer>;
+  /** GitHub OIDC token for direct Azure sign-in (core.getIDToken in the action). */
+  getIdToken?: (audience: string) => Promise<string>;
+  env?: NodeJS.ProcessEnv;
+  /** Ends the run early (SIGINT/SIGTERM): every phase stops as at the deadline, and the emulator is closed. */
+  signal?: AbortSignal;
+  /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
+  phase?: (name: string) => void;
+}
+
+export interface GateResult {
+  report: Report;
+  exitCode: 0 | 1;
+  inventory: Inventory;
+  /** Requests made, by kind (registry client and, under --simulate, the emulator's view). */
+  requests: Record<string, number>;
+}
