@@ -14,13 +14,14 @@ import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
 import { verdictWords } from './report/common.js';
 import {
-  checkedName,
   commentKey,
   prCommentMarker,
   renderPrComment,
   syncPrComment,
   syncTrackingIssue,
   trackingIssueClient,
+  trackingIssueMarker,
+  trackingIssueTitle,
 } from './report/pr-comment.js';
 import { renderSarif } from './report/sarif.js';
 import type { Logger, Report } from './types/index.js';
@@ -140,7 +141,6 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger,
     workflow: ctx.workflow,
     job: ctx.job,
   });
-  const clusterName = checkedName(report, clusterKey) ?? 'manifests';
   const isPr = ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
   const wantComment = settings.config.mode === 'check' && settings.commentOnPr && isPr;
   const wantIssue = settings.config.mode === 'audit' && settings.trackingIssue;
@@ -172,12 +172,12 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger,
         );
       } else logger.info(`PR comment: ${result}`);
     } else {
-      const marker = prCommentMarker(clusterKey).replace('aks-pull-gate:', 'aks-pull-gate-audit:');
+      const marker = trackingIssueMarker(clusterKey);
       const result = await syncTrackingIssue(trackingIssueClient(octokit.rest.issues), {
         owner,
         repo,
         marker,
-        title: `aks-pull-gate audit: credentials expiring or broken (${clusterName})`,
+        title: trackingIssueTitle(report, clusterKey),
         body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
         clean: report.ready,
       });
