@@ -51,6 +51,7 @@ import { parseImageReference } from './lib/image-reference.js';
 import type { CacheFacts, CacheUse } from './types/facts/cache.js';
 import { auditNeedsAttention, runAudit } from './audit.js';
 import type { Emulator } from './simulate/index.js';
+import { startDebugTrace } from './lib/debug-log.js';
 
 export interface GateDeps {
   logger: Logger;
@@ -63,6 +64,8 @@ export interface GateDeps {
   signal?: AbortSignal;
   /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
   phase?: (name: string) => void;
+  /** The debug trace (lib/debug-log.ts): phase timings and one line per HTTP request, through logger.debug. */
+  debug?: boolean;
 }
 
 export interface GateResult {
@@ -71,6 +74,8 @@ export interface GateResult {
   inventory: Inventory;
   /** Requests made, by kind (registry client and, under --simulate, the emulator's view). */
   requests: Record<string, number>;
+  /** Check mode: the network posture and pull paths read (diagnose quotes them in its "ruled out" lines). */
+  facts?: { network?: NetworkFacts; paths: PullPathResult[] };
 }
 
 const OFFLINE_SCOPE: RunScope = { cluster: false, identityRead: false, networkRead: false, offline: true };
@@ -78,6 +83,15 @@ const OFFLINE_SCOPE: RunScope = { cluster: false, identityRead: false, networkRe
 const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
+  const trace = startDebugTrace(deps.logger, { enabled: deps.debug === true, timeoutMs: config.timeoutMs });
+  try {
+    return await runTraced(config, { ...deps, phase: trace.phase(deps.phase) });
+  } finally {
+    trace.end();
+  }
+}
+
+async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
   if (config.offline)
     return finish(config, inventory, [...inventory.findings], { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
@@ -331,7 +345,8 @@ async function check(
     offline: false,
   };
   const combined = combinePullPaths(findings, paths, inventory.uses, pathsOfUse);
-  return finish(config, inventory, combined, checked, requests, ctx.now, scope);
+  const facts = { paths, ...(network && !('timedOut' in network) ? { network } : {}) };
+  return { ...finish(config, inventory, combined, checked, requests, ctx.now, scope), facts };
 }
 
 function finish(

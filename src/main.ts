@@ -62,6 +62,8 @@ export async function run(): Promise<void> {
       getIdToken: (audience) => core.getIDToken(audience),
       env: process.env,
       phase: (name) => core.info(`▶ ${name}`),
+      // RUNNER_DEBUG=1 (a re-run with debug logging): phase timings and one line per HTTP request via core.debug.
+      debug: core.isDebug(),
     });
     // The GitHub API shares the run's deadline (a floor of 2 s so a slow gate still gets its comment a chance).
     const githubMs = Math.max(2_000, startedAt + settings.config.timeoutMs - Date.now());
