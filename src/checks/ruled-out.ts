@@ -62,9 +62,7 @@ export function networkRuledOut(facts: RuledOutFacts, loginServer: string): stri
   const r = n?.registries.find((x) => x.loginServer.toLowerCase() === loginServer.toLowerCase());
   if (!n || !r) return undefined;
   const publicOn = (r.publicNetworkAccess ?? 'Enabled').toLowerCase() !== 'disabled';
-  const parts = publicOn
-    ? [`public access enabled, ${firewallWords(r, n.egress)}`]
-    : ['public access disabled'];
+  const parts = publicOn ? [`public access enabled, ${firewallWords(r, n.egress)}`] : ['public access disabled'];
   parts.push(...endpointWords(r));
   if (n.nodes.customDnsServers.length === 0 && r.privateEndpoints.length) parts.push('the nodes use Azure DNS');
   return `network: ${parts.join('; ')}`;

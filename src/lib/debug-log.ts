@@ -56,7 +56,10 @@ export function startDebugTrace(
     logger.debug(`http: ${p.line} -> ${outcome} in ${ms(now() - p.start)}`);
   };
 
-  type HttpMsg = { request: { method?: string; host?: string; path?: string }; response?: { statusCode?: number } };
+  type HttpMsg = {
+    request: { method?: string; host?: string; path?: string; getHeader?: (n: string) => unknown };
+    response?: { statusCode?: number };
+  };
   type ErrMsg = { request: object; error?: unknown };
   type UndiciMsg = { request: { method?: string; origin?: string; path?: string }; response?: { statusCode?: number } };
   const errText = (e: unknown): string =>
@@ -68,7 +71,9 @@ export function startDebugTrace(
       'http.client.request.start',
       (m) => {
         const { request: r } = m as HttpMsg;
-        begin(r, r.method ?? 'GET', r.host ?? '', r.path ?? '/');
+        // The Host header carries the port (ClientRequest.host does not).
+        const host = r.getHeader?.('host');
+        begin(r, r.method ?? 'GET', typeof host === 'string' ? host : (r.host ?? ''), r.path ?? '/');
       },
     ],
     ['http.client.response.finish', (m) => finish((m as HttpMsg).request, String((m as HttpMsg).response?.statusCode))],
@@ -80,10 +85,7 @@ export function startDebugTrace(
         begin(r, r.method ?? 'GET', hostOf(r.origin ?? ''), r.path ?? '/');
       },
     ],
-    [
-      'undici:request:headers',
-      (m) => finish((m as UndiciMsg).request, String((m as UndiciMsg).response?.statusCode)),
-    ],
+    ['undici:request:headers', (m) => finish((m as UndiciMsg).request, String((m as UndiciMsg).response?.statusCode))],
     ['undici:request:error', (m) => finish((m as ErrMsg).request, errText((m as ErrMsg).error))],
   ];
   for (const [name, fn] of handlers) dc.subscribe(name, fn);

@@ -73,8 +73,9 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   const rules = new Set<string>();
   let unverifiable = false;
   for (const f of report.findings) {
-    // An accepted (suppressed) finding no longer marks the image; an accepted check says so below.
-    if (f.suppressed || concernOf(f.rule) !== concern || !applies(f, image, concern)) continue;
+    if (concernOf(f.rule) !== concern || !applies(f, image, concern)) continue;
+    // An accepted "could not check" finding no longer marks the image ❔: the accepted check says so below.
+    if (f.suppressed && ruleById(f.rule)?.unverifiable) continue;
     rules.add(f.rule);
     if (ruleById(f.rule)?.unverifiable) unverifiable = true;
     else if (worst === undefined || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
@@ -137,7 +138,7 @@ export function acceptedWords(report: Report): string[] {
   }
   return [...by.values()].map(
     ({ a, images }) =>
-      `${images.length} image${images.length === 1 ? '' : 's'} not verified but accepted by ${a.by} until ${a.expires} (${a.reason}): ${images.join(', ')}`,
+      `${images.length} image${images.length === 1 ? '' : 's'} not verified but accepted by ${a.by} until ${a.expires} (${a.reason}): ${images.slice(0, 3).join(', ')}${images.length > 3 ? ` and ${images.length - 3} more` : ''}`,
   );
 }
 

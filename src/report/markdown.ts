@@ -109,9 +109,9 @@ export function findingBlock(f: Finding, opts: { helpLinks?: boolean } = {}): st
   const rule = ruleById(f.rule);
   const title = rule ? ` ${escapeMd(rule.title)}` : '';
   // A workload location (the audit) is named in the message already ("Running in N workload(s): ...").
-  const fileLine = f.location && !f.location.workload;
+  const fileLine = f.location && !f.location.workload ? f.location : undefined;
   const where = fileLine
-    ? ` at ${code(`${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`)}`
+    ? ` at ${code(`${fileLine.file}:${fileLine.line}${fileLine.column ? `:${fileLine.column}` : ''}`)}`
     : '';
   const subject = f.image ? ` ${code(f.image)}` : f.registry ? ` ${code(f.registry)}` : '';
   const more =

@@ -38,7 +38,11 @@ function deployment(ns: string, name: string, image: string): Obj[] {
     {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name: `${name}-abc`, namespace: ns, ownerReferences: [{ kind: 'Deployment', name, controller: true }] },
+      metadata: {
+        name: `${name}-abc`,
+        namespace: ns,
+        ownerReferences: [{ kind: 'Deployment', name, controller: true }],
+      },
       spec: { replicas: 1, template: { spec } },
     },
     {

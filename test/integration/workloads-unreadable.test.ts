@@ -27,7 +27,7 @@ type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
 function readmeClusterRole(): Obj {
   const readme = readFileSync('README.md', 'utf8');
   const block = /```yaml\n(apiVersion: rbac\.authorization\.k8s\.io\/v1\nkind: ClusterRole\n[\s\S]*?)```/.exec(readme);
-  if (!block) throw new Error("README.md has no ClusterRole block");
+  if (!block) throw new Error('README.md has no ClusterRole block');
   return parseYaml(block[1]) as Obj;
 }
 

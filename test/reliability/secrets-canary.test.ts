@@ -352,13 +352,14 @@ describe('the debug trace (issue 19 point 9) holds no secret', () => {
       expect(debug.at(-1)).toMatch(/^run end: \d+ ms, \d+ HTTP request\(s\); deadline left/);
       // Every client's requests are there: Entra, ARM, the registry data plane and the Kubernetes API.
       expect(http.length).toBeGreaterThan(5);
-      for (const l of http) expect(l).toMatch(/^http: (GET|POST|HEAD|PUT|PATCH|DELETE) \S+ -> \S+ in \d+ ms$/);
-      expect(http.some((l) => /\/oauth2\/v2\.0\/token -> 200/.test(l))).toBe(true); // the gate's own sign-in
-      expect(http.some((l) => /prodacr\.azurecr\.io\/(v2|oauth2)\//.test(l))).toBe(true);
-      expect(http.some((l) => /\/api\/v1\/namespaces\/prod\/secrets/.test(l))).toBe(true);
+      for (const l of http)
+        expect(l).toMatch(/^http: (GET|POST|HEAD|PUT|PATCH|DELETE) \S+ -> (\S+ in|no answer after) \d+ ms$/);
+      expect(http.some((l) => /\/oauth2\/v2\.0\/token(\?…)? -> 200/.test(l))).toBe(true); // the gate's own sign-in
+      if (mode === 'check') expect(http.some((l) => /prodacr\.azurecr\.io\/(v2|oauth2)\//.test(l))).toBe(true);
+      expect(http.some((l) => /\/api\/v1\/(namespaces\/prod\/)?secrets/.test(l))).toBe(true); // the Kubernetes API
       expect(http.some((l) => /subscriptions\/11111111/i.test(l))).toBe(true);
       // Never a query string (token scopes, SAS), never a header.
-      for (const l of http) expect(l).not.toMatch(/\?[^…]|authorization|bearer|basic /i);
+      for (const l of http) expect(l).not.toMatch(/\?[^…]|authorization:|bearer |basic /i);
       expectNoCanary(`${mode} debug trace`, debug.join('\n'));
     },
   );
