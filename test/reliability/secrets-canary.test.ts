@@ -157,6 +157,9 @@ describe('CLI: no canary in any output format, at debug level', () => {
     expectNoCanary('stdout', r.stdout);
     expectNoCanary('stderr', r.stderr);
     expectNoCanary(`--output ${format}`, written);
+    // The debug trace was on, so its lines were among those checked (issue 19 point 9).
+    expect(r.stderr).toMatch(/^debug: phase start: /m);
+    expect(r.stderr).toMatch(/^debug: http: GET prodacr\.azurecr\.io\//m);
   });
 
   it('audit --format json', () => {
@@ -214,6 +217,9 @@ describe('action: no canary in annotations, summary, outputs, SARIF, report or P
     expectNoCanary('stderr', r.stderr);
     expectNoCanary('PR comment', comment);
     expect(r.stdout).toMatch(/^::debug::/m); // debug level was really on
+    // RUNNER_DEBUG turns the trace on (core.isDebug): its phase and request lines were among those checked.
+    expect(r.stdout).toMatch(/^::debug::phase end: .+ \(\d+ ms; deadline left/m);
+    expect(r.stdout).toMatch(/^::debug::http: (GET|POST) \S+ -> \d{3} in \d+ ms$/m);
 
     // Every credential the gate decoded was masked, and the mask came before any other line (all lines are checked
     // above; this pins the order in case a future line echoes one).
