@@ -27,11 +27,13 @@ for (const f of files) {
     console.error(`${f}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
 }
-// No action in the copy-me examples (examples/, README.md) may run on a deprecated runtime, and none may be `uses: ./`.
+// No action in the copy-me examples (examples/, README.md) or in this repository's own workflows (.github/) may run on
+// a deprecated runtime; the examples may not be `uses: ./` (the e2e workflow tests this checkout on purpose).
 // The runtime of each action@major, from its action.yml `runs.using` at that tag (checked 2026-12; add a line when
 // an example uses another action, so an unknown action fails here instead of slipping through).
 const RUNTIME = {
   'actions/checkout@v6': 'node24',
+  'actions/setup-node@v6': 'node24',
   'azure/login@v3': 'node24',
   'azure/aks-set-context@v5': 'node24',
   'github/codeql-action/upload-sarif@v4': 'node24',
@@ -45,6 +47,22 @@ if (!/using:\s*['"]?node24/.test(actionYml)) {
   console.error('action.yml: runs.using is not node24');
 }
 const examples = [...files.filter((f) => f.startsWith('examples')), 'README.md'];
+const own = files.filter((f) => f.startsWith('.github'));
+for (const f of own) {
+  readFileSync(f, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      const ref = /^\s*-?\s*uses:\s*([^\s#]+)/.exec(line)?.[1]?.replace(/^['"]|['"]$/g, '');
+      if (!ref || ref.startsWith('./')) return;
+      const runtime = RUNTIME[ref];
+      if (!SUPPORTED.has(runtime ?? '')) {
+        problems++;
+        console.error(
+          `${f}:${i + 1}: ${ref} ${runtime ? `runs on ${runtime}, a deprecated runtime` : 'is not in the runtime table of scripts/lint-workflows.mjs (check its action.yml)'}`,
+        );
+      }
+    });
+}
 for (const f of examples) {
   const lines = readFileSync(f, 'utf8').split('\n');
   lines.forEach((line, i) => {

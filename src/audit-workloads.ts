@@ -6,10 +6,10 @@ import type { Config } from './settings/config.js';
 import type { Finding, Inventory } from './types/index.js';
 import type { FactContext } from './types/facts/context.js';
 import { buildInventory, FILE_NOTICES } from './inventory/inventory.js';
-import { PULL_SECRET_UNVERIFIABLE } from './checks/credentials.js';
 import { liveClusterReader, loadLiveClient } from './facts/kubernetes/live.js';
 import { readRunningWorkloads, workloadManifests, workloadName } from './facts/kubernetes/workloads.js';
 import { groupWorkloadFindings, type WorkloadAtLine } from './checks/workloads.js';
+import { workloadsUnreadable } from './checks/workloads-unreadable.js';
 
 export interface WorkloadAudit {
   findings: Finding[];
@@ -33,15 +33,10 @@ export async function auditWorkloads(
   await loadLiveClient();
   const kube = liveClusterReader(ctx.kubeconfigPath, ctx.proxyEnv);
   const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
-  const unreadable = (reason: string): Finding => ({
-    rule: PULL_SECRET_UNVERIFIABLE,
-    severity: 'warning',
-    message: `The running workloads could not all be read: ${reason}. Grant list on pods, nodes and the workload kinds (see the README's ClusterRole).`,
-  });
   // A cluster that runs nothing (or nothing the gate may read) has no images to check.
   if (running.workloads.length === 0) {
     return {
-      findings: running.unreadable.map(unreadable),
+      findings: workloadsUnreadable(running.unreadable),
       workloads: 0,
       images: 0,
       kubernetesRequests: kube.requests(),
@@ -74,7 +69,7 @@ export async function auditWorkloads(
     inventory.uses,
     lines,
   );
-  for (const reason of running.unreadable) findings.push(unreadable(reason));
+  findings.push(...workloadsUnreadable(running.unreadable));
   void file;
   return {
     findings,

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from './settings/config.js';
 import type { GitHubSettings } from './settings/resolve.js';
 import {
+  commentKey,
   prCommentMarker,
   renderPrComment,
   syncPrComment,
@@ -15,6 +16,8 @@ import {
   type IssueLike,
   type PrCommentClient,
   type TrackingIssueClient,
+  trackingIssueMarker,
+  trackingIssueTitle,
 } from './report/pr-comment.js';
 import { renderSummary } from './report/markdown.js';
 import type { Logger, Report } from './types/index.js';
@@ -27,6 +30,9 @@ export interface GitHubJob {
   eventName: string;
   /** The pull request's number on pull_request events. */
   issueNumber?: number;
+  /** GITHUB_WORKFLOW and GITHUB_JOB: the key of a gate without a cluster, as the action keys it. */
+  workflow?: string;
+  job?: string;
 }
 
 /** The job's GitHub context from the runner's variables; undefined outside a GitHub Actions job. */
@@ -38,6 +44,8 @@ export function gitHubJobFromEnv(env: NodeJS.ProcessEnv): GitHubJob | undefined 
     owner,
     repo,
     eventName: env.GITHUB_EVENT_NAME ?? '',
+    ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
+    ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}),
   };
   if (env.GITHUB_EVENT_PATH) {
     try {
@@ -146,8 +154,14 @@ export async function publishToGitHub(
   opts: { logger: Logger; signal: AbortSignal; fetch?: typeof fetch; env?: NodeJS.ProcessEnv },
 ): Promise<string> {
   const { logger } = opts;
-  // Keyed as the action keys it today (src/main.ts), or on comment-key when given.
-  const clusterKey = config.commentKey ?? report.cluster?.split('/').pop() ?? 'manifests';
+  // Keyed as the action keys it (src/main.ts): comment-key when given, else the full cluster id lower-case, else the
+  // workflow and job. One key for both channels, so a CLI run and an action run on one cluster share one comment.
+  const clusterKey = commentKey({
+    ...(config.commentKey ? { commentKey: config.commentKey } : {}),
+    ...(report.cluster ? { cluster: report.cluster } : {}),
+    ...(job.workflow ? { workflow: job.workflow } : {}),
+    ...(job.job ? { job: job.job } : {}),
+  });
   const isPr = job.eventName === 'pull_request' || job.eventName === 'pull_request_target';
   const wantComment = config.mode === 'check' && settings.commentOnPr && isPr && job.issueNumber !== undefined;
   const wantIssue = config.mode === 'audit' && settings.trackingIssue;
@@ -169,7 +183,7 @@ export async function publishToGitHub(
         body: renderPrComment(report, { clusterKey }),
         marker: prCommentMarker(clusterKey),
         whenClean: settings.commentWhenClean,
-        clean: report.summary.errors === 0 && report.summary.warnings === 0,
+        clean: report.verified && report.summary.errors === 0 && report.summary.warnings === 0,
       });
       if (result === 'read-only') {
         logger.warning(
@@ -181,8 +195,8 @@ export async function publishToGitHub(
     const result = await syncTrackingIssue(issueClient(call), {
       owner,
       repo,
-      marker: `<!-- aks-pull-gate-audit:${clusterKey} -->`,
-      title: `aks-pull-gate audit: credentials expiring or broken (${clusterKey})`,
+      marker: trackingIssueMarker(clusterKey),
+      title: trackingIssueTitle(report, clusterKey),
       body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
       clean: report.ready,
     });

@@ -52,7 +52,11 @@ async function diagnose(config: Config, target: DiagnoseTargetArgs, debug: boole
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const debug = env.AKS_PULL_GATE_DEBUG === '1';
+  // `--debug` (anywhere before `--`) or AKS_PULL_GATE_DEBUG=1: the debug log, with the run's trace (lib/debug-log.ts).
+  const end = argv.indexOf('--');
+  const debugAt = argv.findIndex((a, i) => a === '--debug' && (end < 0 || i < end));
+  const debug = env.AKS_PULL_GATE_DEBUG === '1' || debugAt >= 0;
+  if (debugAt >= 0) argv = argv.filter((_, i) => i !== debugAt);
   try {
     // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
     if (argv[0] === 'simulate' && argv[1] === 'serve') {
@@ -100,6 +104,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       readStdin,
       env,
       phase: (name) => tty && process.stderr.write(`… ${name}\n`),
+      debug,
     });
     if (stoppedBy) return stoppedBy === 'SIGINT' ? 130 : 143;
     const color = !!process.stdout.isTTY && !env.NO_COLOR && !config.output;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, type Config } from './settings/config.js';
-import type { GateDeps } from './gate.js';
+import type { GateDeps, GateResult } from './gate.js';
 import type { DiagnoseResult, PodDiagnosis } from './types/diagnose.js';
 import type { LivePod } from './types/facts/live-cluster.js';
 import { diagnosePod } from './checks/diagnose.js';
@@ -131,6 +131,7 @@ async function diagnoseWith(
     const workload = topOwner(pod);
     let siblings: LivePod[] = [];
     let report;
+    let facts: GateResult['facts'];
     if (failing) {
       const sib = await kube.listPods(pod.namespace);
       siblings =
@@ -153,6 +154,7 @@ async function diagnoseWith(
         { ...deps, readStdin: () => Promise.resolve(Buffer.from(manifest)) },
       );
       report = gate.report;
+      facts = gate.facts;
       checked.push(
         `the gate's checks of ${pod.containers.map((c) => c.image).join(', ')}${config.cluster ? ` on cluster ${config.cluster}` : ' (no cluster given: identity and network not checked)'}`,
       );
@@ -163,6 +165,7 @@ async function diagnoseWith(
         events: events.state === 'found' ? events.value : [],
         ...(labels ? { nodeLabels: labels } : {}),
         ...(report ? { report } : {}),
+        ...(facts ? { facts } : {}),
         siblings,
         workload,
         checked,

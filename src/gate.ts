@@ -30,6 +30,7 @@ import { applySuppressions } from './checks/suppressions.js';
 import { timedOutFinding } from './checks/timeouts.js';
 import { auditNeedsAttention, checkAudit, type AuditResult } from './checks/audit.js';
 import type { Emulator } from './simulate/index.js';
+import { startDebugTrace } from './lib/debug-log.js';
 
 export type { GateDeps, GateResult };
 
@@ -38,6 +39,15 @@ const OFFLINE_SCOPE: RunScope = { cluster: false, identityRead: false, networkRe
 const EMPTY_INVENTORY: Inventory = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 
 export async function runGate(config: Config, deps: GateDeps): Promise<GateResult> {
+  const trace = startDebugTrace(deps.logger, { enabled: deps.debug === true, timeoutMs: config.timeoutMs });
+  try {
+    return await runTraced(config, { ...deps, phase: trace.phase(deps.phase) });
+  } finally {
+    trace.end();
+  }
+}
+
+async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
   // `offline` is decided here, once: an offline run builds no FactContext and asks nothing.
   if (config.offline) {
@@ -165,7 +175,8 @@ async function check(
     offline: false,
   };
   const combined = combinePullPaths(findings, paths, inventory.uses, pathsTriedBy(credentialFacts, bindings));
-  return finish(config, inventory, combined, checked, requests, ctx.now, scope);
+  const facts = { paths, ...(network && !('timedOut' in network) ? { network } : {}) };
+  return { ...finish(config, inventory, combined, checked, requests, ctx.now, scope), facts };
 }
 
 function finish(

@@ -14,13 +14,14 @@ import { renderFindingsCompact, renderJson } from './report/json.js';
 import { renderSummary } from './report/markdown.js';
 import { verdictWords } from './report/common.js';
 import {
-  checkedName,
   commentKey,
   prCommentMarker,
   renderPrComment,
   syncPrComment,
   syncTrackingIssue,
   trackingIssueClient,
+  trackingIssueMarker,
+  trackingIssueTitle,
 } from './report/pr-comment.js';
 import { renderSarif } from './report/sarif.js';
 import type { Logger, Report } from './types/index.js';
@@ -62,6 +63,8 @@ export async function run(): Promise<void> {
       getIdToken: (audience) => core.getIDToken(audience),
       env: process.env,
       phase: (name) => core.info(`▶ ${name}`),
+      // RUNNER_DEBUG=1 (a re-run with debug logging): phase timings and one line per HTTP request via core.debug.
+      debug: core.isDebug(),
     });
     // The GitHub API shares the run's deadline (a floor of 2 s so a slow gate still gets its comment a chance).
     const githubMs = Math.max(2_000, startedAt + settings.config.timeoutMs - Date.now());
@@ -154,7 +157,6 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger,
     workflow: ctx.workflow,
     job: ctx.job,
   });
-  const clusterName = checkedName(report, clusterKey) ?? 'manifests';
   const isPr = ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target';
   const wantComment = settings.config.mode === 'check' && settings.commentOnPr && isPr;
   const wantIssue = settings.config.mode === 'audit' && settings.trackingIssue;
@@ -186,12 +188,12 @@ async function github_(report: Report, settings: ActionSettings, logger: Logger,
         );
       } else logger.info(`PR comment: ${result}`);
     } else {
-      const marker = prCommentMarker(clusterKey).replace('aks-pull-gate:', 'aks-pull-gate-audit:');
+      const marker = trackingIssueMarker(clusterKey);
       const result = await syncTrackingIssue(trackingIssueClient(octokit.rest.issues), {
         owner,
         repo,
         marker,
-        title: `aks-pull-gate audit: credentials expiring or broken (${clusterName})`,
+        title: trackingIssueTitle(report, clusterKey),
         body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
         clean: report.ready,
       });

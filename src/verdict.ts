@@ -153,7 +153,7 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
 
 export function hasUnverified(checks: ImageChecks): boolean {
   const all: ImageCheckResult[] = Object.values(checks);
-  return all.some((c) => c.state === 'unverified');
+  return all.some((c) => c.state === 'unverified' && !c.accepted);
 }
 
 const EXISTS_FAILED = new Set<ImageStatus>([
@@ -180,11 +180,23 @@ function applies(f: Finding, image: ReportImage, concern: string): boolean {
   return ACR_HOST.test(image.registry);
 }
 
+/** The finding that leaves a check unverified: one nobody accepted first, else an accepted one. */
+function firstGap(found: Finding[], is: (f: Finding) => boolean): Finding | undefined {
+  return found.find((f) => is(f) && !f.suppressed) ?? found.find(is);
+}
+
 /** One unverified check from the finding that says why. */
 function unverifiedFrom(f: Finding): ImageCheckResult {
   const first = f.message.split('\n')[0];
   const toCheck = f.remediation?.split('\n')[0];
-  return { state: 'unverified', why: first, ...(toCheck ? { toCheck } : {}), reason: reasonOf(f) };
+  return {
+    state: 'unverified',
+    why: first,
+    ...(toCheck ? { toCheck } : {}),
+    reason: reasonOf(f),
+    // Accepted on purpose: stays unverified (nothing was checked) but no longer blocks.
+    ...(f.suppressed ? { accepted: f.suppressed } : {}),
+  };
 }
 
 function reasonOf(f: Finding): UnverifiedReason {
@@ -228,7 +240,7 @@ function imageChecks(image: ReportImage, findings: Finding[], scope: RunScope, f
 
 function existsCheck(image: ReportImage, found: Finding[], scope: RunScope): ImageCheckResult {
   if (EXISTS_FAILED.has(image.status)) return { state: 'failed', why: image.status };
-  const gap = found.find((f) => isUnverifiedRule(f.rule));
+  const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
   if (gap) return unverifiedFrom(gap);
   if (image.status === 'ok' || image.status === 'platform-missing') return { state: 'ok' };
   if (scope.offline)
@@ -264,7 +276,7 @@ function pullPathCheck(
 ): ImageCheckResult {
   const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
   if (failed) return { state: 'failed', why: failed.rule };
-  const gap = found.find((f) => isUnverifiedRule(f.rule));
+  const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
   if (gap) return unverifiedFrom(gap);
   if (acr) {
     if (scope.identityRead) return { state: 'ok' };
@@ -285,7 +297,7 @@ function networkCheck(found: Finding[], scope: RunScope, acr: boolean): ImageChe
   const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
   if (failed) return { state: 'failed', why: failed.rule };
   // The gate's own runner outside the firewall says nothing about the cluster's network path.
-  const gap = found.find((f) => isUnverifiedRule(f.rule) && ruleById(f.rule)?.unverifiedReason !== 'firewall');
+  const gap = firstGap(found, (f) => isUnverifiedRule(f.rule) && ruleById(f.rule)?.unverifiedReason !== 'firewall');
   if (gap) return unverifiedFrom(gap);
   if (!acr) return { state: 'not-applicable', why: 'the gate checks the network path to Azure registries only' };
   if (scope.networkRead) return { state: 'ok' };
@@ -303,7 +315,7 @@ export function unverifiedByReason(images: ReportImage[]): Partial<Record<Unveri
   for (const i of images) {
     if (!i.checks) continue;
     const all: ImageCheckResult[] = Object.values(i.checks);
-    const first = all.find((c) => c.state === 'unverified');
+    const first = all.find((c) => c.state === 'unverified' && !c.accepted);
     if (!first) continue;
     const r: UnverifiedReason = first.reason ?? 'other';
     out[r] = (out[r] ?? 0) + 1;

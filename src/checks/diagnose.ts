@@ -12,6 +12,7 @@ import {
   kubectlWatchPods,
 } from '../rules/remediation.js';
 import { ruleById } from '../rules/catalogue.js';
+import { authorizationRuledOut, networkRuledOut, type RuledOutFacts } from './ruled-out.js';
 
 /** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
 export function classifyPullMessage(message: string): PullFailureClass {
@@ -59,6 +60,8 @@ export interface DiagnoseInput {
   nodeLabels?: Record<string, string>;
   /** The gate's report for the pod's images (check mode, the pod as its manifest); absent when not run. */
   report?: Report;
+  /** The network and pull-path facts that run read: what the "ruled out" lines quote. */
+  facts?: RuledOutFacts;
   /** Pods of the same workload (same namespace), for the node-cache note. */
   siblings: LivePod[];
   /** Top owner of the pod, e.g. {kind: 'Deployment', name: 'orders-api'}. */
@@ -188,13 +191,15 @@ export function diagnosePod(input: DiagnoseInput): PodDiagnosis {
       `image: the tag exists: ${tagOf(image)} → ${img.digest ?? '(digest not read)'}${img.platforms?.length ? `, platforms ${img.platforms.join(', ')}` : ''}${out.platform ? ` (the pool runs ${out.platform})` : ''}`,
     );
   }
+  // Only what the run read says so, in its own words (the assignment that grants, the registry's network posture).
   if (input.report?.cluster) {
-    if (!concerns.has('authorization'))
-      out.ruledOut.push('authorization: the kubelet identity holds a role that grants pull on the registry');
-    if (!concerns.has('firewall') && !concerns.has('network'))
-      out.ruledOut.push(
-        "network: the registry's public access, firewall rules, private endpoints and DNS let the nodes in",
-      );
+    const facts = input.facts ?? {};
+    const reference = img?.reference ?? image;
+    const auth = concerns.has('authorization') ? undefined : authorizationRuledOut(facts, reference);
+    if (auth) out.ruledOut.push(auth);
+    const registry = img?.registry ?? reference.split('/')[0];
+    const net = concerns.has('firewall') || concerns.has('network') ? undefined : networkRuledOut(facts, registry);
+    if (net) out.ruledOut.push(net);
   }
   if (!concerns.has('pull-secret')) {
     out.ruledOut.push(

@@ -549,7 +549,7 @@ export function checkIdentity(
           continue;
         }
       }
-      path('works');
+      path('works', evaluation.why); // the assignment that grants it: diagnose quotes it as ruled out
       continue;
     }
     if (evaluation.granted === 'unknown') {

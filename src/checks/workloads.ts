@@ -3,7 +3,7 @@
 // (`Deployment prod/orders-api`, container `api`), instead of a line of a file. A running image whose tag is gone
 // says what that means: the pods run from the node cache, and the next node that pulls it fails.
 
-import type { Finding, ImageUse } from '../types/index.js';
+import type { Finding, ImageUse, SourceLocation } from '../types/index.js';
 import { IMAGE_NOT_FOUND } from './images.js';
 
 export interface WorkloadAtLine {
@@ -15,12 +15,30 @@ export interface WorkloadAtLine {
 
 const SHOWN = 10;
 
+/** Where a finding applies in the cluster: the workload (and container), as JSON's `locations[]` carry it. */
+export function workloadLocation(w: WorkloadAtLine, container?: string): SourceLocation {
+  // `Deployment prod/orders-api` -> kubernetes:prod/Deployment/orders-api
+  const [kind, ref = ''] = w.workload.split(' ');
+  const name = ref.slice(ref.indexOf('/') + 1);
+  return {
+    file: `kubernetes:${w.namespace}/${kind}/${name}`,
+    line: 1,
+    column: 1,
+    workload: w.workload,
+    namespace: w.namespace,
+    ...(container ? { container } : {}),
+  };
+}
+
 export function groupWorkloadFindings(
   findings: Finding[],
   uses: ImageUse[],
   byLine: Map<number, WorkloadAtLine>,
 ): Finding[] {
-  const groups = new Map<string, { f: Finding; where: { label: string; ns: string; pods: number }[] }>();
+  const groups = new Map<
+    string,
+    { f: Finding; where: { label: string; ns: string; pods: number; at: SourceLocation }[] }
+  >();
   const order: string[] = [];
   for (const f of findings) {
     // A finding the report already grouped carries every place in `locations` (the first is `location`).
@@ -43,7 +61,8 @@ export function groupWorkloadFindings(
         (u) => u.location.line === line && (!f.image || u.ref?.normalized === f.image || u.image === f.image),
       );
       const label = `${w.workload}${use ? ` (container ${use.container})` : ''}`;
-      if (!g.where.some((x) => x.label === label)) g.where.push({ label, ns: w.namespace, pods: w.runningPods });
+      if (!g.where.some((x) => x.label === label))
+        g.where.push({ label, ns: w.namespace, pods: w.runningPods, at: workloadLocation(w, use?.container) });
     }
   }
   return order.map((k) => {
@@ -58,6 +77,8 @@ export function groupWorkloadFindings(
     return {
       ...f,
       message,
+      location: where[0].at,
+      locations: where.map((x) => x.at),
       evidence: {
         ...(f.evidence ?? {}),
         workloads: names,

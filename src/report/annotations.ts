@@ -53,7 +53,8 @@ function toAnnotation(
   const parts = [f.message];
   if (f.remediation) parts.push(`Fix: ${f.remediation}`);
   const a: Annotation = { level: f.severity, message: '', title: f.rule };
-  const loc = f.location;
+  // A running workload (the audit) is no file of the repository: annotate without a place.
+  const loc = f.location?.workload ? undefined : f.location;
   const template =
     loc?.helmSource && opts.fileExists ? helmCandidates(loc.helmSource).find((p) => opts.fileExists?.(p)) : undefined;
   if (loc && template) {

@@ -4,6 +4,7 @@ import { ruleById, type RuleConcern } from '../rules/catalogue.js';
 import {
   SEVERITY_ORDER,
   type Finding,
+  type FindingSuppression,
   type ImageCheckResult,
   type ImageChecks,
   type Report,
@@ -37,7 +38,7 @@ export function groupByImage(report: Report): { groups: ImageGroup[]; general: F
 }
 
 export type Mark = {
-  state: 'pass' | Severity | 'unverifiable' | 'unchecked';
+  state: 'pass' | Severity | 'unverifiable' | 'unchecked' | 'accepted';
   rules: string[];
   /** Why the check did not run (unverifiable/unchecked), from the image's per-check states. */
   why?: string;
@@ -73,6 +74,8 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   let unverifiable = false;
   for (const f of report.findings) {
     if (concernOf(f.rule) !== concern || !applies(f, image, concern)) continue;
+    // An accepted "could not check" finding no longer marks the image ❔: the accepted check says so below.
+    if (f.suppressed && ruleById(f.rule)?.unverifiable) continue;
     rules.add(f.rule);
     if (ruleById(f.rule)?.unverifiable) unverifiable = true;
     else if (worst === undefined || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[worst]) worst = f.severity;
@@ -89,6 +92,12 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
     };
   if (worst === 'notice') return { state: 'notice', rules: sorted };
   // Never a pass for what did not run: the image's own check states say whether it ran, and why not.
+  if (check?.state === 'unverified' && check.accepted)
+    return {
+      state: 'accepted',
+      rules: [],
+      why: `accepted by ${check.accepted.by} until ${check.accepted.expires}: ${check.accepted.reason}`,
+    };
   if (check?.state === 'unverified')
     return { state: 'unverifiable', rules: [], ...(check.why ? { why: check.why } : {}) };
   if (check?.state === 'not-applicable')
@@ -126,7 +135,34 @@ function quietState(image: ReportImage, concern: RuleConcern): Mark['state'] {
   return 'pass';
 }
 
+/**
+ * The unverified checks accepted on purpose, one clause per acceptance: who accepted them (the `ignore:` entry's file
+ * and line, or the workload annotation), until when, why, and the images they cover.
+ */
+export function acceptedWords(report: Report): string[] {
+  const by = new Map<string, { a: FindingSuppression; images: string[] }>();
+  for (const i of report.images) {
+    for (const c of Object.values(i.checks ?? {}) as ImageCheckResult[]) {
+      if (c.state !== 'unverified' || !c.accepted) continue;
+      const k = `${c.accepted.by}\u0000${c.accepted.reason}\u0000${c.accepted.expires}`;
+      const e = by.get(k) ?? { a: c.accepted, images: [] };
+      if (!e.images.includes(i.reference)) e.images.push(i.reference);
+      by.set(k, e);
+    }
+  }
+  return [...by.values()].map(
+    ({ a, images }) =>
+      `${images.length} image${images.length === 1 ? '' : 's'} not verified but accepted by ${a.by} until ${a.expires} (${a.reason}): ${images.slice(0, 3).join(', ')}${images.length > 3 ? ` and ${images.length - 3} more` : ''}`,
+  );
+}
+
 export function verdictWords(report: Report): string {
+  const accepted = acceptedWords(report);
+  const words = verdictCore(report);
+  return accepted.length ? `${words}; ${accepted.join('; ')}` : words;
+}
+
+function verdictCore(report: Report): string {
   const { errors, warnings, notices, images } = report.summary;
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notices} notice${notices === 1 ? '' : 's'}`;
   const what = `${images} image${images === 1 ? '' : 's'}`;
@@ -146,7 +182,7 @@ export function verdictWords(report: Report): string {
   const gapWords = (): string => {
     const by = new Map<string, number>();
     for (const i of unverified) {
-      const first = Object.values(i.checks!).find((c: ImageCheckResult) => c.state === 'unverified');
+      const first = Object.values(i.checks!).find((c: ImageCheckResult) => c.state === 'unverified' && !c.accepted);
       const r = first?.reason ?? 'other';
       by.set(r, (by.get(r) ?? 0) + 1);
     }
@@ -179,11 +215,11 @@ export function verdictWords(report: Report): string {
 }
 
 function hasUnverifiedCheck(checks: ImageChecks): boolean {
-  return Object.values(checks).some((c: ImageCheckResult) => c.state === 'unverified');
+  return Object.values(checks).some((c: ImageCheckResult) => c.state === 'unverified' && !c.accepted);
 }
 
 export function locationText(f: Finding): string {
-  if (!f.location) return '';
+  if (!f.location || f.location.workload) return '';
   const { file, line, column } = f.location;
   return `${file}:${line}${column ? `:${column}` : ''}`;
 }

@@ -8,6 +8,7 @@ import type { Finding, Report, ReportImage, Severity } from '../types/index.js';
 import { concernMark, groupByImage, TABLE_CONCERNS, verdictWords, type Mark } from './common.js';
 import { evidenceLine } from './evidence.js';
 import { sortFindings } from '../lib/sort.js';
+import { namespaceSection } from './namespaces.js';
 
 export interface SummaryOptions {
   /** Where the JSON report was written (shown when the summary is truncated). */
@@ -28,7 +29,7 @@ const OPEN_IMAGE_ROWS = 30;
 /** Share of the size budget the image table may take before the findings. */
 const TABLE_SHARE = 0.3;
 
-const SEV_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+export const SEV_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 const MARK_ICON: Record<Mark['state'], string> = {
   pass: '✅',
   error: '❌',
@@ -36,6 +37,7 @@ const MARK_ICON: Record<Mark['state'], string> = {
   notice: 'ℹ️',
   unverifiable: '❔',
   unchecked: '➖',
+  accepted: '☑️',
 };
 const CONCERN_HEADING = {
   exists: 'exists',
@@ -73,7 +75,12 @@ export function fenced(s: string, lang = 'sh'): string {
 
 export function markCell(m: Mark, extra?: string): string {
   const rules = m.rules.map(code).join(' ');
-  const why = m.why && (m.state === 'unverifiable' || m.state === 'unchecked') ? `not checked: ${escapeMd(m.why)}` : '';
+  const why =
+    m.why && m.state === 'accepted'
+      ? escapeMd(m.why)
+      : m.why && (m.state === 'unverifiable' || m.state === 'unchecked')
+        ? `not checked: ${escapeMd(m.why)}`
+        : '';
   return [MARK_ICON[m.state], rules, extra, why].filter((x) => x).join(' ');
 }
 
@@ -95,18 +102,20 @@ export function imageTableHeader(): string[] {
 }
 
 export const MARK_LEGEND =
-  '✅ passes · ❌ blocks the pull · ⚠️ warning · ❔ could not verify · ℹ️ notice · ➖ not checked';
+  '✅ passes · ❌ blocks the pull · ⚠️ warning · ❔ could not verify · ☑️ not verified, accepted on purpose · ℹ️ notice · ➖ not checked';
 
 /** One finding: heading line, message, safe evidence, where, and the remediation in a copyable block. */
 export function findingBlock(f: Finding, opts: { helpLinks?: boolean } = {}): string {
   const rule = ruleById(f.rule);
   const title = rule ? ` ${escapeMd(rule.title)}` : '';
-  const where = f.location
-    ? ` at ${code(`${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`)}`
+  // A workload location (the audit) is named in the message already ("Running in N workload(s): ...").
+  const fileLine = f.location && !f.location.workload ? f.location : undefined;
+  const where = fileLine
+    ? ` at ${code(`${fileLine.file}:${fileLine.line}${fileLine.column ? `:${fileLine.column}` : ''}`)}`
     : '';
   const subject = f.image ? ` ${code(f.image)}` : f.registry ? ` ${code(f.registry)}` : '';
   const more =
-    (f.locations?.length ?? 0) > 1
+    fileLine && (f.locations?.length ?? 0) > 1
       ? ` and ${f.locations!.length - 1} more place${f.locations!.length === 2 ? '' : 's'}`
       : '';
   const lines = [
@@ -252,6 +261,9 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
     out.push(`\n<sub>${MARK_LEGEND}</sub>\n`, FOOTER_RESERVE);
     if (fold) out.force('\n</details>\n');
   }
+
+  // The audit: what each namespace runs that would fail its next pull, before the findings and their fixes.
+  if (report.mode === 'audit') out.push(namespaceSection(report.findings), FOOTER_RESERVE);
 
   const { shown } = writeFindings(out, report.findings, OPEN_FINDINGS, true);
 

@@ -46,6 +46,16 @@ export function prCommentMarker(clusterKey: string): string {
   return `<!-- aks-pull-gate:${key} -->`;
 }
 
+/** The hidden marker of a cluster's audit tracking issue: the PR comment's key under another prefix. */
+export function trackingIssueMarker(clusterKey: string): string {
+  return prCommentMarker(clusterKey).replace('aks-pull-gate:', 'aks-pull-gate-audit:');
+}
+
+/** The tracking issue's title: names the cluster (or the comment key) the audit is about. */
+export function trackingIssueTitle(report: Report, clusterKey: string): string {
+  return `aks-pull-gate audit: credentials expiring or broken (${checkedName(report, clusterKey) ?? 'manifests'})`;
+}
+
 export function renderPrComment(report: Report, opts: PrCommentOptions): string {
   const limit = Math.min(opts.maxChars ?? PR_COMMENT_MAX_CHARS, PR_COMMENT_MAX_CHARS);
   const out = new SizedMarkdown(limit, (s) => s.length);

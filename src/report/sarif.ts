@@ -86,9 +86,31 @@ export function insideWorkspace(file: string): string | undefined {
   return f;
 }
 
-/** Stable across runs: rule, image (or registry), and the place; never text that changes from day to day. */
+/**
+ * The credential a finding is about, by name (never its value): the pull secret (namespace/name) and the registry it
+ * is for, the scoped token, or the service principal. Undefined for findings about no credential.
+ */
+export function credentialKey(f: Finding): string | undefined {
+  const ev = f.evidence ?? {};
+  const str = (v: unknown): string | undefined =>
+    typeof v === 'string' && v ? v : Array.isArray(v) && v.length ? v.map(String).join(',') : undefined;
+  const parts = [
+    str(ev.secretName) && `secret:${str(ev.secretName)}`,
+    str(ev.tokenName) && `token:${str(ev.tokenName)}`,
+    str(ev.identity) && `principal:${str(ev.identity)}`,
+  ].filter((p): p is string => Boolean(p));
+  if (parts.length === 0) return undefined;
+  const registry = f.registry ?? str(ev.registryId) ?? (f.image ? f.image.split('/')[0] : undefined);
+  return [...parts, ...(registry ? [`registry:${registry.toLowerCase()}`] : [])].join(' ');
+}
+
+/**
+ * Stable across runs: rule, image (or registry), the credential when the finding is about one, and the place; never
+ * text that changes from day to day. Findings about no credential keep the key they always had (no alert churn).
+ */
 function fingerprint(f: Finding, place: string): string {
-  const key = [f.rule, f.image ?? f.registry ?? '', place].join('\u0000');
+  const credential = credentialKey(f);
+  const key = [f.rule, f.image ?? f.registry ?? '', ...(credential ? [credential] : []), place].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
@@ -129,6 +151,7 @@ export function renderSarif(report: Report, opts: SarifOptions): Log {
   );
 
   const place = (l: Pick<SourceLocation, 'file' | 'line'> & Partial<SourceLocation>, approximate: boolean) => {
+    if (l.workload) return undefined; // a running workload is no file of the repository
     const template =
       l.helmSource && opts.fileExists
         ? helmCandidates(l.helmSource).find((p) => insideWorkspace(p) && opts.fileExists?.(p))

@@ -21,7 +21,10 @@ function notChecked(image: ReportImage): string[] {
   for (const [key, name] of CHECK_NAMES) {
     const c = image.checks[key];
     if (c.state !== 'unverified' && c.state !== 'not-applicable') continue;
-    const why = c.why ?? (c.state === 'unverified' ? 'could not be verified' : 'does not apply');
+    const base = c.why ?? (c.state === 'unverified' ? 'could not be verified' : 'does not apply');
+    const why = c.accepted
+      ? `${base} (accepted by ${c.accepted.by} until ${c.accepted.expires}: ${c.accepted.reason})`
+      : base;
     byWhy.set(why, [...(byWhy.get(why) ?? []), name]);
   }
   return [...byWhy].map(([why, names]) => `${names.join(', ')} not checked: ${why}`);

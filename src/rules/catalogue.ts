@@ -474,6 +474,14 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     concern: 'network',
     unverifiable: true,
   },
+  'workloads-unreadable': {
+    defaultSeverity: 'warning',
+    title: 'Running workloads could not be read',
+    help: "The audit could not list some of what the cluster runs (a workload kind, pods or nodes): the Kubernetes API refused the read (403) or did not answer. The images of those workloads are not checked, so one whose tag was deleted or whose registry is now closed stays unseen until a node re-pulls it. Bind the gate's identity to the README's least-privilege ClusterRole aks-pull-gate-reader (get and list only). Blocks only with fail-on: warning.",
+    helpUri: 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/',
+    concern: 'manifest',
+    unverifiable: true,
+  },
   'manifest-empty': {
     defaultSeverity: 'notice',
     title: 'Manifest file is empty',

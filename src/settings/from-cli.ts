@@ -71,6 +71,7 @@ export function usage(): string {
     '',
     '  -h, --help                      show this help',
     '  -v, --version                   show the version',
+    '      --debug                     phase timings and one line per HTTP request on stderr (AKS_PULL_GATE_DEBUG=1)',
     '',
     'Booleans take --x, --no-x or --x=false. A flag wins over .aks-pull-gate.yaml, which wins over the default.',
     'Exit codes: 0 ready, 1 findings at or above --fail-on, 2 usage or configuration error.',

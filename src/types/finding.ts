@@ -44,6 +44,7 @@ export type RuleId =
   | 'pull-secret-unverifiable'
   | 'network-unverifiable'
   | 'private-dns-unverifiable'
+  | 'workloads-unreadable'
   | 'manifest-empty'
   | 'no-workloads'
   | 'cache-rule-credentials-unhealthy'

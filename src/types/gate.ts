@@ -2,6 +2,8 @@
 // phase callback) and what it returns: the report, the exit code, the inventory and the request counts. Shapes only.
 
 import type { Inventory, Logger, Report, SecretMasker } from './index.js';
+import type { PullPathResult } from './facts/context.js';
+import type { NetworkFacts } from './facts/network.js';
 
 export interface GateDeps {
   logger: Logger;
@@ -14,6 +16,8 @@ export interface GateDeps {
   signal?: AbortSignal;
   /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
   phase?: (name: string) => void;
+  /** The debug trace (lib/debug-log.ts): phase timings and one line per HTTP request, through logger.debug. */
+  debug?: boolean;
 }
 
 export interface GateResult {
@@ -22,4 +26,6 @@ export interface GateResult {
   inventory: Inventory;
   /** Requests made, by kind (registry client and, under --simulate, the emulator's view). */
   requests: Record<string, number>;
+  /** Check mode: the network posture and pull paths read (diagnose quotes them in its "ruled out" lines). */
+  facts?: { network?: NetworkFacts; paths: PullPathResult[] };
 }

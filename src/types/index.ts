@@ -16,6 +16,13 @@ export interface SourceLocation {
   column: number;
   /** Helm's `# Source: chart/templates/x.yaml` comment of the document, when present. */
   helmSource?: string;
+  /**
+   * The audit: a running workload instead of a file line (`Deployment prod/orders-api`); then `file` is
+   * `kubernetes:<namespace>/<Kind>/<name>`, line and column 1, and no annotation or SARIF result points at it.
+   */
+  workload?: string;
+  namespace?: string;
+  container?: string;
 }
 
 export interface Finding {
@@ -169,6 +176,11 @@ export interface ImageCheckResult {
   /** What would let the gate check it (unverified only). */
   toCheck?: string;
   reason?: UnverifiedReason;
+  /**
+   * Unverified, but the finding that says so was accepted on purpose (an `ignore:` entry or annotation): the check
+   * no longer blocks, and the report says by whom, why and until when.
+   */
+  accepted?: FindingSuppression;
 }
 
 export interface ImageChecks {

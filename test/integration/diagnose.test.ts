@@ -197,7 +197,40 @@ describe('diagnose names the root cause per class', () => {
     const d = (await diagnose(world)).pods[0];
     expect(d.event?.class).toBe('image');
     expect(d.cause?.rule).toBe('image-not-found');
-    expect(d.ruledOut.join('\n')).toContain('authorization: the kubelet identity holds a role');
+    // Ruled out in the facts' own words (issue 17): the assignment that grants, and the registry's network posture
+    // (examples/incident/world.yaml: publicNetworkAccess Enabled, networkRuleSet defaultAction Allow, no ipRules).
+    expect(d.ruledOut).toContain(
+      'authorization: the kubelet identity may pull: AcrPull at /subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-registry-v2/providers/Microsoft.ContainerRegistry/registries/prodacr grants Microsoft.ContainerRegistry/registries/pull/read',
+    );
+    expect(d.ruledOut).toContain('network: public access enabled, no firewall rules');
+    expect(d.ruledOut.join('\n')).not.toMatch(/let the nodes in|holds a role that grants/);
+  });
+
+  it('ruled out on a private registry: the approved endpoint, the linked zone and the A records it read', async () => {
+    const image = 'prodacr.azurecr.io/orders-api:v1.4.9';
+    const world = worldWithPod('test/scenarios/network/private-endpoint-healthy/world.yaml', {
+      image,
+      message: failedPull(image, `${image}: not found`),
+    });
+    const d = (await diagnose(world)).pods[0];
+    expect(d.cause?.rule).toBe('image-not-found');
+    // test/scenarios/network/private-endpoint-healthy/world.yaml: publicNetworkAccess Disabled, prodacr-pe Approved in
+    // the nodes' VNet, privatelink.azurecr.io linked by vnet-prod-link, A records 10.10.8.4 and 10.10.8.5.
+    const net = d.ruledOut.find((l) => l.startsWith('network: '));
+    expect(net).toBe(
+      'network: public access disabled; private endpoint prodacr-pe approved (same-vnet), privatelink.azurecr.io linked to the cluster VNet (link vnet-prod-link), A record prodacr → 10.10.8.4, A record prodacr.westeurope.data → 10.10.8.5; the nodes use Azure DNS',
+    );
+  });
+
+  it('rules nothing out about the network when the cause is the network (firewall)', async () => {
+    const image = 'prodacr.azurecr.io/orders-api:v1.4.1';
+    const world = worldWithPod('test/scenarios/network/firewall-blocks-egress/world.yaml', {
+      image,
+      message: failedPull(image, "403 Forbidden: client with IP '20.50.12.34' is not allowed access"),
+    });
+    const d = (await diagnose(world)).pods[0];
+    expect(d.cause?.rule).toBe('registry-firewall-blocks-cluster');
+    expect(d.ruledOut.some((l) => l.startsWith('network: '))).toBe(false);
   });
 
   it('platform: an arm64 pool and an amd64-only tag', async () => {

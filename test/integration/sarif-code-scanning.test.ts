@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderSarif } from '../../src/report/sarif.js';
+import { credentialKey, renderSarif } from '../../src/report/sarif.js';
 import type { Report } from '../../src/types/index.js';
 import { hugeReport } from '../fixtures/reports/huge.js';
 import { loadReport } from '../fixtures/reports/load.js';
@@ -84,6 +84,33 @@ describe('SARIF against code scanning rules', () => {
     const fa = sarifOf(a).log.runs[0].results!.map((r) => r.partialFingerprints);
     const fb = sarifOf(b).log.runs[0].results!.map((r) => r.partialFingerprints);
     expect(fb).toEqual(fa);
+  });
+
+  it('credential findings are fingerprinted by the credential: two secrets on one line are two alerts, a new expiry text is not', () => {
+    const at = { file: 'k8s/deploy.yaml', line: 12, column: 18 };
+    const expired = (secret: string, days: number) => ({
+      rule: 'acr-token-expired' as const,
+      severity: 'error' as const,
+      message: `Pull secret ${secret}: scoped token ci-pull expired ${days} days ago`,
+      image: 'prodacr.azurecr.io/orders-api:v1',
+      location: at,
+      locations: [at],
+      evidence: { secretName: secret, tokenName: 'ci-pull', daysLeft: -days },
+    });
+    const report = (fs: ReturnType<typeof expired>[]): Report => ({ ...loadReport('healthy'), findings: fs });
+    const fp = (r: Report) => sarifOf(r).log.runs[0].results!.map((x) => x.partialFingerprints!['aksPullGate/v2']);
+    const both = fp(report([expired('prod/acr-pull', 3), expired('prod/acr-pull-old', 3)]));
+    const [a] = fp(report([expired('prod/acr-pull', 3)]));
+    const [b] = fp(report([expired('prod/acr-pull-old', 3)]));
+    expect(a).not.toBe(b); // before: both keyed on rule + image + place, one alert for two secrets
+    expect([...both].sort()).toEqual([a, b].sort());
+    expect(fp(report([expired('prod/acr-pull', 4)]))[0]).toBe(a); // tomorrow's text, the same alert
+    // Keyed on the credential's names, never on a value: the key has the secret and token names and the registry.
+    expect(credentialKey(expired('prod/acr-pull', 3))).toBe(
+      'secret:prod/acr-pull token:ci-pull registry:prodacr.azurecr.io',
+    );
+    // Findings about no credential keep the key they had (no alert churn on upgrade).
+    expect(credentialKey({ rule: 'image-not-found', severity: 'error', message: 'm', image: 'x/y:1' })).toBeUndefined();
   });
 
   it('points at the Helm template when the repository holds it, and never outside the workspace', () => {

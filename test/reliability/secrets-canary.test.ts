@@ -157,6 +157,9 @@ describe('CLI: no canary in any output format, at debug level', () => {
     expectNoCanary('stdout', r.stdout);
     expectNoCanary('stderr', r.stderr);
     expectNoCanary(`--output ${format}`, written);
+    // The debug trace was on, so its lines were among those checked (issue 19 point 9).
+    expect(r.stderr).toMatch(/^debug: phase start: /m);
+    expect(r.stderr).toMatch(/^debug: http: GET prodacr\.azurecr\.io\//m);
   });
 
   it('audit --format json', () => {
@@ -214,6 +217,9 @@ describe('action: no canary in annotations, summary, outputs, SARIF, report or P
     expectNoCanary('stderr', r.stderr);
     expectNoCanary('PR comment', comment);
     expect(r.stdout).toMatch(/^::debug::/m); // debug level was really on
+    // RUNNER_DEBUG turns the trace on (core.isDebug): its phase and request lines were among those checked.
+    expect(r.stdout).toMatch(/^::debug::phase end: .+ \(\d+ ms; deadline left/m);
+    expect(r.stdout).toMatch(/^::debug::http: (GET|POST) \S+ -> \d{3} in \d+ ms$/m);
 
     // Every credential the gate decoded was masked, and the mask came before any other line (all lines are checked
     // above; this pins the order in case a future line echoes one).
@@ -318,4 +324,49 @@ describe('credentials go only to the registry they belong to', () => {
     expect(f?.message).toMatch(/realm/i);
     expect(JSON.stringify(report) + logs.join('\n')).not.toMatch(/CANARY/);
   });
+});
+
+describe('the debug trace (issue 19 point 9) holds no secret', () => {
+  const run = async (mode: 'check' | 'audit') => {
+    const config: Config = testConfig({
+      mode,
+      manifests: mode === 'check' ? ['deploy.yaml'] : [],
+      cwd: ws,
+      cluster: CLUSTER,
+      subscription: SUB,
+      simulate: path.join(ws, 'world.yaml'),
+      timeoutMs: 30_000,
+    });
+    const debug: string[] = [];
+    await runGate(config, {
+      logger: { debug: (m) => debug.push(m), info: () => {}, warning: () => {} },
+      maskSecret: () => {},
+      env: {},
+      debug: true,
+    });
+    return debug;
+  };
+
+  it.each(['check', 'audit'] as const)(
+    '%s with debug on: phases with timings and the deadline, one line per request, no canary, query or header',
+    async (mode) => {
+      const debug = await run(mode);
+      const http = debug.filter((l) => l.startsWith('http: '));
+      // Phases start and end with their time and the deadline left.
+      expect(debug.some((l) => /^phase start: .+ \(deadline left \d+\.\d s\)$/.test(l))).toBe(true);
+      expect(debug.some((l) => /^phase end: .+ \(\d+ ms; deadline left \d+\.\d s\)$/.test(l))).toBe(true);
+      expect(debug.at(-1)).toMatch(/^run end: \d+ ms, \d+ HTTP request\(s\); deadline left/);
+      // Every client's requests are there: Entra, ARM, the registry data plane and the Kubernetes API.
+      expect(http.length).toBeGreaterThan(5);
+      for (const l of http)
+        expect(l).toMatch(/^http: (GET|POST|HEAD|PUT|PATCH|DELETE) \S+ -> (\S+ in|no answer after) \d+ ms$/);
+      expect(http.some((l) => /\/oauth2\/v2\.0\/token(\?…)? -> 200/.test(l))).toBe(true); // the gate's own sign-in
+      if (mode === 'check') expect(http.some((l) => /prodacr\.azurecr\.io\/(v2|oauth2)\//.test(l))).toBe(true);
+      expect(http.some((l) => /\/api\/v1\/(namespaces\/prod\/)?secrets/.test(l))).toBe(true); // the Kubernetes API
+      expect(http.some((l) => /subscriptions\/11111111/i.test(l))).toBe(true);
+      // Never a query string (token scopes, SAS), never a header.
+      for (const l of http) expect(l).not.toMatch(/\?[^…]|authorization:|bearer |basic /i);
+      expectNoCanary(`${mode} debug trace`, debug.join('\n'));
+    },
+  );
 });

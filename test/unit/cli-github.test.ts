@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli-main.js';
-import { gitHubJobFromEnv } from '../../src/cli-github.js';
+import { gitHubJobFromEnv, publishToGitHub } from '../../src/cli-github.js';
+import { commentKey, prCommentMarker, trackingIssueMarker } from '../../src/report/pr-comment.js';
+import type { Config } from '../../src/settings/config.js';
+import type { Report } from '../../src/types/index.js';
 
 interface Call {
   method: string;
@@ -123,5 +126,57 @@ describe('the CLI inside a GitHub Actions job', () => {
       eventName: 'pull_request',
       issueNumber: 7,
     });
+  });
+
+  // Issue 19 point 3: the CLI keyed its comment on the cluster's last id segment, so two prod-aks in different
+  // resource groups (or a CLI run beside the action) overwrote each other's comments.
+  const clusterA =
+    '/subscriptions/1111/resourceGroups/RG-East/providers/Microsoft.ContainerService/managedClusters/prod-aks';
+  const clusterB =
+    '/subscriptions/1111/resourceGroups/rg-west/providers/Microsoft.ContainerService/managedClusters/prod-aks';
+  const report = (cluster: string | undefined, mode: 'check' | 'audit' = 'check'): Report => ({
+    version: 1,
+    ready: mode === 'check', // an audit that found something opens its issue
+    verified: true,
+    mode,
+    ...(cluster ? { cluster } : {}),
+    summary: { images: 0, errors: 0, warnings: 0, notices: 0 },
+    images: [],
+    findings: [],
+  });
+  const publish = async (r: Report, config: Partial<Config>, env: NodeJS.ProcessEnv = {}) => {
+    calls.length = 0;
+    const logger = { debug: () => {}, info: () => {}, warning: () => {} };
+    await publishToGitHub(
+      r,
+      { mode: r.mode, ...config } as Config,
+      { commentOnPr: true, commentWhenClean: 'keep', trackingIssue: true, githubToken: 't' },
+      gitHubJobFromEnv(jobEnv(env))!,
+      { logger, signal: AbortSignal.timeout(5_000) },
+    );
+    return calls.filter((c) => c.method === 'POST').map((c) => JSON.parse(c.body) as { body: string; title?: string });
+  };
+
+  it('keys the PR comment on the full cluster id lower-case, as the action does', async () => {
+    const [a] = await publish(report(clusterA), {});
+    const [b] = await publish(report(clusterB), {});
+    expect(a.body.startsWith(prCommentMarker(clusterA.toLowerCase()))).toBe(true);
+    expect(a.body).toContain('<!-- aks-pull-gate:/subscriptions/1111/resourcegroups/rg-east/');
+    expect(b.body.split('\n')[0]).not.toBe(a.body.split('\n')[0]);
+    expect(a.body.split('\n')[0]).toBe(prCommentMarker(commentKey({ cluster: clusterA })));
+  });
+
+  it('keys it on comment-key when given, and on the workflow and job without a cluster', async () => {
+    const [keyed] = await publish(report(clusterA), { commentKey: 'staging-gate' });
+    expect(keyed.body.split('\n')[0]).toBe('<!-- aks-pull-gate:key:staging-gate -->');
+    const [noCluster] = await publish(report(undefined), {}, { GITHUB_WORKFLOW: 'deploy', GITHUB_JOB: 'gate' });
+    expect(noCluster.body.split('\n')[0]).toBe('<!-- aks-pull-gate:job:deploy/gate -->');
+  });
+
+  it('keys the audit tracking issue on the full cluster id and names the cluster in its title', async () => {
+    const [issue] = await publish(report(clusterA, 'audit'), {}, { GITHUB_EVENT_NAME: 'schedule' });
+    expect(issue.body).toContain(trackingIssueMarker(commentKey({ cluster: clusterA })));
+    expect(issue.body).toContain('<!-- aks-pull-gate-audit:/subscriptions/1111/resourcegroups/rg-east/');
+    expect(issue.title).toBe('aks-pull-gate audit: credentials expiring or broken (prod-aks)');
   });
 });

@@ -119,7 +119,26 @@ describe('groupWorkloadFindings', () => {
       ]),
     );
     expect(out).toHaveLength(1);
-    expect(out[0].location).toBeUndefined();
+    // The workloads are its places (issue 19: the audit uses the grouped shape), never the synthesized stream's lines.
+    expect(out[0].locations).toEqual([
+      {
+        file: 'kubernetes:prod/Deployment/a',
+        line: 1,
+        column: 1,
+        workload: 'Deployment prod/a',
+        namespace: 'prod',
+        container: 'api',
+      },
+      {
+        file: 'kubernetes:data/StatefulSet/b',
+        line: 1,
+        column: 1,
+        workload: 'StatefulSet data/b',
+        namespace: 'data',
+        container: 'web',
+      },
+    ]);
+    expect(out[0].location).toEqual(out[0].locations![0]);
     expect(out[0].message).toBe(
       'gone. Running in 2 workload(s): Deployment prod/a (container api), StatefulSet data/b (container web). Running on 4 pod(s) from the node cache; the next node that pulls it fails.',
     );
