@@ -226,7 +226,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('firewall: the registry denies the cluster egress IP', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1.4.1';
-    const world = worldWithPod('test/scenarios/network/firewall-blocks-egress/world.yaml', {
+    const world = worldWithPod('test/rules/registry-firewall-blocks-cluster/firewall-blocks-egress/world.yaml', {
       image,
       message: failedPull(
         image,
@@ -240,7 +240,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('network/DNS: privatelink zone not linked to the nodes’ VNet', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1.4.1';
-    const world = worldWithPod('test/scenarios/network/private-dns-zone-not-linked/world.yaml', {
+    const world = worldWithPod('test/rules/private-dns-zone-not-linked/private-dns-zone-not-linked/world.yaml', {
       image,
       message: failedPull(
         image,
@@ -254,7 +254,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('pull secret missing', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1';
-    const world = worldWithPod('test/scenarios/credentials/pull-secret-missing/world.yaml', {
+    const world = worldWithPod('test/rules/pull-secret-missing/pull-secret-missing/world.yaml', {
       image,
       pullSecrets: ['acr-pull'],
       message: failedPull(
@@ -269,7 +269,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('pull secret expired (ACR token password past its expiry)', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1';
-    const world = worldWithPod('test/scenarios/credentials/acr-token-expired/world.yaml', {
+    const world = worldWithPod('test/rules/acr-token-expired/acr-token-expired/world.yaml', {
       image,
       pullSecrets: ['acr-pull'],
       message: failedPull(

@@ -373,7 +373,9 @@ describe('registry in another tenant', () => {
 
 describe('azureADAuthenticationAsArmPolicy', () => {
   it('exchanges only ACR-audience Entra tokens when the registry disables ARM-audience tokens', async () => {
-    const world = await loadWorld('test/scenarios/identity/registry-arm-audience-disabled/world.yaml');
+    const world = await loadWorld(
+      'test/rules/registry-arm-audience-disabled/registry-arm-audience-disabled/world.yaml',
+    );
     const other = await startEmulator(world);
     try {
       const cred = new ClientSecretCredential(other.gate.tenantId, other.gate.clientId, other.gate.clientSecret, {
@@ -400,7 +402,7 @@ describe('azureADAuthenticationAsArmPolicy', () => {
 
 describe('regional endpoints', () => {
   it('serves the data plane on the regional endpoint hosts of a registry that lists them', async () => {
-    const world = await loadWorld('test/scenarios/identity/healthy-regional-endpoint/world.yaml');
+    const world = await loadWorld('test/rules/_healthy/regional-endpoint/world.yaml');
     const other = await startEmulator(world);
     try {
       const res = await other.fetch('https://prodacr.westus.geo.azurecr.io/v2/');
