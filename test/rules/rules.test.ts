@@ -4,7 +4,10 @@
 //
 //   description   what the case shows (docs/rules.md lists it under its rule)
 //   evidence      why real Azure / Kubernetes behaves so: a FIDELITY.md point, a recording, a Microsoft doc
-//   mode          check (default) | audit: the entry point, runGate in that mode
+//   mode          check (default) | audit: the entry point, runGate in that mode. (diagnose composes one root cause
+//                 from findings of these same rules, and no rule is emitted by it alone: its classes are tested in
+//                 test/integration/diagnose.test.ts. Every rule of the catalogue fires through runGate, so the harness
+//                 has no exemption list.)
 //   options       Config overrides (testConfig): cluster, subscription, offline, expiryWarningDays, ignore, ...
 //   env           the gate's environment (deps.env); a value starting with ./ is a path inside the case folder
 //   fakeAz        a run without a world signs in through the Azure CLI: test/helpers/fake-az goes first on PATH
