@@ -1,7 +1,10 @@
 // Writes docs/rules.md from the rule catalogue (src/rules/catalogue.ts): for every rule its id, severity, what the
-// finding means and how to fix it (the catalogue's help), the documentation link, which per-image check it marks, and
-// the test files that name the rule (found by searching test/ for the quoted id), so the page never drifts from the
-// code. `--check` changes nothing and exits 1 when docs/rules.md is stale (CI runs it through `npm run readme:check`).
+// finding means and how to fix it (the catalogue's help), the documentation link, which per-image check it marks, the
+// cases that make it fire (test/rules/<rule-id>/<case>/, with their descriptions), what stays quiet (the
+// test/rules/_healthy/ cases whose lookAlikeOf names it), and the other test files that name the rule (found by
+// searching test/ for the quoted id), so the page never drifts from the code. Each rule's section keeps the anchor
+// `#<rule-id>` (SARIF helpUri points at it). `--check` changes nothing and exits 1 when docs/rules.md is stale (CI
+// runs it through `npm run readme:check`).
 //
 //   node scripts/rules-doc.mjs [--check]
 //
@@ -27,10 +30,28 @@ function files(dir, out = []) {
 const testFiles = files('test')
   .sort()
   .map((p) => ({ p, text: readFileSync(p, 'utf8') }));
+const RULE_CASES = path.join('test', 'rules');
 const testsOf = (id) => {
   const quoted = new RegExp(`['"\`]${id.replace(/[-]/g, '\\-')}['"\`]|/${id}/`);
-  return testFiles.filter((f) => quoted.test(f.text) || f.p.includes(`/${id}/`)).map((f) => f.p);
+  return testFiles
+    .filter((f) => !f.p.startsWith(`${RULE_CASES}${path.sep}`) && (quoted.test(f.text) || f.p.includes(`/${id}/`)))
+    .map((f) => f.p);
 };
+/** The cases of test/rules/<folder>/: {name, dir, expected}, sorted by name. */
+const casesOf = (folder) => {
+  const dir = path.join(RULE_CASES, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => existsSync(path.join(dir, n, 'expected.json')))
+    .sort()
+    .map((name) => ({
+      name,
+      dir: `${dir}/${name}`.split(path.sep).join('/'),
+      expected: JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')),
+    }));
+};
+const healthy = casesOf('_healthy');
+const caseLine = (c) => `- [\`${c.name}\`](../${c.dir}/): ${c.expected.description.trim()}`;
 
 const CONCERN = {
   manifest: 'the manifest itself',
@@ -71,12 +92,12 @@ for (const r of RULES) {
   if (traits.length) lines.push('', `${traits.join('; ')}.`);
   lines.push('', r.help);
   if (r.helpUri) lines.push('', `More: ${r.helpUri}`);
-  lines.push(
-    '',
-    tests.length
-      ? `Tests that show it: ${tests.map((t) => `\`${t}\``).join(', ')}.`
-      : 'Tests that show it: none found.',
-  );
+  const fires = casesOf(r.id);
+  lines.push('', `Cases that make it fire (\`test/rules/${r.id}/\`):`, '');
+  lines.push(...(fires.length ? fires.map(caseLine) : ['- none']));
+  const quiet = healthy.filter((c) => (c.expected.lookAlikeOf ?? []).includes(r.id));
+  if (quiet.length) lines.push('', 'What stays quiet (`test/rules/_healthy/`):', '', ...quiet.map(caseLine));
+  if (tests.length) lines.push('', `Other tests that name it: ${tests.map((t) => `\`${t}\``).join(', ')}.`);
   lines.push('');
 }
 const next = lines.join('\n');

@@ -40,7 +40,7 @@ function ctxFor(e: Emulator, now: string): FactContext {
 }
 
 beforeAll(async () => {
-  const world = await loadWorld('test/scenarios/credentials/audit/world.yaml');
+  const world = await loadWorld('test/rules/_material/credentials-audit/world.yaml');
   emu = await startEmulator(world);
   result = await runAudit(ctxFor(emu, world.now), {
     clusterIds: [CLUSTER],

@@ -178,7 +178,7 @@ describe('audit of running workloads', () => {
   });
 
   it('a pull secret expired behind a running pod: acr-token-expired naming the workload', async () => {
-    const file = world('test/scenarios/credentials/acr-token-expired/world.yaml', (w) => {
+    const file = world('test/rules/acr-token-expired/acr-token-expired/world.yaml', (w) => {
       w.kubernetes = [
         ...(w.kubernetes as Obj[]),
         node('n0'),
@@ -192,7 +192,7 @@ describe('audit of running workloads', () => {
   });
 
   it('the registry firewall now excludes the cluster: registry-firewall-blocks-cluster for the running workload', async () => {
-    const file = world('test/scenarios/network/firewall-blocks-egress/world.yaml', (w) => {
+    const file = world('test/rules/registry-firewall-blocks-cluster/firewall-blocks-egress/world.yaml', (w) => {
       w.kubernetes = [
         ...((w.kubernetes ?? []) as Obj[]),
         node('n0'),

@@ -15,7 +15,7 @@ const SUB = '11111111-1111-1111-1111-111111111111';
 const CLUSTER = `/subscriptions/${SUB}/resourceGroups/rg-prod/providers/Microsoft.ContainerService/managedClusters/prod-aks`;
 
 function config(mode: 'check' | 'audit', scenario: string): Config {
-  const dir = `test/scenarios/credentials/${scenario}`;
+  const dir = `test/rules/${scenario}`;
   return testConfig({
     mode,
     manifests: mode === 'check' ? [`${dir}/manifests.yaml`] : [],
@@ -47,10 +47,10 @@ async function run(mode: 'check' | 'audit', scenario: string) {
 
 describe('no CANARY secret in any output format', () => {
   it.each([
-    ['sp-secret-expired-one-of-two', 'Old-sp-secret-CANARY', 'sp-secret-expired'],
-    ['admin-password-rotated', 'admin-before-rotation-CANARY', 'admin-password-rotated'],
-    ['acr-token-expired', 'token-password1-CANARY', 'acr-token-expired'],
-    ['refresh-token-expired', undefined, 'refresh-token-in-pull-secret'],
+    ['sp-secret-expired/sp-secret-expired-one-of-two', 'Old-sp-secret-CANARY', 'sp-secret-expired'],
+    ['admin-password-rotated/admin-password-rotated', 'admin-before-rotation-CANARY', 'admin-password-rotated'],
+    ['acr-token-expired/acr-token-expired', 'token-password1-CANARY', 'acr-token-expired'],
+    ['refresh-token-in-pull-secret/refresh-token-expired', undefined, 'refresh-token-in-pull-secret'],
   ])('check mode on %s', async (scenario, secret, rule) => {
     const { report, output, masked } = await run('check', scenario);
     expect(report.findings.map((f) => f.rule)).toContain(rule);
@@ -60,7 +60,7 @@ describe('no CANARY secret in any output format', () => {
   });
 
   it('audit mode on the audit world', async () => {
-    const { report, output, masked } = await run('audit', 'audit');
+    const { report, output, masked } = await run('audit', '_material/credentials-audit');
     expect(report.credentials?.length).toBeGreaterThan(3);
     expect(output).toContain('sp-secret-expired');
     expect(output).not.toMatch(/CANARY/);

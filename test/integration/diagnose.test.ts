@@ -208,13 +208,13 @@ describe('diagnose names the root cause per class', () => {
 
   it('ruled out on a private registry: the approved endpoint, the linked zone and the A records it read', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1.4.9';
-    const world = worldWithPod('test/scenarios/network/private-endpoint-healthy/world.yaml', {
+    const world = worldWithPod('test/rules/_healthy/private-endpoint-healthy/world.yaml', {
       image,
       message: failedPull(image, `${image}: not found`),
     });
     const d = (await diagnose(world)).pods[0];
     expect(d.cause?.rule).toBe('image-not-found');
-    // test/scenarios/network/private-endpoint-healthy/world.yaml: publicNetworkAccess Disabled, prodacr-pe Approved in
+    // test/rules/_healthy/private-endpoint-healthy/world.yaml: publicNetworkAccess Disabled, prodacr-pe Approved in
     // the nodes' VNet, privatelink.azurecr.io linked by vnet-prod-link, A records 10.10.8.4 and 10.10.8.5.
     const net = d.ruledOut.find((l) => l.startsWith('network: '));
     expect(net).toBe(
@@ -224,7 +224,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('rules nothing out about the network when the cause is the network (firewall)', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1.4.1';
-    const world = worldWithPod('test/scenarios/network/firewall-blocks-egress/world.yaml', {
+    const world = worldWithPod('test/rules/registry-firewall-blocks-cluster/firewall-blocks-egress/world.yaml', {
       image,
       message: failedPull(image, "403 Forbidden: client with IP '20.50.12.34' is not allowed access"),
     });
@@ -259,7 +259,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('firewall: the registry denies the cluster egress IP', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1.4.1';
-    const world = worldWithPod('test/scenarios/network/firewall-blocks-egress/world.yaml', {
+    const world = worldWithPod('test/rules/registry-firewall-blocks-cluster/firewall-blocks-egress/world.yaml', {
       image,
       message: failedPull(
         image,
@@ -273,7 +273,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('network/DNS: privatelink zone not linked to the nodes’ VNet', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1.4.1';
-    const world = worldWithPod('test/scenarios/network/private-dns-zone-not-linked/world.yaml', {
+    const world = worldWithPod('test/rules/private-dns-zone-not-linked/private-dns-zone-not-linked/world.yaml', {
       image,
       message: failedPull(
         image,
@@ -287,7 +287,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('pull secret missing', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1';
-    const world = worldWithPod('test/scenarios/credentials/pull-secret-missing/world.yaml', {
+    const world = worldWithPod('test/rules/pull-secret-missing/pull-secret-missing/world.yaml', {
       image,
       pullSecrets: ['acr-pull'],
       message: failedPull(
@@ -302,7 +302,7 @@ describe('diagnose names the root cause per class', () => {
 
   it('pull secret expired (ACR token password past its expiry)', async () => {
     const image = 'prodacr.azurecr.io/orders-api:v1';
-    const world = worldWithPod('test/scenarios/credentials/acr-token-expired/world.yaml', {
+    const world = worldWithPod('test/rules/acr-token-expired/acr-token-expired/world.yaml', {
       image,
       pullSecrets: ['acr-pull'],
       message: failedPull(

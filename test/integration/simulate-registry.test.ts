@@ -373,7 +373,9 @@ describe('registry in another tenant', () => {
 
 describe('azureADAuthenticationAsArmPolicy', () => {
   it('exchanges only ACR-audience Entra tokens when the registry disables ARM-audience tokens', async () => {
-    const world = await loadWorld('test/scenarios/identity/registry-arm-audience-disabled/world.yaml');
+    const world = await loadWorld(
+      'test/rules/registry-arm-audience-disabled/registry-arm-audience-disabled/world.yaml',
+    );
     const other = await startEmulator(world);
     try {
       const cred = new ClientSecretCredential(other.gate.tenantId, other.gate.clientId, other.gate.clientSecret, {
@@ -400,7 +402,7 @@ describe('azureADAuthenticationAsArmPolicy', () => {
 
 describe('regional endpoints', () => {
   it('serves the data plane on the regional endpoint hosts of a registry that lists them', async () => {
-    const world = await loadWorld('test/scenarios/identity/healthy-regional-endpoint/world.yaml');
+    const world = await loadWorld('test/rules/_healthy/regional-endpoint/world.yaml');
     const other = await startEmulator(world);
     try {
       const res = await other.fetch('https://prodacr.westus.geo.azurecr.io/v2/');
@@ -452,7 +454,7 @@ describe('quarantine (Azure/acr docs/preview/quarantine)', () => {
     ['quarantine-digest-disallowed', `sha256:${'3'.repeat(64)}`, 403, 'UNKNOWN', 'The operation is disallowed.'],
   ] as const) {
     it(`${world}: answers ${ref.slice(0, 12)} with ${status} ${code}, and the tag is out of tags/list`, async () => {
-      const other = await startEmulator(await loadWorld(`test/scenarios/registry/${world}/world.yaml`));
+      const other = await startEmulator(await loadWorld(`test/rules/image-quarantined/${world}/world.yaml`));
       try {
         const token = await pullToken(other, 'prodacr.azurecr.io', 'orders-api');
         const res = await other.fetch(`https://prodacr.azurecr.io/v2/orders-api/manifests/${ref}`, {

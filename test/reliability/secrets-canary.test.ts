@@ -78,7 +78,7 @@ const ENCODED = [
 ];
 
 const worldText =
-  readFileSync('test/scenarios/credentials/admin-password-rotated/world.yaml', 'utf8').replace(
+  readFileSync('test/rules/admin-password-rotated/admin-password-rotated/world.yaml', 'utf8').replace(
     /^kubernetes:[\s\S]*$/m,
     '',
   ) +
