@@ -277,8 +277,9 @@ async function check(
       : Promise.resolve(undefined),
     guard(
       collectCredentialFacts(ctx, inventory, registries, {
-        // The emulator's kubeconfig is its own cluster by construction; elsewhere the context must be the cluster's.
-        ...(emulator ? {} : { clusterServers: clusterServers(identityFacts) }),
+        // The kubeconfig's context must be the cluster's; the emulator's names each world cluster by its fqdn, as
+        // `az aks get-credentials` does, so the same tie runs under --simulate.
+        clusterServers: clusterServers(identityFacts),
       }),
       ctx.signal,
     ),
