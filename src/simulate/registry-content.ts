@@ -107,8 +107,7 @@ export class RepositoryContent {
       config?: { digest?: string; mediaType?: string };
     };
     const isIndex = Array.isArray(doc.manifests);
-    const mediaType =
-      doc.mediaType ?? attrs.mediaType ?? (isIndex ? MEDIA.ociIndex : MEDIA.ociManifest);
+    const mediaType = doc.mediaType ?? attrs.mediaType ?? (isIndex ? MEDIA.ociIndex : MEDIA.ociManifest);
     const served: ServedManifest = { digest, mediaType, body: Buffer.from(text, 'utf8'), attrs, isIndex };
     if (!isIndex) {
       const config = doc.config?.digest ? this.repo.blobs?.[doc.config.digest] : undefined;

@@ -405,12 +405,18 @@ function checkReferences(manifests: Record<string, WorldManifest>, blobs: Record
       if (!child?.body)
         fail(where, `names child manifest ${String(c.digest)}, which the repository does not hold with a body`);
       if (Buffer.byteLength(child.body) !== c.size)
-        fail(where, `gives child ${String(c.digest)} size ${String(c.size)}; its body is ${Buffer.byteLength(child.body)} bytes`);
+        fail(
+          where,
+          `gives child ${String(c.digest)} size ${String(c.size)}; its body is ${Buffer.byteLength(child.body)} bytes`,
+        );
     }
     for (const d of [...(doc.config ? [doc.config] : []), ...(Array.isArray(doc.layers) ? doc.layers : [])]) {
       const blob = typeof d.digest === 'string' ? blobs[d.digest] : undefined;
       if (blob && blobBytes(blob).length !== d.size)
-        fail(where, `gives blob ${String(d.digest)} size ${String(d.size)}; the world's blob is ${blobBytes(blob).length} bytes`);
+        fail(
+          where,
+          `gives blob ${String(d.digest)} size ${String(d.size)}; the world's blob is ${blobBytes(blob).length} bytes`,
+        );
     }
   }
 }

@@ -56,7 +56,9 @@ describe('world load: raw bodies and blobs must hash to their digests', () => {
 
   it('accepts a body that hashes to its digest and serves nothing else in its place', () => {
     const d = sha256(BODY);
-    const w = parseWorld(world(`      app:\n        tags: {v1: "${d}"}\n        manifests:\n          "${d}": {body: '${BODY}'}`));
+    const w = parseWorld(
+      world(`      app:\n        tags: {v1: "${d}"}\n        manifests:\n          "${d}": {body: '${BODY}'}`),
+    );
     expect(w.registries['reg.example.com'].repositories.app.manifests[d].body).toBe(BODY);
   });
 
@@ -64,7 +66,9 @@ describe('world load: raw bodies and blobs must hash to their digests', () => {
     const bad = `sha256:${'2'.repeat(64)}`;
     expect(() =>
       parseWorld(world(`      app:\n        tags: {}\n        blobs:\n          "${bad}": {content: "x"}`), 'b.yaml'),
-    ).toThrow(`simulate: b.yaml: registries["reg.example.com"].repositories["app"].blobs["${bad}"]: hashes to ${sha256('x')}, not to its digest ${bad}`);
+    ).toThrow(
+      `simulate: b.yaml: registries["reg.example.com"].repositories["app"].blobs["${bad}"]: hashes to ${sha256('x')}, not to its digest ${bad}`,
+    );
     const child = `sha256:${'3'.repeat(64)}`;
     const index = JSON.stringify({
       schemaVersion: 2,
@@ -113,7 +117,10 @@ describe('served content (examples/world.yaml and a platforms-only world)', () =
     await emu?.close();
   });
   const get = (p: string, method = 'GET'): Promise<Response> =>
-    emu.fetch(`https://prodacr.azurecr.io${p}`, { method, headers: { authorization: `Bearer ${token}`, accept: ACCEPT } });
+    emu.fetch(`https://prodacr.azurecr.io${p}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, accept: ACCEPT },
+    });
 
   it('serves every manifest of the world so that its sha256 is its Docker-Content-Digest, and every blob with its size', async () => {
     const w = await loadWorld('examples/world.yaml');
@@ -148,7 +155,9 @@ describe('served content (examples/world.yaml and a platforms-only world)', () =
     const d = `sha256:${'4'.repeat(64)}`;
     const e = await startEmulator(
       parseWorld(
-        world(`      app:\n        tags: {v1: "${d}"}\n        manifests:\n          "${d}": {platforms: [linux/amd64, linux/arm64]}`),
+        world(
+          `      app:\n        tags: {v1: "${d}"}\n        manifests:\n          "${d}": {platforms: [linux/amd64, linux/arm64]}`,
+        ),
       ),
     );
     try {
@@ -166,7 +175,10 @@ describe('served content (examples/world.yaml and a platforms-only world)', () =
         const body = Buffer.from(await m.arrayBuffer());
         expect(sha256(body)).toBe(c.digest);
         expect(body.length).toBe(c.size);
-        const doc = JSON.parse(body.toString()) as { config: { digest: string; size: number }; layers: { digest: string; size: number }[] };
+        const doc = JSON.parse(body.toString()) as {
+          config: { digest: string; size: number };
+          layers: { digest: string; size: number }[];
+        };
         for (const b of [doc.config, ...doc.layers]) {
           const blob = Buffer.from(
             await (await e.fetch(`https://reg.example.com/v2/app/blobs/${b.digest}`, { headers: auth })).arrayBuffer(),
@@ -204,11 +216,20 @@ describe('served content (examples/world.yaml and a platforms-only world)', () =
   it('defaults tag times to distinct days before now, the first listed oldest', async () => {
     const d = `sha256:${'5'.repeat(64)}`;
     const e = await startEmulator(
-      parseWorld(world(`      app:\n        tags: {b: "${d}", a: "${d}", c: "${d}"}\n        manifests:\n          "${d}": {}`)),
+      parseWorld(
+        world(`      app:\n        tags: {b: "${d}", a: "${d}", c: "${d}"}\n        manifests:\n          "${d}": {}`),
+      ),
     );
     try {
       const tok = (await (
-        await e.fetch('https://reg.example.com/oauth2/token?service=reg.example.com&scope=repository:app:metadata_read')
+        await e.fetch(
+          'https://reg.example.com/oauth2/token?service=reg.example.com&scope=repository:app:metadata_read',
+          {
+            headers: {
+              authorization: `Basic ${Buffer.from(`${e.gate.clientId}:${e.gate.clientSecret}`).toString('base64')}`,
+            },
+          },
+        )
       ).json()) as { access_token: string };
       const res = await e.fetch('https://reg.example.com/acr/v1/app/_tags?orderby=timeasc', {
         headers: { authorization: `Bearer ${tok.access_token}` },
@@ -240,7 +261,11 @@ describe('served content (examples/world.yaml and a platforms-only world)', () =
 
 describe("the gate's kubeconfig-to-cluster tie under --simulate", () => {
   it('switches to the context of the cluster under check (two clusters), and refuses a server no cluster has', async () => {
-    const cluster = (rg: string, name: string, fqdn: string): string => `    - id: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/${rg}/providers/Microsoft.ContainerService/managedClusters/${name}
+    const cluster = (
+      rg: string,
+      name: string,
+      fqdn: string,
+    ): string => `    - id: /subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/${rg}/providers/Microsoft.ContainerService/managedClusters/${name}
       name: ${name}
       type: Microsoft.ContainerService/managedClusters
       properties: {fqdn: ${fqdn}}`;

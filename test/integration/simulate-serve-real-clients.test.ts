@@ -51,6 +51,11 @@ async function serve(world: string): Promise<Served> {
     await new Promise((r) => setTimeout(r, 50));
   }
   s.env = parseEnv(readFileSync(envFile, 'utf8'));
+  // The env file is written before the summary is printed.
+  while (!s.stdout.includes('Ctrl-C stops it')) {
+    if (Date.now() > end) throw new Error(`simulate serve printed no summary; stdout: ${s.stdout}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   return s;
 }
 
@@ -65,21 +70,27 @@ afterAll(async () => {
 });
 
 /**
- * Debian's azure-cli 2.45 calls `<operations>.config.subscription_id` on azure-mgmt-authorization clients whose
- * operations only have `_config` (azure-cli issue #20546: a packaging mismatch of azure-cli and the SDK Debian ships):
- * `az role assignment list` stops with "'RoleDefinitionsOperations' object has no attribute 'config'". This shim
- * (on PYTHONPATH only for the commands that need it) aliases `config` to `_config`; nothing of the emulator changes.
+ * Two mismatches of the azure-cli and SDK versions Debian packages (2.45), which stop az before any request:
+ * - `az role assignment list` calls `<operations>.config.subscription_id` on azure-mgmt-authorization clients whose
+ *   operations only have `_config` (azure-cli #20546): "'RoleDefinitionsOperations' object has no attribute 'config'".
+ * - every `az network …` command loads models of network api-version 2022-01-01, which Debian's azure-mgmt-network
+ *   does not ship (it has 2021-02-01 and 2022-07-01): "'NoneType' object has no attribute 'standard_medium'".
+ * This `sitecustomize.py` (on PYTHONPATH only for the commands that need it; APG_AZ_SHIM names the fixes) aliases
+ * `config` to `_config`, and points the network profile at 2022-07-01. Nothing of the emulator changes.
  */
-const shimDir = path.join(tmp, 'az-role-shim');
-function writeRoleShim(): void {
-  if (existsSync(shimDir)) return;
+const shimDir = path.join(tmp, 'az-shim');
+function writeShim(): string {
+  if (existsSync(shimDir)) return shimDir;
   spawnSync('mkdir', ['-p', shimDir]);
   writeFileSync(
     path.join(shimDir, 'sitecustomize.py'),
-    `import importlib.abc, importlib.util, sys
-class _AliasConfig(importlib.abc.MetaPathFinder):
+    `import importlib.abc, importlib.util, os, sys
+FIXES = os.environ.get('APG_AZ_SHIM', '').split(',')
+class _Patch(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if not (name.startswith('azure.mgmt.authorization.') and name.endswith('.operations')):
+        role = 'config' in FIXES and name.startswith('azure.mgmt.authorization.') and name.endswith('.operations')
+        network = 'network' in FIXES and name == 'azure.cli.core.profiles._shared'
+        if not (role or network):
             return None
         sys.meta_path.remove(self)
         try:
@@ -91,15 +102,19 @@ class _AliasConfig(importlib.abc.MetaPathFinder):
         run = spec.loader.exec_module
         def exec_module(module):
             run(module)
+            if network:
+                module.AZURE_API_PROFILES['latest'][module.ResourceType.MGMT_NETWORK] = '2022-07-01'
+                return
             for n in dir(module):
                 c = getattr(module, n)
                 if isinstance(c, type) and n.endswith('Operations') and not hasattr(c, 'config'):
                     c.config = property(lambda self: self._config)
         spec.loader.exec_module = exec_module
         return spec
-sys.meta_path.insert(0, _AliasConfig())
+sys.meta_path.insert(0, _Patch())
 `,
   );
+  return shimDir;
 }
 
 function clientEnv(s: Served, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -118,7 +133,11 @@ function clientEnv(s: Served, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv 
   };
 }
 
-function sh(s: Served, cmd: string, extra: NodeJS.ProcessEnv = {}): { status: number | null; out: string; err: string } {
+function sh(
+  s: Served,
+  cmd: string,
+  extra: NodeJS.ProcessEnv = {},
+): { status: number | null; out: string; err: string } {
   const r = spawnSync('/bin/sh', ['-c', cmd], {
     env: clientEnv(s, extra),
     encoding: 'utf8',
@@ -128,11 +147,14 @@ function sh(s: Served, cmd: string, extra: NodeJS.ProcessEnv = {}): { status: nu
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
+const signedIn = new Set<Served>();
 function azLogin(s: Served): void {
+  if (signedIn.has(s)) return;
   const reg = sh(s, s.env.SIM_AZ_CLOUD_REGISTER);
   expect(reg.status, reg.err).toBe(0);
   const login = sh(s, s.env.SIM_AZ_LOGIN);
   expect(login.status, login.err).toBe(0);
+  signedIn.add(s);
 }
 
 const sha256 = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
@@ -146,7 +168,12 @@ const CI_CREDS = 'ci-pull:example-token-password-not-a-real-secret';
 const exampleWorld = parseYaml(readFileSync('examples/world.yaml', 'utf8')) as {
   registries: Record<
     string,
-    { repositories: Record<string, { tags: Record<string, { digest: string }>; manifests: Record<string, { body: string }> }> }
+    {
+      repositories: Record<
+        string,
+        { tags: Record<string, { digest: string }>; manifests: Record<string, { body: string }> }
+      >;
+    }
   >;
 };
 const ordersApi = exampleWorld.registries['prodacr.azurecr.io'].repositories['orders-api'];
@@ -159,7 +186,10 @@ let example: Served;
 let privateLink: Served;
 
 beforeAll(async () => {
-  [example, privateLink] = await Promise.all([serve('examples/world.yaml'), serve('test/fixtures/worlds/private-link.yaml')]);
+  [example, privateLink] = await Promise.all([
+    serve('examples/world.yaml'),
+    serve('test/fixtures/worlds/private-link.yaml'),
+  ]);
 }, 90_000);
 
 describe('simulate serve', () => {
@@ -280,8 +310,7 @@ describe('azure-cli against simulate serve (example world)', () => {
       // Not the emulator: az fails before any request to it (azure-cli #20546).
       expect(broken.status).not.toBe(0);
       expect(broken.err).toContain("'RoleDefinitionsOperations' object has no attribute 'config'");
-      writeRoleShim();
-      const r = sh(example, cmd, { PYTHONPATH: shimDir });
+      const r = sh(example, cmd, { PYTHONPATH: writeShim(), APG_AZ_SHIM: 'config' });
       expect(r.status, r.err).toBe(0);
       expect(r.out.trim()).toBe('AcrPull');
     },
@@ -291,7 +320,7 @@ describe('azure-cli against simulate serve (example world)', () => {
   it.runIf(hasAz)(
     'refuses a tenant the world does not know with AADSTS90002, as Entra does',
     () => {
-      sh(example, example.env.SIM_AZ_CLOUD_REGISTER);
+      azLogin(example);
       const r = sh(
         example,
         `az login --service-principal -u ${example.env.AZURE_CLIENT_ID} -p ${example.env.AZURE_CLIENT_SECRET} --tenant cccccccc-cccc-cccc-cccc-cccccccccccc`,
@@ -309,9 +338,15 @@ describe('azure-cli against simulate serve (private-link world)', () => {
     'private endpoint, private DNS zone, VNet link and A records as the world holds them',
     () => {
       azLogin(privateLink);
+      const broken = sh(privateLink, 'az network private-endpoint list -g rg-network');
+      // Not the emulator: az fails loading its own argument models (see writeShim).
+      expect(broken.status).not.toBe(0);
+      expect(broken.err).toContain("'NoneType' object has no attribute 'standard_medium'");
+      const net = { PYTHONPATH: writeShim(), APG_AZ_SHIM: 'network' };
       const pe = sh(
         privateLink,
         'az network private-endpoint show -g rg-network -n prodacr-pe --query "{state:privateLinkServiceConnections[0].privateLinkServiceConnectionState.status, target:privateLinkServiceConnections[0].privateLinkServiceId, subnet:subnet.id, dns:customDnsConfigs[].fqdn}"',
+        net,
       );
       expect(pe.status, pe.err).toBe(0);
       expect(JSON.parse(pe.out)).toEqual({
@@ -321,17 +356,22 @@ describe('azure-cli against simulate serve (private-link world)', () => {
         dns: ['prodacr.azurecr.io', 'prodacr.westeurope.data.azurecr.io'],
       });
 
-      const list = sh(privateLink, 'az network private-endpoint list -g rg-network --query "[].name" -o tsv');
+      const list = sh(privateLink, 'az network private-endpoint list -g rg-network --query "[].name" -o tsv', net);
       expect(list.status, list.err).toBe(0);
       expect(list.out.trim()).toBe('prodacr-pe');
 
-      const zones = sh(privateLink, 'az network private-dns zone list --query "[].{name:name, rg:resourceGroup}" -o json');
+      const zones = sh(
+        privateLink,
+        'az network private-dns zone list --query "[].{name:name, rg:resourceGroup}" -o json',
+        net,
+      );
       expect(zones.status, zones.err).toBe(0);
       expect(JSON.parse(zones.out)).toEqual([{ name: 'privatelink.azurecr.io', rg: 'rg-dns' }]);
 
       const links = sh(
         privateLink,
         'az network private-dns link vnet list -g rg-dns -z privatelink.azurecr.io --query "[].{name:name, vnet:virtualNetwork.id, state:virtualNetworkLinkState, registration:registrationEnabled}" -o json',
+        net,
       );
       expect(links.status, links.err).toBe(0);
       expect(JSON.parse(links.out)).toEqual([
@@ -346,6 +386,7 @@ describe('azure-cli against simulate serve (private-link world)', () => {
       const records = sh(
         privateLink,
         'az network private-dns record-set a list -g rg-dns -z privatelink.azurecr.io --query "[].{name:name, ips:aRecords[].ipv4Address}" -o json',
+        net,
       );
       expect(records.status, records.err).toBe(0);
       expect(JSON.parse(records.out)).toEqual([
@@ -353,7 +394,10 @@ describe('azure-cli against simulate serve (private-link world)', () => {
         { name: 'prodacr.westeurope.data', ips: ['10.10.8.5'] },
       ]);
 
-      const acr = sh(privateLink, 'az acr private-endpoint-connection list -r prodacr --query "[].privateLinkServiceConnectionState.status" -o tsv');
+      const acr = sh(
+        privateLink,
+        'az acr private-endpoint-connection list -r prodacr --query "[].privateLinkServiceConnectionState.status" -o tsv',
+      );
       expect(acr.status, acr.err).toBe(0);
       expect(acr.out.trim()).toBe('Approved');
     },
@@ -380,7 +424,10 @@ describe('skopeo against simulate serve: manifests hash to their digests, blobs 
 
   it.runIf(hasSkopeo)('copy by tag and by digest to dir: verifies every digest and size', () => {
     const one = path.join(tmp, 'copy-v140');
-    const r = sh(example, `skopeo copy -q --src-creds ${CI_CREDS} docker://prodacr.azurecr.io/orders-api:v1.4.0 dir:${one}`);
+    const r = sh(
+      example,
+      `skopeo copy -q --src-creds ${CI_CREDS} docker://prodacr.azurecr.io/orders-api:v1.4.0 dir:${one}`,
+    );
     expect(r.status, r.err).toBe(0);
     expect(readFileSync(path.join(one, 'manifest.json'), 'utf8')).toBe(ordersApi.manifests[V140].body);
     const manifest = JSON.parse(ordersApi.manifests[V140].body) as {
@@ -406,13 +453,27 @@ describe('skopeo against simulate serve: manifests hash to their digests, blobs 
   it.runIf(hasSkopeo)('the gate reports the same digests as skopeo for the images of the fixed manifests', () => {
     const gate = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli.ts', 'check', '--manifests', 'examples/manifests-fixed', '--simulate', 'examples/world.yaml', '--format', 'json'],
+      [
+        '--import',
+        'tsx',
+        'src/cli.ts',
+        'check',
+        '--manifests',
+        'examples/manifests-fixed',
+        '--simulate',
+        'examples/world.yaml',
+        '--format',
+        'json',
+      ],
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(gate.status, gate.stderr).toBe(0);
     const images = (JSON.parse(gate.stdout) as { images: { reference: string; digest?: string }[] }).images;
     for (const i of images) {
-      const s = sh(example, `skopeo inspect --creds ${example.env.AZURE_CLIENT_ID}:${example.env.AZURE_CLIENT_SECRET} docker://${i.reference}`);
+      const s = sh(
+        example,
+        `skopeo inspect --creds ${example.env.AZURE_CLIENT_ID}:${example.env.AZURE_CLIENT_SECRET} docker://${i.reference}`,
+      );
       expect(s.status, s.err).toBe(0);
       expect(JSON.parse(s.out).Digest, i.reference).toBe(i.digest);
     }
