@@ -798,12 +798,12 @@ export class RegistryService {
       } else if (m.isIndex) {
         body.references = (
           JSON.parse(m.body.toString('utf8')) as {
-            manifests: { digest: string; platform: { os: string; architecture: string } }[];
+            manifests: { digest: string; platform?: { os: string; architecture: string } }[];
           }
         ).manifests.map((c) => ({
           digest: c.digest,
-          architecture: c.platform.architecture,
-          os: c.platform.os,
+          // A raw index may hold children without a platform (attestations, artifacts).
+          ...(c.platform ? { architecture: c.platform.architecture, os: c.platform.os } : {}),
         }));
       }
       return body;
