@@ -139,8 +139,9 @@ async function check(
     cluster ? guard(collectClusterNetworkFacts(ctx, cluster, registries), ctx.signal) : undefined,
     guard(
       collectCredentialFacts(ctx, inventory, registries, {
-        // The emulator's kubeconfig is its own cluster by construction; elsewhere the context must be the cluster's.
-        ...(emulator ? {} : { clusterServers: [cluster?.fqdn, cluster?.privateFqdn].filter((h): h is string => !!h) }),
+        // The kubeconfig's context must be the cluster's; the emulator's names each world cluster by its fqdn, as
+        // `az aks get-credentials` does, so the same tie runs under --simulate.
+        clusterServers: [cluster?.fqdn, cluster?.privateFqdn].filter((h): h is string => !!h),
       }),
       ctx.signal,
     ),

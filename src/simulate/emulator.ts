@@ -19,9 +19,60 @@ import { GraphService, graphDenied } from './graph.js';
 import { bearer, json, TokenMint, type Reply, type Req } from './http-kit.js';
 import { KubernetesService, kubeStatus } from './kubernetes.js';
 import { RegistryService, registryError } from './registry.js';
+import { startTunnelProxy } from './tunnel.js';
 import { firewallDeniedMessage, gateAllowed, type NetworkView } from './gate-network.js';
 import { actionMatches, lower, WorldIndex } from './world-index.js';
-import type { Fault, World } from './world.js';
+import type { ArmResource, Fault, World } from './world.js';
+
+/** A managed cluster's API server name as its kubeconfig names it: `fqdn`, else `privateFQDN` (a private cluster). */
+export function clusterHost(cluster: ArmResource): string | undefined {
+  const p = (cluster.properties ?? {}) as Record<string, unknown>;
+  const h = typeof p.fqdn === 'string' && p.fqdn ? p.fqdn : typeof p.privateFQDN === 'string' ? p.privateFQDN : '';
+  return h ? h.toLowerCase() : undefined;
+}
+
+/**
+ * A kubeconfig for the world's Kubernetes API with one context per cluster, named and shaped as
+ * `az aks get-credentials` writes them (cluster and context `<name>`, user `clusterUser_<rg>_<name>`, server
+ * `https://<fqdn>:443`), the first cluster current. `proxyUrl` adds `proxy-url` (kubectl and @kubernetes/client-node
+ * honour it), so the cluster's name reaches the emulator without DNS.
+ */
+function clusterKubeconfig(
+  clusters: ArmResource[],
+  origin: string,
+  caPem: string,
+  token: string,
+  proxyUrl?: string,
+): Record<string, unknown> {
+  const ca = Buffer.from(caPem).toString('base64');
+  const seen = new Set<string>();
+  const entries = clusters.map((c) => {
+    const rg = /\/resourceGroups\/([^/]+)/i.exec(c.id)?.[1] ?? 'rg';
+    let name = c.name ?? c.id.split('/').pop() ?? 'simulated';
+    // Two clusters of one name (in different groups) get distinct contexts, as `az aks get-credentials` merges them.
+    if (seen.has(name)) name = `${name}-${rg}`;
+    seen.add(name);
+    const host = clusterHost(c);
+    const server = host ? `https://${host}:443` : origin;
+    return { name, user: `clusterUser_${rg}_${name}`, server, proxied: host !== undefined };
+  });
+  return {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: entries.map((e) => ({
+      name: e.name,
+      cluster: {
+        server: e.server,
+        'certificate-authority-data': ca,
+        ...(proxyUrl && e.proxied ? { 'proxy-url': proxyUrl } : {}),
+      },
+    })),
+    users: entries.map((e) => ({ name: e.user, user: { token } })),
+    contexts: entries.map((e) => ({ name: e.name, context: { cluster: e.name, user: e.user } })),
+    'current-context': entries[0]?.name ?? '',
+    preferences: {},
+  };
+}
 
 export interface EmulatorOptions {
   /** Delay before every reply (overrides the world's latencyMs). */
@@ -43,6 +94,10 @@ export interface Emulator {
   port: number;
   /** The world's registry hosts, served on the same port by Host/SNI. */
   registryHosts: string[];
+  /** The world's clusters' API server names (`fqdn`, else `privateFQDN`), served on the same port by Host/SNI. */
+  clusterHosts: string[];
+  /** The loopback CONNECT proxy that tunnels those names (and extraCertHosts) to the emulator (HTTPS_PROXY). */
+  proxyUrl: string;
   gate: { tenantId: string; clientId: string; clientSecret: string; objectId: string };
   requestCounts(): Record<string, number>;
   close(): Promise<void>;
@@ -258,22 +313,13 @@ class EmulatorServer {
     };
   }
 
-  /** The kubeconfig `listClusterUserCredential` returns: the world's Kubernetes API on this emulator. */
-  userKubeconfig(cluster: { name?: string }): string {
-    const name = cluster.name ?? 'simulated';
-    return JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [
-        {
-          name,
-          cluster: { server: this.origin, 'certificate-authority-data': Buffer.from(this.caPem).toString('base64') },
-        },
-      ],
-      users: [{ name: `clusterUser_${name}`, user: { token: this.kubeToken } }],
-      contexts: [{ name, context: { cluster: name, user: `clusterUser_${name}` } }],
-      'current-context': name,
-    });
+  /**
+   * The kubeconfig `listClusterUserCredential` returns, as AKS writes it: cluster and context named after the
+   * cluster, user `clusterUser_<rg>_<name>`, server `https://<fqdn>:443` (a client reaches that name through the
+   * emulator's proxy, HTTPS_PROXY) — or the emulator's origin for a cluster without an fqdn in the world.
+   */
+  userKubeconfig(cluster: ArmResource): string {
+    return JSON.stringify(clusterKubeconfig([cluster], this.origin, this.caPem, this.kubeToken));
   }
 
   caPem = '';
@@ -516,7 +562,11 @@ class EmulatorServer {
 export async function startEmulator(world: World, opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorServer(world, opts.latencyMs ?? world.latencyMs, opts.pageSize ?? DEFAULT_PAGE_SIZE);
   const hosts = state.index.registryHosts();
-  const { caPem, key, cert } = await makeCertificates([...hosts, ...(opts.extraCertHosts ?? [])]);
+  const clusters = world.azure.resources.filter(
+    (r) => lower(r.type ?? '') === 'microsoft.containerservice/managedclusters',
+  );
+  const clusterHosts = [...new Set(clusters.map(clusterHost).filter((h): h is string => h !== undefined))];
+  const { caPem, key, cert } = await makeCertificates([...hosts, ...clusterHosts, ...(opts.extraCertHosts ?? [])]);
   const sockets = new Set<Socket>();
   const server: Server = createServer({ key, cert }, (req, res) => {
     state.serve(req, res).catch(() => res.destroy());
@@ -544,21 +594,15 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
   trustedExtra.add(caPem);
   applyTrust();
 
+  const proxy = await startTunnelProxy(port, [...hosts, ...clusterHosts, ...(opts.extraCertHosts ?? [])]);
   const dir = await mkdtemp(join(tmpdir(), 'aks-pull-gate-sim-'));
   const kubeconfigPath = join(dir, 'kubeconfig');
-  const kubeconfig = {
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [
-      {
-        name: 'simulated',
-        cluster: { server: origin, 'certificate-authority-data': Buffer.from(caPem).toString('base64') },
-      },
-    ],
-    users: [{ name: 'simulated-gate', user: { token: state.kubeToken } }],
-    contexts: [{ name: 'simulated', context: { cluster: 'simulated', user: 'simulated-gate', namespace: 'default' } }],
-    'current-context': 'simulated',
-  };
+  // The gate's kubeconfig names the clusters' API servers by their fqdn (so the gate's kubeconfig-to-cluster tie is
+  // exercised under --simulate too), reached through the proxy; a world without clusters gets the origin.
+  const kubeconfig =
+    clusters.length > 0
+      ? clusterKubeconfig(clusters, origin, caPem, state.kubeToken, proxy.url)
+      : clusterKubeconfig([{ id: '/simulated', name: 'simulated' }], origin, caPem, state.kubeToken);
   await writeFile(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
 
   const hostSet = new Set(hosts);
@@ -607,6 +651,8 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     kubeconfigPath,
     port,
     registryHosts: hosts,
+    clusterHosts,
+    proxyUrl: proxy.url,
     gate: {
       tenantId: world.gate.tenantId,
       clientId: world.gate.clientId,
@@ -618,6 +664,7 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
       if (closed) return;
       closed = true;
       state.stop();
+      await proxy.close();
       // destroy, not close: close() would wait for a hung or trickling reply to finish.
       await agent.destroy().catch(() => undefined);
       await new Promise<void>((resolve) => {

@@ -1,9 +1,12 @@
-// Synthesizes registry content from a world's repositories: OCI image indexes for multi-platform digests, image
-// manifests and config blobs for single-platform ones. The world's digests stay authoritative (returned as
-// Docker-Content-Digest for what the world names); children and configs get real sha256 digests of their bodies.
+// Registry content from a world's repositories. A manifest with a raw `body:` is served byte for byte (its sha256 is
+// its digest, checked at load) with the world's blobs; one given only by `platforms` is synthesized: an OCI image
+// index for several platforms, else an image manifest, with a config blob and a small real gzip layer. The world's
+// digests stay authoritative as names (returned as Docker-Content-Digest); a synthesized top-level body does not hash
+// to them, while its children, configs and layers get the real sha256 of their bytes.
 
 import { createHash } from 'node:crypto';
-import type { WorldManifest, WorldRepository, WorldTag } from './world.js';
+import { gzipSync } from 'node:zlib';
+import type { WorldBlob, WorldManifest, WorldRepository, WorldTag } from './world.js';
 
 export const MEDIA = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -24,6 +27,8 @@ export interface ServedManifest {
   attrs: WorldManifest;
   /** os/arch for an image manifest. */
   platform?: ParsedPlatform;
+  /** The config descriptor's media type (image manifests). */
+  configMediaType?: string;
   isIndex: boolean;
 }
 
@@ -47,6 +52,31 @@ export function parsePlatform(s: string): ParsedPlatform {
   return p;
 }
 
+/** A one-file ustar archive (what a layer's diff is), deterministic for its content. */
+function tinyTar(name: string, content: Buffer): Buffer {
+  const header = Buffer.alloc(512);
+  const put = (s: string, off: number, len: number): void => void header.write(s.slice(0, len), off, 'ascii');
+  put(name, 0, 100);
+  put('0000644\0', 100, 8);
+  put('0000000\0', 108, 8);
+  put('0000000\0', 116, 8);
+  put(content.length.toString(8).padStart(11, '0') + '\0', 124, 12);
+  put('00000000000\0', 136, 12);
+  put('        ', 148, 8);
+  put('0', 156, 1);
+  put('ustar\0', 257, 6);
+  put('00', 263, 2);
+  let sum = 0;
+  for (const b of header) sum += b;
+  put(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+  const pad = Buffer.alloc((512 - (content.length % 512)) % 512);
+  return Buffer.concat([header, content, pad, Buffer.alloc(1024)]);
+}
+
+export function blobBytes(b: WorldBlob): Buffer {
+  return b.base64 !== undefined ? Buffer.from(b.base64, 'base64') : Buffer.from(b.content ?? '', 'utf8');
+}
+
 export function tagDigest(t: WorldTag): string {
   return typeof t === 'string' ? t : t.digest;
 }
@@ -60,10 +90,54 @@ export class RepositoryContent {
     readonly name: string,
     readonly repo: WorldRepository,
   ) {
-    for (const [digest, attrs] of Object.entries(repo.manifests)) if (attrs.deleted !== true) this.build(digest, attrs);
+    for (const [digest, b] of Object.entries(repo.blobs ?? {}))
+      this.blobs.set(digest, { mediaType: b.mediaType ?? 'application/octet-stream', body: blobBytes(b) });
+    for (const [digest, attrs] of Object.entries(repo.manifests)) {
+      if (attrs.deleted === true) continue;
+      if (attrs.body !== undefined) this.raw(digest, attrs, attrs.body);
+      else this.build(digest, attrs);
+    }
+  }
+
+  /** A manifest the world gives byte for byte; its platform comes from its config blob, else from `platforms`. */
+  private raw(digest: string, attrs: WorldManifest, text: string): void {
+    const doc = JSON.parse(text) as {
+      mediaType?: string;
+      manifests?: unknown[];
+      config?: { digest?: string; mediaType?: string };
+    };
+    const isIndex = Array.isArray(doc.manifests);
+    const mediaType = doc.mediaType ?? attrs.mediaType ?? (isIndex ? MEDIA.ociIndex : MEDIA.ociManifest);
+    const served: ServedManifest = { digest, mediaType, body: Buffer.from(text, 'utf8'), attrs, isIndex };
+    if (!isIndex) {
+      const config = doc.config?.digest ? this.repo.blobs?.[doc.config.digest] : undefined;
+      let platform: ParsedPlatform | undefined;
+      if (config) {
+        try {
+          const c = JSON.parse(blobBytes(config).toString('utf8')) as Record<string, unknown>;
+          if (typeof c.os === 'string' && typeof c.architecture === 'string') {
+            platform = { os: c.os, architecture: c.architecture };
+            if (typeof c.variant === 'string') platform.variant = c.variant;
+            if (typeof c['os.version'] === 'string') platform['os.version'] = c['os.version'];
+          }
+        } catch {
+          // Not a JSON config (an artifact): no platform.
+        }
+      }
+      platform ??= attrs.platforms?.[0] ? parsePlatform(attrs.platforms[0]) : undefined;
+      if (platform) served.platform = platform;
+      if (doc.config?.mediaType) served.configMediaType = doc.config.mediaType;
+    }
+    this.manifests.set(digest, served);
   }
 
   private imageManifest(platform: ParsedPlatform, seed: string, docker: boolean): { body: Buffer; mediaType: string } {
+    // A real (tiny) layer, so that clients that copy an image get bytes of the size and digest the manifest names.
+    const diff = tinyTar('simulated', Buffer.from(`${this.name} ${seed}\n`));
+    const layer = gzipSync(diff, { level: 9 });
+    const layerDigest = sha256(layer);
+    const layerType = docker ? MEDIA.dockerLayer : MEDIA.ociLayer;
+    this.blobs.set(layerDigest, { mediaType: layerType, body: layer });
     const config = Buffer.from(
       JSON.stringify({
         architecture: platform.architecture,
@@ -71,7 +145,7 @@ export class RepositoryContent {
         ...(platform.variant ? { variant: platform.variant } : {}),
         ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
         config: { Labels: { 'org.opencontainers.image.source': `simulated/${this.name}` } },
-        rootfs: { type: 'layers', diff_ids: [sha256(`diff:${seed}`)] },
+        rootfs: { type: 'layers', diff_ids: [sha256(diff)] },
         history: [{ created_by: 'aks-pull-gate simulated world' }],
       }),
     );
@@ -84,9 +158,7 @@ export class RepositoryContent {
         schemaVersion: 2,
         mediaType,
         config: { mediaType: configType, size: config.length, digest: configDigest },
-        layers: [
-          { mediaType: docker ? MEDIA.dockerLayer : MEDIA.ociLayer, size: 2014658, digest: sha256(`layer:${seed}`) },
-        ],
+        layers: [{ mediaType: layerType, size: layer.length, digest: layerDigest }],
       }),
     );
     return { body, mediaType };
@@ -106,6 +178,7 @@ export class RepositoryContent {
         body: m.body,
         attrs,
         platform: platforms[0],
+        configMediaType: docker ? MEDIA.dockerConfig : MEDIA.ociConfig,
         isIndex: false,
       });
       return;
@@ -120,6 +193,7 @@ export class RepositoryContent {
         body: m.body,
         attrs: this.repo.manifests[childDigest] ?? attrs,
         platform: p,
+        configMediaType: docker ? MEDIA.dockerConfig : MEDIA.ociConfig,
         isIndex: false,
       });
       return { mediaType: m.mediaType, size: m.body.length, digest: childDigest, platform: p };

@@ -691,6 +691,41 @@ export class RegistryService {
     return undefined;
   }
 
+  /**
+   * `GET /acr/v1/<repo>/_tags[?orderby=timedesc|timeasc][&n=..][&last=..]`: by name, or by last update time (what
+   * `az acr repository show-tags --orderby time_desc` asks); `last` continues after that tag in the same order, and
+   * a next page is announced by a relative Link that keeps `orderby` (recording acr-acrv1-tags-paging).
+   */
+  private tagList(
+    req: Req,
+    reg: RegistryInfo,
+    repo: string,
+    content: RepositoryContent,
+    tagBody: (name: string) => Record<string, unknown>,
+  ): Reply {
+    const orderby = req.query.get('orderby') ?? '';
+    const order = lower(orderby);
+    if (order !== '' && order !== 'timedesc' && order !== 'timeasc')
+      return registryError(400, 'UNSUPPORTED', `orderby '${orderby}' is not supported; use timedesc or timeasc`);
+    let names = Object.keys(content.repo.tags).sort();
+    if (order) {
+      const at = (n: string): number => Date.parse(this.tagTimes(content, n).lastUpdateTime);
+      names = names.sort((a, b) => (order === 'timedesc' ? at(b) - at(a) : at(a) - at(b)) || (a < b ? -1 : 1));
+    }
+    const last = req.query.get('last');
+    if (last) {
+      const i = names.indexOf(last);
+      names = i >= 0 ? names.slice(i + 1) : order ? [] : names.filter((t) => t > last);
+    }
+    const n = Number(req.query.get('n') ?? '0');
+    const headers: Record<string, string> = { 'docker-distribution-api-version': 'registry/2.0' };
+    if (n > 0 && names.length > n) {
+      names = names.slice(0, n);
+      headers.link = `</acr/v1/${repo}/_tags?last=${encodeURIComponent(names[names.length - 1])}&n=${n}&orderby=${encodeURIComponent(orderby)}>; rel="next"`;
+    }
+    return json(200, { registry: reg.loginServer, imageName: repo, tags: names.map(tagBody) }, headers);
+  }
+
   private changeable(attrs: {
     readEnabled?: boolean;
     writeEnabled?: boolean;
@@ -705,6 +740,20 @@ export class RegistryService {
     };
   }
 
+  /**
+   * A tag's times: the world's `createdTime` / `lastUpdateTime`, else distinct days before the world's `now` in the
+   * order the world lists its tags (the first listed is the oldest), so that `orderby=timedesc` has an order to show.
+   */
+  private tagTimes(content: RepositoryContent, name: string): { createdTime: string; lastUpdateTime: string } {
+    const names = Object.keys(content.repo.tags);
+    const t = content.repo.tags[name];
+    const i = names.indexOf(name);
+    const fallback = new Date(Date.parse(this.index.world.now) - (names.length - i) * 86_400_000).toISOString();
+    const created = (typeof t === 'object' ? t.createdTime : undefined) ?? fallback;
+    const updated = (typeof t === 'object' ? t.lastUpdateTime : undefined) ?? created;
+    return { createdTime: created, lastUpdateTime: updated };
+  }
+
   private attributes(req: Req, reg: RegistryInfo, repo: string, what: string, ref: string | undefined): Reply {
     const denied = this.guard(req, reg, repo, ['metadata_read']);
     if (denied) return denied;
@@ -717,19 +766,13 @@ export class RegistryService {
       return {
         name,
         digest: tagDigest(t),
-        createdTime: created,
-        lastUpdateTime: created,
+        ...this.tagTimes(content, name),
         signed: false,
         changeableAttributes: this.changeable(attrs),
       };
     };
     if (what === '_tags') {
-      if (!ref)
-        return json(200, {
-          registry: reg.loginServer,
-          imageName: repo,
-          tags: Object.keys(content.repo.tags).sort().map(tagBody),
-        });
+      if (!ref) return this.tagList(req, reg, repo, content, tagBody);
       if (content.repo.tags[ref] === undefined)
         return registryError(404, 'TAG_UNKNOWN', 'the specified tag does not exist', { Tag: ref });
       return json(200, { registry: reg.loginServer, imageName: repo, tag: tagBody(ref) });
@@ -750,16 +793,17 @@ export class RegistryService {
       if (m.platform) {
         body.architecture = m.platform.architecture;
         body.os = m.platform.os;
-        body.configMediaType = m.mediaType === MEDIA.dockerManifest ? MEDIA.dockerConfig : MEDIA.ociConfig;
-      } else {
+        body.configMediaType =
+          m.configMediaType ?? (m.mediaType === MEDIA.dockerManifest ? MEDIA.dockerConfig : MEDIA.ociConfig);
+      } else if (m.isIndex) {
         body.references = (
           JSON.parse(m.body.toString('utf8')) as {
-            manifests: { digest: string; platform: { os: string; architecture: string } }[];
+            manifests: { digest: string; platform?: { os: string; architecture: string } }[];
           }
         ).manifests.map((c) => ({
           digest: c.digest,
-          architecture: c.platform.architecture,
-          os: c.platform.os,
+          // A raw index may hold children without a platform (attestations, artifacts).
+          ...(c.platform ? { architecture: c.platform.architecture, os: c.platform.os } : {}),
         }));
       }
       return body;

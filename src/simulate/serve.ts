@@ -3,8 +3,6 @@
 // needs (endpoints, CA file, kubeconfig, the gate's credentials, the az lines) and never edits /etc/hosts.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from './emulator.js';
@@ -98,53 +96,7 @@ export function serveEnv(emu: Emulator, caFile: string): [string, string][] {
 /** MSAL's public instance-discovery host: MSAL Python (azure-cli) asks it about every authority it does not know. */
 export const MSAL_DISCOVERY_HOST = 'login.microsoftonline.com';
 
-/**
- * The loopback CONNECT proxy `simulate serve` offers (HTTPS_PROXY): it tunnels the world's registry hosts and MSAL's
- * instance-discovery host to the emulator's port and refuses every other host (403), so a client on this machine
- * reaches `<registry>.azurecr.io` without /etc/hosts and MSAL's discovery is answered by the emulator, not the internet.
- */
-export async function startTunnelProxy(
-  port: number,
-  hosts: string[],
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const allowed = new Set([...hosts, MSAL_DISCOVERY_HOST].map((h) => h.toLowerCase()));
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(405, { 'content-type': 'text/plain' }).end('CONNECT only\n');
-  });
-  server.on('connect', (req, client: Socket) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    client.on('error', () => undefined);
-    const [host = '', p = '443'] = (req.url ?? '').toLowerCase().split(':');
-    if (!allowed.has(host) || (p !== '443' && p !== String(port))) {
-      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
-    const upstream = connect(port, '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => client.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1' }, () => resolve());
-  });
-  const a = server.address();
-  const url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
+export { startTunnelProxy } from './tunnel.js';
 
 /** Runs `simulate serve`: resolves with the exit code once interrupted (0) or on a start error (2). */
 export async function runServe(
@@ -177,17 +129,17 @@ export async function runServe(
   const dir = await mkdtemp(join(tmpdir(), 'aks-pull-gate-serve-'));
   const caFile = join(dir, 'ca.pem');
   await writeFile(caFile, emu.caPem);
-  const proxy = await startTunnelProxy(emu.port, emu.registryHosts);
   const env: [string, string][] = [
     ...serveEnv(emu, caFile),
-    // For clients that honour HTTPS_PROXY (azure-cli's requests, skopeo): registries by name, MSAL's discovery local.
-    ['HTTPS_PROXY', proxy.url],
+    // For clients that honour HTTPS_PROXY (azure-cli's requests, skopeo, kubectl): registries and the clusters' API
+    // servers by name, MSAL's discovery local.
+    ['HTTPS_PROXY', emu.proxyUrl],
     ['NO_PROXY', '127.0.0.1,localhost'],
   ];
   // Values with spaces (the az lines) are single-quoted, so the file can be sourced by a shell (`set -a; . F`).
   const lines = env.map(([k, v]) => `${k}=${/[\s"'$]/.test(v) ? `'${v.replace(/'/g, `'\\''`)}'` : v}`);
   if (args.envOut) await writeFile(args.envOut, lines.join('\n') + '\n', { mode: 0o600 });
-  const hosts = emu.registryHosts.map((h) => `127.0.0.1 ${h}`);
+  const hosts = [...emu.registryHosts, ...emu.clusterHosts].map((h) => `127.0.0.1 ${h}`);
   io.out(
     [
       `Simulated world ${args.world} serving on ${emu.endpoints.resourceManager} (started in ${Date.now() - started} ms).`,
@@ -213,7 +165,6 @@ export async function runServe(
     signals.on('SIGINT', stop);
     signals.on('SIGTERM', stop);
   });
-  await proxy.close();
   await emu.close();
   await rm(dir, { recursive: true, force: true });
   if (args.envOut) await rm(args.envOut, { force: true });

@@ -1,6 +1,7 @@
 // The simulated world: its typed shape (DESIGN.md "Simulated world" plus the extensions in ./README.md), the YAML/JSON
 // loader, and the validation that turns a malformed world into one ConfigurationError line instead of a crash later.
 
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../settings/config.js';
@@ -63,7 +64,16 @@ export interface WorldGraph {
 /** A tag points at a digest; the object form adds the tag's changeable attributes (extension). */
 export type WorldTag =
   | string
-  | { digest: string; readEnabled?: boolean; writeEnabled?: boolean; deleteEnabled?: boolean; listEnabled?: boolean };
+  | {
+      digest: string;
+      readEnabled?: boolean;
+      writeEnabled?: boolean;
+      deleteEnabled?: boolean;
+      listEnabled?: boolean;
+      /** ISO times `/acr/v1/<repo>/_tags` reports (default: distinct days before `now`, the first tag listed oldest). */
+      createdTime?: string;
+      lastUpdateTime?: string;
+    };
 
 export interface WorldManifest {
   /** `os/arch[/variant]`; more than one makes the digest an OCI image index. */
@@ -77,11 +87,26 @@ export interface WorldManifest {
   mediaType?: string;
   /** The manifest was deleted while a tag still names it (the tag stays listed; the manifest answers 404). */
   deleted?: boolean;
+  /**
+   * The manifest's exact bytes (JSON), as a recorder writes them: its sha256 must be the world's digest (checked at
+   * load), and the registry serves exactly these bytes. Without it the body is synthesized from `platforms` and does
+   * not hash to the world's digest (the digest stays authoritative as a name).
+   */
+  body?: string;
+}
+
+/** A blob a repository serves (`/v2/<repo>/blobs/<digest>`): text (`content`) or bytes (`base64`). */
+export interface WorldBlob {
+  content?: string;
+  base64?: string;
+  mediaType?: string;
 }
 
 export interface WorldRepository {
   tags: Record<string, WorldTag>;
   manifests: Record<string, WorldManifest>;
+  /** Config and layer blobs by digest (their sha256 is checked at load). */
+  blobs?: Record<string, WorldBlob>;
   /** The repository's own lock, as `/acr/v1/<repo>` returns it (`readEnabled: false` refuses every pull). */
   changeableAttributes?: {
     readEnabled?: boolean;
@@ -316,6 +341,94 @@ function parseGraph(v: unknown): WorldGraph {
 
 const BOOL_ATTRS = ['readEnabled', 'writeEnabled', 'deleteEnabled', 'listEnabled'] as const;
 
+const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+
+function digestOf(algorithm: string, data: Buffer | string): string {
+  return `${algorithm}:${createHash(algorithm).update(data).digest('hex')}`;
+}
+
+/** A raw manifest body: JSON text whose hash is its digest. */
+function manifestBody(v: unknown, digest: string, where: string): string {
+  if (typeof v !== 'string' || v === '') fail(`${where}.body`, 'must be the manifest JSON as a string');
+  try {
+    const parsed: unknown = JSON.parse(v);
+    if (!isObj(parsed)) throw new Error('not an object');
+  } catch {
+    fail(`${where}.body`, 'is not a JSON object');
+  }
+  const actual = digestOf(digest.slice(0, digest.indexOf(':')), v);
+  if (actual !== digest) fail(`${where}.body`, `hashes to ${actual}, not to its digest ${digest}`);
+  return v;
+}
+
+function blobBytes(b: WorldBlob): Buffer {
+  return b.base64 !== undefined ? Buffer.from(b.base64, 'base64') : Buffer.from(b.content ?? '', 'utf8');
+}
+
+function parseBlobs(v: unknown, where: string): Record<string, WorldBlob> {
+  const out: Record<string, WorldBlob> = {};
+  for (const [digest, b] of Object.entries(obj(v, where))) {
+    const bw = `${where}["${digest}"]`;
+    if (!DIGEST.test(digest)) fail(bw, 'the key must be a digest like sha256:<64 hex>');
+    const blob: WorldBlob = {};
+    if (typeof b === 'string') blob.content = b;
+    else {
+      const bo = obj(b, bw);
+      if ((bo.content === undefined) === (bo.base64 === undefined)) fail(bw, 'needs one of content or base64');
+      if (bo.content !== undefined) {
+        if (typeof bo.content !== 'string') fail(`${bw}.content`, 'must be a string');
+        blob.content = bo.content;
+      }
+      if (bo.base64 !== undefined) {
+        blob.base64 = str(bo.base64, `${bw}.base64`);
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(blob.base64.replace(/\s+/g, ''))) fail(`${bw}.base64`, 'is not base64');
+      }
+      const mt = optStr(bo.mediaType, `${bw}.mediaType`);
+      if (mt) blob.mediaType = mt;
+    }
+    const actual = digestOf(digest.slice(0, digest.indexOf(':')), blobBytes(blob));
+    if (actual !== digest) fail(bw, `hashes to ${actual}, not to its digest ${digest}`);
+    out[digest] = blob;
+  }
+  return out;
+}
+
+interface Descriptor {
+  digest?: unknown;
+  size?: unknown;
+}
+
+/**
+ * What a registry checks at push: an index's children are manifests of the repository (with their own bodies, of the
+ * size the index says), and a blob the world gives has the size its descriptor says. Blobs the world leaves out are
+ * allowed (a recorded world rarely carries layers): the registry answers them BLOB_UNKNOWN.
+ */
+function checkReferences(manifests: Record<string, WorldManifest>, blobs: Record<string, WorldBlob>, rw: string): void {
+  for (const [digest, m] of Object.entries(manifests)) {
+    if (m.body === undefined) continue;
+    const where = `${rw}.manifests["${digest}"].body`;
+    const doc = JSON.parse(m.body) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
+    for (const c of Array.isArray(doc.manifests) ? doc.manifests : []) {
+      const child = typeof c.digest === 'string' ? manifests[c.digest] : undefined;
+      if (!child?.body)
+        fail(where, `names child manifest ${String(c.digest)}, which the repository does not hold with a body`);
+      if (Buffer.byteLength(child.body) !== c.size)
+        fail(
+          where,
+          `gives child ${String(c.digest)} size ${String(c.size)}; its body is ${Buffer.byteLength(child.body)} bytes`,
+        );
+    }
+    for (const d of [...(doc.config ? [doc.config] : []), ...(Array.isArray(doc.layers) ? doc.layers : [])]) {
+      const blob = typeof d.digest === 'string' ? blobs[d.digest] : undefined;
+      if (blob && blobBytes(blob).length !== d.size)
+        fail(
+          where,
+          `gives blob ${String(d.digest)} size ${String(d.size)}; the world's blob is ${blobBytes(blob).length} bytes`,
+        );
+    }
+  }
+}
+
 function parseRegistries(v: unknown): Record<string, WorldRegistry> {
   const out: Record<string, WorldRegistry> = {};
   for (const [host, r] of Object.entries(obj(v, 'registries'))) {
@@ -335,6 +448,15 @@ function parseRegistries(v: unknown): Record<string, WorldRegistry> {
           const to = obj(t, `${rw}.tags["${tag}"]`);
           const entry: Exclude<WorldTag, string> = { digest: str(to.digest, `${rw}.tags["${tag}"].digest`) };
           for (const k of BOOL_ATTRS) if (typeof to[k] === 'boolean') entry[k] = to[k];
+          for (const k of ['createdTime', 'lastUpdateTime'] as const) {
+            const v = to[k];
+            if (v === undefined) continue;
+            const d = v instanceof Date ? v : new Date(str(v, `${rw}.tags["${tag}"].${k}`));
+            if (Number.isNaN(d.getTime()))
+              fail(`${rw}.tags["${tag}"].${k}`, 'must be an ISO 8601 time like 2026-11-21T00:00:00Z');
+            // Kept as written (ACR writes 7 fractional digits); a YAML timestamp becomes ISO.
+            entry[k] = typeof v === 'string' ? v : d.toISOString();
+          }
           tags[tag] = entry;
         }
       }
@@ -352,8 +474,10 @@ function parseRegistries(v: unknown): Record<string, WorldRegistry> {
         const mt = optStr(mo.mediaType, `${mw}.mediaType`);
         if (mt) wm.mediaType = mt;
         if (mo.deleted === true) wm.deleted = true;
+        if (mo.body !== undefined) wm.body = manifestBody(mo.body, digest, mw);
         manifests[digest] = wm;
       }
+      const blobs = parseBlobs(o.blobs, `${rw}.blobs`);
       for (const [tag, t] of Object.entries(tags)) {
         const d = typeof t === 'string' ? t : t.digest;
         if (!/^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/.test(d))
@@ -361,7 +485,9 @@ function parseRegistries(v: unknown): Record<string, WorldRegistry> {
         // A tag pointing at a digest the world does not describe still resolves (as a linux/amd64 image).
         manifests[d] ??= {};
       }
+      checkReferences(manifests, blobs, rw);
       const wr: WorldRepository = { tags, manifests };
+      if (Object.keys(blobs).length > 0) wr.blobs = blobs;
       if (o.changeableAttributes !== undefined) {
         const co = obj(o.changeableAttributes, `${rw}.changeableAttributes`);
         const ch: NonNullable<WorldRepository['changeableAttributes']> = {};
