@@ -76,15 +76,20 @@ export function checkAudit(facts: AuditFacts, opts: AuditCheckOptions): AuditRes
   const credentials: AuditCredential[] = [];
 
   const usedByRegistryCredential = new Map<string, string[]>();
+  // A pull secret's copy of a registry credential (a scoped token, the admin user) and the registry's own entry are one
+  // credential: it is listed once, as the registry's, with the secret in its "used by".
+  const copyOf = new Map<AuditCredential, string>();
   for (const s of facts.secrets) {
+    const keys: (string | undefined)[] = [];
     for (const e of s.entries) {
-      if (!e.registry) continue;
-      const who =
-        e.credentialClass.kind === 'acr-token'
+      const who = !e.registry
+        ? undefined
+        : e.credentialClass.kind === 'acr-token'
           ? `token:${e.registry.id}:${e.credentialClass.tokenName.toLowerCase()}`
           : e.credentialClass.kind === 'admin-user'
             ? `admin:${e.registry.id}`
             : undefined;
+      keys.push(who);
       if (who)
         usedByRegistryCredential.set(who, [
           ...(usedByRegistryCredential.get(who) ?? []),
@@ -92,11 +97,18 @@ export function checkAudit(facts: AuditFacts, opts: AuditCheckOptions): AuditRes
         ]);
     }
     const judged = judgeSecret(s, facts.cluster, now, days);
+    if (s.secret.parsed.ok)
+      judged.credentials.forEach((c, i) => {
+        const who = keys[i];
+        if (who) copyOf.set(c, who);
+      });
     credentials.push(...judged.credentials);
     findings.push(...judged.findings);
   }
+  const listed = new Set<string>();
 
   for (const reg of facts.registries) {
+    listed.add(`admin:${reg.id}`);
     credentials.push({
       kind: 'admin-user',
       name: `${reg.name} admin user`,
@@ -114,6 +126,7 @@ export function checkAudit(facts: AuditFacts, opts: AuditCheckOptions): AuditRes
         days,
       );
       credentials.push(c);
+      listed.add(`token:${reg.id}:${t.name.toLowerCase()}`);
       // One finding per credential: a token a pull secret uses was judged with that secret (evaluateEntry, the
       // gate's rule); only a token nobody uses is judged from the registry's token list.
       const f = c.usedBy.length > 0 ? undefined : scopedTokenFinding(reg, t, c);
@@ -121,9 +134,11 @@ export function checkAudit(facts: AuditFacts, opts: AuditCheckOptions): AuditRes
     }
   }
   // The admin user that is disabled and used by nobody is the desired state, not an alarm.
-  const filtered = credentials.filter(
-    (c) => !(c.kind === 'admin-user' && c.status === 'disabled' && c.usedBy.length === 0),
-  );
+  const filtered = credentials.filter((c) => {
+    const copy = copyOf.get(c);
+    if (copy && listed.has(copy)) return false;
+    return !(c.kind === 'admin-user' && c.status === 'disabled' && c.usedBy.length === 0);
+  });
 
   for (const audited of facts.clusters) {
     const cluster = audited.cluster;
