@@ -23,7 +23,7 @@ import { buildInventory } from './inventory/inventory.js';
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { cloudEndpoints } from './facts/azure/clouds.js';
 import { proxyAwareFetch } from './facts/proxy-fetch.js';
-import { createAzureContext } from './facts/azure/sign-in.js';
+import { azureNeed, cachingCredential, createAzureContext } from './facts/azure/sign-in.js';
 import { collectIdentityFacts } from './facts/azure/role-assignments.js';
 import { discoverRegistries } from './facts/azure/registries.js';
 import {
@@ -63,6 +63,8 @@ export interface GateDeps {
   signal?: AbortSignal;
   /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
   phase?: (name: string) => void;
+  /** Finer timing marks than phases (the benchmark's per-phase figures): `signing in`, `signed in`, `report`. */
+  mark?: (name: string) => void;
 }
 
 export interface GateResult {
@@ -102,7 +104,7 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   try {
-    const ctx = await factContext(config, deps, emulator, now, deadline);
+    const ctx = await factContext(config, deps, emulator, now, deadline, inventory);
     if (config.mode === 'audit') return await audit(config, ctx, deps, emulator);
     return await check(config, inventory, ctx, deps, emulator);
   } finally {
@@ -130,12 +132,18 @@ async function factContext(
   emulator: Emulator | undefined,
   now: Date,
   signal: AbortSignal,
+  inventory: Inventory,
 ): Promise<FactContext> {
   const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
-  const azure = await signIn(config, deps, endpoints, emulator);
   const kubeconfigPath = config.clusterReads
     ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
     : undefined;
+  // Lazy sign-in: a run that reads no Azure fact starts no credential (and no `az` process).
+  const need = azureNeed({ ...config, liveSecrets: !!kubeconfigPath, inventory, endpoints });
+  if (!need) deps.logger.debug('No Azure sign-in: nothing in this run reads an Azure fact');
+  deps.mark?.('signing in');
+  const azure = need ? await signIn(config, deps, endpoints, emulator) : undefined;
+  deps.mark?.('signed in');
   return {
     config,
     logger: deps.logger,
@@ -170,7 +178,7 @@ async function signIn(
       return undefined;
     }
     return {
-      credential,
+      credential: cachingCredential(credential),
       endpoints,
       tenantId: g.tenantId,
       ...(config.subscription ? { subscriptionId: config.subscription } : {}),
@@ -270,7 +278,7 @@ async function check(
     guard(checkAllImages(inventory, ctx, discovery), ctx.signal, 3_000),
     identityFacts && !isUnverifiable(identityFacts.cluster) && identityFacts.cluster.raw
       ? guard(
-          // @azure/arm-network is the largest module of the bundle: loaded only when there is a cluster to check.
+          // The network reads (and @azure/arm-privatedns) load only when there is a cluster to check.
           networkFacts(ctx, identityFacts.cluster.raw, registries),
           ctx.signal,
         )
@@ -330,6 +338,7 @@ async function check(
     networkRead: !!network && !('timedOut' in network),
     offline: false,
   };
+  deps.mark?.('report');
   const combined = combinePullPaths(findings, paths, inventory.uses, pathsOfUse);
   return finish(config, inventory, combined, checked, requests, ctx.now, scope);
 }

@@ -23,7 +23,16 @@ import {
 } from './auth.js';
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
 import { RegistryError, transportError, type RegistryFailureKind } from './errors.js';
-import { RegistryHttp, discard, readBounded, throwIfFirewall, type RequestKind } from './http.js';
+import type { Dispatcher } from 'undici';
+import {
+  DEFAULT_CONCURRENCY_PER_REGISTRY,
+  RegistryHttp,
+  discard,
+  readBounded,
+  registryDispatcher,
+  throwIfFirewall,
+  type RequestKind,
+} from './http.js';
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
@@ -35,8 +44,13 @@ export type { AcrAttributes } from './acr.js';
 export interface RegistryClientOptions {
   /** Injected fetch: the gate routes registry hosts to the emulator under --simulate; tests trust their CA. */
   fetch?: typeof globalThis.fetch;
-  /** Requests in flight per registry host (default 16). Registries run in parallel. */
+  /** Requests in flight per registry host (default DEFAULT_CONCURRENCY_PER_REGISTRY, 32). Registries run in parallel. */
   concurrencyPerRegistry?: number;
+  /**
+   * The undici dispatcher for registry requests: default the registry client's own pool (HTTP/2 where offered,
+   * http.ts `registryDispatcher`); `false` leaves it to the fetch. A fetch that sets its own dispatcher wins anyway.
+   */
+  dispatcher?: Dispatcher | false;
   /** The overall deadline: when it aborts, every pending check ends as unverifiable (timeout). */
   signal?: AbortSignal;
   /** Retries for 429 and 5xx (default 3). */
@@ -134,7 +148,7 @@ export class RegistryClient {
     }
     const httpOpts: ConstructorParameters<typeof RegistryHttp>[0] = {
       fetch: this.fetchFn,
-      concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 16,
+      concurrencyPerRegistry: opts.concurrencyPerRegistry ?? DEFAULT_CONCURRENCY_PER_REGISTRY,
       maxRetries: opts.maxRetries ?? 3,
       requestTimeoutMs: opts.requestTimeoutMs ?? 15_000,
       maxRetryDelayMs: opts.maxRetryDelayMs ?? 10_000,
@@ -142,6 +156,7 @@ export class RegistryClient {
     };
     if (this.deadline) httpOpts.signal = this.deadline;
     if (opts.logger) httpOpts.logger = opts.logger;
+    if (opts.dispatcher !== false) httpOpts.dispatcher = opts.dispatcher ?? registryDispatcher();
     this.http = new RegistryHttp(httpOpts);
     this.tokens = new TokenCache(this.http, this.deadline);
   }

@@ -2,8 +2,36 @@
 // (429 with Retry-After, 5xx), the overall deadline, redirect handling and request counting are done once.
 // Redirects are followed by hand so an Authorization header never follows a blob to another origin (S3, Azure Blob).
 
+import { Agent, type Dispatcher } from 'undici';
 import { RegistryError, firewallError, firewallRefusalIp, transportError } from './errors.js';
 import type { Logger } from '../../types/index.js';
+
+/**
+ * Requests in flight per registry host. Every image costs one manifest GET, one token per repository and (single
+ * platform) one config blob, so a registry's share of a run takes about requests / this limit round trips: 1,250
+ * requests over 3 registries at 16 was ~26 round trips each, at 32 ~13. Registries run in parallel, each with its own
+ * limit. The limit stays well under what made the loopback emulator reset connections (ECONNRESET at 1,000
+ * simultaneous connections) and bounds the burst a registry sees; ACR throttles by operations per minute per SKU
+ * (429 with Retry-After, retried here), which no concurrency changes.
+ */
+export const DEFAULT_CONCURRENCY_PER_REGISTRY = 32;
+
+let sharedDispatcher: Agent | undefined;
+
+/**
+ * The registry client's own connection pool: HTTP/2 where the server offers it in ALPN (ACR, distribution's TLS
+ * listener: one connection multiplexes every request in flight, one TLS handshake per registry instead of one per
+ * connection), else HTTP/1.1 keep-alive with up to DEFAULT_CONCURRENCY_PER_REGISTRY connections per origin. A fetch
+ * that brings its own dispatcher (a proxy agent, the emulator's router, a test's trusting agent) overrides it.
+ */
+export function registryDispatcher(): Dispatcher {
+  sharedDispatcher ??= new Agent({
+    allowH2: true,
+    connections: DEFAULT_CONCURRENCY_PER_REGISTRY,
+    keepAliveTimeout: 10_000,
+  });
+  return sharedDispatcher;
+}
 
 export type RequestKind =
   'ping' | 'token' | 'manifest-head' | 'manifest-get' | 'blob' | 'tags' | 'acr-exchange' | 'acr-attributes';
@@ -31,6 +59,8 @@ export interface HttpOptions {
   baseRetryDelayMs: number;
   signal?: AbortSignal;
   logger?: Logger;
+  /** Passed to fetch as `dispatcher` (a wrapping fetch may set its own, which wins). */
+  dispatcher?: Dispatcher;
 }
 
 export interface SendInit {
@@ -187,6 +217,7 @@ export class RegistryHttp {
       };
       if (init.headers) reqInit.headers = init.headers;
       if (init.body !== undefined) reqInit.body = init.body;
+      if (this.opts.dispatcher) (reqInit as RequestInit & { dispatcher?: Dispatcher }).dispatcher = this.opts.dispatcher;
       const res = await this.opts.fetch(url, reqInit);
       return res;
     } catch (err) {
