@@ -28,7 +28,10 @@ export async function startEmulator(_world: World): Promise<Emulator> {
     connect: (o, cb) => {
       const h = o.hostname.toLowerCase();
       if (hosts.has(h) && (!o.port || o.port === '443'))
-        connector({ ...o, hostname: '127.0.0.1', host: `127.0.0.1:${d.port}`, port: String(d.port), servername: h }, cb);
+        connector(
+          { ...o, hostname: '127.0.0.1', host: `127.0.0.1:${d.port}`, port: String(d.port), servername: h },
+          cb,
+        );
       else connector(o, cb);
     },
   });

@@ -148,6 +148,7 @@ describe('azureNeed', () => {
     name,
     namespace: 'prod',
     type: 'kubernetes.io/dockerconfigjson',
+    origin: 'manifest',
     data: {
       '.dockerconfigjson': Buffer.from(
         JSON.stringify({ auths: { [server]: { auth: Buffer.from(`${username}:pw`).toString('base64') } } }),
@@ -159,7 +160,9 @@ describe('azureNeed', () => {
 
   it('is nothing for images on other registries with non-Azure pull secrets', () => {
     expect(need([use('ghcr.io/a/b:1', ['gh'])], [secret('gh', 'ghcr.io', 'bot')])).toBeUndefined();
-    expect(need([use('docker.io/library/redis:7')], [], { offline: true, cluster: '/subscriptions/x' })).toBeUndefined();
+    expect(
+      need([use('docker.io/library/redis:7')], [], { offline: true, cluster: '/subscriptions/x' }),
+    ).toBeUndefined();
   });
 
   it('names what needs Azure: a cluster, an audit, an ACR image, an Azure pull-secret credential, live secrets', () => {

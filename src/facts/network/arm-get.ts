@@ -155,11 +155,12 @@ export class ArmGetter {
     try {
       body = res.bodyAsText ? JSON.parse(res.bodyAsText) : null;
     } catch {
-      if (res.status >= 200 && res.status < 300) throw new RestError(`ARM answered ${res.status} with no JSON body`, {
-        statusCode: res.status,
-        request,
-        response: res,
-      });
+      if (res.status >= 200 && res.status < 300)
+        throw new RestError(`ARM answered ${res.status} with no JSON body`, {
+          statusCode: res.status,
+          request,
+          response: res,
+        });
     }
     if (res.status >= 200 && res.status < 300) return body;
     const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;

@@ -393,7 +393,8 @@ function readVnet(reader: ArmReader, vnetId: string): Promise<VirtualNetwork | u
   if (!p) return Promise.resolve(undefined);
   return reader.read(
     vnetId,
-    () => reader.arm.get<VirtualNetwork>(networkPath(p.subscriptionId, p.resourceGroup, 'virtualNetworks', p.segments[1])),
+    () =>
+      reader.arm.get<VirtualNetwork>(networkPath(p.subscriptionId, p.resourceGroup, 'virtualNetworks', p.segments[1])),
     { scope: 'nodes', what: vnetId, permission: 'Microsoft.Network/virtualNetworks/read' },
   );
 }
@@ -484,7 +485,8 @@ async function natGatewaySources(reader: ArmReader, nodes: NodeNetworkFacts, egr
       if (!np) return;
       const nat = await reader.read(
         natId,
-        () => reader.arm.get<NatGateway>(networkPath(np.subscriptionId, np.resourceGroup, 'natGateways', np.segments[1])),
+        () =>
+          reader.arm.get<NatGateway>(networkPath(np.subscriptionId, np.resourceGroup, 'natGateways', np.segments[1])),
         { scope: 'egress', what: natId, permission: 'Microsoft.Network/natGateways/read' },
       );
       if (!nat) {
@@ -712,11 +714,7 @@ async function collectEndpoint(
     permission: 'Microsoft.Network/privateEndpoints/read',
   };
   const [pe, groups] = await Promise.all([
-    reader.read(
-      facts.endpointId,
-      () => reader.arm.get<PrivateEndpoint>(endpointPath),
-      failure,
-    ),
+    reader.read(facts.endpointId, () => reader.arm.get<PrivateEndpoint>(endpointPath), failure),
     reader.read(
       `${facts.endpointId}/privateDnsZoneGroups`,
       () => reader.arm.list<PrivateDnsZoneGroup>(`${endpointPath}/privateDnsZoneGroups`),

@@ -217,7 +217,8 @@ export class RegistryHttp {
       };
       if (init.headers) reqInit.headers = init.headers;
       if (init.body !== undefined) reqInit.body = init.body;
-      if (this.opts.dispatcher) (reqInit as RequestInit & { dispatcher?: Dispatcher }).dispatcher = this.opts.dispatcher;
+      if (this.opts.dispatcher)
+        (reqInit as RequestInit & { dispatcher?: Dispatcher }).dispatcher = this.opts.dispatcher;
       const res = await this.opts.fetch(url, reqInit);
       return res;
     } catch (err) {
