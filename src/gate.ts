@@ -140,7 +140,7 @@ async function factContext(
     : undefined;
   // Lazy sign-in: a run that reads no Azure fact starts no credential (and no `az` process).
   const need = azureNeed({ ...config, liveSecrets: !!kubeconfigPath, inventory, endpoints });
-  if (!need) deps.logger.debug('No Azure sign-in: nothing in this run reads an Azure fact');
+  deps.logger.debug(need ? `Azure sign-in: ${need}` : 'No Azure sign-in: nothing in this run reads an Azure fact');
   deps.mark?.('signing in');
   const azure = need ? await signIn(config, deps, endpoints, emulator) : undefined;
   deps.mark?.('signed in');
