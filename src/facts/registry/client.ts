@@ -23,13 +23,11 @@ import {
 } from './auth.js';
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
 import { RegistryError, transportError, type RegistryFailureKind } from './errors.js';
-import type { Dispatcher } from 'undici';
 import {
   DEFAULT_CONCURRENCY_PER_REGISTRY,
   RegistryHttp,
   discard,
   readBounded,
-  registryDispatcher,
   throwIfFirewall,
   type RequestKind,
 } from './http.js';
@@ -46,11 +44,6 @@ export interface RegistryClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Requests in flight per registry host (default DEFAULT_CONCURRENCY_PER_REGISTRY, 32). Registries run in parallel. */
   concurrencyPerRegistry?: number;
-  /**
-   * The undici dispatcher for registry requests: default the registry client's own pool (HTTP/2 where offered,
-   * http.ts `registryDispatcher`); `false` leaves it to the fetch. A fetch that sets its own dispatcher wins anyway.
-   */
-  dispatcher?: Dispatcher | false;
   /** The overall deadline: when it aborts, every pending check ends as unverifiable (timeout). */
   signal?: AbortSignal;
   /** Retries for 429 and 5xx (default 3). */
@@ -156,7 +149,6 @@ export class RegistryClient {
     };
     if (this.deadline) httpOpts.signal = this.deadline;
     if (opts.logger) httpOpts.logger = opts.logger;
-    if (opts.dispatcher !== false) httpOpts.dispatcher = opts.dispatcher ?? registryDispatcher();
     this.http = new RegistryHttp(httpOpts);
     this.tokens = new TokenCache(this.http, this.deadline);
   }
