@@ -481,7 +481,7 @@ function renderTable(r) {
   for (const row of r.rows) {
     const perImage = row.kinds ? (registryRequests(row.kinds) / row.unique).toFixed(2) : '—';
     lines.push(
-      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${fmtMs(manifestsMs(row.phases))} | ${phaseCell(row.phases)} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${requestCell(row.kinds)} | ${perImage} | ${row.connections ?? '—'} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
+      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${fmtMs(manifestsMs(row.phases))} | ${phaseCell(row.phases)} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${requestCell(row.kinds)} | ${perImage} | ${row.connections === undefined ? '—' : Math.round(row.connections)} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
     );
   }
   lines.push('');
