@@ -5,6 +5,7 @@
 
 import { parseCli } from '../src/settings/from-cli.js';
 import { runGate } from '../src/gate.js';
+import { renderReport } from '../src/report/render.js';
 import type { Logger } from '../src/types/index.js';
 
 const started = performance.now();
@@ -20,7 +21,11 @@ const result = await runGate(cmd.config, {
   maskSecret: () => undefined,
   env: process.env,
   phase: (name) => void phases.push({ name, atMs: Math.round(performance.now() - started) }),
+  mark: (name) => void phases.push({ name: `mark:${name}`, atMs: Math.round(performance.now() - started) }),
 });
+// What the CLI does next: render the report (text, as a terminal run would).
+renderReport(result.report, 'text', { color: false, version: 'bench', fileExists: () => true });
+phases.push({ name: 'mark:rendered', atMs: Math.round(performance.now() - started) });
 const findingsByRule: Record<string, number> = {};
 for (const f of result.report.findings) findingsByRule[f.rule] = (findingsByRule[f.rule] ?? 0) + 1;
 const imagesByStatus: Record<string, number> = {};

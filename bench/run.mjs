@@ -5,7 +5,7 @@
 // targets are printed next to the figures. Needs `npm run build` first (bundle sizes, cold start). Usage (README.md):
 //   node bench/run.mjs [--quick] [--json] [--runs N] [--latency MS] [--sizes 50,500,5000] [--pods N] [--full]
 //                      [--results FILE] [--rss-limit-mb MB] [--gate-timeout S] [--keep-temp]
-//                      [--only simulated|real|bundle]
+//                      [--only simulated|real|bundle] [--rtt MS] [--rtt-sizes 150,500]
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
 import { build } from 'esbuild';
 import { startRegistry, countsSince } from './registry.mjs';
+import { startDelayProxy } from './delay-proxy.mjs';
 import { ACR_HOSTS, CLUSTER_ID, catalogue, reference, writeManifests, writeSimulatedSet } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,8 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     'rss-limit-mb': { type: 'string', default: '6144' },
     'gate-timeout': { type: 'string', default: '900' },
+    rtt: { type: 'string', default: '20' },
+    'rtt-sizes': { type: 'string' },
   },
 });
 const QUICK = flags.quick;
@@ -50,6 +53,9 @@ const HEADLINE = QUICK ? 50 : 500;
 const SIZES = (flags.sizes ?? (QUICK ? '50' : '50,500,5000')).split(',').map(Number);
 if (!SIZES.includes(HEADLINE)) SIZES.push(HEADLINE);
 SIZES.sort((a, b) => a - b);
+const RTT_MS = Number(flags.rtt);
+/** Sizes of the docker-registry rows behind the delay proxy (none with --quick unless asked). */
+const RTT_SIZES = (flags['rtt-sizes'] ?? (QUICK ? '' : '150')).split(',').filter(Boolean).map(Number);
 /** Fewer runs for the big row: it is about scaling, and one run of it takes as long as many of the others. */
 const runsFor = (size) => (size >= 5000 ? 1 : RUNS);
 
@@ -140,6 +146,111 @@ async function buildRunner(dir) {
   });
   log(`gate runner bundled from src in ${Math.round(performance.now() - started)} ms`);
   return outfile;
+}
+
+/**
+ * The out-of-process pair: the emulator alone (bench/emulator-child.ts) and a gate runner whose `--simulate` connects
+ * to it instead of starting one (bench/remote-emulator.ts stands in for src/simulate/index.js in this bundle).
+ */
+async function buildRemotePair(dir) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+    },
+  };
+  const child = join(dir, 'emulator-child.mjs');
+  const runner = join(dir, 'gate-runner-remote.mjs');
+  await build({ ...common, entryPoints: [join(ROOT, 'bench/emulator-child.ts')], outfile: child });
+  const shim = join(ROOT, 'bench/remote-emulator.ts');
+  await build({
+    ...common,
+    entryPoints: [join(ROOT, 'bench/gate-runner.ts')],
+    outfile: runner,
+    plugins: [
+      {
+        name: 'remote-emulator',
+        setup(b) {
+          b.onResolve({ filter: /simulate\/index\.js$/ }, (args) =>
+            args.importer.endsWith(join('src', 'gate.ts')) ? { path: shim } : undefined,
+          );
+        },
+      },
+    ],
+  });
+  return { child, runner };
+}
+
+/** Starts the emulator child for a world; resolves once it printed its description (written to `file`). */
+function startEmulatorChild(childBundle, worldPath, file) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, [childBundle, worldPath], { stdio: ['pipe', 'pipe', 'pipe'], env: gateEnv() });
+    let buf = '';
+    const waiting = [];
+    let described = false;
+    child.stdout.on('data', (c) => {
+      buf += c.toString('utf8');
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (!described) {
+          described = true;
+          void writeFile(file, line).then(() => resolve({ child, next: () => new Promise((r) => waiting.push(r)) }));
+        } else waiting.shift()?.(JSON.parse(line));
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (!described) reject(new Error(`emulator child exited with ${code}`));
+    });
+  });
+}
+
+/** Gate runs against the emulator in its own process: the gate's RSS alone, the emulator's counts from the child. */
+async function remoteGateRuns(label, pair, args, worldPath, dir, runs) {
+  const results = [];
+  let emulatorRssKb = 0;
+  for (let i = 0; i < runs; i++) {
+    const file = join(dir, `remote-emulator-${i}.json`);
+    const { child, next } = await startEmulatorChild(pair.child, worldPath, file);
+    try {
+      const r = await gateOnce(pair.runner, args, gateEnv({ BENCH_REMOTE_EMULATOR: file }), dir);
+      if (r.killedAtMb) {
+        log(`${label} run ${i + 1}/${runs}: killed at ${r.killedAtMb} MB RSS`);
+        return { runs: [`killed at ${r.killedAtMb} MB RSS`], peakRssMb: r.killedAtMb, killed: true };
+      }
+      const answer = next();
+      child.stdin.write('counts\n');
+      const { counts, maxRssKb } = await answer;
+      emulatorRssKb = Math.max(emulatorRssKb, maxRssKb);
+      for (const [k, v] of Object.entries(counts)) r.requests[`emulator.${k}`] = v;
+      log(
+        `${label} run ${i + 1}/${runs}: ${Math.round(r.wallMs)} ms, exit ${r.exitCode}, gate RSS ${Math.round(r.maxRssKb / 1024)} MB, emulator RSS ${Math.round(maxRssKb / 1024)} MB`,
+      );
+      results.push(r);
+    } finally {
+      child.stdin.end();
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    }
+  }
+  const last = results[results.length - 1];
+  return {
+    wallMs: median(results.map((r) => r.wallMs)),
+    runs: results.map((r) => Math.round(r.wallMs)),
+    peakRssMb: Math.max(...results.map((r) => r.maxRssKb)) / 1024,
+    emulatorRssMb: emulatorRssKb / 1024,
+    exitCode: last.exitCode,
+    phases: last.phases,
+    requests: last.requests,
+    imagesByStatus: last.imagesByStatus,
+    findingsByRule: last.findingsByRule,
+    warnings: last.warnings,
+  };
 }
 
 /** One gate run as a child process: wall time seen from outside, the rest from the runner's JSON line. */
@@ -335,16 +446,42 @@ function manifestsMs(phases) {
   return phases[i + 1].atMs - phases[i].atMs;
 }
 
+/** Milliseconds per phase of one gate run, from its phase starts and marks (bench/gate-runner.ts). */
+function phaseDurations(phases) {
+  if (!phases) return undefined;
+  const at = (name) => phases.find((p) => p.name === name)?.atMs;
+  const span = (from, to) => (at(from) !== undefined && at(to) !== undefined ? at(to) - at(from) : undefined);
+  const next = (name) => {
+    const i = phases.findIndex((p) => p.name === name);
+    return i >= 0 && phases[i + 1] ? phases[i + 1].atMs - phases[i].atMs : undefined;
+  };
+  return {
+    manifests: next('Reading manifests'),
+    world: span('Starting the simulated world', 'mark:signing in'),
+    signIn: span('mark:signing in', 'mark:signed in'),
+    clusterAndDiscovery: span('Reading cluster and registries', 'Checking images, identity, network and pull secrets'),
+    imagesAndChecks: span('Checking images, identity, network and pull secrets', 'mark:report'),
+    report: span('mark:report', 'mark:rendered'),
+  };
+}
+
+function phaseCell(phases) {
+  const d = phaseDurations(phases);
+  if (!d) return '—';
+  const f = (v) => (v === undefined ? '—' : String(v));
+  return `${f(d.manifests)} / ${f(d.signIn)} / ${f(d.clusterAndDiscovery)} / ${f(d.imagesAndChecks)} / ${f(d.report)}`;
+}
+
 function renderTable(r) {
   const lines = [];
   lines.push(
-    `| run | unique images | wall (median) | runs (ms) | of which reading manifests | peak RSS | requests by kind | registry req / image | vs skopeo loop | vs xargs -P16 |`,
+    `| run | unique images | wall (median) | runs (ms) | of which reading manifests | phases (ms): manifests / sign-in / cluster+discovery / images+checks / report | peak RSS | requests by kind | registry req / image | connections | vs skopeo loop | vs xargs -P16 |`,
   );
-  lines.push(`|---|---:|---:|---|---:|---:|---|---:|---:|---:|`);
+  lines.push(`|---|---:|---:|---|---:|---|---:|---|---:|---:|---:|---:|`);
   for (const row of r.rows) {
     const perImage = row.kinds ? (registryRequests(row.kinds) / row.unique).toFixed(2) : '—';
     lines.push(
-      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${fmtMs(manifestsMs(row.phases))} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${requestCell(row.kinds)} | ${perImage} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
+      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${fmtMs(manifestsMs(row.phases))} | ${phaseCell(row.phases)} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${requestCell(row.kinds)} | ${perImage} | ${row.connections === undefined ? '—' : Math.round(row.connections)} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
     );
   }
   lines.push('');
@@ -375,9 +512,14 @@ function targetLines(r) {
     out.push(
       `- <= 2 registry requests per unique image + 1 token per repository + constant ARM: ${regReq} registry requests for ${head.unique} images (${(regReq / head.unique).toFixed(2)}/image), ${k.token} token requests for ${repos} repositories (the ${ACR_HOSTS.length} /oauth2/exchange calls included), ARM+Entra ${k.arm} — ${mark(regReq <= 2 * head.unique && k.token <= repos + ACR_HOSTS.length)}`,
     );
-    out.push(
-      `- peak RSS <= 200 MB: ${Math.round(Math.max(...r.rows.filter((x) => x.peakRssMb && x.unique === r.headline).map((x) => x.peakRssMb)))} MB at ${r.headline} images — ${mark(r.rows.filter((x) => x.peakRssMb && x.unique === r.headline).every((x) => x.peakRssMb <= 200))}`,
+    const own = r.rows.find(
+      (x) => x.name === 'gate, simulated ACRs, --cluster, emulator out of process' && x.unique === r.headline,
     );
+    const inProcess = r.rows.find((x) => x.name === 'gate, simulated ACRs, --cluster' && x.unique === r.headline);
+    if (own?.peakRssMb)
+      out.push(
+        `- peak RSS of the gate's own process <= 150 MB at ${r.headline} images with --cluster (emulator out of process): ${Math.round(own.peakRssMb)} MB (emulator ${Math.round(own.emulatorRssMb ?? 0)} MB; ${inProcess?.peakRssMb ? `${Math.round(inProcess.peakRssMb)} MB with the emulator in process` : 'no in-process row'}) — ${mark(own.peakRssMb <= 150)}`,
+      );
   }
   if (real?.vsSequential !== undefined)
     out.push(
@@ -385,6 +527,16 @@ function targetLines(r) {
     );
   if (real?.vsParallel !== undefined)
     out.push(`- >= 3x faster than xargs -P16 skopeo: ${fmtX(real.vsParallel)} — ${mark(real.vsParallel >= 3)}`);
+  for (const row of r.rows.filter((x) => x.name === `gate, docker-registry +${r.rttMs} ms RTT`)) {
+    if (row.vsSequential !== undefined)
+      out.push(
+        `- +${r.rttMs} ms RTT, ${row.unique} images: >= 25x the sequential skopeo loop: ${fmtX(row.vsSequential)} — ${mark(row.vsSequential >= 25)}`,
+      );
+    if (row.vsParallel !== undefined)
+      out.push(
+        `- +${r.rttMs} ms RTT, ${row.unique} images: >= 4x xargs -P16 skopeo: ${fmtX(row.vsParallel)} — ${mark(row.vsParallel >= 4)}`,
+      );
+  }
   out.push(
     `- cold start <= 300 ms: action ${fmtMs(r.bundle.actionColdMs)}, CLI --version ${fmtMs(r.bundle.cliVersionMs)} — ${mark(Math.max(r.bundle.actionColdMs ?? Infinity, r.bundle.cliVersionMs ?? Infinity) <= 300)}`,
   );
@@ -406,6 +558,7 @@ async function main() {
       platform: `${os.platform()} ${os.release()}`,
     },
     latencyMs: LATENCY,
+    rttMs: RTT_MS,
     runsPerRow: RUNS,
     pods: PODS,
     headline: HEADLINE,
@@ -439,6 +592,7 @@ async function main() {
     );
 
     const runner = flags.only === 'bundle' ? undefined : await buildRunner(tmp);
+    const remotePair = flags.only === 'bundle' || flags.only === 'real' ? undefined : await buildRemotePair(tmp);
 
     // Simulated world: every registry an ACR, so ARM discovery, the Entra exchange, tokens and manifests all run.
     for (const size of flags.only === 'real' || flags.only === 'bundle' ? [] : SIZES) {
@@ -465,6 +619,23 @@ async function main() {
           unique: size,
           ...cl,
           kinds: requestKinds(cl.requests),
+        });
+      }
+      if (size === HEADLINE || size >= 5000) {
+        // The same run with the emulator in a process of its own: the peak RSS is then the gate's alone.
+        const out = await remoteGateRuns(
+          `simulated ${size} --cluster, emulator out of process`,
+          remotePair,
+          [...base, '--cluster', CLUSTER_ID],
+          set.world,
+          dir,
+          runsFor(size),
+        );
+        result.rows.push({
+          name: 'gate, simulated ACRs, --cluster, emulator out of process',
+          unique: size,
+          ...out,
+          kinds: requestKinds(out.requests),
         });
       }
     }
@@ -519,6 +690,63 @@ async function main() {
         kinds: { ...par.requests, arm: 0, kubernetes: 0, retries: 0 },
       });
       if (row.wallMs) row.vsParallel = par.wallMs / row.wallMs;
+    }
+
+    // The same registry behind added round-trip time (a delay relay: no netem here), gate vs the skopeo loops.
+    for (const size of reg ? RTT_SIZES : []) {
+      const images = catalogue(size).map((i) => ({ ...i, repository: `d${size}/${i.repository}` }));
+      await pushCatalogue(reg, images);
+      const proxy = await startDelayProxy({ host: '127.0.0.1', port: Number(reg.registry.base.port) }, RTT_MS);
+      try {
+        const viaProxy = ACR_HOSTS.map(() => proxy.host);
+        const dir = join(tmp, `rtt-${size}`);
+        await writeManifests(join(dir, 'manifests'), images, viaProxy, PODS);
+        const env = gateEnv({ NODE_EXTRA_CA_CERTS: caFile });
+        const suffix = `+${RTT_MS} ms RTT`;
+        const conn0 = proxy.connections();
+        const gate = await gateRuns(
+          `docker-registry ${suffix} ${size}`,
+          runner,
+          ['--manifests', join(dir, 'manifests'), '--platform', 'linux/amd64'],
+          env,
+          dir,
+          runsFor(size),
+        );
+        const row = {
+          name: `gate, docker-registry ${suffix}`,
+          unique: size,
+          ...gate,
+          kinds: requestKinds(gate.requests),
+          connections: (proxy.connections() - conn0) / runsFor(size),
+        };
+        result.rows.push(row);
+        if (!existsSync(SKOPEO)) continue;
+        const refs = images.map((i) => reference(i, viaProxy));
+        if (size < 5000 || flags.full) {
+          const c = proxy.connections();
+          const seq = await skopeoRuns(`skopeo loop ${suffix} ${size}`, refs, 1, runsFor(size), reg);
+          result.rows.push({
+            name: `skopeo inspect --raw, sequential, ${suffix}`,
+            unique: size,
+            ...seq,
+            kinds: { ...seq.requests, arm: 0, kubernetes: 0, retries: 0 },
+            connections: (proxy.connections() - c) / runsFor(size),
+          });
+          if (row.wallMs) row.vsSequential = seq.wallMs / row.wallMs;
+        }
+        const c = proxy.connections();
+        const par = await skopeoRuns(`xargs -P16 skopeo ${suffix} ${size}`, refs, 16, runsFor(size), reg);
+        result.rows.push({
+          name: `xargs -P16 skopeo inspect --raw, ${suffix}`,
+          unique: size,
+          ...par,
+          kinds: { ...par.requests, arm: 0, kubernetes: 0, retries: 0 },
+          connections: (proxy.connections() - c) / runsFor(size),
+        });
+        if (row.wallMs) row.vsParallel = par.wallMs / row.wallMs;
+      } finally {
+        await proxy.stop();
+      }
     }
   } finally {
     await reg?.registry.stop();

@@ -74,7 +74,7 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   try {
-    const ctx = await createFactContext(config, deps, emulator, now, deadline);
+    const ctx = await createFactContext(config, deps, emulator, now, deadline, inventory);
     if (config.mode === 'audit') return await audit(config, ctx, deps, emulator);
     return await check(config, inventory, ctx, deps, emulator);
   } finally {
@@ -175,6 +175,7 @@ async function check(
     networkRead: !!network && !('timedOut' in network),
     offline: false,
   };
+  deps.mark?.('report');
   const combined = combinePullPaths(findings, paths, inventory.uses, pathsTriedBy(credentialFacts, bindings));
   const facts = { paths, ...(network && !('timedOut' in network) ? { network } : {}) };
   return { ...finish(config, inventory, combined, checked, requests, ctx.now, scope), facts };

@@ -273,7 +273,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
         `| ${escapeMd(c.kind)} | ${code(c.name)} | ${escapeMd(c.owner ?? '')} | ${c.registry ? code(c.registry) : ''} | ${escapeMd(c.expires ?? '')} | ${c.daysLeft ?? ''} | ${escapeMd(c.status)} | ${escapeMd(c.usedBy.join(', '))} |`,
     );
     out.push(
-      `\n### Credentials\n\n<details><summary>${report.credentials.length} credentials</summary>\n\n| kind | name | owner | registry | expires | days left | status | used by |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n\n</details>\n`,
+      `\n### Credentials\n\n<details><summary>${report.credentials.length} credential${report.credentials.length === 1 ? '' : 's'}</summary>\n\n| kind | name | owner | registry | expires | days left | status | used by |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n\n</details>\n`,
       FOOTER_RESERVE,
     );
   }

@@ -16,6 +16,8 @@ export interface GateDeps {
   signal?: AbortSignal;
   /** Called when a phase starts, for grouping output (core.group in the action, a progress line in the CLI). */
   phase?: (name: string) => void;
+  /** Finer timing marks than phases (the benchmark's per-phase figures): `signing in`, `signed in`, `report`. */
+  mark?: (name: string) => void;
   /** The debug trace (lib/debug-log.ts): phase timings and one line per HTTP request, through logger.debug. */
   debug?: boolean;
 }

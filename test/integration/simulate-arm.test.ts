@@ -1,16 +1,17 @@
 // The Azure SDK clients the gate uses, signed in with ClientSecretCredential against the emulator's Entra endpoint,
 // must deserialize what the emulator serves: clusters, agent pools, registries, tokens, scope maps, private endpoint
 // connections, role assignments (every filter), role definitions, public IPs, private DNS links, subscriptions.
+// Microsoft.Network is read with plain GETs through the core pipeline (src/facts/network/arm-get.ts), as the gate does.
 
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { NetworkManagementClient } from '@azure/arm-network';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
+import { ArmGetter, type PublicIPAddress } from '../../src/facts/network/arm-get.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const SUB2 = '22222222-2222-2222-2222-222222222222';
@@ -173,8 +174,15 @@ describe('ARM through the real SDK clients', () => {
   });
 
   it('reads a public IP and pages through private DNS virtual network links', async () => {
-    const net = new NetworkManagementClient(credential, SUB, clientOptions);
-    const ip = await net.publicIPAddresses.get('MC_rg-prod_prod-aks_eastus', 'egress-1');
+    const net = new ArmGetter(
+      credential,
+      emu.endpoints.resourceManager,
+      `${emu.endpoints.resourceManager}/.default`,
+      AbortSignal.timeout(30_000),
+    );
+    const ip = await net.get<PublicIPAddress>(
+      `/subscriptions/${SUB}/resourceGroups/MC_rg-prod_prod-aks_eastus/providers/Microsoft.Network/publicIPAddresses/egress-1`,
+    );
     expect(ip.ipAddress).toBe('20.1.2.3');
     const dns = new PrivateDnsManagementClient(credential, SUB, clientOptions);
     const links = await all(dns.virtualNetworkLinks.list('rg-net', 'privatelink.azurecr.io'));

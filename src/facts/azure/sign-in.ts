@@ -18,6 +18,9 @@ import { ConfigurationError } from '../../settings/config.js';
 import type { AzureContext, AzureEndpoints } from '../../types/facts/context.js';
 import type { Logger } from '../../types/index.js';
 import { armScope, isKnownCloud } from './clouds.js';
+import { isAcrHost, ACR_SUFFIXES } from '../../lib/acr-host.js';
+import { parsePullSecret } from '../../lib/docker-config.js';
+import type { Inventory } from '../../types/index.js';
 
 /** The audience GitHub's OIDC token must carry for Entra ID workload identity federation. */
 export const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
@@ -259,6 +262,48 @@ export function tenantOfToken(token: string): string | undefined {
   }
 }
 
+/** What decides whether a run needs an Azure sign-in at all (see `azureNeed`). */
+export interface AzureNeedInput {
+  mode: 'check' | 'audit';
+  cluster?: string;
+  offline?: boolean;
+  /** Live cluster reads possible (cluster reads on and a kubeconfig found): pull secrets may come from the cluster. */
+  liveSecrets: boolean;
+  inventory: Pick<Inventory, 'uses' | 'secrets'>;
+  endpoints: Pick<AzureEndpoints, 'acrSuffixes'>;
+}
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Why this run needs an Azure sign-in, or undefined when nothing in it reads an Azure fact (pure). Azure facts are
+ * read for: the cluster (`cluster`, audits), an ACR image (Entra token exchange, registry discovery, cache rules), a
+ * pull-secret credential for an ACR (its admin user, scoped tokens) or of a service principal (Graph expiry), and a
+ * pull secret the cluster holds (unknown until read, so it counts). A run with none of these starts no credential and
+ * no `az` process (a Python start-up of ~0.6 s on a hosted runner).
+ */
+export function azureNeed(input: AzureNeedInput): string | undefined {
+  if (input.offline) return undefined;
+  if (input.mode === 'audit') return 'the audit reads Azure';
+  if (input.cluster) return 'a cluster is named';
+  const suffixes = [...new Set([...input.endpoints.acrSuffixes, ...ACR_SUFFIXES])];
+  const acr = input.inventory.uses.find((u) => u.ref && isAcrHost(u.ref.registry, suffixes));
+  if (acr?.ref) return `${acr.ref.registry} is an Azure Container Registry`;
+  const named = new Set(input.inventory.uses.flatMap((u) => u.pullSecrets.map((n) => `${u.namespace}/${n}`)));
+  for (const s of input.inventory.secrets) {
+    if (!named.has(`${s.namespace}/${s.name}`)) continue;
+    const parsed = parsePullSecret(s, () => undefined);
+    if (!parsed.ok) continue;
+    for (const c of parsed.credentials)
+      if (isAcrHost(c.server, suffixes) || GUID_RE.test(c.username))
+        return `pull secret ${s.namespace}/${s.name} holds an Azure credential`;
+  }
+  // The cluster may hold pull secrets (named by pods, or on their ServiceAccounts) whose credentials are Azure ones:
+  // unknown until read, so a run that can read them signs in.
+  if (input.liveSecrets && input.inventory.uses.some((u) => u.ref)) return 'pull secrets may be read from the cluster';
+  return undefined;
+}
+
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
@@ -271,9 +316,11 @@ export function cachingCredential(inner: TokenCredential, seed?: AccessToken, se
   if (seed && seedScope) cache.set(seedScope, seed);
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
-      // Claims challenges and tenant switches must reach the real credential.
-      if (options?.claims || options?.tenantId) return inner.getToken(scopes, options);
-      const key = typeof scopes === 'string' ? scopes : [...scopes].sort().join(' ');
+      // Claims challenges must reach the real credential; a tenant switch is cached under its own key, so `az` (or
+      // any credential) is asked at most once per scope and tenant.
+      if (options?.claims) return inner.getToken(scopes, options);
+      const scopeKey = typeof scopes === 'string' ? scopes : [...scopes].sort().join(' ');
+      const key = options?.tenantId ? `${scopeKey}\n${options.tenantId.toLowerCase()}` : scopeKey;
       const cached = cache.get(key);
       if (cached && cached.expiresOnTimestamp - REFRESH_MARGIN_MS > Date.now()) return cached;
       let pending = inflight.get(key);

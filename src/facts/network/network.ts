@@ -1,17 +1,22 @@
 // Network posture facts: where the cluster's nodes send traffic from (egress IPs and prefixes, or why that is
 // unknown), which VNet they sit in, and for each registry its public access, firewall, private endpoints and the
-// privatelink DNS zone the nodes would resolve it through. All reads go through @azure/arm-network,
-// @azure/arm-privatedns and @azure/arm-containerregistry (replications); every read that fails is recorded as
+// privatelink DNS zone the nodes would resolve it through. Microsoft.Network reads are plain ARM GETs through the core
+// pipeline (arm-get.ts, at the api-version @azure/arm-network sent); private DNS goes through @azure/arm-privatedns
+// and replications through @azure/arm-containerregistry; every read that fails is recorded as
 // unverifiable with the permission that would allow it, never thrown. Verdicts live in src/checks/network.ts.
 
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
 import {
-  NetworkManagementClient,
+  ArmGetter,
+  type NatGateway,
+  type PrivateDnsZoneGroup,
   type PrivateEndpoint,
   type PublicIPAddress,
+  type PublicIPPrefix,
+  type Subnet,
   type VirtualNetwork,
-} from '@azure/arm-network';
+} from './arm-get.js';
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
@@ -107,7 +112,7 @@ function unknownEgress(cluster: ManagedCluster, reason: string): EgressFacts {
 
 /** Reads through the SDK clients, one per subscription, memoized per id, recording failures. */
 class ArmReader {
-  private readonly network = new Map<string, NetworkManagementClient>();
+  private armGetter: ArmGetter | undefined;
   private readonly dns = new Map<string, PrivateDnsManagementClient>();
   private readonly acr = new Map<string, ContainerRegistryManagementClient>();
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -128,10 +133,15 @@ class ArmReader {
     };
   }
 
-  networkClient(sub: string): NetworkManagementClient {
-    let c = this.network.get(sub);
-    if (!c) this.network.set(sub, (c = new NetworkManagementClient(this.credential, sub, this.options())));
-    return c;
+  /** Plain GETs of Microsoft.Network resources (one pipeline for every subscription). */
+  get arm(): ArmGetter {
+    this.armGetter ??= new ArmGetter(
+      this.credential,
+      this.endpoints.resourceManager,
+      armScope(this.endpoints),
+      this.ctx.signal,
+    );
+    return this.armGetter;
   }
 
   dnsClient(sub: string): PrivateDnsManagementClient {
@@ -195,6 +205,14 @@ class ArmReader {
   }
 }
 
+/** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/<type>/<name>[/<child type>/<child>]`. */
+function networkPath(subscriptionId: string, resourceGroup: string, ...segments: string[]): string {
+  return (
+    `/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}` +
+    `/providers/Microsoft.Network/${segments.map(encodeURIComponent).join('/')}`
+  );
+}
+
 function statusOf(err: unknown): number | undefined {
   if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number') {
     return err.statusCode;
@@ -239,9 +257,9 @@ async function collectNodeNetwork(reader: ArmReader, cluster: ManagedCluster): P
     });
     return emptyNodes();
   }
-  const listed = await reader.list(
+  const listed = await reader.read(
     `vnets:${clusterSub}/${nodeRg}`,
-    () => reader.networkClient(clusterSub).virtualNetworks.list(nodeRg, reader.opts),
+    () => reader.arm.list<VirtualNetwork>(networkPath(clusterSub, nodeRg, 'virtualNetworks')),
     {
       scope: 'nodes',
       what: `virtual networks in the node resource group ${nodeRg}`,
@@ -278,7 +296,8 @@ function readVnet(reader: ArmReader, vnetId: string): Promise<VirtualNetwork | u
   if (!p) return Promise.resolve(undefined);
   return reader.read(
     vnetId,
-    () => reader.networkClient(p.subscriptionId).virtualNetworks.get(p.resourceGroup, p.segments[1], reader.opts),
+    () =>
+      reader.arm.get<VirtualNetwork>(networkPath(p.subscriptionId, p.resourceGroup, 'virtualNetworks', p.segments[1])),
     { scope: 'nodes', what: vnetId, permission: 'Microsoft.Network/virtualNetworks/read' },
   );
 }
@@ -349,9 +368,9 @@ async function natGatewaySources(reader: ArmReader, nodes: NodeNetworkFacts, egr
       const subnet = await reader.read(
         subnetId,
         () =>
-          reader
-            .networkClient(p.subscriptionId)
-            .subnets.get(p.resourceGroup, p.segments[1], p.segments[3], reader.opts),
+          reader.arm.get<Subnet>(
+            networkPath(p.subscriptionId, p.resourceGroup, 'virtualNetworks', p.segments[1], 'subnets', p.segments[3]),
+          ),
         { scope: 'egress', what: subnetId, permission: 'Microsoft.Network/virtualNetworks/subnets/read' },
       );
       if (!subnet) {
@@ -369,7 +388,8 @@ async function natGatewaySources(reader: ArmReader, nodes: NodeNetworkFacts, egr
       if (!np) return;
       const nat = await reader.read(
         natId,
-        () => reader.networkClient(np.subscriptionId).natGateways.get(np.resourceGroup, np.segments[1], reader.opts),
+        () =>
+          reader.arm.get<NatGateway>(networkPath(np.subscriptionId, np.resourceGroup, 'natGateways', np.segments[1])),
         { scope: 'egress', what: natId, permission: 'Microsoft.Network/natGateways/read' },
       );
       if (!nat) {
@@ -391,11 +411,13 @@ async function resolveEgressSource(reader: ArmReader, id: string): Promise<Egres
   if (!p || (type !== 'publicipaddresses' && type !== 'publicipprefixes')) {
     return `egress resource ${id} is neither a public IP address nor a public IP prefix`;
   }
-  const client = reader.networkClient(p.subscriptionId);
   if (type === 'publicipaddresses') {
     const ip: PublicIPAddress | undefined = await reader.read(
       id,
-      () => client.publicIPAddresses.get(p.resourceGroup, p.segments[1], reader.opts),
+      () =>
+        reader.arm.get<PublicIPAddress>(
+          networkPath(p.subscriptionId, p.resourceGroup, 'publicIPAddresses', p.segments[1]),
+        ),
       { scope: 'egress', what: id, permission: 'Microsoft.Network/publicIPAddresses/read' },
     );
     if (!ip) return `public IP ${id} could not be read${reader.why(id)}`;
@@ -403,7 +425,8 @@ async function resolveEgressSource(reader: ArmReader, id: string): Promise<Egres
     const v6 = ip.ipAddress.includes(':');
     return { cidr: `${ip.ipAddress}/${v6 ? 128 : 32}`, source: id, kind: 'public-ip' };
   }
-  const prefix = await reader.read(id, () => client.publicIPPrefixes.get(p.resourceGroup, p.segments[1], reader.opts), {
+  const prefixPath = networkPath(p.subscriptionId, p.resourceGroup, 'publicIPPrefixes', p.segments[1]);
+  const prefix = await reader.read(id, () => reader.arm.get<PublicIPPrefix>(prefixPath), {
     scope: 'egress',
     what: id,
     permission: 'Microsoft.Network/publicIPPrefixes/read',
@@ -586,7 +609,7 @@ async function collectEndpoint(
   const facts = endpointFromConnection(c);
   const p = parseResourceId(facts.endpointId);
   if (!p || !facts.endpointId) return facts;
-  const client = reader.networkClient(p.subscriptionId);
+  const endpointPath = networkPath(p.subscriptionId, p.resourceGroup, 'privateEndpoints', p.segments[1]);
   const failure = {
     scope: 'registry' as const,
     registryId: registry.id,
@@ -594,14 +617,10 @@ async function collectEndpoint(
     permission: 'Microsoft.Network/privateEndpoints/read',
   };
   const [pe, groups] = await Promise.all([
+    reader.read(facts.endpointId, () => reader.arm.get<PrivateEndpoint>(endpointPath), failure),
     reader.read(
-      facts.endpointId,
-      () => client.privateEndpoints.get(p.resourceGroup, p.segments[1], reader.opts),
-      failure,
-    ),
-    reader.list(
       `${facts.endpointId}/privateDnsZoneGroups`,
-      () => client.privateDnsZoneGroups.list(p.resourceGroup, p.segments[1], reader.opts),
+      () => reader.arm.list<PrivateDnsZoneGroup>(`${endpointPath}/privateDnsZoneGroups`),
       {
         ...failure,
         what: `DNS zone groups of ${facts.endpointId}`,

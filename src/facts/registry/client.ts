@@ -23,7 +23,14 @@ import {
 } from './auth.js';
 import { isLoopbackHost, mayReceiveCredential, registryEndpointHost, hostnameOf } from './credential-policy.js';
 import { RegistryError, transportError } from './errors.js';
-import { RegistryHttp, discard, readBounded, throwIfFirewall, type RequestKind } from './http.js';
+import {
+  DEFAULT_CONCURRENCY_PER_REGISTRY,
+  RegistryHttp,
+  discard,
+  readBounded,
+  throwIfFirewall,
+  type RequestKind,
+} from './http.js';
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
@@ -35,7 +42,7 @@ export type { AcrAttributes } from './acr.js';
 export interface RegistryClientOptions {
   /** Injected fetch: the gate routes registry hosts to the emulator under --simulate; tests trust their CA. */
   fetch?: typeof globalThis.fetch;
-  /** Requests in flight per registry host (default 16). Registries run in parallel. */
+  /** Requests in flight per registry host (default DEFAULT_CONCURRENCY_PER_REGISTRY, 32). Registries run in parallel. */
   concurrencyPerRegistry?: number;
   /** The overall deadline: when it aborts, every pending check ends as unverifiable (timeout). */
   signal?: AbortSignal;
@@ -108,7 +115,7 @@ export class RegistryClient {
     }
     const httpOpts: ConstructorParameters<typeof RegistryHttp>[0] = {
       fetch: this.fetchFn,
-      concurrencyPerRegistry: opts.concurrencyPerRegistry ?? 16,
+      concurrencyPerRegistry: opts.concurrencyPerRegistry ?? DEFAULT_CONCURRENCY_PER_REGISTRY,
       maxRetries: opts.maxRetries ?? 3,
       requestTimeoutMs: opts.requestTimeoutMs ?? 15_000,
       maxRetryDelayMs: opts.maxRetryDelayMs ?? 10_000,

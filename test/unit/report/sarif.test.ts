@@ -64,7 +64,7 @@ describe('SARIF 2.1.0', () => {
   it("points each rule's helpUri at its section of docs/rules.md, and keeps the Microsoft link in the help", () => {
     const log = renderSarif(loadReport('many-findings'), { toolVersion: '0.1.0' });
     const rules = log.runs[0].tool.driver.rules ?? [];
-    const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    const doc = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
     const sections = new Set([...doc.matchAll(/^## ([a-z0-9-]+)$/gm)].map((m) => m[1]));
     expect(rules.length).toBeGreaterThan(0);
     for (const r of rules) {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/rules/catalogue.js';
+import { RULES } from '../../../src/rules/catalogue.js';
 
 const SRC = path.resolve('src');
 const ID_HOLDERS = ['src/types/finding.ts', 'src/rules/catalogue.ts'];
