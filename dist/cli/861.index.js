@@ -152,6 +152,8 @@ __webpack_require__.d(__webpack_exports__, {
   s: () => (/* binding */ startEmulator)
 });
 
+// UNUSED EXPORTS: clusterHost
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2226,10 +2228,15 @@ class KubernetesService {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/simulate/registry-content.ts
-// Synthesizes registry content from a world's repositories: OCI image indexes for multi-platform digests, image
-// manifests and config blobs for single-platform ones. The world's digests stay authoritative (returned as
-// Docker-Content-Digest for what the world names); children and configs get real sha256 digests of their bodies.
+// Registry content from a world's repositories. A manifest with a raw `body:` is served byte for byte (its sha256 is
+// its digest, checked at load) with the world's blobs; one given only by `platforms` is synthesized: an OCI image
+// index for several platforms, else an image manifest, with a config blob and a small real gzip layer. The world's
+// digests stay authoritative as names (returned as Docker-Content-Digest); a synthesized top-level body does not hash
+// to them, while its children, configs and layers get the real sha256 of their bytes.
+
 
 const MEDIA = {
     ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -2254,6 +2261,30 @@ function parsePlatform(s) {
         p['os.version'] = osVersion;
     return p;
 }
+/** A one-file ustar archive (what a layer's diff is), deterministic for its content. */
+function tinyTar(name, content) {
+    const header = Buffer.alloc(512);
+    const put = (s, off, len) => void header.write(s.slice(0, len), off, 'ascii');
+    put(name, 0, 100);
+    put('0000644\0', 100, 8);
+    put('0000000\0', 108, 8);
+    put('0000000\0', 116, 8);
+    put(content.length.toString(8).padStart(11, '0') + '\0', 124, 12);
+    put('00000000000\0', 136, 12);
+    put('        ', 148, 8);
+    put('0', 156, 1);
+    put('ustar\0', 257, 6);
+    put('00', 263, 2);
+    let sum = 0;
+    for (const b of header)
+        sum += b;
+    put(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+    const pad = Buffer.alloc((512 - (content.length % 512)) % 512);
+    return Buffer.concat([header, content, pad, Buffer.alloc(1024)]);
+}
+function blobBytes(b) {
+    return b.base64 !== undefined ? Buffer.from(b.base64, 'base64') : Buffer.from(b.content ?? '', 'utf8');
+}
 function tagDigest(t) {
     return typeof t === 'string' ? t : t.digest;
 }
@@ -2266,18 +2297,63 @@ class RepositoryContent {
     constructor(name, repo) {
         this.name = name;
         this.repo = repo;
-        for (const [digest, attrs] of Object.entries(repo.manifests))
-            if (attrs.deleted !== true)
+        for (const [digest, b] of Object.entries(repo.blobs ?? {}))
+            this.blobs.set(digest, { mediaType: b.mediaType ?? 'application/octet-stream', body: blobBytes(b) });
+        for (const [digest, attrs] of Object.entries(repo.manifests)) {
+            if (attrs.deleted === true)
+                continue;
+            if (attrs.body !== undefined)
+                this.raw(digest, attrs, attrs.body);
+            else
                 this.build(digest, attrs);
+        }
+    }
+    /** A manifest the world gives byte for byte; its platform comes from its config blob, else from `platforms`. */
+    raw(digest, attrs, text) {
+        const doc = JSON.parse(text);
+        const isIndex = Array.isArray(doc.manifests);
+        const mediaType = doc.mediaType ?? attrs.mediaType ?? (isIndex ? MEDIA.ociIndex : MEDIA.ociManifest);
+        const served = { digest, mediaType, body: Buffer.from(text, 'utf8'), attrs, isIndex };
+        if (!isIndex) {
+            const config = doc.config?.digest ? this.repo.blobs?.[doc.config.digest] : undefined;
+            let platform;
+            if (config) {
+                try {
+                    const c = JSON.parse(blobBytes(config).toString('utf8'));
+                    if (typeof c.os === 'string' && typeof c.architecture === 'string') {
+                        platform = { os: c.os, architecture: c.architecture };
+                        if (typeof c.variant === 'string')
+                            platform.variant = c.variant;
+                        if (typeof c['os.version'] === 'string')
+                            platform['os.version'] = c['os.version'];
+                    }
+                }
+                catch {
+                    // Not a JSON config (an artifact): no platform.
+                }
+            }
+            platform ??= attrs.platforms?.[0] ? parsePlatform(attrs.platforms[0]) : undefined;
+            if (platform)
+                served.platform = platform;
+            if (doc.config?.mediaType)
+                served.configMediaType = doc.config.mediaType;
+        }
+        this.manifests.set(digest, served);
     }
     imageManifest(platform, seed, docker) {
+        // A real (tiny) layer, so that clients that copy an image get bytes of the size and digest the manifest names.
+        const diff = tinyTar('simulated', Buffer.from(`${this.name} ${seed}\n`));
+        const layer = (0,external_node_zlib_.gzipSync)(diff, { level: 9 });
+        const layerDigest = sha256(layer);
+        const layerType = docker ? MEDIA.dockerLayer : MEDIA.ociLayer;
+        this.blobs.set(layerDigest, { mediaType: layerType, body: layer });
         const config = Buffer.from(JSON.stringify({
             architecture: platform.architecture,
             os: platform.os,
             ...(platform.variant ? { variant: platform.variant } : {}),
             ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
             config: { Labels: { 'org.opencontainers.image.source': `simulated/${this.name}` } },
-            rootfs: { type: 'layers', diff_ids: [sha256(`diff:${seed}`)] },
+            rootfs: { type: 'layers', diff_ids: [sha256(diff)] },
             history: [{ created_by: 'aks-pull-gate simulated world' }],
         }));
         const configDigest = sha256(config);
@@ -2288,9 +2364,7 @@ class RepositoryContent {
             schemaVersion: 2,
             mediaType,
             config: { mediaType: configType, size: config.length, digest: configDigest },
-            layers: [
-                { mediaType: docker ? MEDIA.dockerLayer : MEDIA.ociLayer, size: 2014658, digest: sha256(`layer:${seed}`) },
-            ],
+            layers: [{ mediaType: layerType, size: layer.length, digest: layerDigest }],
         }));
         return { body, mediaType };
     }
@@ -2306,6 +2380,7 @@ class RepositoryContent {
                 body: m.body,
                 attrs,
                 platform: platforms[0],
+                configMediaType: docker ? MEDIA.dockerConfig : MEDIA.ociConfig,
                 isIndex: false,
             });
             return;
@@ -2320,6 +2395,7 @@ class RepositoryContent {
                 body: m.body,
                 attrs: this.repo.manifests[childDigest] ?? attrs,
                 platform: p,
+                configMediaType: docker ? MEDIA.dockerConfig : MEDIA.ociConfig,
                 isIndex: false,
             });
             return { mediaType: m.mediaType, size: m.body.length, digest: childDigest, platform: p };
@@ -2610,11 +2686,11 @@ class RegistryService {
     issueAccessToken(reg, subject, scopes) {
         if (subject.kind === 'anonymous')
             return this.anonymousToken(reg);
-        const access = scopes.map((s) => ({
-            type: s.type,
-            name: s.name,
-            actions: this.grantedActions(reg, subject, s.type, s.name, s.actions),
-        }));
+        const capitalized = reg.data.accessClaimKeys === 'capitalized';
+        const access = scopes.map((s) => {
+            const actions = this.grantedActions(reg, subject, s.type, s.name, s.actions);
+            return capitalized ? { Type: s.type, Name: s.name, Actions: actions } : { type: s.type, name: s.name, actions };
+        });
         const iat = nowSeconds();
         const sub = subject.kind === 'entra'
             ? subject.objectId
@@ -3000,6 +3076,34 @@ class RegistryService {
         }
         return undefined;
     }
+    /**
+     * `GET /acr/v1/<repo>/_tags[?orderby=timedesc|timeasc][&n=..][&last=..]`: by name, or by last update time (what
+     * `az acr repository show-tags --orderby time_desc` asks); `last` continues after that tag in the same order, and
+     * a next page is announced by a relative Link that keeps `orderby` (recording acr-acrv1-tags-paging).
+     */
+    tagList(req, reg, repo, content, tagBody) {
+        const orderby = req.query.get('orderby') ?? '';
+        const order = lower(orderby);
+        if (order !== '' && order !== 'timedesc' && order !== 'timeasc')
+            return registryError(400, 'UNSUPPORTED', `orderby '${orderby}' is not supported; use timedesc or timeasc`);
+        let names = Object.keys(content.repo.tags).sort();
+        if (order) {
+            const at = (n) => Date.parse(this.tagTimes(content, n).lastUpdateTime);
+            names = names.sort((a, b) => (order === 'timedesc' ? at(b) - at(a) : at(a) - at(b)) || (a < b ? -1 : 1));
+        }
+        const last = req.query.get('last');
+        if (last) {
+            const i = names.indexOf(last);
+            names = i >= 0 ? names.slice(i + 1) : order ? [] : names.filter((t) => t > last);
+        }
+        const n = Number(req.query.get('n') ?? '0');
+        const headers = { 'docker-distribution-api-version': 'registry/2.0' };
+        if (n > 0 && names.length > n) {
+            names = names.slice(0, n);
+            headers.link = `</acr/v1/${repo}/_tags?last=${encodeURIComponent(names[names.length - 1])}&n=${n}&orderby=${encodeURIComponent(orderby)}>; rel="next"`;
+        }
+        return json(200, { registry: reg.loginServer, imageName: repo, tags: names.map(tagBody) }, headers);
+    }
     changeable(attrs) {
         return {
             deleteEnabled: attrs.deleteEnabled ?? true,
@@ -3007,6 +3111,19 @@ class RegistryService {
             readEnabled: attrs.readEnabled ?? true,
             listEnabled: attrs.listEnabled ?? true,
         };
+    }
+    /**
+     * A tag's times: the world's `createdTime` / `lastUpdateTime`, else distinct days before the world's `now` in the
+     * order the world lists its tags (the first listed is the oldest), so that `orderby=timedesc` has an order to show.
+     */
+    tagTimes(content, name) {
+        const names = Object.keys(content.repo.tags);
+        const t = content.repo.tags[name];
+        const i = names.indexOf(name);
+        const fallback = new Date(Date.parse(this.index.world.now) - (names.length - i) * 86_400_000).toISOString();
+        const created = (typeof t === 'object' ? t.createdTime : undefined) ?? fallback;
+        const updated = (typeof t === 'object' ? t.lastUpdateTime : undefined) ?? created;
+        return { createdTime: created, lastUpdateTime: updated };
     }
     attributes(req, reg, repo, what, ref) {
         const denied = this.guard(req, reg, repo, ['metadata_read']);
@@ -3022,19 +3139,14 @@ class RegistryService {
             return {
                 name,
                 digest: tagDigest(t),
-                createdTime: created,
-                lastUpdateTime: created,
+                ...this.tagTimes(content, name),
                 signed: false,
                 changeableAttributes: this.changeable(attrs),
             };
         };
         if (what === '_tags') {
             if (!ref)
-                return json(200, {
-                    registry: reg.loginServer,
-                    imageName: repo,
-                    tags: Object.keys(content.repo.tags).sort().map(tagBody),
-                });
+                return this.tagList(req, reg, repo, content, tagBody);
             if (content.repo.tags[ref] === undefined)
                 return registryError(404, 'TAG_UNKNOWN', 'the specified tag does not exist', { Tag: ref });
             return json(200, { registry: reg.loginServer, imageName: repo, tag: tagBody(ref) });
@@ -3055,13 +3167,14 @@ class RegistryService {
             if (m.platform) {
                 body.architecture = m.platform.architecture;
                 body.os = m.platform.os;
-                body.configMediaType = m.mediaType === MEDIA.dockerManifest ? MEDIA.dockerConfig : MEDIA.ociConfig;
+                body.configMediaType =
+                    m.configMediaType ?? (m.mediaType === MEDIA.dockerManifest ? MEDIA.dockerConfig : MEDIA.ociConfig);
             }
-            else {
+            else if (m.isIndex) {
                 body.references = JSON.parse(m.body.toString('utf8')).manifests.map((c) => ({
                     digest: c.digest,
-                    architecture: c.platform.architecture,
-                    os: c.platform.os,
+                    // A raw index may hold children without a platform (attestations, artifacts).
+                    ...(c.platform ? { architecture: c.platform.architecture, os: c.platform.os } : {}),
                 }));
             }
             return body;
@@ -3079,6 +3192,8 @@ class RegistryService {
     }
 }
 
+// EXTERNAL MODULE: ./src/simulate/tunnel.ts
+var tunnel = __webpack_require__(8510);
 ;// CONCATENATED MODULE: ./src/simulate/gate-network.ts
 // The registry firewall as the gate's own runner meets it (world `gate.sourceIp`, `gate.subnetId`). With a source IP,
 // each registry's publicNetworkAccess, networkRuleSet (ipRules, virtualNetworkRules against the runner's subnet) and
@@ -3205,6 +3320,50 @@ function firewallDeniedMessage(ip) {
 
 
 
+
+/** A managed cluster's API server name as its kubeconfig names it: `fqdn`, else `privateFQDN` (a private cluster). */
+function clusterHost(cluster) {
+    const p = (cluster.properties ?? {});
+    const h = typeof p.fqdn === 'string' && p.fqdn ? p.fqdn : typeof p.privateFQDN === 'string' ? p.privateFQDN : '';
+    return h ? h.toLowerCase() : undefined;
+}
+/**
+ * A kubeconfig for the world's Kubernetes API with one context per cluster, named and shaped as
+ * `az aks get-credentials` writes them (cluster and context `<name>`, user `clusterUser_<rg>_<name>`, server
+ * `https://<fqdn>:443`), the first cluster current. `proxyUrl` adds `proxy-url` (kubectl and @kubernetes/client-node
+ * honour it), so the cluster's name reaches the emulator without DNS.
+ */
+function clusterKubeconfig(clusters, origin, caPem, token, proxyUrl) {
+    const ca = Buffer.from(caPem).toString('base64');
+    const seen = new Set();
+    const entries = clusters.map((c) => {
+        const rg = /\/resourceGroups\/([^/]+)/i.exec(c.id)?.[1] ?? 'rg';
+        let name = c.name ?? c.id.split('/').pop() ?? 'simulated';
+        // Two clusters of one name (in different groups) get distinct contexts, as `az aks get-credentials` merges them.
+        if (seen.has(name))
+            name = `${name}-${rg}`;
+        seen.add(name);
+        const host = clusterHost(c);
+        const server = host ? `https://${host}:443` : origin;
+        return { name, user: `clusterUser_${rg}_${name}`, server, proxied: host !== undefined };
+    });
+    return {
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: entries.map((e) => ({
+            name: e.name,
+            cluster: {
+                server: e.server,
+                'certificate-authority-data': ca,
+                ...(proxyUrl && e.proxied ? { 'proxy-url': proxyUrl } : {}),
+            },
+        })),
+        users: entries.map((e) => ({ name: e.user, user: { token } })),
+        contexts: entries.map((e) => ({ name: e.name, context: { cluster: e.name, user: e.user } })),
+        'current-context': entries[0]?.name ?? '',
+        preferences: {},
+    };
+}
 const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
 // Extra CAs of running emulators: several may run in one process, and closing one must not untrust another.
 const trustedExtra = new Set();
@@ -3396,22 +3555,13 @@ class EmulatorServer {
             microsoftGraphResourceId: `${o}/`,
         };
     }
-    /** The kubeconfig `listClusterUserCredential` returns: the world's Kubernetes API on this emulator. */
+    /**
+     * The kubeconfig `listClusterUserCredential` returns, as AKS writes it: cluster and context named after the
+     * cluster, user `clusterUser_<rg>_<name>`, server `https://<fqdn>:443` (a client reaches that name through the
+     * emulator's proxy, HTTPS_PROXY) — or the emulator's origin for a cluster without an fqdn in the world.
+     */
     userKubeconfig(cluster) {
-        const name = cluster.name ?? 'simulated';
-        return JSON.stringify({
-            apiVersion: 'v1',
-            kind: 'Config',
-            clusters: [
-                {
-                    name,
-                    cluster: { server: this.origin, 'certificate-authority-data': Buffer.from(this.caPem).toString('base64') },
-                },
-            ],
-            users: [{ name: `clusterUser_${name}`, user: { token: this.kubeToken } }],
-            contexts: [{ name, context: { cluster: name, user: `clusterUser_${name}` } }],
-            'current-context': name,
-        });
+        return JSON.stringify(clusterKubeconfig([cluster], this.origin, this.caPem, this.kubeToken));
     }
     caPem = '';
     kindOf(req, registryHost) {
@@ -3653,7 +3803,9 @@ class EmulatorServer {
 async function startEmulator(world, opts = {}) {
     const state = new EmulatorServer(world, opts.latencyMs ?? world.latencyMs, opts.pageSize ?? DEFAULT_PAGE_SIZE);
     const hosts = state.index.registryHosts();
-    const { caPem, key, cert } = await makeCertificates([...hosts, ...(opts.extraCertHosts ?? [])]);
+    const clusters = world.azure.resources.filter((r) => lower(r.type ?? '') === 'microsoft.containerservice/managedclusters');
+    const clusterHosts = [...new Set(clusters.map(clusterHost).filter((h) => h !== undefined))];
+    const { caPem, key, cert } = await makeCertificates([...hosts, ...clusterHosts, ...(opts.extraCertHosts ?? [])]);
     const sockets = new Set();
     const server = (0,external_node_https_.createServer)({ key, cert }, (req, res) => {
         state.serve(req, res).catch(() => res.destroy());
@@ -3679,21 +3831,14 @@ async function startEmulator(world, opts = {}) {
     state.caPem = caPem;
     trustedExtra.add(caPem);
     applyTrust();
+    const proxy = await (0,tunnel/* startTunnelProxy */.l)(port, [...hosts, ...clusterHosts, ...(opts.extraCertHosts ?? [])]);
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'aks-pull-gate-sim-'));
     const kubeconfigPath = (0,external_node_path_.join)(dir, 'kubeconfig');
-    const kubeconfig = {
-        apiVersion: 'v1',
-        kind: 'Config',
-        clusters: [
-            {
-                name: 'simulated',
-                cluster: { server: origin, 'certificate-authority-data': Buffer.from(caPem).toString('base64') },
-            },
-        ],
-        users: [{ name: 'simulated-gate', user: { token: state.kubeToken } }],
-        contexts: [{ name: 'simulated', context: { cluster: 'simulated', user: 'simulated-gate', namespace: 'default' } }],
-        'current-context': 'simulated',
-    };
+    // The gate's kubeconfig names the clusters' API servers by their fqdn (so the gate's kubeconfig-to-cluster tie is
+    // exercised under --simulate too), reached through the proxy; a world without clusters gets the origin.
+    const kubeconfig = clusters.length > 0
+        ? clusterKubeconfig(clusters, origin, caPem, state.kubeToken, proxy.url)
+        : clusterKubeconfig([{ id: '/simulated', name: 'simulated' }], origin, caPem, state.kubeToken);
     await (0,promises_.writeFile)(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
     const hostSet = new Set(hosts);
     // One SecureContext for every connection: building it per connection re-parses ~150 root certificates each time
@@ -3741,6 +3886,8 @@ async function startEmulator(world, opts = {}) {
         kubeconfigPath,
         port,
         registryHosts: hosts,
+        clusterHosts,
+        proxyUrl: proxy.url,
         gate: {
             tenantId: world.gate.tenantId,
             clientId: world.gate.clientId,
@@ -3753,6 +3900,7 @@ async function startEmulator(world, opts = {}) {
                 return;
             closed = true;
             state.stop();
+            await proxy.close();
             // destroy, not close: close() would wait for a hung or trickling reply to finish.
             await agent.destroy().catch(() => undefined);
             await new Promise((resolve) => {
@@ -3771,6 +3919,68 @@ async function startEmulator(world, opts = {}) {
 
 /***/ }),
 
+/***/ 8510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ startTunnelProxy)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+// A loopback CONNECT proxy in front of the emulator, so real names resolve to it without /etc/hosts.
+
+
+/**
+ * The emulator's loopback CONNECT proxy: it tunnels the world's names (registry hosts, the clusters' API server
+ * FQDNs, and under `simulate serve` MSAL's instance-discovery host) to the emulator's port and refuses every other
+ * host (403), so a client on this machine reaches `<registry>.azurecr.io` or `<cluster>.hcp.<region>.azmk8s.io`
+ * without /etc/hosts (as HTTPS_PROXY, or as a kubeconfig's `proxy-url`), and nothing leaves the machine.
+ */
+async function startTunnelProxy(port, hosts) {
+    const allowed = new Set(hosts.map((h) => h.toLowerCase()));
+    const sockets = new Set();
+    const server = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.createServer)((_req, res) => {
+        res.writeHead(405, { 'content-type': 'text/plain' }).end('CONNECT only\n');
+    });
+    server.on('connect', (req, client) => {
+        sockets.add(client);
+        client.on('close', () => sockets.delete(client));
+        client.on('error', () => undefined);
+        const [host = '', p = '443'] = (req.url ?? '').toLowerCase().split(':');
+        if (!allowed.has(host) || (p !== '443' && p !== String(port))) {
+            client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+            return;
+        }
+        const upstream = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.connect)(port, '127.0.0.1', () => {
+            client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+            upstream.pipe(client);
+            client.pipe(upstream);
+        });
+        sockets.add(upstream);
+        upstream.on('close', () => sockets.delete(upstream));
+        upstream.on('error', () => client.destroy());
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ port: 0, host: '127.0.0.1' }, () => resolve());
+    });
+    const a = server.address();
+    const url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+    return {
+        url,
+        close: () => new Promise((resolve) => {
+            for (const s of sockets)
+                s.destroy();
+            server.close(() => resolve());
+        }),
+    };
+}
+
+
+/***/ }),
+
 /***/ 85418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3778,12 +3988,15 @@ async function startEmulator(world, opts = {}) {
 /* harmony export */   pT: () => (/* binding */ loadWorld)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_GATE, parseWorld */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _settings_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69551);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var _settings_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69551);
 // The simulated world: its typed shape (DESIGN.md "Simulated world" plus the extensions in ./README.md), the YAML/JSON
 // loader, and the validation that turns a malformed world into one ConfigurationError line instead of a crash later.
+
 
 
 
@@ -3928,6 +4141,89 @@ function parseGraph(v) {
     return { applications, servicePrincipals, secrets, groupMembers, directoryObjects };
 }
 const BOOL_ATTRS = ['readEnabled', 'writeEnabled', 'deleteEnabled', 'listEnabled'];
+const DIGEST = /^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/;
+function digestOf(algorithm, data) {
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex')}`;
+}
+/** A raw manifest body: JSON text whose hash is its digest. */
+function manifestBody(v, digest, where) {
+    if (typeof v !== 'string' || v === '')
+        fail(`${where}.body`, 'must be the manifest JSON as a string');
+    try {
+        const parsed = JSON.parse(v);
+        if (!isObj(parsed))
+            throw new Error('not an object');
+    }
+    catch {
+        fail(`${where}.body`, 'is not a JSON object');
+    }
+    const actual = digestOf(digest.slice(0, digest.indexOf(':')), v);
+    if (actual !== digest)
+        fail(`${where}.body`, `hashes to ${actual}, not to its digest ${digest}`);
+    return v;
+}
+function blobBytes(b) {
+    return b.base64 !== undefined ? Buffer.from(b.base64, 'base64') : Buffer.from(b.content ?? '', 'utf8');
+}
+function parseBlobs(v, where) {
+    const out = {};
+    for (const [digest, b] of Object.entries(obj(v, where))) {
+        const bw = `${where}["${digest}"]`;
+        if (!DIGEST.test(digest))
+            fail(bw, 'the key must be a digest like sha256:<64 hex>');
+        const blob = {};
+        if (typeof b === 'string')
+            blob.content = b;
+        else {
+            const bo = obj(b, bw);
+            if ((bo.content === undefined) === (bo.base64 === undefined))
+                fail(bw, 'needs one of content or base64');
+            if (bo.content !== undefined) {
+                if (typeof bo.content !== 'string')
+                    fail(`${bw}.content`, 'must be a string');
+                blob.content = bo.content;
+            }
+            if (bo.base64 !== undefined) {
+                blob.base64 = str(bo.base64, `${bw}.base64`);
+                if (!/^[A-Za-z0-9+/]*={0,2}$/.test(blob.base64.replace(/\s+/g, '')))
+                    fail(`${bw}.base64`, 'is not base64');
+            }
+            const mt = optStr(bo.mediaType, `${bw}.mediaType`);
+            if (mt)
+                blob.mediaType = mt;
+        }
+        const actual = digestOf(digest.slice(0, digest.indexOf(':')), blobBytes(blob));
+        if (actual !== digest)
+            fail(bw, `hashes to ${actual}, not to its digest ${digest}`);
+        out[digest] = blob;
+    }
+    return out;
+}
+/**
+ * What a registry checks at push: an index's children are manifests of the repository (with their own bodies, of the
+ * size the index says), and a blob the world gives has the size its descriptor says. Blobs the world leaves out are
+ * allowed (a recorded world rarely carries layers): the registry answers them BLOB_UNKNOWN.
+ */
+function checkReferences(manifests, blobs, rw) {
+    for (const [digest, m] of Object.entries(manifests)) {
+        if (m.body === undefined)
+            continue;
+        const where = `${rw}.manifests["${digest}"].body`;
+        const doc = JSON.parse(m.body);
+        for (const c of Array.isArray(doc.manifests) ? doc.manifests : []) {
+            const child = typeof c.digest === 'string' ? manifests[c.digest] : undefined;
+            if (!child?.body)
+                fail(where, `names child manifest ${String(c.digest)}, which the repository does not hold with a body`);
+            if (Buffer.byteLength(child.body) !== c.size)
+                fail(where, `gives child ${String(c.digest)} size ${String(c.size)}; its body is ${Buffer.byteLength(child.body)} bytes`);
+        }
+        for (const d of [...(doc.config ? [doc.config] : []), ...(Array.isArray(doc.layers) ? doc.layers : [])]) {
+            const blob = typeof d.digest === 'string' ? blobs[d.digest] : undefined;
+            if (blob && blobBytes(blob).length !== d.size)
+                fail(where, `gives blob ${String(d.digest)} size ${String(d.size)}; the world's blob is ${blobBytes(blob).length} bytes`);
+        }
+    }
+}
 function parseRegistries(v) {
     const out = {};
     for (const [host, r] of Object.entries(obj(v, 'registries'))) {
@@ -3950,6 +4246,16 @@ function parseRegistries(v) {
                     for (const k of BOOL_ATTRS)
                         if (typeof to[k] === 'boolean')
                             entry[k] = to[k];
+                    for (const k of ['createdTime', 'lastUpdateTime']) {
+                        const v = to[k];
+                        if (v === undefined)
+                            continue;
+                        const d = v instanceof Date ? v : new Date(str(v, `${rw}.tags["${tag}"].${k}`));
+                        if (Number.isNaN(d.getTime()))
+                            fail(`${rw}.tags["${tag}"].${k}`, 'must be an ISO 8601 time like 2026-11-21T00:00:00Z');
+                        // Kept as written (ACR writes 7 fractional digits); a YAML timestamp becomes ISO.
+                        entry[k] = typeof v === 'string' ? v : d.toISOString();
+                    }
                     tags[tag] = entry;
                 }
             }
@@ -3972,8 +4278,11 @@ function parseRegistries(v) {
                     wm.mediaType = mt;
                 if (mo.deleted === true)
                     wm.deleted = true;
+                if (mo.body !== undefined)
+                    wm.body = manifestBody(mo.body, digest, mw);
                 manifests[digest] = wm;
             }
+            const blobs = parseBlobs(o.blobs, `${rw}.blobs`);
             for (const [tag, t] of Object.entries(tags)) {
                 const d = typeof t === 'string' ? t : t.digest;
                 if (!/^sha256:[a-f0-9]{64}$|^sha512:[a-f0-9]{128}$/.test(d))
@@ -3981,7 +4290,10 @@ function parseRegistries(v) {
                 // A tag pointing at a digest the world does not describe still resolves (as a linux/amd64 image).
                 manifests[d] ??= {};
             }
+            checkReferences(manifests, blobs, rw);
             const wr = { tags, manifests };
+            if (Object.keys(blobs).length > 0)
+                wr.blobs = blobs;
             if (o.changeableAttributes !== undefined) {
                 const co = obj(o.changeableAttributes, `${rw}.changeableAttributes`);
                 const ch = {};
@@ -3995,6 +4307,11 @@ function parseRegistries(v) {
         const reg = { repositories };
         if (typeof ro.anonymousPull === 'boolean')
             reg.anonymousPull = ro.anonymousPull;
+        if (ro.accessClaimKeys !== undefined) {
+            if (ro.accessClaimKeys !== 'lowercase' && ro.accessClaimKeys !== 'capitalized')
+                fail(`registries["${host}"].accessClaimKeys`, `must be lowercase or capitalized (got ${JSON.stringify(ro.accessClaimKeys)})`);
+            reg.accessClaimKeys = ro.accessClaimKeys;
+        }
         out[host.toLowerCase()] = reg;
     }
     return out;
@@ -4115,18 +4432,18 @@ function buildWorld(doc, source) {
 function parseWorld(text, source = 'world') {
     let doc;
     try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, { maxAliasCount: 1000, prettyErrors: false });
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, { maxAliasCount: 1000, prettyErrors: false });
     }
     catch (e) {
         const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`simulate: ${source} is not valid YAML or JSON: ${msg}`);
+        throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`simulate: ${source} is not valid YAML or JSON: ${msg}`);
     }
     try {
         return buildWorld(doc, source);
     }
     catch (e) {
         if (e instanceof WorldShapeError)
-            throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`simulate: ${source}: ${e.message}`);
+            throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`simulate: ${source}: ${e.message}`);
         throw e;
     }
 }
@@ -4134,15 +4451,15 @@ function parseWorld(text, source = 'world') {
 async function loadWorld(path) {
     let size;
     try {
-        size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).size;
+        size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).size;
     }
     catch {
-        throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`simulate: world file ${path} does not exist or cannot be read`);
+        throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`simulate: world file ${path} does not exist or cannot be read`);
     }
     if (size > MAX_WORLD_BYTES) {
-        throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`simulate: world file ${path} is larger than ${MAX_WORLD_BYTES / 1024 / 1024} MB`);
+        throw new _settings_config_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`simulate: world file ${path} is larger than ${MAX_WORLD_BYTES / 1024 / 1024} MB`);
     }
-    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
     return parseWorld(text, path);
 }
 

@@ -8,24 +8,19 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runServe: () => (/* binding */ runServe)
 /* harmony export */ });
-/* unused harmony exports SERVE_USAGE, parseServeArgs, serveEnv, MSAL_DISCOVERY_HOST, startTunnelProxy */
+/* unused harmony exports SERVE_USAGE, parseServeArgs, serveEnv, MSAL_DISCOVERY_HOST */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _emulator_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87212);
-/* harmony import */ var _world_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(85418);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _emulator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87212);
+/* harmony import */ var _world_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85418);
+/* harmony import */ var _tunnel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8510);
 // `aks-pull-gate simulate serve <world.yaml> [--port N] [--env-out F]`: the emulator on its own, kept up until
 // SIGINT/SIGTERM, for exploring a simulated world with real clients (az, kubectl, skopeo). It prints what a client
 // needs (endpoints, CA file, kubeconfig, the gate's credentials, the az lines) and never edits /etc/hosts.
-
-
 
 
 
@@ -116,50 +111,7 @@ function serveEnv(emu, caFile) {
 }
 /** MSAL's public instance-discovery host: MSAL Python (azure-cli) asks it about every authority it does not know. */
 const MSAL_DISCOVERY_HOST = 'login.microsoftonline.com';
-/**
- * The loopback CONNECT proxy `simulate serve` offers (HTTPS_PROXY): it tunnels the world's registry hosts and MSAL's
- * instance-discovery host to the emulator's port and refuses every other host (403), so a client on this machine
- * reaches `<registry>.azurecr.io` without /etc/hosts and MSAL's discovery is answered by the emulator, not the internet.
- */
-async function startTunnelProxy(port, hosts) {
-    const allowed = new Set([...hosts, MSAL_DISCOVERY_HOST].map((h) => h.toLowerCase()));
-    const sockets = new Set();
-    const server = (0,node_http__WEBPACK_IMPORTED_MODULE_1__.createServer)((_req, res) => {
-        res.writeHead(405, { 'content-type': 'text/plain' }).end('CONNECT only\n');
-    });
-    server.on('connect', (req, client) => {
-        sockets.add(client);
-        client.on('close', () => sockets.delete(client));
-        client.on('error', () => undefined);
-        const [host = '', p = '443'] = (req.url ?? '').toLowerCase().split(':');
-        if (!allowed.has(host) || (p !== '443' && p !== String(port))) {
-            client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-            return;
-        }
-        const upstream = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.connect)(port, '127.0.0.1', () => {
-            client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-            upstream.pipe(client);
-            client.pipe(upstream);
-        });
-        sockets.add(upstream);
-        upstream.on('close', () => sockets.delete(upstream));
-        upstream.on('error', () => client.destroy());
-    });
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen({ port: 0, host: '127.0.0.1' }, () => resolve());
-    });
-    const a = server.address();
-    const url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
-    return {
-        url,
-        close: () => new Promise((resolve) => {
-            for (const s of sockets)
-                s.destroy();
-            server.close(() => resolve());
-        }),
-    };
-}
+
 /** Runs `simulate serve`: resolves with the exit code once interrupted (0) or on a start error (2). */
 async function runServe(argv, io = {
     out: (s) => process.stdout.write(s),
@@ -177,8 +129,8 @@ async function runServe(argv, io = {
     const started = Date.now();
     let emu;
     try {
-        const world = await (0,_world_js__WEBPACK_IMPORTED_MODULE_6__/* .loadWorld */ .pT)(args.world);
-        emu = await (0,_emulator_js__WEBPACK_IMPORTED_MODULE_5__/* .startEmulator */ .s)(world, { port: args.port, extraCertHosts: [MSAL_DISCOVERY_HOST] });
+        const world = await (0,_world_js__WEBPACK_IMPORTED_MODULE_4__/* .loadWorld */ .pT)(args.world);
+        emu = await (0,_emulator_js__WEBPACK_IMPORTED_MODULE_3__/* .startEmulator */ .s)(world, { port: args.port, extraCertHosts: [MSAL_DISCOVERY_HOST] });
     }
     catch (e) {
         const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
@@ -186,21 +138,21 @@ async function runServe(argv, io = {
         io.err(`aks-pull-gate: simulate serve: ${msg}${hint}\n`);
         return 2;
     }
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'aks-pull-gate-serve-'));
-    const caFile = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'ca.pem');
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'aks-pull-gate-serve-'));
+    const caFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'ca.pem');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(caFile, emu.caPem);
-    const proxy = await startTunnelProxy(emu.port, emu.registryHosts);
     const env = [
         ...serveEnv(emu, caFile),
-        // For clients that honour HTTPS_PROXY (azure-cli's requests, skopeo): registries by name, MSAL's discovery local.
-        ['HTTPS_PROXY', proxy.url],
+        // For clients that honour HTTPS_PROXY (azure-cli's requests, skopeo, kubectl): registries and the clusters' API
+        // servers by name, MSAL's discovery local.
+        ['HTTPS_PROXY', emu.proxyUrl],
         ['NO_PROXY', '127.0.0.1,localhost'],
     ];
     // Values with spaces (the az lines) are single-quoted, so the file can be sourced by a shell (`set -a; . F`).
     const lines = env.map(([k, v]) => `${k}=${/[\s"'$]/.test(v) ? `'${v.replace(/'/g, `'\\''`)}'` : v}`);
     if (args.envOut)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(args.envOut, lines.join('\n') + '\n', { mode: 0o600 });
-    const hosts = emu.registryHosts.map((h) => `127.0.0.1 ${h}`);
+    const hosts = [...emu.registryHosts, ...emu.clusterHosts].map((h) => `127.0.0.1 ${h}`);
     io.out([
         `Simulated world ${args.world} serving on ${emu.endpoints.resourceManager} (started in ${Date.now() - started} ms).`,
         ...lines,
@@ -224,7 +176,6 @@ async function runServe(argv, io = {
         signals.on('SIGINT', stop);
         signals.on('SIGTERM', stop);
     });
-    await proxy.close();
     await emu.close();
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
     if (args.envOut)

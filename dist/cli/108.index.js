@@ -1,8 +1,8 @@
-export const id = 75;
-export const ids = [75];
+export const id = 108;
+export const ids = [108];
 export const modules = {
 
-/***/ 74075:
+/***/ 43108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,9 +23,69 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/settings/config.ts
 var settings_config = __webpack_require__(69551);
+// EXTERNAL MODULE: ./src/rules/remediation.ts
+var remediation = __webpack_require__(27870);
+// EXTERNAL MODULE: ./src/rules/catalogue.ts
+var catalogue = __webpack_require__(91062);
+;// CONCATENATED MODULE: ./src/checks/ruled-out.ts
+// Pure: diagnose's "ruled out" lines for the network and the kubelet identity, from the facts the run read (issue 17:
+// "network: public access enabled, no firewall rules", "network: private endpoint approved, privatelink zone linked
+// to the cluster VNet, A record 10.x.x.x") — never a generic sentence. When the facts that would say it were not read,
+// nothing is ruled out.
+const ruled_out_name = (id) => id.split('/').pop() ?? id;
+function firewallWords(r, egress) {
+    const deny = (r.defaultAction ?? 'Allow').toLowerCase() === 'deny';
+    if (!deny)
+        return r.ipRules.length ? `firewall default Allow (${r.ipRules.length} ip rule(s))` : 'no firewall rules';
+    const cidrs = egress.addresses.map((a) => a.cidr);
+    const rules = [
+        ...(r.ipRules.length ? [`ip rules ${r.ipRules.join(', ')}`] : []),
+        ...(r.virtualNetworkRules?.length ? [`${r.virtualNetworkRules.length} VNet rule(s)`] : []),
+    ];
+    return `firewall default Deny with ${rules.join(' and ') || 'no rules'}${cidrs.length ? `, which let in the cluster's egress ${cidrs.join(', ')}` : ''}`;
+}
+function endpointWords(r) {
+    const out = [];
+    for (const pe of r.privateEndpoints.filter((p) => p.status.toLowerCase() === 'approved')) {
+        const parts = [`private endpoint ${ruled_out_name(pe.endpointId ?? pe.connectionId)} approved (${pe.reach})`];
+        const zone = r.privateZones.find((z) => z.linkedToNodes);
+        if (zone) {
+            parts.push(`${zone.name} linked to the cluster VNet${zone.linkName ? ` (link ${zone.linkName})` : ''}`);
+            const records = Object.entries(zone.records ?? {}).filter(([, ips]) => ips.length > 0);
+            for (const [record, ips] of records)
+                parts.push(`A record ${record} → ${ips.join(', ')}`);
+        }
+        out.push(parts.join(', '));
+    }
+    return out;
+}
+/** "network: ..." for the registry of `loginServer`, or undefined when the run did not read its network posture. */
+function networkRuledOut(facts, loginServer) {
+    const n = facts.network;
+    const r = n?.registries.find((x) => x.loginServer.toLowerCase() === loginServer.toLowerCase());
+    if (!n || !r)
+        return undefined;
+    const publicOn = (r.publicNetworkAccess ?? 'Enabled').toLowerCase() !== 'disabled';
+    const parts = publicOn ? [`public access enabled, ${firewallWords(r, n.egress)}`] : ['public access disabled'];
+    parts.push(...endpointWords(r));
+    if (n.nodes.customDnsServers.length === 0 && r.privateEndpoints.length)
+        parts.push('the nodes use Azure DNS');
+    return `network: ${parts.join('; ')}`;
+}
+/** "authorization: ..." from the kubelet's working pull path (the assignment that grants it), or undefined. */
+function authorizationRuledOut(facts, image) {
+    const kubelet = facts.paths?.find((p) => p.path === 'kubelet' && p.image === image && p.state === 'works');
+    if (!kubelet)
+        return undefined;
+    return `authorization: the kubelet identity may pull: ${kubelet.reason ?? 'a role assignment grants pull on the registry'}`;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/diagnose.ts
 // Pure: the kubelet's pull-failure text classified as the field guide does, and one pod's diagnosis composed from
 // what the cluster says (pod, events, node) and what the gate's checks found for the pod's images.
+
+
+
 /** Classifies the kubelet's message (containerd's wording as AKS nodes print it). Order matters: see the comments. */
 function classifyPullMessage(message) {
     const m = message.toLowerCase();
@@ -49,36 +109,10 @@ function classifyPullMessage(message) {
         return 'image';
     return 'unclassified';
 }
-const RULE_CLASS = {
-    'kubelet-pull-permission-missing': 'authorization',
-    'pull-role-on-control-plane-identity': 'authorization',
-    'pull-role-not-honored-abac': 'authorization',
-    'pull-role-condition-excludes-repository': 'authorization',
-    'registry-cross-tenant': 'authorization',
-    'cluster-sp-secret-expired': 'authorization',
-    'pull-secret-missing': 'pull-secret',
-    'pull-secret-malformed': 'pull-secret',
-    'pull-secret-no-registry-entry': 'pull-secret',
-    'pull-secret-credential-rejected': 'pull-secret',
-    'sp-secret-expired': 'pull-secret',
-    'acr-token-disabled': 'pull-secret',
-    'acr-token-expired': 'pull-secret',
-    'acr-token-scope-missing-repository': 'pull-secret',
-    'admin-user-disabled': 'pull-secret',
-    'admin-password-rotated': 'pull-secret',
-    'refresh-token-in-pull-secret': 'pull-secret',
-    'image-not-found': 'image',
-    'repository-not-found': 'image',
-    'image-read-disabled': 'image',
-    'image-quarantined': 'image',
-    'image-reference-invalid': 'image',
-    'image-platform-missing': 'platform',
-    'registry-firewall-blocks-cluster': 'firewall',
-    'registry-public-access-disabled': 'firewall',
-    'private-endpoint-not-approved': 'network',
-    'private-dns-zone-not-linked': 'network',
-    'private-dns-record-missing': 'network',
-};
+/** The failure class a finding of this rule explains (rules/catalogue.ts: pullFailure). */
+function classOf(rule) {
+    return (0,catalogue/* ruleById */.BD)(rule)?.pullFailure;
+}
 /** Which finding classes an event class is consistent with (a 401 is the kubelet identity or the pull secret). */
 const CONSISTENT = {
     authorization: ['authorization', 'pull-secret'],
@@ -107,7 +141,7 @@ function eventFix(cls, image, pod) {
     if (cls === 'rate-limit')
         return {
             summary: `Docker Hub's pull rate limit (toomanyrequests) refused the node's anonymous or free-tier pull of ${image}`,
-            fix: `az acr import --name <your registry> --source ${image.startsWith('docker.io/') ? image : `docker.io/${image}`} --image ${image.replace(/^docker\.io\//, '')}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
+            fix: `${(0,remediation/* acrImport */.UX)('<your registry>', image.startsWith('docker.io/') ? image : `docker.io/${image}`, image.replace(/^docker\.io\//, ''))}  # then pull it from your registry (or add a Docker Hub pull secret to ${pod.namespace}/${pod.serviceAccount})`,
         };
     if (cls === 'tls')
         return {
@@ -141,7 +175,7 @@ function diagnosePod(input) {
         else {
             const other = pod.statuses.find((s) => s.state === 'waiting' && s.reason);
             out.notFailing = other
-                ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (kubectl describe pod ${pod.name} -n ${pod.namespace})`
+                ? `not failing to pull: container ${other.name} waits in ${other.reason}, which is not a pull failure (${(0,remediation/* kubectlDescribePod */.hf)(pod.namespace, pod.name)})`
                 : `not failing to pull: the pod is ${pod.phase}${pod.statuses.every((s) => s.state === 'running') && pod.statuses.length ? ', every container running' : ''}`;
         }
         return out;
@@ -159,7 +193,10 @@ function diagnosePod(input) {
     const cls = message ? classifyPullMessage(message) : 'unclassified';
     out.event = { reason: failed?.reason ?? waiting.reason ?? '', message, class: cls };
     const findings = (input.report?.findings ?? []).filter((f) => f.severity === 'error' && (!f.image || sameImage(f.image, image) || f.image === image));
-    const classed = findings.map((f) => ({ f, c: RULE_CLASS[f.rule] })).filter((x) => x.c !== undefined);
+    const classed = findings.flatMap((f) => {
+        const c = classOf(f.rule);
+        return c ? [{ f, c }] : [];
+    });
     // A pod that names pull secrets pulls with them: their failure comes before the kubelet identity's (which the node
     // tries too, and which is then no surprise).
     const rank = (c) => (pod.imagePullSecrets.length > 0 && c === 'pull-secret' ? 0 : 1);
@@ -200,15 +237,21 @@ function diagnosePod(input) {
         out.checked.push(`kubelet: ${missingSecret.message}`);
     // Ruled out: what the checks verified for this image.
     const img = input.report?.images.find((i) => sameImage(i.reference, image));
-    const concerns = new Set(findings.map((f) => RULE_CLASS[f.rule]));
+    const concerns = new Set(findings.map((f) => classOf(f.rule)));
     if (img && img.status === 'ok' && !concerns.has('image') && !concerns.has('platform')) {
         out.ruledOut.push(`image: the tag exists: ${tagOf(image)} → ${img.digest ?? '(digest not read)'}${img.platforms?.length ? `, platforms ${img.platforms.join(', ')}` : ''}${out.platform ? ` (the pool runs ${out.platform})` : ''}`);
     }
+    // Only what the run read says so, in its own words (the assignment that grants, the registry's network posture).
     if (input.report?.cluster) {
-        if (!concerns.has('authorization'))
-            out.ruledOut.push('authorization: the kubelet identity holds a role that grants pull on the registry');
-        if (!concerns.has('firewall') && !concerns.has('network'))
-            out.ruledOut.push("network: the registry's public access, firewall rules, private endpoints and DNS let the nodes in");
+        const facts = input.facts ?? {};
+        const reference = img?.reference ?? image;
+        const auth = concerns.has('authorization') ? undefined : authorizationRuledOut(facts, reference);
+        if (auth)
+            out.ruledOut.push(auth);
+        const registry = img?.registry ?? reference.split('/')[0];
+        const net = concerns.has('firewall') || concerns.has('network') ? undefined : networkRuledOut(facts, registry);
+        if (net)
+            out.ruledOut.push(net);
     }
     if (!concerns.has('pull-secret')) {
         out.ruledOut.push(pod.imagePullSecrets.length
@@ -218,11 +261,11 @@ function diagnosePod(input) {
     const w = input.workload;
     if (w && w.kind !== 'Pod') {
         const res = w.kind.toLowerCase();
-        out.confirm.push(`kubectl rollout restart ${res}/${w.name} -n ${pod.namespace}`);
+        out.confirm.push((0,remediation/* kubectlRolloutRestart */.NY)(pod.namespace, `${res}/${w.name}`));
     }
     else
-        out.confirm.push(`kubectl delete pod ${pod.name} -n ${pod.namespace}  # a bare pod: re-create it from its manifest`);
-    out.confirm.push(`kubectl get pods -n ${pod.namespace} -w`);
+        out.confirm.push(`${(0,remediation/* kubectlDeletePod */.n5)(pod.namespace, pod.name)}  # a bare pod: re-create it from its manifest`);
+    out.confirm.push((0,remediation/* kubectlWatchPods */.AN)(pod.namespace));
     for (const s of input.siblings) {
         if (s.name === pod.name)
             continue;
@@ -291,7 +334,7 @@ async function runDiagnose(config, target, deps) {
     let emulator;
     let cluster = config.cluster;
     if (config.simulate) {
-        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(45), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
+        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
         const world = await loadWorld(config.simulate);
         if (!cluster) {
             const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');
@@ -305,7 +348,7 @@ async function runDiagnose(config, target, deps) {
         if (!kubeconfig)
             throw new settings_config/* ConfigurationError */.j1('diagnose needs a kubeconfig (KUBECONFIG or ~/.kube/config)');
         await (0,live/* loadLiveClient */.IZ)();
-        const kube = (0,live/* liveClusterReader */.ot)(kubeconfig);
+        const kube = (0,live/* liveClusterReader */.ot)(kubeconfig, emulator ? undefined : (deps.env ?? process.env));
         return await diagnoseWith(kube, { ...config, ...(cluster ? { cluster } : {}) }, target, deps);
     }
     finally {
@@ -342,7 +385,7 @@ async function diagnoseWith(kube, config, target, deps) {
         await note('list', 'nodes', undefined, nodes.reason);
     const nodeLabels = new Map((nodes.state === 'found' ? nodes.value : []).map((n) => [n.name, n.labels]));
     const out = [];
-    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(45), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 65126));
+    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 65718));
     for (const pod of pods) {
         const checked = [`pod ${pod.namespace}/${pod.name} (spec and container statuses)`];
         const failing = isFailingToPull(pod);
@@ -357,6 +400,7 @@ async function diagnoseWith(kube, config, target, deps) {
         const workload = topOwner(pod);
         let siblings = [];
         let report;
+        let facts;
         if (failing) {
             const sib = await kube.listPods(pod.namespace);
             siblings =
@@ -376,6 +420,7 @@ async function diagnoseWith(kube, config, target, deps) {
                 platformsExplicit: !!(os_ && arch),
             }, { ...deps, readStdin: () => Promise.resolve(Buffer.from(manifest)) });
             report = gate.report;
+            facts = gate.facts;
             checked.push(`the gate's checks of ${pod.containers.map((c) => c.image).join(', ')}${config.cluster ? ` on cluster ${config.cluster}` : ' (no cluster given: identity and network not checked)'}`);
         }
         out.push(diagnosePod({
@@ -383,6 +428,7 @@ async function diagnoseWith(kube, config, target, deps) {
             events: events.state === 'found' ? events.value : [],
             ...(labels ? { nodeLabels: labels } : {}),
             ...(report ? { report } : {}),
+            ...(facts ? { facts } : {}),
             siblings,
             workload,
             checked,
@@ -404,13 +450,15 @@ async function diagnoseWith(kube, config, target, deps) {
 /* harmony export */   ot: () => (/* binding */ liveClusterReader)
 /* harmony export */ });
 /* unused harmony export podFromApi */
+/* harmony import */ var _cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10091);
 // Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
 // that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
 // the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
 // types/facts/live-cluster.ts here, so nothing downstream sees a client-node model.
+
 let k8s;
 async function loadLiveClient() {
-    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(356), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 17356));
+    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(676), __webpack_require__.e(356)]).then(__webpack_require__.bind(__webpack_require__, 17356));
 }
 function statusOf(err) {
     if (typeof err === 'object' && err !== null && 'code' in err) {
@@ -515,11 +563,14 @@ function workloadFromApi(kind, o) {
         ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}),
     };
 }
-function liveClusterReader(kubeconfigPath) {
+/** `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply (absent under --simulate). */
+function liveClusterReader(kubeconfigPath, proxyEnv) {
     if (!k8s)
         throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(kubeconfigPath);
+    if (proxyEnv)
+        (0,_cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .applyProxyEnv */ .m4)(kc, proxyEnv);
     const core = kc.makeApiClient(k8s.CoreV1Api);
     const apps = kc.makeApiClient(k8s.AppsV1Api);
     const batch = kc.makeApiClient(k8s.BatchV1Api);

@@ -1,8 +1,8 @@
-export const id = 823;
-export const ids = [823];
+export const id = 296;
+export const ids = [296];
 export const modules = {
 
-/***/ 47823:
+/***/ 61296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   auditWorkloads: () => (/* binding */ auditWorkloads)
 });
 
-// EXTERNAL MODULE: ./src/inventory/inventory.ts + 5 modules
-var inventory_inventory = __webpack_require__(48386);
+// EXTERNAL MODULE: ./src/inventory/inventory.ts + 4 modules
+var inventory_inventory = __webpack_require__(9892);
 // EXTERNAL MODULE: ./src/facts/kubernetes/live.ts
 var live = __webpack_require__(92060);
 ;// CONCATENATED MODULE: ./src/facts/kubernetes/workloads.ts
@@ -155,12 +155,29 @@ function workloadManifests(list) {
     return { text: lines.join('\n') + '\n', byLine };
 }
 
+// EXTERNAL MODULE: ./src/checks/images.ts
+var checks_images = __webpack_require__(75039);
 ;// CONCATENATED MODULE: ./src/checks/workloads.ts
 // Pure: the findings of the gate's checks on the cluster's running workloads (written as manifests, one document per
 // workload), regrouped the audit's way: one finding per rule, image and cause listing every workload that runs it
 // (`Deployment prod/orders-api`, container `api`), instead of a line of a file. A running image whose tag is gone
 // says what that means: the pods run from the node cache, and the next node that pulls it fails.
+
 const SHOWN = 10;
+/** Where a finding applies in the cluster: the workload (and container), as JSON's `locations[]` carry it. */
+function workloadLocation(w, container) {
+    // `Deployment prod/orders-api` -> kubernetes:prod/Deployment/orders-api
+    const [kind, ref = ''] = w.workload.split(' ');
+    const name = ref.slice(ref.indexOf('/') + 1);
+    return {
+        file: `kubernetes:${w.namespace}/${kind}/${name}`,
+        line: 1,
+        column: 1,
+        workload: w.workload,
+        namespace: w.namespace,
+        ...(container ? { container } : {}),
+    };
+}
 function groupWorkloadFindings(findings, uses, byLine) {
     const groups = new Map();
     const order = [];
@@ -185,7 +202,7 @@ function groupWorkloadFindings(findings, uses, byLine) {
             const use = uses.find((u) => u.location.line === line && (!f.image || u.ref?.normalized === f.image || u.image === f.image));
             const label = `${w.workload}${use ? ` (container ${use.container})` : ''}`;
             if (!g.where.some((x) => x.label === label))
-                g.where.push({ label, ns: w.namespace, pods: w.runningPods });
+                g.where.push({ label, ns: w.namespace, pods: w.runningPods, at: workloadLocation(w, use?.container) });
         }
     }
     return order.map((k) => {
@@ -196,11 +213,13 @@ function groupWorkloadFindings(findings, uses, byLine) {
         const pods = where.reduce((n, x) => n + x.pods, 0);
         const list = names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? ` and ${names.length - SHOWN} more` : '');
         let message = `${f.message} Running in ${where.length} workload(s): ${list}.`;
-        if (f.rule === 'image-not-found' && pods > 0)
+        if (f.rule === checks_images/* IMAGE_NOT_FOUND */.vG && pods > 0)
             message += ` Running on ${pods} pod(s) from the node cache; the next node that pulls it fails.`;
         return {
             ...f,
             message,
+            location: where[0].at,
+            locations: where.map((x) => x.at),
             evidence: {
                 ...(f.evidence ?? {}),
                 workloads: names,
@@ -211,6 +230,29 @@ function groupWorkloadFindings(findings, uses, byLine) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/checks/workloads-unreadable.ts
+// workloads-unreadable: the audit could not read every running workload (the Kubernetes API refused or did not answer
+// a list of a workload kind, of pods or of nodes). One finding per audit naming each refused read, and the fix: the
+// least-privilege ClusterRole the README names. The only place the rule is emitted.
+const WORKLOADS_UNREADABLE = 'workloads-unreadable';
+/** The README's least-privilege ClusterRole for the audit (and diagnose). */
+const AUDIT_CLUSTER_ROLE = 'aks-pull-gate-reader';
+/** One warning listing every read that failed (reasons as facts/kubernetes/workloads.ts words them), or none. */
+function workloadsUnreadable(reasons) {
+    const reads = [...new Set(reasons)];
+    if (reads.length === 0)
+        return [];
+    return [
+        {
+            rule: WORKLOADS_UNREADABLE,
+            severity: 'warning',
+            message: `The audit could not read every running workload: ${reads.join('; ')}. The images of what it could not read are not checked.`,
+            remediation: `Bind the gate's identity to the ClusterRole ${AUDIT_CLUSTER_ROLE} from the README (get and list on pods, nodes, events, serviceaccounts, namespaces, secrets; deployments, replicasets, statefulsets, daemonsets; jobs, cronjobs), e.g. kubectl create clusterrolebinding ${AUDIT_CLUSTER_ROLE} --clusterrole ${AUDIT_CLUSTER_ROLE} --user <the gate's object id>`,
+            evidence: { reads },
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/audit-workloads.ts
 // The audit's workload pass (issue 17 §1): the pod templates the cluster runs, through the kubeconfig, checked by the
 // gate's own check pipeline as if they were manifests, with the platforms of the nodes the pods run on; findings
@@ -219,21 +261,17 @@ function groupWorkloadFindings(findings, uses, byLine) {
 
 
 
+
 async function auditWorkloads(config, ctx, check) {
     if (config.workloads === false || !ctx.kubeconfigPath)
         return undefined;
     await (0,live/* loadLiveClient */.IZ)();
-    const kube = (0,live/* liveClusterReader */.ot)(ctx.kubeconfigPath);
+    const kube = (0,live/* liveClusterReader */.ot)(ctx.kubeconfigPath, ctx.proxyEnv);
     const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
-    const unreadable = (reason) => ({
-        rule: 'pull-secret-unverifiable',
-        severity: 'warning',
-        message: `The running workloads could not all be read: ${reason}. Grant list on pods, nodes and the workload kinds (see the README's ClusterRole).`,
-    });
     // A cluster that runs nothing (or nothing the gate may read) has no images to check.
     if (running.workloads.length === 0) {
         return {
-            findings: running.unreadable.map(unreadable),
+            findings: workloadsUnreadable(running.unreadable),
             workloads: 0,
             images: 0,
             kubernetesRequests: kube.requests(),
@@ -242,7 +280,7 @@ async function auditWorkloads(config, ctx, check) {
     }
     const { text, byLine } = workloadManifests(running.workloads);
     const file = 'cluster-workloads';
-    const inventory = await (0,inventory_inventory/* buildInventory */.R)({
+    const inventory = await (0,inventory_inventory/* buildInventory */.Rs)({
         manifests: ['-'],
         cwd: config.cwd,
         namespace: config.namespace,
@@ -256,9 +294,8 @@ async function auditWorkloads(config, ctx, check) {
     const platforms = running.platforms.length ? running.platforms : config.platforms;
     const result = await check({ ...config, mode: 'check', platforms, platformsExplicit: running.platforms.length > 0 }, inventory);
     // Static notices about the synthesized stream itself (e.g. mutable tags) keep their rule; none names a file.
-    const findings = groupWorkloadFindings(result.findings.filter((f) => f.rule !== 'no-workloads' && f.rule !== 'manifest-empty'), inventory.uses, lines);
-    for (const reason of running.unreadable)
-        findings.push(unreadable(reason));
+    const findings = groupWorkloadFindings(result.findings.filter((f) => !inventory_inventory/* FILE_NOTICES */.h_.includes(f.rule)), inventory.uses, lines);
+    findings.push(...workloadsUnreadable(running.unreadable));
     void file;
     return {
         findings,
@@ -280,13 +317,15 @@ async function auditWorkloads(config, ctx, check) {
 /* harmony export */   ot: () => (/* binding */ liveClusterReader)
 /* harmony export */ });
 /* unused harmony export podFromApi */
+/* harmony import */ var _cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10091);
 // Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
 // that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
 // the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
 // types/facts/live-cluster.ts here, so nothing downstream sees a client-node model.
+
 let k8s;
 async function loadLiveClient() {
-    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(356), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 17356));
+    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(676), __webpack_require__.e(356)]).then(__webpack_require__.bind(__webpack_require__, 17356));
 }
 function statusOf(err) {
     if (typeof err === 'object' && err !== null && 'code' in err) {
@@ -391,11 +430,14 @@ function workloadFromApi(kind, o) {
         ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}),
     };
 }
-function liveClusterReader(kubeconfigPath) {
+/** `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply (absent under --simulate). */
+function liveClusterReader(kubeconfigPath, proxyEnv) {
     if (!k8s)
         throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(kubeconfigPath);
+    if (proxyEnv)
+        (0,_cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .applyProxyEnv */ .m4)(kc, proxyEnv);
     const core = kc.makeApiClient(k8s.CoreV1Api);
     const apps = kc.makeApiClient(k8s.AppsV1Api);
     const batch = kc.makeApiClient(k8s.BatchV1Api);

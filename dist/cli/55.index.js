@@ -1,24 +1,142 @@
-export const id = 652;
-export const ids = [652];
+export const id = 55;
+export const ids = [55];
 export const modules = {
 
-/***/ 68652:
+/***/ 73055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   collectNetworkFacts: () => (/* binding */ collectNetworkFacts)
-/* harmony export */ });
-/* unused harmony exports parseResourceId, idKey, vnetOfSubnet, VNET_RULES_API_VERSION, virtualNetworkRulesFrom, privateZoneFor */
-/* harmony import */ var _azure_arm_containerregistry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69751);
-/* harmony import */ var _azure_arm_network__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12163);
-/* harmony import */ var _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19998);
-/* harmony import */ var _azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1818);
-/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42513);
-/* harmony import */ var _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(51863);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  collectNetworkFacts: () => (/* binding */ collectNetworkFacts)
+});
+
+// UNUSED EXPORTS: VNET_RULES_API_VERSION, idKey, parseResourceId, privateZoneFor, virtualNetworkRulesFrom, vnetOfSubnet
+
+// EXTERNAL MODULE: ./node_modules/@azure/arm-containerregistry/dist/esm/index.js + 33 modules
+var esm = __webpack_require__(69751);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var dist_esm = __webpack_require__(1818);
+;// CONCATENATED MODULE: ./src/facts/network/arm-get.ts
+// Plain ARM GETs for the network reads (I/O): the Azure core pipeline (the gate's credential as a bearer token,
+// retries on 429/5xx, the abort signal, proxy settings) without @azure/arm-network, whose bundle chunk (3.5 MB, and
+// the SDK clients it builds) the gate loaded for eight reads. The api-version is the one @azure/arm-network 39 sent
+// (2026-01-01), so the bodies are what the SDK read; list reads follow `nextLink` as the SDK's pager did.
+//
+// The SDK handed back its models with every `properties` bag flattened into its resource (`vnet.subnets`, not
+// `vnet.properties.subnets`), nested resources alike (peerings, zone configs): `flattenProperties` does the same, so the
+// shapes below are the SDK's, reduced to the fields the network facts read.
+
+/** The api-version @azure/arm-network 39.0.0 sent for Microsoft.Network reads. */
+const NETWORK_API_VERSION = '2026-01-01';
+/**
+ * Copies a resource body with every `properties` object merged into the object that holds it, recursively (pure):
+ * the shape the ARM SDKs' deserializers give. A field of the resource itself (id, name, type, etag) wins over a
+ * same-named one inside `properties`.
+ */
+function flattenProperties(value) {
+    if (Array.isArray(value))
+        return value.map(flattenProperties);
+    if (!value || typeof value !== 'object')
+        return value;
+    const src = value;
+    const out = {};
+    const props = src.properties;
+    if (props && typeof props === 'object' && !Array.isArray(props)) {
+        for (const [k, v] of Object.entries(props))
+            out[k] = flattenProperties(v);
+    }
+    for (const [k, v] of Object.entries(src)) {
+        if (k === 'properties' && props && typeof props === 'object' && !Array.isArray(props))
+            continue;
+        out[k] = flattenProperties(v);
+    }
+    return out;
+}
+/** GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). */
+class ArmGetter {
+    signal;
+    pipeline;
+    http;
+    base;
+    constructor(credential, resourceManager, scope, signal) {
+        this.signal = signal;
+        this.base = new URL(resourceManager.replace(/\/*$/, '/'));
+        this.pipeline = (0,dist_esm/* createPipelineFromOptions */.Fp)({});
+        this.pipeline.addPolicy((0,dist_esm/* bearerTokenAuthenticationPolicy */.N$)({ credential, scopes: scope }));
+        this.http = (0,dist_esm/* createDefaultHttpClient */.fl)();
+    }
+    /** One resource (flattened), by its ARM path (`/subscriptions/.../virtualNetworks/v`). Throws RestError on non-2xx. */
+    async get(path, apiVersion = NETWORK_API_VERSION) {
+        return flattenProperties(await this.send(this.url(path, apiVersion)));
+    }
+    /** Every item of a list (flattened), following `nextLink` on the same ARM host. */
+    async list(path, apiVersion = NETWORK_API_VERSION) {
+        const out = [];
+        let next = this.url(path, apiVersion);
+        const seen = new Set();
+        while (next) {
+            if (seen.has(next))
+                throw new Error(`ARM paging loops at ${next}`);
+            seen.add(next);
+            const page = (await this.send(next));
+            for (const item of page?.value ?? [])
+                out.push(flattenProperties(item));
+            next = page?.nextLink ? this.nextUrl(page.nextLink, apiVersion) : undefined;
+        }
+        return out;
+    }
+    url(path, apiVersion) {
+        const u = new URL(path.replace(/^\/+/, ''), this.base);
+        u.searchParams.set('api-version', apiVersion);
+        return u.toString();
+    }
+    /** A nextLink must stay on the ARM host (the bearer token goes with it); it keeps its api-version, or gets ours. */
+    nextUrl(link, apiVersion) {
+        const u = new URL(link, this.base);
+        if (u.origin !== this.base.origin)
+            throw new Error(`ARM nextLink leaves ${this.base.origin}: ${u.origin}`);
+        if (!u.searchParams.has('api-version'))
+            u.searchParams.set('api-version', apiVersion);
+        return u.toString();
+    }
+    async send(url) {
+        const request = (0,dist_esm/* createPipelineRequest */.G6)({ url, method: 'GET', abortSignal: this.signal });
+        request.headers.set('accept', 'application/json');
+        const res = await this.pipeline.sendRequest(this.http, request);
+        let body = null;
+        try {
+            body = res.bodyAsText ? JSON.parse(res.bodyAsText) : null;
+        }
+        catch {
+            if (res.status >= 200 && res.status < 300)
+                throw new dist_esm/* RestError */.pj(`ARM answered ${res.status} with no JSON body`, {
+                    statusCode: res.status,
+                    request,
+                    response: res,
+                });
+        }
+        if (res.status >= 200 && res.status < 300)
+            return body;
+        const error = body?.error;
+        const code = typeof error?.code === 'string' ? error.code : undefined;
+        const message = typeof error?.message === 'string' ? error.message : `ARM answered HTTP ${res.status}`;
+        throw new dist_esm/* RestError */.pj(message, { statusCode: res.status, request, response: res, ...(code ? { code } : {}) });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/index.js + 19 modules
+var arm_privatedns_dist_esm = __webpack_require__(19998);
+// EXTERNAL MODULE: ./src/facts/azure/clouds.ts
+var clouds = __webpack_require__(42513);
+// EXTERNAL MODULE: ./src/lib/arm-id.ts
+var arm_id = __webpack_require__(51863);
+;// CONCATENATED MODULE: ./src/facts/network/network.ts
 // Network posture facts: where the cluster's nodes send traffic from (egress IPs and prefixes, or why that is
 // unknown), which VNet they sit in, and for each registry its public access, firewall, private endpoints and the
-// privatelink DNS zone the nodes would resolve it through. All reads go through @azure/arm-network,
-// @azure/arm-privatedns and @azure/arm-containerregistry (replications); every read that fails is recorded as
+// privatelink DNS zone the nodes would resolve it through. Microsoft.Network reads are plain ARM GETs through the core
+// pipeline (arm-get.ts, at the api-version @azure/arm-network sent); private DNS goes through @azure/arm-privatedns
+// and replications through @azure/arm-containerregistry; every read that fails is recorded as
 // unverifiable with the permission that would allow it, never thrown. Verdicts live in src/checks/network.ts.
 
 
@@ -27,9 +145,9 @@ export const modules = {
 
 
 /** Parses an ARM resource id (lib/arm-id.ts). */
-const parseResourceId = _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_5__/* .parseArmId */ .fk;
+const parseResourceId = arm_id/* parseArmId */.fk;
 /** Case-insensitive ARM id comparison key (lib/arm-id.ts). */
-const idKey = _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_5__/* .armIdKey */ .DO;
+const idKey = arm_id/* armIdKey */.DO;
 /** The VNet id of a subnet id. */
 function vnetOfSubnet(subnetId) {
     const m = /^(.*\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(subnetId.trim());
@@ -77,7 +195,7 @@ class ArmReader {
     credential;
     endpoints;
     unverifiable;
-    network = new Map();
+    armGetter;
     dns = new Map();
     acr = new Map();
     memo = new Map();
@@ -92,25 +210,24 @@ class ArmReader {
             endpoint: this.endpoints.resourceManager,
             // The modular ARM clients default to the public cloud's scope whatever the endpoint: sovereign clouds and the
             // emulator need their own.
-            credentials: { scopes: [(0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_4__/* .armScope */ .Rz)(this.endpoints)] },
+            credentials: { scopes: [(0,clouds/* armScope */.Rz)(this.endpoints)] },
         };
     }
-    networkClient(sub) {
-        let c = this.network.get(sub);
-        if (!c)
-            this.network.set(sub, (c = new _azure_arm_network__WEBPACK_IMPORTED_MODULE_1__/* .NetworkManagementClient */ .D76(this.credential, sub, this.options())));
-        return c;
+    /** Plain GETs of Microsoft.Network resources (one pipeline for every subscription). */
+    get arm() {
+        this.armGetter ??= new ArmGetter(this.credential, this.endpoints.resourceManager, (0,clouds/* armScope */.Rz)(this.endpoints), this.ctx.signal);
+        return this.armGetter;
     }
     dnsClient(sub) {
         let c = this.dns.get(sub);
         if (!c)
-            this.dns.set(sub, (c = new _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_2__/* .PrivateDnsManagementClient */ .F5(this.credential, sub, this.options())));
+            this.dns.set(sub, (c = new arm_privatedns_dist_esm/* PrivateDnsManagementClient */.F5(this.credential, sub, this.options())));
         return c;
     }
     acrClient(sub) {
         let c = this.acr.get(sub);
         if (!c)
-            this.acr.set(sub, (c = new _azure_arm_containerregistry__WEBPACK_IMPORTED_MODULE_0__/* .ContainerRegistryManagementClient */ .PG(this.credential, sub, this.options())));
+            this.acr.set(sub, (c = new esm/* ContainerRegistryManagementClient */.PG(this.credential, sub, this.options())));
         return c;
     }
     get opts() {
@@ -151,6 +268,11 @@ class ArmReader {
         }, failure);
     }
 }
+/** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/<type>/<name>[/<child type>/<child>]`. */
+function networkPath(subscriptionId, resourceGroup, ...segments) {
+    return (`/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(resourceGroup)}` +
+        `/providers/Microsoft.Network/${segments.map(encodeURIComponent).join('/')}`);
+}
 function statusOf(err) {
     if (err && typeof err === 'object' && 'statusCode' in err && typeof err.statusCode === 'number') {
         return err.statusCode;
@@ -189,7 +311,7 @@ async function collectNodeNetwork(reader, cluster) {
         });
         return emptyNodes();
     }
-    const listed = await reader.list(`vnets:${clusterSub}/${nodeRg}`, () => reader.networkClient(clusterSub).virtualNetworks.list(nodeRg, reader.opts), {
+    const listed = await reader.read(`vnets:${clusterSub}/${nodeRg}`, () => reader.arm.list(networkPath(clusterSub, nodeRg, 'virtualNetworks')), {
         scope: 'nodes',
         what: `virtual networks in the node resource group ${nodeRg}`,
         permission: 'Microsoft.Network/virtualNetworks/read',
@@ -218,7 +340,7 @@ function readVnet(reader, vnetId) {
     const p = parseResourceId(vnetId);
     if (!p)
         return Promise.resolve(undefined);
-    return reader.read(vnetId, () => reader.networkClient(p.subscriptionId).virtualNetworks.get(p.resourceGroup, p.segments[1], reader.opts), { scope: 'nodes', what: vnetId, permission: 'Microsoft.Network/virtualNetworks/read' });
+    return reader.read(vnetId, () => reader.arm.get(networkPath(p.subscriptionId, p.resourceGroup, 'virtualNetworks', p.segments[1])), { scope: 'nodes', what: vnetId, permission: 'Microsoft.Network/virtualNetworks/read' });
 }
 // --- egress ------------------------------------------------------------------------------------------------------
 async function collectEgress(reader, cluster, nodes) {
@@ -284,9 +406,7 @@ async function natGatewaySources(reader, nodes, egress) {
         const p = parseResourceId(subnetId);
         if (!p || p.segments.length < 4)
             return;
-        const subnet = await reader.read(subnetId, () => reader
-            .networkClient(p.subscriptionId)
-            .subnets.get(p.resourceGroup, p.segments[1], p.segments[3], reader.opts), { scope: 'egress', what: subnetId, permission: 'Microsoft.Network/virtualNetworks/subnets/read' });
+        const subnet = await reader.read(subnetId, () => reader.arm.get(networkPath(p.subscriptionId, p.resourceGroup, 'virtualNetworks', p.segments[1], 'subnets', p.segments[3])), { scope: 'egress', what: subnetId, permission: 'Microsoft.Network/virtualNetworks/subnets/read' });
         if (!subnet) {
             egress.unknown.push(`node subnet ${subnetId} could not be read${reader.why(subnetId)}`);
             return;
@@ -299,7 +419,7 @@ async function natGatewaySources(reader, nodes, egress) {
         const np = parseResourceId(natId);
         if (!np)
             return;
-        const nat = await reader.read(natId, () => reader.networkClient(np.subscriptionId).natGateways.get(np.resourceGroup, np.segments[1], reader.opts), { scope: 'egress', what: natId, permission: 'Microsoft.Network/natGateways/read' });
+        const nat = await reader.read(natId, () => reader.arm.get(networkPath(np.subscriptionId, np.resourceGroup, 'natGateways', np.segments[1])), { scope: 'egress', what: natId, permission: 'Microsoft.Network/natGateways/read' });
         if (!nat) {
             egress.unknown.push(`NAT gateway ${natId} could not be read${reader.why(natId)}`);
             return;
@@ -320,9 +440,8 @@ async function resolveEgressSource(reader, id) {
     if (!p || (type !== 'publicipaddresses' && type !== 'publicipprefixes')) {
         return `egress resource ${id} is neither a public IP address nor a public IP prefix`;
     }
-    const client = reader.networkClient(p.subscriptionId);
     if (type === 'publicipaddresses') {
-        const ip = await reader.read(id, () => client.publicIPAddresses.get(p.resourceGroup, p.segments[1], reader.opts), { scope: 'egress', what: id, permission: 'Microsoft.Network/publicIPAddresses/read' });
+        const ip = await reader.read(id, () => reader.arm.get(networkPath(p.subscriptionId, p.resourceGroup, 'publicIPAddresses', p.segments[1])), { scope: 'egress', what: id, permission: 'Microsoft.Network/publicIPAddresses/read' });
         if (!ip)
             return `public IP ${id} could not be read${reader.why(id)}`;
         if (!ip.ipAddress)
@@ -330,7 +449,8 @@ async function resolveEgressSource(reader, id) {
         const v6 = ip.ipAddress.includes(':');
         return { cidr: `${ip.ipAddress}/${v6 ? 128 : 32}`, source: id, kind: 'public-ip' };
     }
-    const prefix = await reader.read(id, () => client.publicIPPrefixes.get(p.resourceGroup, p.segments[1], reader.opts), {
+    const prefixPath = networkPath(p.subscriptionId, p.resourceGroup, 'publicIPPrefixes', p.segments[1]);
+    const prefix = await reader.read(id, () => reader.arm.get(prefixPath), {
         scope: 'egress',
         what: id,
         permission: 'Microsoft.Network/publicIPPrefixes/read',
@@ -421,7 +541,7 @@ async function readVirtualNetworkRules(reader, facts) {
     const url = `${base}${facts.id}?api-version=${VNET_RULES_API_VERSION}`;
     let reason;
     try {
-        const res = await client.pipeline.sendRequest((0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .createDefaultHttpClient */ .fl)(), (0,_azure_core_rest_pipeline__WEBPACK_IMPORTED_MODULE_3__/* .createPipelineRequest */ .G6)({ url, method: 'GET', abortSignal: reader.ctx.signal }));
+        const res = await client.pipeline.sendRequest((0,dist_esm/* createDefaultHttpClient */.fl)(), (0,dist_esm/* createPipelineRequest */.G6)({ url, method: 'GET', abortSignal: reader.ctx.signal }));
         if (res.status === 200) {
             try {
                 return virtualNetworkRulesFrom(JSON.parse(res.bodyAsText ?? 'null'));
@@ -493,7 +613,7 @@ async function collectEndpoint(reader, registry, c, nodes) {
     const p = parseResourceId(facts.endpointId);
     if (!p || !facts.endpointId)
         return facts;
-    const client = reader.networkClient(p.subscriptionId);
+    const endpointPath = networkPath(p.subscriptionId, p.resourceGroup, 'privateEndpoints', p.segments[1]);
     const failure = {
         scope: 'registry',
         registryId: registry.id,
@@ -501,8 +621,8 @@ async function collectEndpoint(reader, registry, c, nodes) {
         permission: 'Microsoft.Network/privateEndpoints/read',
     };
     const [pe, groups] = await Promise.all([
-        reader.read(facts.endpointId, () => client.privateEndpoints.get(p.resourceGroup, p.segments[1], reader.opts), failure),
-        reader.list(`${facts.endpointId}/privateDnsZoneGroups`, () => client.privateDnsZoneGroups.list(p.resourceGroup, p.segments[1], reader.opts), {
+        reader.read(facts.endpointId, () => reader.arm.get(endpointPath), failure),
+        reader.read(`${facts.endpointId}/privateDnsZoneGroups`, () => reader.arm.list(`${endpointPath}/privateDnsZoneGroups`), {
             ...failure,
             what: `DNS zone groups of ${facts.endpointId}`,
             permission: 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups/read',

@@ -1,8 +1,8 @@
-export const id = 878;
-export const ids = [878];
+export const id = 775;
+export const ids = [775];
 export const modules = {
 
-/***/ 64878:
+/***/ 47775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -649,6 +649,7 @@ function usage() {
         '',
         '  -h, --help                      show this help',
         '  -v, --version                   show the version',
+        '      --debug                     phase timings and one line per HTTP request on stderr (AKS_PULL_GATE_DEBUG=1)',
         '',
         'Booleans take --x, --no-x or --x=false. A flag wins over .aks-pull-gate.yaml, which wins over the default.',
         'Exit codes: 0 ready, 1 findings at or above --fail-on, 2 usage or configuration error.',
@@ -896,6 +897,9 @@ function concernMark(report, image, concern) {
     for (const f of report.findings) {
         if (concernOf(f.rule) !== concern || !applies(f, image, concern))
             continue;
+        // An accepted "could not check" finding no longer marks the image ❔: the accepted check says so below.
+        if (f.suppressed && (0,catalogue/* ruleById */.BD)(f.rule)?.unverifiable)
+            continue;
         rules.add(f.rule);
         if ((0,catalogue/* ruleById */.BD)(f.rule)?.unverifiable)
             unverifiable = true;
@@ -905,18 +909,36 @@ function concernMark(report, image, concern) {
     const sorted = [...rules].sort();
     if (worst === 'error' || worst === 'warning')
         return { state: worst, rules: sorted };
+    const check = image.checks ? checkOf(image.checks, concern) : undefined;
+    // An unverifiable finding says what it is; the check's own why says it in the cell ("not checked: <why>").
     if (unverifiable)
-        return { state: 'unverifiable', rules: sorted };
+        return {
+            state: 'unverifiable',
+            rules: sorted,
+            ...(check?.state === 'unverified' && check.why ? { why: check.why } : {}),
+        };
     if (worst === 'notice')
         return { state: 'notice', rules: sorted };
-    const check = image.checks ? checkOf(image.checks, concern) : undefined;
     // Never a pass for what did not run: the image's own check states say whether it ran, and why not.
+    if (check?.state === 'unverified' && check.accepted)
+        return {
+            state: 'accepted',
+            rules: [],
+            why: `accepted by ${check.accepted.by} until ${check.accepted.expires}: ${check.accepted.reason}`,
+        };
     if (check?.state === 'unverified')
         return { state: 'unverifiable', rules: [], ...(check.why ? { why: check.why } : {}) };
     if (check?.state === 'not-applicable')
         return { state: 'unchecked', rules: [], ...(check.why ? { why: check.why } : {}) };
     return { state: quietState(image, concern), rules: [] };
 }
+/** The four checks of an image, in report order, with the words the reports use for them. */
+const CHECK_NAMES = [
+    ['exists', 'exists'],
+    ['platforms', 'platforms'],
+    ['pullPath', 'pull path'],
+    ['network', 'network'],
+];
 function checkOf(checks, concern) {
     if (concern === 'exists')
         return checks.exists;
@@ -945,7 +967,31 @@ function quietState(image, concern) {
         return 'unchecked';
     return 'pass';
 }
+/**
+ * The unverified checks accepted on purpose, one clause per acceptance: who accepted them (the `ignore:` entry's file
+ * and line, or the workload annotation), until when, why, and the images they cover.
+ */
+function acceptedWords(report) {
+    const by = new Map();
+    for (const i of report.images) {
+        for (const c of Object.values(i.checks ?? {})) {
+            if (c.state !== 'unverified' || !c.accepted)
+                continue;
+            const k = `${c.accepted.by}\u0000${c.accepted.reason}\u0000${c.accepted.expires}`;
+            const e = by.get(k) ?? { a: c.accepted, images: [] };
+            if (!e.images.includes(i.reference))
+                e.images.push(i.reference);
+            by.set(k, e);
+        }
+    }
+    return [...by.values()].map(({ a, images }) => `${images.length} image${images.length === 1 ? '' : 's'} not verified but accepted by ${a.by} until ${a.expires} (${a.reason}): ${images.slice(0, 3).join(', ')}${images.length > 3 ? ` and ${images.length - 3} more` : ''}`);
+}
 function verdictWords(report) {
+    const accepted = acceptedWords(report);
+    const words = verdictCore(report);
+    return accepted.length ? `${words}; ${accepted.join('; ')}` : words;
+}
+function verdictCore(report) {
     const { errors, warnings, notices, images } = report.summary;
     const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${notices} notice${notices === 1 ? '' : 's'}`;
     const what = `${images} image${images === 1 ? '' : 's'}`;
@@ -965,7 +1011,7 @@ function verdictWords(report) {
     const gapWords = () => {
         const by = new Map();
         for (const i of unverified) {
-            const first = Object.values(i.checks).find((c) => c.state === 'unverified');
+            const first = Object.values(i.checks).find((c) => c.state === 'unverified' && !c.accepted);
             const r = first?.reason ?? 'other';
             by.set(r, (by.get(r) ?? 0) + 1);
         }
@@ -999,10 +1045,10 @@ function verdictWords(report) {
         : `Ready: every image can be pulled (${what}; ${counts})`;
 }
 function hasUnverifiedCheck(checks) {
-    return Object.values(checks).some((c) => c.state === 'unverified');
+    return Object.values(checks).some((c) => c.state === 'unverified' && !c.accepted);
 }
 function common_locationText(f) {
-    if (!f.location)
+    if (!f.location || f.location.workload)
         return '';
     const { file, line, column } = f.location;
     return `${file}:${line}${column ? `:${column}` : ''}`;
@@ -1147,11 +1193,74 @@ function evidenceLine(evidence) {
         .join('; ');
 }
 
+;// CONCATENATED MODULE: ./src/report/namespaces.ts
+// The audit's workload findings grouped by namespace, for the job summary and the tracking issue (issue 17): a table
+// of namespaces (errors, warnings, notices, workloads concerned) and, per namespace, the findings with the workloads
+// of that namespace they name. The data is each finding's workload locations (checks/workloads.ts).
+
+
+/** Namespace -> findings and the workloads of that namespace each names; namespaces sorted, errors first inside. */
+function groupByNamespace(findings) {
+    const byNs = new Map();
+    for (const f of (0,sort/* sortFindings */.Tc)(findings.filter((x) => !x.suppressed))) {
+        const here = new Map();
+        for (const l of f.locations ?? (f.location ? [f.location] : [])) {
+            if (!l.workload || l.namespace === undefined)
+                continue;
+            const label = `${l.workload}${l.container ? ` (container ${l.container})` : ''}`;
+            const list = here.get(l.namespace) ?? [];
+            if (!list.includes(label))
+                list.push(label);
+            here.set(l.namespace, list);
+        }
+        for (const [namespace, workloads] of here) {
+            let g = byNs.get(namespace);
+            if (!g) {
+                g = { namespace, counts: { error: 0, warning: 0, notice: 0 }, workloads: new Set(), items: [] };
+                byNs.set(namespace, g);
+            }
+            g.counts[f.severity]++;
+            for (const w of workloads)
+                g.workloads.add(w.replace(/ \(container .*\)$/, ''));
+            g.items.push({ f, workloads });
+        }
+    }
+    return [...byNs.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : 0));
+}
+const SHOWN_WORKLOADS = 10;
+/** The "By namespace" section, or '' when no finding names a running workload. */
+function namespaceSection(findings) {
+    const groups = groupByNamespace(findings);
+    if (groups.length === 0)
+        return '';
+    const rows = groups.map((g) => `| ${code(g.namespace)} | ${g.counts.error || ''} | ${g.counts.warning || ''} | ${g.counts.notice || ''} | ${g.workloads.size} |`);
+    const out = [
+        `\n### Workloads by namespace\n`,
+        '| namespace | errors | warnings | notices | workloads |',
+        '|---|---|---|---|---|',
+        ...rows,
+        '',
+    ];
+    for (const g of groups) {
+        const n = g.items.length;
+        out.push(`<details${g.counts.error ? ' open' : ''}><summary>${escapeMd(g.namespace)}: ${n} finding${n === 1 ? '' : 's'}</summary>\n`);
+        for (const { f, workloads } of g.items) {
+            const shown = workloads.slice(0, SHOWN_WORKLOADS).map(escapeMd).join(', ');
+            const more = workloads.length > SHOWN_WORKLOADS ? ` and ${workloads.length - SHOWN_WORKLOADS} more` : '';
+            const subject = f.image ? ` ${code(f.image)}` : f.registry ? ` ${code(f.registry)}` : '';
+            out.push(`- ${SEV_ICON[f.severity]} ${code(f.rule)}${subject}: ${shown}${more}`);
+        }
+        out.push('\n</details>\n');
+    }
+    return `${out.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 // The job summary (GITHUB_STEP_SUMMARY) and the Markdown building blocks the PR comment reuses: a verdict line,
 // one table row per image with a mark per concern, every finding with its remediation in a copyable fenced block,
 // long sections collapsed in <details>, and a hard size budget (GitHub rejects a step summary over 1 MiB) that
 // truncates with a pointer to the JSON report rather than failing the upload.
+
 
 
 
@@ -1171,6 +1280,7 @@ const MARK_ICON = {
     notice: 'ℹ️',
     unverifiable: '❔',
     unchecked: '➖',
+    accepted: '☑️',
 };
 const CONCERN_HEADING = {
     exists: 'exists',
@@ -1204,7 +1314,11 @@ function fenced(s, lang = 'sh') {
 }
 function markCell(m, extra) {
     const rules = m.rules.map(code).join(' ');
-    const why = m.why && (m.state === 'unverifiable' || m.state === 'unchecked') ? `not checked: ${escapeMd(m.why)}` : '';
+    const why = m.why && m.state === 'accepted'
+        ? escapeMd(m.why)
+        : m.why && (m.state === 'unverifiable' || m.state === 'unchecked')
+            ? `not checked: ${escapeMd(m.why)}`
+            : '';
     return [MARK_ICON[m.state], rules, extra, why].filter((x) => x).join(' ');
 }
 function imageRow(report, image) {
@@ -1221,16 +1335,18 @@ function imageTableHeader() {
     const heads = TABLE_CONCERNS.map((c) => CONCERN_HEADING[c]);
     return [`| image | registry | ${heads.join(' | ')} |`, `|---|---|${heads.map(() => '---|').join('')}`];
 }
-const MARK_LEGEND = '✅ passes · ❌ blocks the pull · ⚠️ warning · ❔ could not verify · ℹ️ notice · ➖ not checked';
+const MARK_LEGEND = '✅ passes · ❌ blocks the pull · ⚠️ warning · ❔ could not verify · ☑️ not verified, accepted on purpose · ℹ️ notice · ➖ not checked';
 /** One finding: heading line, message, safe evidence, where, and the remediation in a copyable block. */
 function findingBlock(f, opts = {}) {
     const rule = (0,catalogue/* ruleById */.BD)(f.rule);
     const title = rule ? ` ${escapeMd(rule.title)}` : '';
-    const where = f.location
-        ? ` at ${code(`${f.location.file}:${f.location.line}${f.location.column ? `:${f.location.column}` : ''}`)}`
+    // A workload location (the audit) is named in the message already ("Running in N workload(s): ...").
+    const fileLine = f.location && !f.location.workload ? f.location : undefined;
+    const where = fileLine
+        ? ` at ${code(`${fileLine.file}:${fileLine.line}${fileLine.column ? `:${fileLine.column}` : ''}`)}`
         : '';
     const subject = f.image ? ` ${code(f.image)}` : f.registry ? ` ${code(f.registry)}` : '';
-    const more = (f.locations?.length ?? 0) > 1
+    const more = fileLine && (f.locations?.length ?? 0) > 1
         ? ` and ${f.locations.length - 1} more place${f.locations.length === 2 ? '' : 's'}`
         : '';
     const lines = [
@@ -1368,10 +1484,13 @@ function renderSummary(report, opts = {}) {
         if (fold)
             out.force('\n</details>\n');
     }
+    // The audit: what each namespace runs that would fail its next pull, before the findings and their fixes.
+    if (report.mode === 'audit')
+        out.push(namespaceSection(report.findings), FOOTER_RESERVE);
     const { shown } = writeFindings(out, report.findings, OPEN_FINDINGS, true);
     if (report.credentials?.length && !out.truncated) {
         const rows = report.credentials.map((c) => `| ${escapeMd(c.kind)} | ${code(c.name)} | ${escapeMd(c.owner ?? '')} | ${c.registry ? code(c.registry) : ''} | ${escapeMd(c.expires ?? '')} | ${c.daysLeft ?? ''} | ${escapeMd(c.status)} | ${escapeMd(c.usedBy.join(', '))} |`);
-        out.push(`\n### Credentials\n\n<details><summary>${report.credentials.length} credentials</summary>\n\n| kind | name | owner | registry | expires | days left | status | used by |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n\n</details>\n`, FOOTER_RESERVE);
+        out.push(`\n### Credentials\n\n<details><summary>${report.credentials.length} credential${report.credentials.length === 1 ? '' : 's'}</summary>\n\n| kind | name | owner | registry | expires | days left | status | used by |\n|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n\n</details>\n`, FOOTER_RESERVE);
     }
     const hiddenFindings = report.findings.length - shown;
     const hiddenImages = groups.length - rowsShown;
@@ -1427,6 +1546,14 @@ function checkedName(report, key) {
 function prCommentMarker(clusterKey) {
     const key = clusterKey.replace(/[^A-Za-z0-9._/:@-]/g, '_').replace(/-{2,}/g, '-');
     return `<!-- aks-pull-gate:${key} -->`;
+}
+/** The hidden marker of a cluster's audit tracking issue: the PR comment's key under another prefix. */
+function trackingIssueMarker(clusterKey) {
+    return prCommentMarker(clusterKey).replace('aks-pull-gate:', 'aks-pull-gate-audit:');
+}
+/** The tracking issue's title: names the cluster (or the comment key) the audit is about. */
+function trackingIssueTitle(report, clusterKey) {
+    return `aks-pull-gate audit: credentials expiring or broken (${checkedName(report, clusterKey) ?? 'manifests'})`;
 }
 function renderPrComment(report, opts) {
     const limit = Math.min(opts.maxChars ?? PR_COMMENT_MAX_CHARS, PR_COMMENT_MAX_CHARS);
@@ -1569,12 +1696,15 @@ async function syncTrackingIssue(client, opts) {
     }
 }
 
+// EXTERNAL MODULE: ./src/facts/proxy-fetch.ts
+var proxy_fetch = __webpack_require__(20806);
 ;// CONCATENATED MODULE: ./src/cli-github.ts
 // The CLI's GitHub channel: inside a GitHub Actions job (GITHUB_ACTIONS=true), the GitHub-only options act as they do
 // in the action: the sticky PR comment in check mode on a pull_request event, the tracking issue in audit mode. The
 // action reaches GitHub through Octokit (src/main.ts); the CLI may not import @actions/*, so this is a small REST
 // client over fetch that satisfies the same interfaces of report/pr-comment.ts. Every request is bounded by `signal`.
 // Never decides the exit code; the token never reaches a message.
+
 
 
 
@@ -1588,6 +1718,8 @@ function gitHubJobFromEnv(env) {
         owner,
         repo,
         eventName: env.GITHUB_EVENT_NAME ?? '',
+        ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
+        ...(env.GITHUB_JOB ? { job: env.GITHUB_JOB } : {}),
     };
     if (env.GITHUB_EVENT_PATH) {
         try {
@@ -1670,8 +1802,14 @@ function issueClient(call) {
  */
 async function publishToGitHub(report, config, settings, job, opts) {
     const { logger } = opts;
-    // Keyed as the action keys it today (src/main.ts), or on comment-key when given.
-    const clusterKey = config.commentKey ?? report.cluster?.split('/').pop() ?? 'manifests';
+    // Keyed as the action keys it (src/main.ts): comment-key when given, else the full cluster id lower-case, else the
+    // workflow and job. One key for both channels, so a CLI run and an action run on one cluster share one comment.
+    const clusterKey = commentKey({
+        ...(config.commentKey ? { commentKey: config.commentKey } : {}),
+        ...(report.cluster ? { cluster: report.cluster } : {}),
+        ...(job.workflow ? { workflow: job.workflow } : {}),
+        ...(job.job ? { job: job.job } : {}),
+    });
     const isPr = job.eventName === 'pull_request' || job.eventName === 'pull_request_target';
     const wantComment = config.mode === 'check' && settings.commentOnPr && isPr && job.issueNumber !== undefined;
     const wantIssue = config.mode === 'audit' && settings.trackingIssue;
@@ -1681,7 +1819,7 @@ async function publishToGitHub(report, config, settings, job, opts) {
         logger.warning('GITHUB_TOKEN is not set: skipping the PR comment / tracking issue (the exit code depends on the findings alone)');
         return 'skipped';
     }
-    const call = rest(job, settings.githubToken, opts.signal, opts.fetch ?? fetch);
+    const call = rest(job, settings.githubToken, opts.signal, opts.fetch ?? (0,proxy_fetch/* proxyAwareFetch */.Fm)(opts.env ?? process.env));
     const { owner, repo } = job;
     try {
         if (wantComment) {
@@ -1692,7 +1830,7 @@ async function publishToGitHub(report, config, settings, job, opts) {
                 body: renderPrComment(report, { clusterKey }),
                 marker: prCommentMarker(clusterKey),
                 whenClean: settings.commentWhenClean,
-                clean: report.summary.errors === 0 && report.summary.warnings === 0,
+                clean: report.verified && report.summary.errors === 0 && report.summary.warnings === 0,
             });
             if (result === 'read-only') {
                 logger.warning('The PR comment was skipped: the token is read-only (a fork, or the job lacks permissions: pull-requests: write)');
@@ -1704,8 +1842,8 @@ async function publishToGitHub(report, config, settings, job, opts) {
         const result = await syncTrackingIssue(issueClient(call), {
             owner,
             repo,
-            marker: `<!-- aks-pull-gate-audit:${clusterKey} -->`,
-            title: `aks-pull-gate audit: credentials expiring or broken (${clusterKey})`,
+            marker: trackingIssueMarker(clusterKey),
+            title: trackingIssueTitle(report, clusterKey),
             body: renderSummary(report, { title: 'aks-pull-gate audit', maxBytes: 60_000 }),
             clean: report.ready,
         });
@@ -1945,7 +2083,8 @@ function toAnnotation(f, fallback, opts) {
     if (f.remediation)
         parts.push(`Fix: ${f.remediation}`);
     const a = { level: f.severity, message: '', title: f.rule };
-    const loc = f.location;
+    // A running workload (the audit) is no file of the repository: annotate without a place.
+    const loc = f.location?.workload ? undefined : f.location;
     const template = loc?.helmSource && opts.fileExists ? helmCandidates(loc.helmSource).find((p) => opts.fileExists?.(p)) : undefined;
     if (loc && template) {
         // The rendered file is generated; the template is what a person edits. Its line is unknown, so line 1, and the
@@ -2029,6 +2168,7 @@ function buildAnnotations(report, opts = {}) {
 
 
 
+
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 // GitHub ranks code-scanning alerts by `problem.severity` (error / warning / recommendation).
@@ -2051,8 +2191,9 @@ function descriptor(rule) {
             'problem.severity': PROBLEM_SEVERITY[rule.defaultSeverity],
         },
     };
-    if (rule.helpUri)
-        d.helpUri = rule.helpUri;
+    // helpUri opens the rule's section of docs/rules.md (what fires it, the fix, the tests); the help markdown keeps the
+    // Microsoft documentation link.
+    d.helpUri = (0,catalogue/* ruleDocUri */.h5)(rule.id);
     return d;
 }
 /** A relative URI reference for a workspace-relative path: forward slashes, each segment percent-encoded. */
@@ -2079,10 +2220,45 @@ function insideWorkspace(file) {
         return undefined;
     return f;
 }
-/** Stable across runs: rule, image (or registry), and the place; never text that changes from day to day. */
+/**
+ * The credential a finding is about, by name (never its value): the pull secret (namespace/name) and the registry it
+ * is for, the scoped token, or the service principal. Undefined for findings about no credential.
+ */
+function credentialKey(f) {
+    const ev = f.evidence ?? {};
+    const str = (v) => typeof v === 'string' && v ? v : Array.isArray(v) && v.length ? v.map(String).join(',') : undefined;
+    const parts = [
+        str(ev.secretName) && `secret:${str(ev.secretName)}`,
+        str(ev.tokenName) && `token:${str(ev.tokenName)}`,
+        str(ev.identity) && `principal:${str(ev.identity)}`,
+    ].filter((p) => Boolean(p));
+    if (parts.length === 0)
+        return undefined;
+    const registry = f.registry ?? str(ev.registryId) ?? (f.image ? f.image.split('/')[0] : undefined);
+    return [...parts, ...(registry ? [`registry:${registry.toLowerCase()}`] : [])].join(' ');
+}
+/**
+ * Stable across runs: rule, image (or registry), the credential when the finding is about one, and the place; never
+ * text that changes from day to day. Findings about no credential keep the key they always had (no alert churn).
+ */
 function fingerprint(f, place) {
-    const key = [f.rule, f.image ?? f.registry ?? '', place].join('\u0000');
+    const credential = credentialKey(f);
+    const key = [f.rule, f.image ?? f.registry ?? '', ...(credential ? [credential] : []), place].join('\u0000');
     return (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 32);
+}
+/** "<checks> not checked: <why>" for each unverified check of the image, one line per distinct reason. */
+function unverifiedLines(image) {
+    if (!image.checks)
+        return [];
+    const byWhy = new Map();
+    for (const [key, name] of CHECK_NAMES) {
+        const c = image.checks[key];
+        if (c.state !== 'unverified')
+            continue;
+        const why = `${c.why ?? 'could not be verified'}${c.toCheck ? ` (to check it: ${c.toCheck})` : ''}`;
+        byWhy.set(why, [...(byWhy.get(why) ?? []), name]);
+    }
+    return [...byWhy].map(([why, names]) => `${names.join(', ')} not checked: ${why}`);
 }
 function renderSarif(report, opts) {
     const findings = report.mode === 'audit' ? [] : (0,sort/* sortFindings */.Tc)(report.findings);
@@ -2090,7 +2266,12 @@ function renderSarif(report, opts) {
     // the first line that uses the image (or the first image of the report) and say so in their properties.
     const imageLocation = new Map(report.images.filter((i) => i.locations.length > 0).map((i) => [i.reference, i.locations[0]]));
     const firstLocation = report.images.find((i) => i.locations.length > 0)?.locations[0];
+    // What could not be checked, per image: said in the message and properties of that image's results, and for every
+    // image in the run's properties (an unverified image may have no result of its own, e.g. after a timeout).
+    const notChecked = new Map(report.images.map((i) => [i.reference, unverifiedLines(i)]).filter(([, lines]) => lines.length > 0));
     const place = (l, approximate) => {
+        if (l.workload)
+            return undefined; // a running workload is no file of the repository
         const template = l.helmSource && opts.fileExists
             ? helmCandidates(l.helmSource).find((p) => insideWorkspace(p) && opts.fileExists?.(p))
             : undefined;
@@ -2138,7 +2319,12 @@ function renderSarif(report, opts) {
             omitted++;
             continue;
         }
-        const text = f.remediation ? `${f.message}\nFix: ${f.remediation}` : f.message;
+        const gaps = f.image !== undefined ? notChecked.get(f.image) : undefined;
+        const text = [
+            f.message,
+            ...(f.remediation ? [`Fix: ${f.remediation}`] : []),
+            ...(gaps ?? []).map((g) => `Not verified for ${f.image}: ${g}`),
+        ].join('\n');
         for (const p of unique) {
             const r = {
                 ruleId: f.rule,
@@ -2164,6 +2350,8 @@ function renderSarif(report, opts) {
                 props.registry = f.registry;
             if (f.remediation)
                 props.remediation = f.remediation;
+            if (gaps)
+                props.notChecked = gaps;
             if (p.approximate)
                 props.locationIsApproximate = true;
             if (f.location?.helmSource)
@@ -2198,6 +2386,10 @@ function renderSarif(report, opts) {
     const props = {};
     if (report.cluster)
         Object.assign(props, { cluster: report.cluster, mode: report.mode, ready: report.ready });
+    if (report.mode === 'check' && notChecked.size > 0) {
+        Object.assign(props, { ready: report.ready, verified: report.verified });
+        props.notChecked = [...notChecked].map(([image, lines]) => ({ image, notChecked: lines }));
+    }
     if (report.mode === 'audit' && report.findings.length > 0) {
         props.auditFindingsLeftOut = report.findings.length;
         props.note = 'Audit findings have no place in the repository; they are in the JSON report and the job summary.';
@@ -2217,12 +2409,6 @@ function renderSarif(report, opts) {
 const SGR = { red: '31', yellow: '33', cyan: '36', green: '32', dim: '2', bold: '1' };
 const LABEL = { error: 'error', warning: 'warning', notice: 'notice' };
 const SEV_COLOR = { error: 'red', warning: 'yellow', notice: 'cyan' };
-const CHECK_NAMES = [
-    ['exists', 'exists'],
-    ['platforms', 'platforms'],
-    ['pullPath', 'pull path'],
-    ['network', 'network'],
-];
 /** "not checked: <why>" for every check of the image that did not run, one line per distinct reason. */
 function notChecked(image) {
     if (!image.checks)
@@ -2232,7 +2418,10 @@ function notChecked(image) {
         const c = image.checks[key];
         if (c.state !== 'unverified' && c.state !== 'not-applicable')
             continue;
-        const why = c.why ?? (c.state === 'unverified' ? 'could not be verified' : 'does not apply');
+        const base = c.why ?? (c.state === 'unverified' ? 'could not be verified' : 'does not apply');
+        const why = c.accepted
+            ? `${base} (accepted by ${c.accepted.by} until ${c.accepted.expires}: ${c.accepted.reason})`
+            : base;
         byWhy.set(why, [...(byWhy.get(why) ?? []), name]);
     }
     return [...byWhy].map(([why, names]) => `${names.join(', ')} not checked: ${why}`);
@@ -2360,7 +2549,7 @@ async function diagnose(config, target, debug) {
         // The gate's own warnings while checking the pod's images go to stderr only with AKS_PULL_GATE_DEBUG=1.
         warning: (m) => debug && process.stderr.write(`warning: ${m}\n`),
     };
-    const { runDiagnose } = await __webpack_require__.e(/* import() */ 75).then(__webpack_require__.bind(__webpack_require__, 74075));
+    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(280), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 43108));
     const { renderDiagnosis } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 68500));
     const result = await runDiagnose(config, target, { logger, maskSecret: () => undefined, env: process.env });
     const format = config.format === 'json' || config.format === 'markdown' ? config.format : 'text';
@@ -2373,11 +2562,16 @@ async function diagnose(config, target, debug) {
     return result.exitCode;
 }
 async function main(argv, env = process.env) {
-    const debug = env.AKS_PULL_GATE_DEBUG === '1';
+    // `--debug` (anywhere before `--`) or AKS_PULL_GATE_DEBUG=1: the debug log, with the run's trace (lib/debug-log.ts).
+    const end = argv.indexOf('--');
+    const debugAt = argv.findIndex((a, i) => a === '--debug' && (end < 0 || i < end));
+    const debug = env.AKS_PULL_GATE_DEBUG === '1' || debugAt >= 0;
+    if (debugAt >= 0)
+        argv = argv.filter((_, i) => i !== debugAt);
     try {
         // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
         if (argv[0] === 'simulate' && argv[1] === 'serve') {
-            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(45), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
+            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
             return await runServe(argv.slice(2));
         }
         const cmd = parseCli(argv, process.cwd(), env);
@@ -2400,7 +2594,7 @@ async function main(argv, env = process.env) {
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
         // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
-        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(45), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 65126));
+        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(718), __webpack_require__.e(280)]).then(__webpack_require__.bind(__webpack_require__, 65718));
         // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
         // kubeconfig); a run that still has not ended by then is ended here.
         const stop = new AbortController();
@@ -2423,6 +2617,7 @@ async function main(argv, env = process.env) {
             readStdin,
             env,
             phase: (name) => tty && process.stderr.write(`… ${name}\n`),
+            debug,
         });
         if (stoppedBy)
             return stoppedBy === 'SIGINT' ? 130 : 143;
@@ -2439,7 +2634,11 @@ async function main(argv, env = process.env) {
         // by the run's timeout; they never change the exit code.
         const job = gitHubJobFromEnv(env);
         if (job) {
-            await publishToGitHub(report, config, github, job, { logger, signal: AbortSignal.timeout(config.timeoutMs) });
+            await publishToGitHub(report, config, github, job, {
+                logger,
+                signal: AbortSignal.timeout(config.timeoutMs),
+                env,
+            });
         }
         return exitCode;
     }
@@ -2459,14 +2658,130 @@ async function main(argv, env = process.env) {
 
 /***/ }),
 
+/***/ 20806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fm: () => (/* binding */ proxyAwareFetch),
+/* harmony export */   tr: () => (/* binding */ proxyUrlFor)
+/* harmony export */ });
+/* unused harmony exports proxyFromEnv, ProxyFailure, proxyHostOf */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+// The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
+// their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
+// (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
+// as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
+// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes client's cluster
+// `proxy-url`) ask `proxyUrlFor`, which makes the same choice as EnvHttpProxyAgent (tested side by side). Without a
+// proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
+// are used instead: traffic to the loopback emulator never goes through a proxy.
+
+function proxyFromEnv(env) {
+    const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;
+    const httpProxy = pick('HTTP_PROXY');
+    const httpsProxy = pick('HTTPS_PROXY') ?? httpProxy;
+    const noProxy = pick('NO_PROXY');
+    return {
+        ...(httpProxy ? { httpProxy } : {}),
+        ...(httpsProxy ? { httpsProxy } : {}),
+        ...(noProxy ? { noProxy } : {}),
+    };
+}
+const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
+/**
+ * The proxy a request to `target` goes through under `env`, or undefined for a direct connection. NO_PROXY as
+ * EnvHttpProxyAgent reads it: entries split on commas or spaces, `*` alone means never, an entry matches the host
+ * itself or any subdomain (a leading `.` or `*.` is dropped), `host:port` only that port.
+ */
+function proxyUrlFor(target, env) {
+    const p = proxyFromEnv(env);
+    let url;
+    try {
+        url = new URL(target);
+    }
+    catch {
+        return undefined;
+    }
+    const proxy = url.protocol === 'https:' ? p.httpsProxy : url.protocol === 'http:' ? p.httpProxy : undefined;
+    if (!proxy)
+        return undefined;
+    const noProxy = (p.noProxy ?? '').trim();
+    if (noProxy === '*')
+        return undefined;
+    const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+    const port = Number.parseInt(url.port, 10) || DEFAULT_PORTS[url.protocol] || 0;
+    for (const entry of noProxy.split(/[,\s]/)) {
+        if (!entry)
+            continue;
+        const m = /^(.+):(\d+)$/.exec(entry);
+        const host = (m ? m[1] : entry).replace(/^\*?\./, '').toLowerCase();
+        const entryPort = m ? Number.parseInt(m[2], 10) : 0;
+        if (entryPort && entryPort !== port)
+            continue;
+        if (hostname === host || hostname.endsWith(`.${host}`))
+            return undefined;
+    }
+    return proxy;
+}
+function proxyAwareFetch(env) {
+    const p = proxyFromEnv(env);
+    if (!p.httpProxy && !p.httpsProxy)
+        return globalThis.fetch.bind(globalThis);
+    // Every field given, so the agent never falls back to process.env when `env` is another environment.
+    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
+        httpProxy: p.httpProxy ?? '',
+        httpsProxy: p.httpsProxy ?? '',
+        noProxy: p.noProxy ?? '',
+    });
+    return (async (input, init) => {
+        try {
+            return await globalThis.fetch(input, { ...init, dispatcher });
+        }
+        catch (err) {
+            // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
+            // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
+            const target = typeof input === 'string' || input instanceof URL ? input : input.url;
+            const proxy = proxyUrlFor(target, env);
+            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted)
+                throw err;
+            throw new ProxyFailure(proxy, err);
+        }
+    });
+}
+/** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
+class ProxyFailure extends Error {
+    /** The proxy's host:port (never its credentials). */
+    proxyHost;
+    constructor(proxy, cause) {
+        const host = proxyHostOf(proxy);
+        const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : '';
+        super(`through the proxy ${host}${detail ? `: ${detail}` : ''}`, { cause });
+        this.name = 'ProxyFailure';
+        this.proxyHost = host;
+    }
+}
+/** `http://user:secret@proxy.corp:3128` -> `proxy.corp:3128`: only the host goes into messages. */
+function proxyHostOf(proxy) {
+    try {
+        return new URL(proxy).host || '(proxy)';
+    }
+    catch {
+        return '(proxy)';
+    }
+}
+
+
+/***/ }),
+
 /***/ 7076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HK: () => (/* binding */ ACR_SUFFIXES),
 /* harmony export */   n0: () => (/* binding */ isAcrHost),
 /* harmony export */   ur: () => (/* binding */ acrName)
 /* harmony export */ });
-/* unused harmony exports ACR_SUFFIXES, acrHostKind */
+/* unused harmony export acrHostKind */
 // The one answer to "is this host an Azure Container Registry?", for every stage (registry client, identity and image
 // checks, report columns). ACR hosts come in three kinds (Microsoft Learn, "container-registry-geo-replication" and
 // "container-registry-dedicated-data-endpoints"):
@@ -2591,9 +2906,10 @@ function summarize(findings, images = 0) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BD: () => (/* binding */ ruleById),
 /* harmony export */   eh: () => (/* binding */ stopsPods),
+/* harmony export */   h5: () => (/* binding */ ruleDocUri),
 /* harmony export */   uf: () => (/* binding */ MAX_ERROR_SUPPRESSION_DAYS)
 /* harmony export */ });
-/* unused harmony exports CATALOGUE, RULES */
+/* unused harmony exports RULES_DOC_URL, CATALOGUE, RULES */
 // The rule catalogue: every stable rule id with its default severity, a title, and help text that says what the
 // rule means, why a pull fails, and how to fix it. SARIF rule descriptors, the job summary's per-image columns and
 // the README all come from here, so a rule is described once. Must equal the rule table of DESIGN.md (tested).
@@ -2617,6 +2933,16 @@ const DOCS = {
     rbacList: 'https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-cli',
     dismissAlerts: 'https://docs.github.com/code-security/code-scanning/managing-code-scanning-alerts/resolving-code-scanning-alerts',
 };
+/**
+ * Where docs/rules.md is published: package.json names no repository or homepage, so the base is the repository the
+ * README's `uses: aks-pull-gate/aks-pull-gate@v0` names, at its default branch. Each rule has a section there whose
+ * GitHub anchor is the rule id.
+ */
+const RULES_DOC_URL = 'https://github.com/aks-pull-gate/aks-pull-gate/blob/main/docs/rules.md';
+/** The rule's section of docs/rules.md (absolute: SARIF viewers resolve no relative helpUri). */
+function ruleDocUri(id) {
+    return `${RULES_DOC_URL}#${id}`;
+}
 /** Every rule, keyed by its id: the compiler refuses a RuleId without an entry. Order = SARIF and docs order. */
 const CATALOGUE = {
     'manifest-invalid': {
@@ -2641,6 +2967,7 @@ const CATALOGUE = {
         helpUri: DOCS.reference,
         concern: 'exists',
         imageStatus: 'invalid',
+        pullFailure: 'image',
     },
     'image-tag-mutable': {
         defaultSeverity: 'warning',
@@ -2656,6 +2983,7 @@ const CATALOGUE = {
         helpUri: DOCS.troubleshoot,
         concern: 'exists',
         imageStatus: 'not-found',
+        pullFailure: 'image',
     },
     'repository-not-found': {
         defaultSeverity: 'error',
@@ -2664,6 +2992,7 @@ const CATALOGUE = {
         helpUri: DOCS.troubleshoot,
         concern: 'exists',
         imageStatus: 'repository-not-found',
+        pullFailure: 'image',
     },
     'image-platform-missing': {
         defaultSeverity: 'error',
@@ -2672,6 +3001,7 @@ const CATALOGUE = {
         helpUri: DOCS.multiArch,
         concern: 'platforms',
         imageStatus: 'platform-missing',
+        pullFailure: 'platform',
     },
     'image-read-disabled': {
         defaultSeverity: 'error',
@@ -2680,6 +3010,7 @@ const CATALOGUE = {
         helpUri: DOCS.lock,
         concern: 'exists',
         imageStatus: 'read-disabled',
+        pullFailure: 'image',
     },
     'image-quarantined': {
         defaultSeverity: 'error',
@@ -2688,6 +3019,7 @@ const CATALOGUE = {
         helpUri: DOCS.quarantine,
         concern: 'exists',
         imageStatus: 'quarantined',
+        pullFailure: 'image',
     },
     'cache-rule-credentials-unhealthy': {
         defaultSeverity: 'error',
@@ -2697,6 +3029,7 @@ const CATALOGUE = {
         helpUri: 'https://learn.microsoft.com/azure/container-registry/artifact-cache-overview',
         concern: 'exists',
         imageStatus: 'not-found',
+        imageStatusOnlyAsError: true,
     },
     'registry-unknown': {
         defaultSeverity: 'warning',
@@ -2704,6 +3037,7 @@ const CATALOGUE = {
         help: 'The host looks like an Azure Container Registry but no registry the gate can see has that login server: a typo, a deleted registry, or one in a subscription the gate cannot read. Check the login server, or grant the gate Reader on the registry so it can verify it.',
         helpUri: DOCS.troubleshoot,
         concern: 'exists',
+        unverifiedReason: 'permission',
     },
     'image-host-is-data-endpoint': {
         defaultSeverity: 'error',
@@ -2729,6 +3063,7 @@ const CATALOGUE = {
         concern: 'exists',
         imageStatus: 'unverifiable',
         unverifiable: true,
+        unverifiedReason: 'firewall',
     },
     'kubelet-pull-permission-missing': {
         defaultSeverity: 'error',
@@ -2737,6 +3072,7 @@ const CATALOGUE = {
         helpUri: DOCS.attach,
         concern: 'identity',
         pullPath: true,
+        pullFailure: 'authorization',
     },
     'pull-role-on-control-plane-identity': {
         defaultSeverity: 'error',
@@ -2745,6 +3081,7 @@ const CATALOGUE = {
         helpUri: DOCS.attach,
         concern: 'identity',
         pullPath: true,
+        pullFailure: 'authorization',
     },
     'pull-role-not-honored-abac': {
         defaultSeverity: 'error',
@@ -2753,6 +3090,7 @@ const CATALOGUE = {
         helpUri: DOCS.abac,
         concern: 'identity',
         pullPath: true,
+        pullFailure: 'authorization',
     },
     'pull-role-condition-excludes-repository': {
         defaultSeverity: 'error',
@@ -2761,6 +3099,7 @@ const CATALOGUE = {
         helpUri: DOCS.abac,
         concern: 'identity',
         pullPath: true,
+        pullFailure: 'authorization',
     },
     'registry-cross-tenant': {
         defaultSeverity: 'error',
@@ -2769,6 +3108,7 @@ const CATALOGUE = {
         helpUri: DOCS.troubleshoot,
         concern: 'identity',
         pullPath: true,
+        pullFailure: 'authorization',
     },
     'registry-arm-audience-disabled': {
         defaultSeverity: 'error',
@@ -2785,6 +3125,7 @@ const CATALOGUE = {
         helpUri: DOCS.spCredentials,
         concern: 'identity',
         pullPath: true,
+        pullFailure: 'authorization',
     },
     'cluster-sp-secret-expiring': {
         defaultSeverity: 'warning',
@@ -2800,6 +3141,7 @@ const CATALOGUE = {
         helpUri: DOCS.rbacList,
         concern: 'identity',
         unverifiable: true,
+        unverifiedReason: 'permission',
     },
     'registry-public-access-disabled': {
         defaultSeverity: 'error',
@@ -2807,6 +3149,7 @@ const CATALOGUE = {
         help: 'publicNetworkAccess is Disabled and no approved private endpoint is usable from the cluster VNet, so nodes get 403 or time out. Create a private endpoint for the registry in (or peered with) the cluster VNet with the privatelink.azurecr.io zone linked, or enable public access with firewall rules.',
         helpUri: DOCS.privateLink,
         concern: 'network',
+        pullFailure: 'firewall',
     },
     'registry-firewall-blocks-cluster': {
         defaultSeverity: 'error',
@@ -2814,6 +3157,7 @@ const CATALOGUE = {
         help: 'The registry networkRuleSet has defaultAction Deny and none of the cluster outbound IPs is in ipRules (and there is no private path), so pulls answer 403. Add the egress IPs: az acr network-rule add --name <registry> --ip-address <ip>.',
         helpUri: DOCS.firewall,
         concern: 'network',
+        pullFailure: 'firewall',
     },
     'cluster-egress-unknown': {
         defaultSeverity: 'warning',
@@ -2829,6 +3173,7 @@ const CATALOGUE = {
         help: 'The registry private endpoint connection is Pending, Rejected or Disconnected, so traffic through it does not reach the registry. Approve it: az acr private-endpoint-connection approve --registry-name <registry> --name <connection>.',
         helpUri: DOCS.privateLink,
         concern: 'network',
+        pullFailure: 'network',
     },
     'private-dns-zone-not-linked': {
         defaultSeverity: 'error',
@@ -2836,6 +3181,7 @@ const CATALOGUE = {
         help: 'No privatelink.azurecr.io private DNS zone is linked to the cluster VNet, so nodes resolve the registry to its public IP and get 403 (public access off) or time out. Link the zone: az network private-dns link vnet create --zone-name privatelink.azurecr.io --virtual-network <vnet id> ...',
         helpUri: DOCS.privateLink,
         concern: 'network',
+        pullFailure: 'network',
     },
     'private-dns-record-missing': {
         defaultSeverity: 'error',
@@ -2843,6 +3189,7 @@ const CATALOGUE = {
         help: 'The linked privatelink.azurecr.io zone lacks the A record for the registry or one of its data endpoints (per region replica), so those names resolve publicly and pulls fail with 403 or an i/o timeout. Add the record with the private endpoint IP: az network private-dns record-set a add-record ...',
         helpUri: DOCS.privateLink,
         concern: 'network',
+        pullFailure: 'network',
     },
     'pull-secret-missing': {
         defaultSeverity: 'error',
@@ -2851,6 +3198,7 @@ const CATALOGUE = {
         helpUri: DOCS.pullSecret,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'pull-secret-malformed': {
         defaultSeverity: 'error',
@@ -2859,6 +3207,7 @@ const CATALOGUE = {
         helpUri: DOCS.pullSecret,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'pull-secret-no-registry-entry': {
         defaultSeverity: 'warning',
@@ -2866,6 +3215,7 @@ const CATALOGUE = {
         help: 'None of the pod pull secrets has an auths entry for the image registry host, so they do not help this pull (the kubelet identity may still work). Add an entry for the exact login server, or remove the unused secret reference.',
         helpUri: DOCS.pullSecret,
         concern: 'pull-secret',
+        pullFailure: 'pull-secret',
     },
     'pull-secret-credential-rejected': {
         defaultSeverity: 'error',
@@ -2874,6 +3224,7 @@ const CATALOGUE = {
         helpUri: DOCS.pullSecret,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'sp-secret-expired': {
         defaultSeverity: 'error',
@@ -2882,6 +3233,7 @@ const CATALOGUE = {
         helpUri: DOCS.pullSecret,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'sp-secret-expiring': {
         defaultSeverity: 'warning',
@@ -2897,6 +3249,7 @@ const CATALOGUE = {
         helpUri: DOCS.tokens,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'acr-token-expired': {
         defaultSeverity: 'error',
@@ -2905,6 +3258,7 @@ const CATALOGUE = {
         helpUri: DOCS.tokens,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'acr-token-expiring': {
         defaultSeverity: 'warning',
@@ -2920,6 +3274,7 @@ const CATALOGUE = {
         helpUri: DOCS.tokens,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'admin-user-disabled': {
         defaultSeverity: 'error',
@@ -2928,6 +3283,7 @@ const CATALOGUE = {
         helpUri: DOCS.admin,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'admin-password-rotated': {
         defaultSeverity: 'error',
@@ -2936,6 +3292,7 @@ const CATALOGUE = {
         helpUri: DOCS.admin,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'admin-user-in-use': {
         defaultSeverity: 'notice',
@@ -2952,6 +3309,7 @@ const CATALOGUE = {
         helpUri: DOCS.tokens,
         concern: 'pull-secret',
         pullPath: true,
+        pullFailure: 'pull-secret',
     },
     'cluster-credentials-interactive': {
         defaultSeverity: 'warning',
@@ -2983,6 +3341,14 @@ const CATALOGUE = {
         help: 'The node VNet uses custom DNS servers (dhcpOptions.dnsServers), so whether the nodes resolve <registry>.azurecr.io to the private endpoint depends on a forwarder the gate cannot see. Make sure the DNS servers forward privatelink.azurecr.io to 168.63.129.16 (or host the zone).',
         helpUri: DOCS.privateLink,
         concern: 'network',
+        unverifiable: true,
+    },
+    'workloads-unreadable': {
+        defaultSeverity: 'warning',
+        title: 'Running workloads could not be read',
+        help: "The audit could not list some of what the cluster runs (a workload kind, pods or nodes): the Kubernetes API refused the read (403) or did not answer. The images of those workloads are not checked, so one whose tag was deleted or whose registry is now closed stays unseen until a node re-pulls it. Bind the gate's identity to the README's least-privilege ClusterRole aks-pull-gate-reader (get and list only). Blocks only with fail-on: warning.",
+        helpUri: 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/',
+        concern: 'manifest',
         unverifiable: true,
     },
     'manifest-empty': {
