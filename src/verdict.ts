@@ -15,7 +15,7 @@ import type {
 import { SEVERITY_ORDER } from './types/index.js';
 import { sortFindings, summarize } from './lib/sort.js';
 import { groupFindings } from './lib/group-findings.js';
-import { ruleById } from './rules/catalogue.js';
+import { ruleById, type RuleConcern } from './rules/catalogue.js';
 
 /** The image statuses findings give (rules/catalogue.ts: imageStatus), most decisive first. Earlier entries win. */
 const STATUS_RANK: readonly ImageStatus[] = [
@@ -217,8 +217,11 @@ function reasonOf(f: Finding): UnverifiedReason {
 }
 
 function imageChecks(image: ReportImage, findings: Finding[], scope: RunScope, facts: ImageFacts): ImageChecks {
-  const about = (concern: string): Finding[] =>
-    findings.filter((f) => ruleById(f.rule)?.concern === concern && applies(f, image, concern));
+  const about = (concern: RuleConcern): Finding[] =>
+    findings.filter((f) => {
+      const r = ruleById(f.rule);
+      return (r?.concern === concern || r?.leavesUnverified?.includes(concern) === true) && applies(f, image, concern);
+    });
   const exists = existsCheck(image, about('exists'), scope);
   const platforms = platformsCheck(image, about('platforms'), exists);
   if (scope.offline) {
@@ -277,7 +280,12 @@ function pullPathCheck(
   const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
   if (failed) return { state: 'failed', why: failed.rule };
   const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
-  if (gap) return unverifiedFrom(gap);
+  // A registry the gate cannot see leaves the kubelet's permission unjudged, unless a pull as the pod would make it
+  // (anonymously, or with the pod's pull secret) already got the manifest.
+  const hidden = (f: Finding): boolean => ruleById(f.rule)?.leavesUnverified !== undefined;
+  const provenByPull = facts.checked.get(image.reference)?.auth !== undefined;
+  if (gap && !(provenByPull && found.filter((f) => isUnverifiedRule(f.rule)).every(hidden))) return unverifiedFrom(gap);
+  if (gap) return { state: 'ok' };
   if (acr) {
     if (scope.identityRead) return { state: 'ok' };
     return {

@@ -77,7 +77,9 @@ class EventReader {
       let start: number;
       let end: number;
       if (first.type === EVENT_ID.SCALAR && first.valueStart === -1) {
-        // An empty document: the full reader places it right after its `---`.
+        // An empty document: the full reader places it right after its `---` (and after any anchor or tag on it,
+        // which this reader does not place: `--- &a`).
+        if (first.anchorStart !== -1 || first.tagStart !== -1) throw new GiveUp();
         this.i++;
         const marker = this.firstMarker(prevEnd, this.text.length, '---');
         if (marker === undefined) throw new GiveUp();
@@ -93,8 +95,9 @@ class EventReader {
         end = built.end;
       }
       if (this.events[this.i++]?.type !== EVENT_ID.POP) throw new GiveUp();
-      // A comment above a bare scalar document hangs on the scalar in the full reader: let it decide.
-      if (root?.t === 'scalar' && this.text.slice(prevEnd, start).includes('#')) throw new GiveUp();
+      // Anything but markers above a bare scalar document — a comment (which hangs on the scalar in the full reader), an
+      // indented `---` (a marker to the event parser, scalar text to the full reader) — lets the full reader decide.
+      if (root?.t === 'scalar' && /\S/.test(this.text.slice(prevEnd, start).replace(MARKER_RE, ''))) throw new GiveUp();
       const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
       const helm = this.helmSource(prevEnd, start, blockRoot);
       const empty = !root || (root.t === 'scalar' && root.value === null);

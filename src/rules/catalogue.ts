@@ -32,6 +32,11 @@ export interface RuleDescriptor {
   unverifiedReason?: UnverifiedReason;
   /** The image status applies only to the rule's errors (a warning of it leaves the image pulling). */
   imageStatusOnlyAsError?: boolean;
+  /**
+   * Other concerns a finding of this rule leaves unverified for the images of its registry (registry-unknown: the gate
+   * cannot judge the kubelet's permission or the network path to a registry it cannot see).
+   */
+  leavesUnverified?: RuleConcern[];
   /** The kubelet pull failure a finding of this rule explains (diagnose matches a pod's event to it). */
   pullFailure?: PullFailureClass;
 }
@@ -169,6 +174,7 @@ export const CATALOGUE: Readonly<Record<RuleId, RuleSpec>> = {
     helpUri: DOCS.troubleshoot,
     concern: 'exists',
     unverifiedReason: 'permission',
+    leavesUnverified: ['identity', 'network'],
   },
   'image-host-is-data-endpoint': {
     defaultSeverity: 'error',

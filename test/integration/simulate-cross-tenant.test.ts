@@ -88,5 +88,8 @@ describe('the gate on that world', () => {
     const image = r.report.images.find((i) => i.reference === 'prodacr.azurecr.io/orders-api:v1.4.1');
     expect(image?.status).toBe('unverifiable');
     expect(image?.checks?.exists.state).toBe('unverified');
+    // A registry the gate cannot see: neither the kubelet's permission nor the network path was judged (never "ok").
+    expect(image?.checks?.pullPath.state).toBe('unverified');
+    expect(image?.checks?.network.state).toBe('unverified');
   });
 });

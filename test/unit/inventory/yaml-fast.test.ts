@@ -141,6 +141,17 @@ describe('fast manifest reader', () => {
     }
   });
 
+  it('agrees on the counterexamples the token soup found (an anchor on an empty document, an indented marker)', () => {
+    // Seeds -1674271496 and -853677509 of the property below: the fast reader placed `--- &a` at the anchor's end.
+    for (const text of ['--- &a', '---  &a\n', '--- !!str', '  ---\r\n$', '  ---\n$']) {
+      const answered = agree(text);
+      if (!answered) {
+        const f = full(text);
+        if (f.kind === 'docs') expect(norm(parseManifestText(text))).toBe(f.text);
+      }
+    }
+  });
+
   it('respects the budgets: a document over the node budget goes to the full reader', () => {
     const text = `a: [${Array.from({ length: 50 }, (_, i) => i).join(', ')}]\n`;
     expect(parseManifestFast(text, { ...DEFAULT_PARSE_LIMITS, maxNodes: 10 })).toBeUndefined();
