@@ -21,6 +21,7 @@ import type {
 } from '../types/facts/identity.js';
 import type { Unverifiable } from '../types/facts/unverifiable.js';
 import { isUnverifiable } from '../lib/unverifiable.js';
+import { subscriptionOf } from '../lib/arm-id.js';
 import {
   ABAC_MODE,
   evaluatePull,
@@ -445,6 +446,22 @@ export function checkIdentity(
     const r = registryId ? registriesById.get(registryId.toLowerCase()) : undefined;
     if (!r) {
       if (!isAcrHost(g.host, facts.acrSuffixes)) continue;
+      const foreign = facts.discovery.otherTenant?.[g.host];
+      if (foreign) {
+        const own = facts.discovery.subscriptions[0]?.tenantId;
+        out.add({
+          rule: 'registry-unknown',
+          severity: 'warning',
+          message: `${g.host} is registry ${foreign.registryId} in tenant ${foreign.tenantId}, which the gate's sign-in${own ? ` (tenant ${own})` : ''} cannot read: ARM refused it with InvalidAuthenticationTokenTenant, so the registry, its roles and its network could not be checked`,
+          image: g.image,
+          registry: g.host,
+          location: g.location,
+          remediation: `sign the gate in to tenant ${foreign.tenantId} (azure/login with tenant-id ${foreign.tenantId}), or delegate subscription ${subscriptionOf(foreign.registryId) ?? ''} to the gate's tenant with Azure Lighthouse; a managed-identity kubelet cannot pull across tenants (use a pull secret: a multitenant app's service principal or a scoped token)`,
+          evidence: { registryId: foreign.registryId, tenantId: foreign.tenantId },
+        });
+        path('unknown', `${g.host} is in tenant ${foreign.tenantId}, which the gate cannot read`);
+        continue;
+      }
       if (facts.discovery.problems.length === 0) {
         out.add({
           rule: 'registry-unknown',

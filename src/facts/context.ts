@@ -59,6 +59,7 @@ export async function createFactContext(
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
     ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),
     ...(config.cluster ? { cluster: config.cluster } : {}),
+    ...(config.registries.length ? { registryIds: config.registries } : {}),
     ...(emulator ? {} : { proxyEnv: deps.env ?? process.env }),
   };
 }

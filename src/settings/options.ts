@@ -131,7 +131,8 @@ export const OPTIONS = {
     parse: (raw) => parseList(raw),
     arg: 'id',
     aliases: ['registry'],
-    description: 'Audit mode: registry resource ids to audit, one per line (default: every registry the gate can see).',
+    description:
+      'Registry resource ids, one per line. Audit mode: the registries to audit (default: every registry the gate can see). Check mode: registries in subscriptions the gate cannot list, read by id (a registry in another tenant is then named with its tenant).',
   }),
   simulate: opt<string>({
     name: 'simulate',

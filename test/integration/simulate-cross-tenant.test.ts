@@ -93,3 +93,38 @@ describe('the gate on that world', () => {
     expect(image?.checks?.network.state).toBe('unverified');
   });
 });
+
+describe('the same world with the registry named by id (registries)', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'apg-xtenant-named-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  it("reads it directly, and ARM's refusal names its tenant: registry-unknown says which tenant and how to reach it", async () => {
+    const f = path.join(tmp, 'pod.yaml');
+    writeFileSync(
+      f,
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: prod}\nspec:\n  containers:\n    - {name: a, image: "prodacr.azurecr.io/orders-api:v1.4.1"}\n',
+    );
+    const registryId =
+      '/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/rg-partner/providers/Microsoft.ContainerRegistry/registries/prodacr';
+    const r = await runGate(
+      testConfig({
+        manifests: [f],
+        cwd: process.cwd(),
+        cluster: CLUSTER,
+        registries: [registryId],
+        simulate: path.resolve(WORLD),
+        timeoutMs: 30_000,
+      }),
+      { logger: { debug: () => {}, info: () => {}, warning: () => {} }, maskSecret: () => {}, env: {} },
+    );
+    const unknown = r.report.findings.find((x) => x.rule === 'registry-unknown');
+    expect(unknown?.severity).toBe('warning');
+    expect(unknown?.message).toContain('in tenant bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb');
+    expect(unknown?.message).toContain(registryId);
+    expect(unknown?.remediation).toContain('tenant-id bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb');
+    expect(unknown?.remediation).toContain('Azure Lighthouse');
+    expect(r.report.ready).toBe(false);
+    expect(r.exitCode).toBe(1);
+    const image = r.report.images.find((i) => i.reference === 'prodacr.azurecr.io/orders-api:v1.4.1');
+    expect(image?.checks?.pullPath.state).toBe('unverified');
+  });
+});

@@ -8,7 +8,7 @@
 import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { RegistryDiscovery, RegistryFacts } from '../../types/facts/identity.js';
-import { resourceGroupOf, subscriptionOf } from '../../lib/arm-id.js';
+import { resourceGroupOf, resourceNameOf, subscriptionOf } from '../../lib/arm-id.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { rememberRegistryBody } from './sdk-bodies.js';
 import { armClientOptions, describeError, noSignIn, unverifiableFrom } from './cluster.js';
@@ -132,6 +132,62 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
       for (const h of served) out.hosts[h] = facts.id;
     }
   }
+  await readNamedRegistries(ctx, out, wanted);
   out.registries.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1));
   return out;
+}
+
+/**
+ * A registry in a subscription the gate cannot list (another tenant, or no Reader on the subscription) can still be
+ * named by id (`registries`): the gate reads it directly. When ARM refuses the gate's token there with 401
+ * InvalidAuthenticationTokenTenant, its answer names the subscription's tenant ("It must match the tenant
+ * 'https://sts.windows.net/<tenant>/'"), which the registry-unknown finding passes on.
+ */
+async function readNamedRegistries(ctx: FactContext, out: RegistryDiscovery, wanted: Set<string>): Promise<void> {
+  const azure = ctx.azure;
+  if (!azure) return;
+  for (const id of ctx.registryIds ?? []) {
+    const sub = subscriptionOf(id);
+    const rg = resourceGroupOf(id);
+    const name = resourceNameOf(id).toLowerCase();
+    if (!sub || !rg || !name) continue;
+    const hosts = [...wanted].filter((h) => out.hosts[h] === null && h.split('.')[0] === name);
+    if (hosts.length === 0) continue;
+    try {
+      const client = new ContainerRegistryManagementClient(azure.credential, sub, armClientOptions(ctx));
+      const r = await client.registries.get(rg, resourceNameOf(id), { abortSignal: ctx.signal });
+      const facts = registryFactsFrom(r, out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId);
+      const served = hosts.filter((h) => h === facts.loginServer || h.startsWith(`${name}.`));
+      if (served.length === 0) continue;
+      out.registries.push(facts);
+      for (const h of served) out.hosts[h] = facts.id;
+    } catch (err) {
+      ctx.logger.debug(`registries.get ${id} failed: ${describeError(err)}`);
+      const tenantId = otherTenantOf(err);
+      if (!tenantId) continue;
+      out.otherTenant ??= {};
+      for (const h of hosts) out.otherTenant[h] = { registryId: id, tenantId };
+    }
+  }
+}
+
+/** The tenant ARM names in a 401 InvalidAuthenticationTokenTenant (body message or WWW-Authenticate), if that is it. */
+export function otherTenantOf(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as {
+    statusCode?: unknown;
+    code?: unknown;
+    message?: unknown;
+    response?: { headers?: { get?: (n: string) => string | undefined } };
+  };
+  if (e.statusCode !== 401 || e.code !== 'InvalidAuthenticationTokenTenant') return undefined;
+  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+  // "The access token is from the wrong issuer '<caller's>'. It must match the tenant '<subscription's>' …"
+  const fromBody = new RegExp(`must match the tenant '[^']*/${guid}/?'`, 'i').exec(String(e.message ?? ''));
+  if (fromBody) return fromBody[1].toLowerCase();
+  // WWW-Authenticate: Bearer authorization_uri="https://login.windows.net/<subscription's tenant>", error=...
+  const header = e.response?.headers?.get?.('www-authenticate') ?? '';
+  const fromHeader = new RegExp(`authorization_uri="[^"]*/${guid}"`, 'i').exec(header);
+  if (fromHeader) return fromHeader[1].toLowerCase();
+  return undefined;
 }

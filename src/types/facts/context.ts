@@ -49,6 +49,8 @@ export interface FactContext {
   clusterReadsOff?: string;
   /** The AKS resource id the run names, when it names one. */
   cluster?: string;
+  /** Registry resource ids the run names (`registries`): read directly when no listing finds their login server. */
+  registryIds?: string[];
   /** The environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY the clients that take no `fetch` (the Kubernetes API)
    * follow; absent under --simulate, where every endpoint is the loopback emulator. */
   proxyEnv?: NodeJS.ProcessEnv;

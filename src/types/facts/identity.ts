@@ -127,6 +127,11 @@ export interface RegistryDiscovery {
   subscriptions: { subscriptionId: string; tenantId?: string; displayName?: string }[];
   /** Listing problems (a subscription whose registries could not be listed, or no subscription list at all). */
   problems: (Unverifiable & { subscriptionId?: string })[];
+  /**
+   * Hosts whose registry the user named by id (`registries`) and ARM refused with 401 InvalidAuthenticationTokenTenant:
+   * the registry is in a tenant the gate's sign-in cannot read, and ARM's answer names that tenant.
+   */
+  otherTenant?: Record<string, { registryId: string; tenantId: string }>;
 }
 
 /** What ARM says about one registry for the principals of interest. */
