@@ -638,7 +638,10 @@ function reasonOf(f) {
     return 'other';
 }
 function imageChecks(image, findings, scope, facts) {
-    const about = (concern) => findings.filter((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.concern === concern && applies(f, image, concern));
+    const about = (concern) => findings.filter((f) => {
+        const r = (0,catalogue/* ruleById */.BD)(f.rule);
+        return (r?.concern === concern || r?.leavesUnverified?.includes(concern) === true) && applies(f, image, concern);
+    });
     const exists = existsCheck(image, about('exists'), scope);
     const platforms = platformsCheck(image, about('platforms'), exists);
     if (scope.offline) {
@@ -694,8 +697,14 @@ function pullPathCheck(image, found, scope, facts, acr, exists) {
     if (failed)
         return { state: 'failed', why: failed.rule };
     const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
-    if (gap)
+    // A registry the gate cannot see leaves the kubelet's permission unjudged, unless a pull as the pod would make it
+    // (anonymously, or with the pod's pull secret) already got the manifest.
+    const hidden = (f) => (0,catalogue/* ruleById */.BD)(f.rule)?.leavesUnverified !== undefined;
+    const provenByPull = facts.checked.get(image.reference)?.auth !== undefined;
+    if (gap && !(provenByPull && found.filter((f) => isUnverifiedRule(f.rule)).every(hidden)))
         return unverifiedFrom(gap);
+    if (gap)
+        return { state: 'ok' };
     if (acr) {
         if (scope.identityRead)
             return { state: 'ok' };
@@ -1366,6 +1375,7 @@ async function createFactContext(config, deps, emulator, now, signal, inventory)
         ...(kubeconfigPath ? { kubeconfigPath } : {}),
         ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),
         ...(config.cluster ? { cluster: config.cluster } : {}),
+        ...(config.registries.length ? { registryIds: config.registries } : {}),
         ...(emulator ? {} : { proxyEnv: deps.env ?? process.env }),
     };
 }
@@ -2143,8 +2153,69 @@ async function discoverRegistries(ctx, hosts) {
                 out.hosts[h] = facts.id;
         }
     }
+    await readNamedRegistries(ctx, out, wanted);
     out.registries.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1));
     return out;
+}
+/**
+ * A registry in a subscription the gate cannot list (another tenant, or no Reader on the subscription) can still be
+ * named by id (`registries`): the gate reads it directly. When ARM refuses the gate's token there with 401
+ * InvalidAuthenticationTokenTenant, its answer names the subscription's tenant ("It must match the tenant
+ * 'https://sts.windows.net/<tenant>/'"), which the registry-unknown finding passes on.
+ */
+async function readNamedRegistries(ctx, out, wanted) {
+    const azure = ctx.azure;
+    if (!azure)
+        return;
+    for (const id of ctx.registryIds ?? []) {
+        const sub = (0,arm_id/* subscriptionOf */.XD)(id);
+        const rg = (0,arm_id/* resourceGroupOf */.Tp)(id);
+        const name = (0,arm_id/* resourceNameOf */.r2)(id).toLowerCase();
+        if (!sub || !rg || !name)
+            continue;
+        const hosts = [...wanted].filter((h) => out.hosts[h] === null && h.split('.')[0] === name);
+        if (hosts.length === 0)
+            continue;
+        try {
+            const client = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, sub, armClientOptions(ctx));
+            const r = await client.registries.get(rg, (0,arm_id/* resourceNameOf */.r2)(id), { abortSignal: ctx.signal });
+            const facts = registryFactsFrom(r, out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId);
+            const served = hosts.filter((h) => h === facts.loginServer || h.startsWith(`${name}.`));
+            if (served.length === 0)
+                continue;
+            out.registries.push(facts);
+            for (const h of served)
+                out.hosts[h] = facts.id;
+        }
+        catch (err) {
+            ctx.logger.debug(`registries.get ${id} failed: ${describeError(err)}`);
+            const tenantId = otherTenantOf(err);
+            if (!tenantId)
+                continue;
+            out.otherTenant ??= {};
+            for (const h of hosts)
+                out.otherTenant[h] = { registryId: id, tenantId };
+        }
+    }
+}
+/** The tenant ARM names in a 401 InvalidAuthenticationTokenTenant (body message or WWW-Authenticate), if that is it. */
+function otherTenantOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    if (e.statusCode !== 401 || e.code !== 'InvalidAuthenticationTokenTenant')
+        return undefined;
+    const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+    // "The access token is from the wrong issuer '<caller's>'. It must match the tenant '<subscription's>' …"
+    const fromBody = new RegExp(`must match the tenant '[^']*/${guid}/?'`, 'i').exec(String(e.message ?? ''));
+    if (fromBody)
+        return fromBody[1].toLowerCase();
+    // WWW-Authenticate: Bearer authorization_uri="https://login.windows.net/<subscription's tenant>", error=...
+    const header = e.response?.headers?.get?.('www-authenticate') ?? '';
+    const fromHeader = new RegExp(`authorization_uri="[^"]*/${guid}"`, 'i').exec(header);
+    if (fromHeader)
+        return fromHeader[1].toLowerCase();
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/facts/azure/role-assignments.ts
@@ -5953,6 +6024,7 @@ var rules_remediation = __webpack_require__(27870);
 
 
 
+
 /** Emitted here for unreadable reads, and by the gate when the identity reads time out. */
 const ROLE_ASSIGNMENTS_UNVERIFIABLE = 'role-assignments-unverifiable';
 
@@ -6255,6 +6327,22 @@ function checkIdentity(facts, uses, options) {
         if (!r) {
             if (!(0,image_reference/* isAcrHost */.n0)(g.host, facts.acrSuffixes))
                 continue;
+            const foreign = facts.discovery.otherTenant?.[g.host];
+            if (foreign) {
+                const own = facts.discovery.subscriptions[0]?.tenantId;
+                out.add({
+                    rule: 'registry-unknown',
+                    severity: 'warning',
+                    message: `${g.host} is registry ${foreign.registryId} in tenant ${foreign.tenantId}, which the gate's sign-in${own ? ` (tenant ${own})` : ''} cannot read: ARM refused it with InvalidAuthenticationTokenTenant, so the registry, its roles and its network could not be checked`,
+                    image: g.image,
+                    registry: g.host,
+                    location: g.location,
+                    remediation: `sign the gate in to tenant ${foreign.tenantId} (azure/login with tenant-id ${foreign.tenantId}), or delegate subscription ${(0,arm_id/* subscriptionOf */.XD)(foreign.registryId) ?? ''} to the gate's tenant with Azure Lighthouse; a managed-identity kubelet cannot pull across tenants (use a pull secret: a multitenant app's service principal or a scoped token)`,
+                    evidence: { registryId: foreign.registryId, tenantId: foreign.tenantId },
+                });
+                path('unknown', `${g.host} is in tenant ${foreign.tenantId}, which the gate cannot read`);
+                continue;
+            }
             if (facts.discovery.problems.length === 0) {
                 out.add({
                     rule: 'registry-unknown',
@@ -8551,7 +8639,10 @@ class EventReader {
             let start;
             let end;
             if (first.type === js_yaml/* EVENT_ID */.hy.SCALAR && first.valueStart === -1) {
-                // An empty document: the full reader places it right after its `---`.
+                // An empty document: the full reader places it right after its `---` (and after any anchor or tag on it,
+                // which this reader does not place: `--- &a`).
+                if (first.anchorStart !== -1 || first.tagStart !== -1)
+                    throw new GiveUp();
                 this.i++;
                 const marker = this.firstMarker(prevEnd, this.text.length, '---');
                 if (marker === undefined)
@@ -8572,8 +8663,9 @@ class EventReader {
             }
             if (this.events[this.i++]?.type !== js_yaml/* EVENT_ID */.hy.POP)
                 throw new GiveUp();
-            // A comment above a bare scalar document hangs on the scalar in the full reader: let it decide.
-            if (root?.t === 'scalar' && this.text.slice(prevEnd, start).includes('#'))
+            // Anything but markers above a bare scalar document — a comment (which hangs on the scalar in the full reader), an
+            // indented `---` (a marker to the event parser, scalar text to the full reader) — lets the full reader decide.
+            if (root?.t === 'scalar' && /\S/.test(this.text.slice(prevEnd, start).replace(MARKER_RE, '')))
                 throw new GiveUp();
             const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
             const helm = this.helmSource(prevEnd, start, blockRoot);

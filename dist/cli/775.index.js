@@ -102,7 +102,7 @@ const OPTIONS = {
         parse: (raw) => (0,settings_config/* parseList */.E1)(raw),
         arg: 'id',
         aliases: ['registry'],
-        description: 'Audit mode: registry resource ids to audit, one per line (default: every registry the gate can see).',
+        description: 'Registry resource ids, one per line. Audit mode: the registries to audit (default: every registry the gate can see). Check mode: registries in subscriptions the gate cannot list, read by id (a registry in another tenant is then named with its tenant).',
     }),
     simulate: opt({
         name: 'simulate',
@@ -3038,6 +3038,7 @@ const CATALOGUE = {
         helpUri: DOCS.troubleshoot,
         concern: 'exists',
         unverifiedReason: 'permission',
+        leavesUnverified: ['identity', 'network'],
     },
     'image-host-is-data-endpoint': {
         defaultSeverity: 'error',
