@@ -498,35 +498,44 @@ function renderTable(r) {
 }
 
 function targetLines(r) {
-  const head = r.rows.find((x) => x.name === 'gate, simulated ACRs' && x.unique === r.headline);
-  const real = r.rows.find((x) => x.name === 'gate, docker-registry' && x.unique === r.headline);
+  // The targets of issue 18, each measured here (never asserted in a test).
+  const find = (name, unique) => r.rows.find((x) => x.name === name && x.unique === unique);
+  const head = find('gate, simulated ACRs', r.headline);
+  const headCluster = find('gate, simulated ACRs, --cluster', r.headline);
+  const own = find('gate, simulated ACRs, --cluster, emulator out of process', r.headline);
+  const big = r.rows.find((x) => x.name === 'gate, simulated ACRs' && x.unique >= 5000);
+  const bigReal = r.rows.find((x) => x.name === 'gate, docker-registry' && x.unique >= 5000);
   const out = [];
   const mark = (ok) => (ok ? 'met' : 'MISSED');
-  if (head?.kinds) {
+  const ms = (row) => (row ? fmtMs(row.wallMs) : 'no row');
+  if (head) {
+    const read = manifestsMs(head.phases);
+    if (read !== undefined)
+      out.push(
+        `- reading the ${r.pods}-pod manifests in <= 150 ms: ${fmtMs(read)} (phase, inside the gate process) — ${mark(read <= 150)}`,
+      );
     out.push(
-      `- ${r.headline} unique images at ${r.latencyMs} ms in <= 3 s: ${fmtMs(head.wallMs)} — ${mark(head.wallMs <= 3000)}`,
+      `- ${r.headline} unique images at ${r.latencyMs} ms in <= 1.5 s: ${ms(head)}, with --cluster ${ms(headCluster)} — ${mark(head.wallMs <= 1500 && (!headCluster || headCluster.wallMs <= 1500))}`,
     );
+  }
+  if (big) out.push(`- ${big.unique} unique images in <= 6 s: ${ms(big)} — ${mark(big.wallMs <= 6000)}`);
+  if (own?.peakRssMb)
+    out.push(
+      `- peak RSS of the gate's own process <= 150 MB at ${r.headline} images with --cluster (emulator out of process): ${Math.round(own.peakRssMb)} MB (emulator ${Math.round(own.emulatorRssMb ?? 0)} MB; ${headCluster?.peakRssMb ? `${Math.round(headCluster.peakRssMb)} MB with the emulator in process` : 'no in-process row'}) — ${mark(own.peakRssMb <= 150)}`,
+    );
+  const rss5k = bigReal?.peakRssMb ?? big?.peakRssMb;
+  if (rss5k)
+    out.push(
+      `- peak RSS <= 300 MB at 5,000 images: ${Math.round(rss5k)} MB (${bigReal?.peakRssMb ? 'docker-registry row: no emulator in the process' : 'emulator in process'}) — ${mark(rss5k <= 300)}`,
+    );
+  if (head?.kinds) {
     const k = head.kinds;
     const repos = r.repositories[r.headline];
-    const regReq = registryRequests(k);
+    const single = head.unique - Math.floor(head.unique / 10); // every tenth image is multi-arch (generate.mjs)
     out.push(
-      `- <= 2 registry requests per unique image + 1 token per repository + constant ARM: ${regReq} registry requests for ${head.unique} images (${(regReq / head.unique).toFixed(2)}/image), ${k.token} token requests for ${repos} repositories (the ${ACR_HOSTS.length} /oauth2/exchange calls included), ARM+Entra ${k.arm} — ${mark(regReq <= 2 * head.unique && k.token <= repos + ACR_HOSTS.length)}`,
+      `- <= 1 manifest request per unique image, <= 1 config blob per single-platform image, 1 token per repository and scope, constant ARM: ${(k.manifestGet ?? 0) + (k.manifestHead ?? 0)} manifest requests and ${k.blob ?? 0} config blobs for ${head.unique} images (${single} single-platform), ${k.token} tokens for ${repos} repositories (the ${ACR_HOSTS.length} exchanges included), ARM+Entra ${k.arm} — ${mark((k.manifestGet ?? 0) + (k.manifestHead ?? 0) <= head.unique && (k.blob ?? 0) <= single && k.token <= repos + ACR_HOSTS.length)}`,
     );
-    const own = r.rows.find(
-      (x) => x.name === 'gate, simulated ACRs, --cluster, emulator out of process' && x.unique === r.headline,
-    );
-    const inProcess = r.rows.find((x) => x.name === 'gate, simulated ACRs, --cluster' && x.unique === r.headline);
-    if (own?.peakRssMb)
-      out.push(
-        `- peak RSS of the gate's own process <= 150 MB at ${r.headline} images with --cluster (emulator out of process): ${Math.round(own.peakRssMb)} MB (emulator ${Math.round(own.emulatorRssMb ?? 0)} MB; ${inProcess?.peakRssMb ? `${Math.round(inProcess.peakRssMb)} MB with the emulator in process` : 'no in-process row'}) — ${mark(own.peakRssMb <= 150)}`,
-      );
   }
-  if (real?.vsSequential !== undefined)
-    out.push(
-      `- >= 20x faster than the sequential skopeo loop: ${fmtX(real.vsSequential)} — ${mark(real.vsSequential >= 20)}`,
-    );
-  if (real?.vsParallel !== undefined)
-    out.push(`- >= 3x faster than xargs -P16 skopeo: ${fmtX(real.vsParallel)} — ${mark(real.vsParallel >= 3)}`);
   for (const row of r.rows.filter((x) => x.name === `gate, docker-registry +${r.rttMs} ms RTT`)) {
     if (row.vsSequential !== undefined)
       out.push(
@@ -538,7 +547,7 @@ function targetLines(r) {
       );
   }
   out.push(
-    `- cold start <= 300 ms: action ${fmtMs(r.bundle.actionColdMs)}, CLI --version ${fmtMs(r.bundle.cliVersionMs)} — ${mark(Math.max(r.bundle.actionColdMs ?? Infinity, r.bundle.cliVersionMs ?? Infinity) <= 300)}`,
+    `- cold start: action <= 150 ms: ${fmtMs(r.bundle.actionColdMs)} — ${mark((r.bundle.actionColdMs ?? Infinity) <= 150)}; CLI --version <= 80 ms: ${fmtMs(r.bundle.cliVersionMs)} — ${mark((r.bundle.cliVersionMs ?? Infinity) <= 80)}`,
   );
   return out.join('\n');
 }
