@@ -21,7 +21,6 @@ import {
 } from './report/pr-comment.js';
 import { renderSummary } from './report/markdown.js';
 import type { Logger, Report } from './types/index.js';
-import { proxyAwareFetch } from './facts/proxy-fetch.js';
 
 export interface GitHubJob {
   apiUrl: string;
@@ -172,7 +171,10 @@ export async function publishToGitHub(
     );
     return 'skipped';
   }
-  const call = rest(job, settings.githubToken, opts.signal, opts.fetch ?? proxyAwareFetch(opts.env ?? process.env));
+  // undici (the proxy-aware fetch) loads only when there is something to publish: `--version` and runs outside
+  // GitHub never pay for it.
+  const fetchFn = opts.fetch ?? (await import('./facts/proxy-fetch.js')).proxyAwareFetch(opts.env ?? process.env);
+  const call = rest(job, settings.githubToken, opts.signal, fetchFn);
   const { owner, repo } = job;
   try {
     if (wantComment) {

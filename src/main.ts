@@ -26,7 +26,6 @@ import {
 import { renderSarif } from './report/sarif.js';
 import type { Logger, Report } from './types/index.js';
 import { VERSION } from './version.js';
-import { proxyAwareFetch } from './facts/proxy-fetch.js';
 
 export async function run(): Promise<void> {
   const startedAt = Date.now();
@@ -141,6 +140,7 @@ async function emit(report: Report, settings: ActionSettings, logger: Logger, gi
  */
 export async function actionOctokit(token: string, signal: AbortSignal, env: NodeJS.ProcessEnv, baseUrl?: string) {
   const github = await import('@actions/github');
+  const { proxyAwareFetch } = await import('./facts/proxy-fetch.js');
   return github.getOctokit(token, {
     ...(baseUrl ? { baseUrl } : {}),
     request: { signal, fetch: proxyAwareFetch(env) },

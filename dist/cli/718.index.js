@@ -1370,7 +1370,7 @@ async function createFactContext(config, deps, emulator, now, signal, inventory)
         maskSecret: deps.maskSecret,
         now,
         signal,
-        fetch: emulator?.fetch ?? (0,proxy_fetch/* proxyAwareFetch */.Fm)(deps.env ?? process.env),
+        fetch: emulator?.fetch ?? (0,proxy_fetch.proxyAwareFetch)(deps.env ?? process.env),
         ...(azure ? { azure } : {}),
         ...(kubeconfigPath ? { kubeconfigPath } : {}),
         ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),
@@ -2570,7 +2570,7 @@ async function collectClusterNetworkFacts(ctx, cluster, registries) {
     const body = clusterBody(cluster);
     if (!body)
         return undefined;
-    const { collectNetworkFacts } = await Promise.all(/* import() */[__webpack_require__.e(617), __webpack_require__.e(55)]).then(__webpack_require__.bind(__webpack_require__, 73055));
+    const { collectNetworkFacts } = await Promise.all(/* import() */[__webpack_require__.e(998), __webpack_require__.e(55)]).then(__webpack_require__.bind(__webpack_require__, 73055));
     return collectNetworkFacts(ctx, body, registryBodies(registries));
 }
 

@@ -13,7 +13,7 @@ if (major < 24 || (major === 24 && minor < 5)) {
     process.stderr.write(`aks-pull-gate: Node ${process.versions.node} is too old; it needs Node 24.5 or newer (run it through npm run gate, or install Node 24)\n`);
     process.exit(2);
 }
-const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(998), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47775));
+const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(775)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47775));
 process.exitCode = await main(process.argv.slice(2)).catch(() => 2);
 
 

@@ -1,0 +1,123 @@
+export const id = 806;
+export const ids = [806];
+export const modules = {
+
+/***/ 20806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ProxyFailure: () => (/* binding */ ProxyFailure),
+/* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
+/* harmony export */   proxyFromEnv: () => (/* binding */ proxyFromEnv),
+/* harmony export */   proxyHostOf: () => (/* binding */ proxyHostOf),
+/* harmony export */   proxyUrlFor: () => (/* binding */ proxyUrlFor)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+// The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
+// their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
+// (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
+// as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
+// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes client's cluster
+// `proxy-url`) ask `proxyUrlFor`, which makes the same choice as EnvHttpProxyAgent (tested side by side). Without a
+// proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
+// are used instead: traffic to the loopback emulator never goes through a proxy.
+
+function proxyFromEnv(env) {
+    const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;
+    const httpProxy = pick('HTTP_PROXY');
+    const httpsProxy = pick('HTTPS_PROXY') ?? httpProxy;
+    const noProxy = pick('NO_PROXY');
+    return {
+        ...(httpProxy ? { httpProxy } : {}),
+        ...(httpsProxy ? { httpsProxy } : {}),
+        ...(noProxy ? { noProxy } : {}),
+    };
+}
+const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
+/**
+ * The proxy a request to `target` goes through under `env`, or undefined for a direct connection. NO_PROXY as
+ * EnvHttpProxyAgent reads it: entries split on commas or spaces, `*` alone means never, an entry matches the host
+ * itself or any subdomain (a leading `.` or `*.` is dropped), `host:port` only that port.
+ */
+function proxyUrlFor(target, env) {
+    const p = proxyFromEnv(env);
+    let url;
+    try {
+        url = new URL(target);
+    }
+    catch {
+        return undefined;
+    }
+    const proxy = url.protocol === 'https:' ? p.httpsProxy : url.protocol === 'http:' ? p.httpProxy : undefined;
+    if (!proxy)
+        return undefined;
+    const noProxy = (p.noProxy ?? '').trim();
+    if (noProxy === '*')
+        return undefined;
+    const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+    const port = Number.parseInt(url.port, 10) || DEFAULT_PORTS[url.protocol] || 0;
+    for (const entry of noProxy.split(/[,\s]/)) {
+        if (!entry)
+            continue;
+        const m = /^(.+):(\d+)$/.exec(entry);
+        const host = (m ? m[1] : entry).replace(/^\*?\./, '').toLowerCase();
+        const entryPort = m ? Number.parseInt(m[2], 10) : 0;
+        if (entryPort && entryPort !== port)
+            continue;
+        if (hostname === host || hostname.endsWith(`.${host}`))
+            return undefined;
+    }
+    return proxy;
+}
+function proxyAwareFetch(env) {
+    const p = proxyFromEnv(env);
+    if (!p.httpProxy && !p.httpsProxy)
+        return globalThis.fetch.bind(globalThis);
+    // Every field given, so the agent never falls back to process.env when `env` is another environment.
+    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
+        httpProxy: p.httpProxy ?? '',
+        httpsProxy: p.httpsProxy ?? '',
+        noProxy: p.noProxy ?? '',
+    });
+    return (async (input, init) => {
+        try {
+            return await globalThis.fetch(input, { ...init, dispatcher });
+        }
+        catch (err) {
+            // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
+            // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
+            const target = typeof input === 'string' || input instanceof URL ? input : input.url;
+            const proxy = proxyUrlFor(target, env);
+            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted)
+                throw err;
+            throw new ProxyFailure(proxy, err);
+        }
+    });
+}
+/** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
+class ProxyFailure extends Error {
+    /** The proxy's host:port (never its credentials). */
+    proxyHost;
+    constructor(proxy, cause) {
+        const host = proxyHostOf(proxy);
+        const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : '';
+        super(`through the proxy ${host}${detail ? `: ${detail}` : ''}`, { cause });
+        this.name = 'ProxyFailure';
+        this.proxyHost = host;
+    }
+}
+/** `http://user:secret@proxy.corp:3128` -> `proxy.corp:3128`: only the host goes into messages. */
+function proxyHostOf(proxy) {
+    try {
+        return new URL(proxy).host || '(proxy)';
+    }
+    catch {
+        return '(proxy)';
+    }
+}
+
+
+/***/ })
+
+};
