@@ -2,6 +2,7 @@
 // `ready` is true exactly when the exit code is 0 (DESIGN.md).
 
 import type { FailOn, Unverified } from './settings/config.js';
+import type { RegistryAuth } from './types/facts/images.js';
 import type {
   Finding,
   ImageCheckResult,
@@ -59,7 +60,7 @@ export function exitCodeFor(findings: Finding[], failOn: FailOn): 0 | 1 {
 
 export interface ImageFacts {
   /** normalized reference -> {digest, platforms, checked} from the registry client. */
-  checked: Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }>;
+  checked: Map<string, { digest?: string; platforms?: string[]; auth?: RegistryAuth }>;
 }
 
 /** What the run could look at, beyond the registries: decides which checks apply and which ran. */
@@ -279,13 +280,14 @@ function pullPathCheck(
 ): ImageCheckResult {
   const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
   if (failed) return { state: 'failed', why: failed.rule };
+  // A pull as the pod would make it (anonymously, or with its pull secret; never the gate's own identity) that got the
+  // manifest proves a path. It settles a registry the gate cannot see (a rule that leavesUnverified), nothing else.
+  const provenByPull = pulledAsThePod(facts.checked.get(image.reference)?.auth);
+  const gaps = found.filter((f) => isUnverifiedRule(f.rule));
+  if (provenByPull && gaps.length > 0 && gaps.every((f) => ruleById(f.rule)?.leavesUnverified !== undefined))
+    return { state: 'ok' };
   const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
-  // A registry the gate cannot see leaves the kubelet's permission unjudged, unless a pull as the pod would make it
-  // (anonymously, or with the pod's pull secret) already got the manifest.
-  const hidden = (f: Finding): boolean => ruleById(f.rule)?.leavesUnverified !== undefined;
-  const provenByPull = facts.checked.get(image.reference)?.auth !== undefined;
-  if (gap && !(provenByPull && found.filter((f) => isUnverifiedRule(f.rule)).every(hidden))) return unverifiedFrom(gap);
-  if (gap) return { state: 'ok' };
+  if (gap) return unverifiedFrom(gap);
   if (acr) {
     if (scope.identityRead) return { state: 'ok' };
     return {
@@ -296,9 +298,13 @@ function pullPathCheck(
     };
   }
   // Outside Azure the gate proves a pull path by pulling the manifest as the pod would: anonymously or with its secret.
-  if (facts.checked.get(image.reference)?.auth) return { state: 'ok' };
+  if (provenByPull) return { state: 'ok' };
   if (exists.state === 'unverified') return { ...exists };
   return { state: 'unverified', why: 'no pull of the manifest succeeded', reason: 'other' };
+}
+
+function pulledAsThePod(auth: RegistryAuth | undefined): boolean {
+  return auth === 'anonymous' || auth === 'credential';
 }
 
 function networkCheck(found: Finding[], scope: RunScope, acr: boolean): ImageCheckResult {

@@ -2,7 +2,7 @@
 // image-not-found, repository-not-found, image-platform-missing, image-read-disabled, image-quarantined,
 // cache-rule-credentials-unhealthy (errors) and image-unverifiable (warning). Pure: no I/O, never throws on odd facts.
 
-import type { ImageCheck } from '../types/facts/images.js';
+import type { ImageCheck, RegistryAuth } from '../types/facts/images.js';
 import type { CacheUse } from '../types/facts/cache.js';
 import type { Finding, ImageReference, ImageUse, Platform, RuleId } from '../types/index.js';
 import { acrName, isAcrHost } from '../lib/acr-host.js';
@@ -406,8 +406,8 @@ export function checkImages(uses: ImageUse[], results: Map<string, ImageCheck>, 
 /** What the registries confirmed, by normalized reference: how it was asked, its digest and its platforms. */
 export function checkedImages(
   results: ReadonlyMap<string, ImageCheck>,
-): Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }> {
-  const out = new Map<string, { digest?: string; platforms?: string[]; auth?: 'anonymous' | 'credential' }>();
+): Map<string, { digest?: string; platforms?: string[]; auth?: RegistryAuth }> {
+  const out = new Map<string, { digest?: string; platforms?: string[]; auth?: RegistryAuth }>();
   for (const [ref, r] of results) {
     if (r.status === 'ok')
       out.set(ref, {

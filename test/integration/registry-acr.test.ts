@@ -216,7 +216,7 @@ describe('ACR', () => {
     const before = acr.requests.length;
     const { result, findings } = await findingsFor(c, 'orders-api:v1');
     // A served manifest is readable and not held by quarantine: its attributes could not explain a failed pull.
-    expect(result).toMatchObject({ status: 'ok', acr: true, auth: 'credential' });
+    expect(result).toMatchObject({ status: 'ok', acr: true, auth: 'gate-identity' });
     expect(result.attributes).toBeUndefined();
     expect(findings).toEqual([]);
     expect(c.requestCounts()['acr-attributes'] ?? 0).toBe(0);

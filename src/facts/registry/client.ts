@@ -34,7 +34,7 @@ import {
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
-import type { ImageCheck, ImageCheckStatus } from '../../types/facts/images.js';
+import type { ImageCheck, ImageCheckStatus, RegistryAuth } from '../../types/facts/images.js';
 
 export type { RegistryCredential } from './auth.js';
 export type { AcrAttributes } from './acr.js';
@@ -178,12 +178,13 @@ export class RegistryClient {
 
   private async check(ref: ImageReference, explicit?: RegistryCredential): Promise<ImageCheck> {
     const acr = this.isAcr(ref.registry);
-    let auth: 'anonymous' | 'credential' = 'anonymous';
+    let auth: RegistryAuth = 'anonymous';
     try {
       const base = this.baseUrl(ref.registry);
       const challenge = await this.challenge(ref.registry, base);
-      const credential = await this.resolveCredential(ref.registry, base, challenge, explicit);
-      if (credential) auth = 'credential';
+      const resolved = await this.resolveCredential(ref.registry, base, challenge, explicit);
+      const credential = resolved?.credential;
+      if (resolved) auth = resolved.auth;
       const session: Session = { registry: ref.registry, base, challenge };
       if (credential) session.credential = credential;
       let result: ImageCheck;
@@ -205,10 +206,10 @@ export class RegistryClient {
     base: URL,
     challenge: RegistryChallenge,
     explicit?: RegistryCredential,
-  ): Promise<RegistryCredential | undefined> {
-    if (explicit) return explicit;
+  ): Promise<{ credential: RegistryCredential; auth: RegistryAuth } | undefined> {
+    if (explicit) return { credential: explicit, auth: 'credential' };
     const given = await this.opts.credentialFor?.(registry);
-    if (given) return given;
+    if (given) return { credential: given, auth: 'credential' };
     if (challenge.kind === 'none' || !this.opts.getEntraToken || !this.isAcr(registry)) return undefined;
     let p = this.acrRefreshTokens.get(registry);
     if (!p) {
@@ -225,7 +226,7 @@ export class RegistryClient {
       })();
       this.acrRefreshTokens.set(registry, p);
     }
-    return p;
+    return { credential: await p, auth: 'gate-identity' };
   }
 
   /** `GET /v2/`: which authentication the registry wants. Once per registry; a failure is kept for the run. */

@@ -33,6 +33,12 @@ export interface AcrAttributes {
 
 export type ImageCheckStatus = 'ok' | 'not-found' | 'repository-not-found' | 'unauthorized' | 'denied' | 'unverifiable';
 
+/**
+ * How the registry was asked: anonymously, with a credential the pod would use (its pull secret), or with the gate's
+ * own Entra identity (ACR). Only the first two prove a pull path the kubelet has.
+ */
+export type RegistryAuth = 'anonymous' | 'credential' | 'gate-identity';
+
 export interface ImageCheck {
   status: ImageCheckStatus;
   digest?: string;
@@ -46,8 +52,8 @@ export interface ImageCheck {
   failure?: RegistryFailureKind;
   /** The registry is an ACR (role hints, attributes). */
   acr?: boolean;
-  /** How the registry was asked: anonymously or with the given credential. */
-  auth?: 'anonymous' | 'credential';
+  /** How the registry was asked (see RegistryAuth). */
+  auth?: RegistryAuth;
   attributes?: AcrAttributes;
   /** The gate's IP as the registry's firewall saw it, when the firewall refused the gate (failure: firewall). */
   clientIp?: string;

@@ -228,7 +228,7 @@ describe('real ACR recordings replayed through the registry client', () => {
       getEntraToken: () => Promise.resolve('entra-token-for-replay'),
     });
     const r = await c.checkImage(ref(`${HOST}/library/hello-world@${DIGEST}`));
-    expect(r).toMatchObject({ status: 'ok', auth: 'credential', digest: DIGEST });
+    expect(r).toMatchObject({ status: 'ok', auth: 'gate-identity', digest: DIGEST });
     expect(seen).toEqual(expect.arrayContaining(['POST /oauth2/exchange', 'POST /oauth2/token']));
   });
 
