@@ -6,6 +6,7 @@
 // `roleAssignmentMode`; a body without it stays "unknown" (never read as legacy).
 
 import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
+import { isRestError } from '@azure/core-rest-pipeline';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { RegistryDiscovery, RegistryFacts } from '../../types/facts/identity.js';
 import { resourceGroupOf, resourceNameOf, subscriptionOf } from '../../lib/arm-id.js';
@@ -120,21 +121,23 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
   );
   for (const { s, found, problem } of lists) {
     if (problem) out.problems.push(problem);
-    for (const r of found) {
-      const facts = registryFactsFrom(r, s.tenantId);
-      const regional = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'geo');
-      const data = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'data');
-      if (regional.length > 0) facts.regionalEndpointHostNames = regional;
-      for (const h of data) if (!facts.dataEndpointHostNames.includes(h)) facts.dataEndpointHostNames.push(h);
-      const served = [facts.loginServer, ...facts.dataEndpointHostNames, ...regional].filter((h) => wanted.has(h));
-      if (served.length === 0) continue;
-      out.registries.push(facts);
-      for (const h of served) out.hosts[h] = facts.id;
-    }
+    for (const r of found) adopt(out, registryFactsFrom(r, s.tenantId), wanted, suffixes);
   }
-  await readNamedRegistries(ctx, out, wanted);
+  await readNamedRegistries(ctx, out, wanted, suffixes);
   out.registries.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1));
   return out;
+}
+
+/** Takes a registry into the discovery when it serves a wanted host: its login server, a data or regional endpoint. */
+function adopt(out: RegistryDiscovery, facts: RegistryFacts, wanted: Set<string>, suffixes: string[]): void {
+  const regional = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'geo');
+  const data = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'data');
+  if (regional.length > 0) facts.regionalEndpointHostNames = regional;
+  for (const h of data) if (!facts.dataEndpointHostNames.includes(h)) facts.dataEndpointHostNames.push(h);
+  const served = [facts.loginServer, ...facts.dataEndpointHostNames, ...regional].filter((h) => wanted.has(h));
+  if (served.length === 0) return;
+  out.registries.push(facts);
+  for (const h of served) out.hosts[h] = facts.id;
 }
 
 /**
@@ -143,7 +146,12 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
  * InvalidAuthenticationTokenTenant, its answer names the subscription's tenant ("It must match the tenant
  * 'https://sts.windows.net/<tenant>/'"), which the registry-unknown finding passes on.
  */
-async function readNamedRegistries(ctx: FactContext, out: RegistryDiscovery, wanted: Set<string>): Promise<void> {
+async function readNamedRegistries(
+  ctx: FactContext,
+  out: RegistryDiscovery,
+  wanted: Set<string>,
+  suffixes: string[],
+): Promise<void> {
   const azure = ctx.azure;
   if (!azure) return;
   for (const id of ctx.registryIds ?? []) {
@@ -156,11 +164,8 @@ async function readNamedRegistries(ctx: FactContext, out: RegistryDiscovery, wan
     try {
       const client = new ContainerRegistryManagementClient(azure.credential, sub, armClientOptions(ctx));
       const r = await client.registries.get(rg, resourceNameOf(id), { abortSignal: ctx.signal });
-      const facts = registryFactsFrom(r, out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId);
-      const served = hosts.filter((h) => h === facts.loginServer || h.startsWith(`${name}.`));
-      if (served.length === 0) continue;
-      out.registries.push(facts);
-      for (const h of served) out.hosts[h] = facts.id;
+      const tenantId = out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId;
+      adopt(out, registryFactsFrom(r, tenantId), new Set(hosts), suffixes);
     } catch (err) {
       ctx.logger.debug(`registries.get ${id} failed: ${describeError(err)}`);
       const tenantId = otherTenantOf(err);
@@ -173,20 +178,13 @@ async function readNamedRegistries(ctx: FactContext, out: RegistryDiscovery, wan
 
 /** The tenant ARM names in a 401 InvalidAuthenticationTokenTenant (body message or WWW-Authenticate), if that is it. */
 export function otherTenantOf(err: unknown): string | undefined {
-  if (typeof err !== 'object' || err === null) return undefined;
-  const e = err as {
-    statusCode?: unknown;
-    code?: unknown;
-    message?: unknown;
-    response?: { headers?: { get?: (n: string) => string | undefined } };
-  };
-  if (e.statusCode !== 401 || e.code !== 'InvalidAuthenticationTokenTenant') return undefined;
+  if (!isRestError(err) || err.statusCode !== 401 || err.code !== 'InvalidAuthenticationTokenTenant') return undefined;
   const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
   // "The access token is from the wrong issuer '<caller's>'. It must match the tenant '<subscription's>' …"
-  const fromBody = new RegExp(`must match the tenant '[^']*/${guid}/?'`, 'i').exec(String(e.message ?? ''));
+  const fromBody = new RegExp(`must match the tenant '[^']*/${guid}/?'`, 'i').exec(err.message);
   if (fromBody) return fromBody[1].toLowerCase();
   // WWW-Authenticate: Bearer authorization_uri="https://login.windows.net/<subscription's tenant>", error=...
-  const header = e.response?.headers?.get?.('www-authenticate') ?? '';
+  const header = err.response?.headers.get('www-authenticate') ?? '';
   const fromHeader = new RegExp(`authorization_uri="[^"]*/${guid}"`, 'i').exec(header);
   if (fromHeader) return fromHeader[1].toLowerCase();
   return undefined;
