@@ -25,6 +25,8 @@ export function parseManifestFast(text: string, limits: ParseLimits): ParsedDocu
   if (/[\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return undefined;
   // Tabs in indentation: the two readers draw the line between allowed and not in different places.
   if (/^[ ]*\t/m.test(text)) return undefined;
+  // An indented `---` or `...`: a document marker to the event parser, plain text (or an error) to the full reader.
+  if (/^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text)) return undefined;
   // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
   if (/^\.\.\.[ \t]+[^\s#]/m.test(text)) return undefined;
   let events: Event[];
@@ -264,7 +266,11 @@ class EventReader {
     const header = this.text.slice(from, headerEnd);
     const re = /[|>]/g;
     for (let m = re.exec(header); m; m = re.exec(header)) {
-      if (/^[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(header.slice(m.index))) return from + m.index;
+      const h = /^[|>]([-+0-9]*)[ \t]*(#.*)?\r?$/.exec(header.slice(m.index));
+      if (!h) continue;
+      // An explicit indentation indicator (`|2`, `>-1`): the two readers take the content differently.
+      if (/[0-9]/.test(h[1])) throw new GiveUp();
+      return from + m.index;
     }
     throw new GiveUp();
   }

@@ -142,8 +142,21 @@ describe('fast manifest reader', () => {
   });
 
   it('agrees on the counterexamples the token soup found (an anchor on an empty document, an indented marker)', () => {
-    // Seeds -1674271496 and -853677509 of the property below: the fast reader placed `--- &a` at the anchor's end.
-    for (const text of ['--- &a', '---  &a\n', '--- !!str', '  ---\r\n$', '  ---\n$']) {
+    // Seeds -1674271496 and -853677509 of the property below: the fast reader placed `--- &a` at the anchor's end;
+    // seeds 1684919152, -938344689, -1985023713: block scalars with an explicit indentation indicator; an indented
+    // `---` before a key.
+    for (const text of [
+      '--- &a',
+      '---  &a\n',
+      '--- !!str',
+      '  ---\r\n$',
+      '  ---\n$',
+      '|-1\n:',
+      '>-1\n:',
+      '>-1\n ',
+      'a: |2\n   b\n',
+      '  ---\n::',
+    ]) {
       const answered = agree(text);
       if (!answered) {
         const f = full(text);
