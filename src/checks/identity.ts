@@ -10,13 +10,10 @@ import type { PullPathResult } from '../types/facts/context.js';
 import { isAcrHost } from '../lib/image-reference.js';
 import type { Finding, ImageUse, RuleId, SourceLocation } from '../types/index.js';
 import type {
-  BoundIdentity,
   ClusterFacts,
   ClusterServicePrincipalFacts,
   IdentityFacts,
-  PasswordCredentialFact,
   RegistryAccessFacts,
-  RegistryDiscovery,
   RegistryFacts,
 } from '../types/facts/identity.js';
 import type { Unverifiable } from '../types/facts/unverifiable.js';
@@ -55,20 +52,6 @@ export interface IdentityCheckResult {
   findings: Finding[];
   paths: PullPathResult[];
 }
-
-// The fact shapes live in types/facts/; re-exported for the callers that knew them here.
-export type {
-  BoundIdentity,
-  ClusterFacts,
-  ClusterServicePrincipalFacts,
-  IdentityFacts,
-  PasswordCredentialFact,
-  RegistryAccessFacts,
-  RegistryDiscovery,
-  RegistryFacts,
-  Unverifiable,
-};
-export { isUnverifiable };
 
 const REPO_READER = 'Container Registry Repository Reader';
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -22,7 +22,8 @@ import {
   virtualNetworkRulesFrom,
 } from '../../src/facts/network/network.js';
 import { checkNetwork } from '../../src/checks/network.js';
-import { isUnverifiable, type ClusterFacts } from '../../src/checks/identity.js';
+import { isUnverifiable } from '../../src/lib/unverifiable.js';
+import type { ClusterFacts } from '../../src/types/facts/identity.js';
 import type { FactContext } from '../../src/types/facts/context.js';
 import type { ImageUse } from '../../src/types/index.js';
 import { parseWorld, startEmulator } from '../../src/simulate/index.js';

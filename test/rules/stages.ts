@@ -10,7 +10,8 @@ import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-con
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import { ClientSecretCredential } from '@azure/identity';
 import { expect } from 'vitest';
-import { checkIdentity, isUnverifiable } from '../../src/checks/identity.js';
+import { checkIdentity } from '../../src/checks/identity.js';
+import { isUnverifiable } from '../../src/lib/unverifiable.js';
 import { checkNetwork } from '../../src/checks/network.js';
 import { platformsFromAgentPools } from '../../src/checks/node-pools.js';
 import { checkPullSecrets } from '../../src/checks/pull-secrets.js';

@@ -24,7 +24,7 @@ import type { AzureEndpoints, FactContext } from '../../types/facts/context.js';
 import { armScope } from '../azure/clouds.js';
 import { armIdKey, parseArmId, type ArmId } from '../../lib/arm-id.js';
 
-// Fact shapes (plain data; checks read only these): types/facts/network.ts, re-exported for the callers.
+// Fact shapes (plain data; checks read only these): types/facts/network.ts.
 import type {
   NetworkUnverifiable,
   EgressAddress,
@@ -36,17 +36,6 @@ import type {
   RegistryNetworkFacts,
   NetworkFacts,
 } from '../../types/facts/network.js';
-export type {
-  NetworkUnverifiable,
-  EgressAddress,
-  EgressFacts,
-  NodeNetworkFacts,
-  EndpointReach,
-  PrivateEndpointFacts,
-  PrivateZoneFacts,
-  RegistryNetworkFacts,
-  NetworkFacts,
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resource ids

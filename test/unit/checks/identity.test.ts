@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkIdentity,
-  type ClusterFacts,
-  type IdentityFacts,
-  type RegistryFacts,
-} from '../../../src/checks/identity.js';
+import { checkIdentity } from '../../../src/checks/identity.js';
+import type { ClusterFacts, IdentityFacts, RegistryFacts } from '../../../src/types/facts/identity.js';
 import {
   BUILTIN_ROLE_DEFINITIONS,
   BUILTIN_ROLE_IDS,

@@ -3,7 +3,7 @@
 // in the nodes' VNet, a linked zone and both A records).
 
 import { describe, expect, it } from 'vitest';
-import type { NetworkFacts, RegistryNetworkFacts } from '../../../src/facts/network/network.js';
+import type { NetworkFacts, RegistryNetworkFacts } from '../../../src/types/facts/network.js';
 import { checkNetwork, parseRange, rangeContains } from '../../../src/checks/network.js';
 import type { ImageUse } from '../../../src/types/index.js';
 
