@@ -696,15 +696,15 @@ function pullPathCheck(image, found, scope, facts, acr, exists) {
     const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
     if (failed)
         return { state: 'failed', why: failed.rule };
-    const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
-    // A registry the gate cannot see leaves the kubelet's permission unjudged, unless a pull as the pod would make it
-    // (anonymously, or with the pod's pull secret) already got the manifest.
-    const hidden = (f) => (0,catalogue/* ruleById */.BD)(f.rule)?.leavesUnverified !== undefined;
-    const provenByPull = facts.checked.get(image.reference)?.auth !== undefined;
-    if (gap && !(provenByPull && found.filter((f) => isUnverifiedRule(f.rule)).every(hidden)))
-        return unverifiedFrom(gap);
-    if (gap)
+    // A pull as the pod would make it (anonymously, or with its pull secret; never the gate's own identity) that got the
+    // manifest proves a path. It settles a registry the gate cannot see (a rule that leavesUnverified), nothing else.
+    const provenByPull = pulledAsThePod(facts.checked.get(image.reference)?.auth);
+    const gaps = found.filter((f) => isUnverifiedRule(f.rule));
+    if (provenByPull && gaps.length > 0 && gaps.every((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.leavesUnverified !== undefined))
         return { state: 'ok' };
+    const gap = firstGap(found, (f) => isUnverifiedRule(f.rule));
+    if (gap)
+        return unverifiedFrom(gap);
     if (acr) {
         if (scope.identityRead)
             return { state: 'ok' };
@@ -716,11 +716,14 @@ function pullPathCheck(image, found, scope, facts, acr, exists) {
         };
     }
     // Outside Azure the gate proves a pull path by pulling the manifest as the pod would: anonymously or with its secret.
-    if (facts.checked.get(image.reference)?.auth)
+    if (provenByPull)
         return { state: 'ok' };
     if (exists.state === 'unverified')
         return { ...exists };
     return { state: 'unverified', why: 'no pull of the manifest succeeded', reason: 'other' };
+}
+function pulledAsThePod(auth) {
+    return auth === 'anonymous' || auth === 'credential';
 }
 function networkCheck(found, scope, acr) {
     const failed = found.find((f) => f.severity === 'error' && !isUnverifiedRule(f.rule));
@@ -2026,6 +2029,7 @@ var arm_resources_subscriptions_dist_esm = __webpack_require__(13570);
 
 
 
+
 function hostKey(host) {
     return host.trim().toLowerCase().replace(/\.$/, '');
 }
@@ -2136,26 +2140,28 @@ async function discoverRegistries(ctx, hosts) {
     for (const { s, found, problem } of lists) {
         if (problem)
             out.problems.push(problem);
-        for (const r of found) {
-            const facts = registryFactsFrom(r, s.tenantId);
-            const regional = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'geo');
-            const data = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'data');
-            if (regional.length > 0)
-                facts.regionalEndpointHostNames = regional;
-            for (const h of data)
-                if (!facts.dataEndpointHostNames.includes(h))
-                    facts.dataEndpointHostNames.push(h);
-            const served = [facts.loginServer, ...facts.dataEndpointHostNames, ...regional].filter((h) => wanted.has(h));
-            if (served.length === 0)
-                continue;
-            out.registries.push(facts);
-            for (const h of served)
-                out.hosts[h] = facts.id;
-        }
+        for (const r of found)
+            adopt(out, registryFactsFrom(r, s.tenantId), wanted, suffixes);
     }
-    await readNamedRegistries(ctx, out, wanted);
+    await readNamedRegistries(ctx, out, wanted, suffixes);
     out.registries.sort((a, b) => (a.id.toLowerCase() < b.id.toLowerCase() ? -1 : 1));
     return out;
+}
+/** Takes a registry into the discovery when it serves a wanted host: its login server, a data or regional endpoint. */
+function adopt(out, facts, wanted, suffixes) {
+    const regional = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'geo');
+    const data = [...wanted].filter((h) => replicaHostOf(h, facts.loginServer, suffixes) === 'data');
+    if (regional.length > 0)
+        facts.regionalEndpointHostNames = regional;
+    for (const h of data)
+        if (!facts.dataEndpointHostNames.includes(h))
+            facts.dataEndpointHostNames.push(h);
+    const served = [facts.loginServer, ...facts.dataEndpointHostNames, ...regional].filter((h) => wanted.has(h));
+    if (served.length === 0)
+        return;
+    out.registries.push(facts);
+    for (const h of served)
+        out.hosts[h] = facts.id;
 }
 /**
  * A registry in a subscription the gate cannot list (another tenant, or no Reader on the subscription) can still be
@@ -2163,7 +2169,7 @@ async function discoverRegistries(ctx, hosts) {
  * InvalidAuthenticationTokenTenant, its answer names the subscription's tenant ("It must match the tenant
  * 'https://sts.windows.net/<tenant>/'"), which the registry-unknown finding passes on.
  */
-async function readNamedRegistries(ctx, out, wanted) {
+async function readNamedRegistries(ctx, out, wanted, suffixes) {
     const azure = ctx.azure;
     if (!azure)
         return;
@@ -2179,13 +2185,8 @@ async function readNamedRegistries(ctx, out, wanted) {
         try {
             const client = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, sub, armClientOptions(ctx));
             const r = await client.registries.get(rg, (0,arm_id/* resourceNameOf */.r2)(id), { abortSignal: ctx.signal });
-            const facts = registryFactsFrom(r, out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId);
-            const served = hosts.filter((h) => h === facts.loginServer || h.startsWith(`${name}.`));
-            if (served.length === 0)
-                continue;
-            out.registries.push(facts);
-            for (const h of served)
-                out.hosts[h] = facts.id;
+            const tenantId = out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId;
+            adopt(out, registryFactsFrom(r, tenantId), new Set(hosts), suffixes);
         }
         catch (err) {
             ctx.logger.debug(`registries.get ${id} failed: ${describeError(err)}`);
@@ -2200,18 +2201,15 @@ async function readNamedRegistries(ctx, out, wanted) {
 }
 /** The tenant ARM names in a 401 InvalidAuthenticationTokenTenant (body message or WWW-Authenticate), if that is it. */
 function otherTenantOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    if (e.statusCode !== 401 || e.code !== 'InvalidAuthenticationTokenTenant')
+    if (!(0,core_rest_pipeline_dist_esm/* isRestError */.T0)(err) || err.statusCode !== 401 || err.code !== 'InvalidAuthenticationTokenTenant')
         return undefined;
     const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
     // "The access token is from the wrong issuer '<caller's>'. It must match the tenant '<subscription's>' …"
-    const fromBody = new RegExp(`must match the tenant '[^']*/${guid}/?'`, 'i').exec(String(e.message ?? ''));
+    const fromBody = new RegExp(`must match the tenant '[^']*/${guid}/?'`, 'i').exec(err.message);
     if (fromBody)
         return fromBody[1].toLowerCase();
     // WWW-Authenticate: Bearer authorization_uri="https://login.windows.net/<subscription's tenant>", error=...
-    const header = e.response?.headers?.get?.('www-authenticate') ?? '';
+    const header = err.response?.headers.get('www-authenticate') ?? '';
     const fromHeader = new RegExp(`authorization_uri="[^"]*/${guid}"`, 'i').exec(header);
     if (fromHeader)
         return fromHeader[1].toLowerCase();
@@ -3723,9 +3721,10 @@ class RegistryClient {
         try {
             const base = this.baseUrl(ref.registry);
             const challenge = await this.challenge(ref.registry, base);
-            const credential = await this.resolveCredential(ref.registry, base, challenge, explicit);
-            if (credential)
-                auth = 'credential';
+            const resolved = await this.resolveCredential(ref.registry, base, challenge, explicit);
+            const credential = resolved?.credential;
+            if (resolved)
+                auth = resolved.auth;
             const session = { registry: ref.registry, base, challenge };
             if (credential)
                 session.credential = credential;
@@ -3747,10 +3746,10 @@ class RegistryClient {
     }
     async resolveCredential(registry, base, challenge, explicit) {
         if (explicit)
-            return explicit;
+            return { credential: explicit, auth: 'credential' };
         const given = await this.opts.credentialFor?.(registry);
         if (given)
-            return given;
+            return { credential: given, auth: 'credential' };
         if (challenge.kind === 'none' || !this.opts.getEntraToken || !this.isAcr(registry))
             return undefined;
         let p = this.acrRefreshTokens.get(registry);
@@ -3769,7 +3768,7 @@ class RegistryClient {
             })();
             this.acrRefreshTokens.set(registry, p);
         }
-        return p;
+        return { credential: await p, auth: 'gate-identity' };
     }
     /** `GET /v2/`: which authentication the registry wants. Once per registry; a failure is kept for the run. */
     challenge(registry, base) {
@@ -6027,7 +6026,6 @@ var rules_remediation = __webpack_require__(27870);
 
 /** Emitted here for unreadable reads, and by the gate when the identity reads time out. */
 const ROLE_ASSIGNMENTS_UNVERIFIABLE = 'role-assignments-unverifiable';
-
 const REPO_READER = 'Container Registry Repository Reader';
 const DAY_MS = 24 * 60 * 60 * 1000;
 function compareLocations(a, b) {
@@ -8586,6 +8584,9 @@ function parseManifestFast(text, limits) {
     // Tabs in indentation: the two readers draw the line between allowed and not in different places.
     if (/^[ ]*\t/m.test(text))
         return undefined;
+    // An indented `---` or `...`: a document marker to the event parser, plain text (or an error) to the full reader.
+    if (/^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text))
+        return undefined;
     // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
     if (/^\.\.\.[ \t]+[^\s#]/m.test(text))
         return undefined;
@@ -8848,8 +8849,13 @@ class EventReader {
         const header = this.text.slice(from, headerEnd);
         const re = /[|>]/g;
         for (let m = re.exec(header); m; m = re.exec(header)) {
-            if (/^[|>][-+0-9]*[ \t]*(#.*)?\r?$/.test(header.slice(m.index)))
-                return from + m.index;
+            const h = /^[|>]([-+0-9]*)[ \t]*(#.*)?\r?$/.exec(header.slice(m.index));
+            if (!h)
+                continue;
+            // An explicit indentation indicator (`|2`, `>-1`): the two readers take the content differently.
+            if (/[0-9]/.test(h[1]))
+                throw new GiveUp();
+            return from + m.index;
         }
         throw new GiveUp();
     }
