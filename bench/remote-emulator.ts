@@ -6,7 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import { Agent, buildConnector, fetch as undiciFetch, request as undiciRequest } from 'undici';
 import type { Emulator } from '../src/simulate/emulator.js';
 import type { World } from '../src/simulate/world.js';
 
@@ -43,6 +43,7 @@ export async function startEmulator(_world: World): Promise<Emulator> {
   return {
     ...d,
     fetch,
+    request: (url, init) => undiciRequest(url, { ...init, dispatcher: agent }),
     requestCounts: () => ({}),
     close: async () => {
       await agent.destroy().catch(() => undefined);

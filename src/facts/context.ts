@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ClientSecretCredential } from '@azure/identity';
 import type { Config } from '../settings/config.js';
-import type { AzureContext, AzureEndpoints, FactContext } from '../types/facts/context.js';
+import type { AzureContext, AzureEndpoints, FactContext, WireRequest } from '../types/facts/context.js';
 import type { Inventory, Logger, SecretMasker } from '../types/index.js';
 import { cloudEndpoints } from './azure/clouds.js';
 import { azureNeed, cachingCredential, createAzureContext } from './azure/sign-in.js';
-import { proxyAwareFetch } from './proxy-fetch.js';
+import { proxyAwareFetch, proxyAwareRequest } from './proxy-fetch.js';
 
 /** What the context needs of the run's injected dependencies (the gate's GateDeps has them). */
 export interface ContextDeps {
@@ -28,6 +28,7 @@ export interface SimulatedCloud {
   endpoints: AzureEndpoints;
   kubeconfigPath: string;
   fetch: typeof globalThis.fetch;
+  request: WireRequest;
   gate: { tenantId: string; clientId: string; clientSecret: string };
 }
 
@@ -55,6 +56,7 @@ export async function createFactContext(
     now,
     signal,
     fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
+    request: emulator?.request ?? proxyAwareRequest(deps.env ?? process.env),
     ...(azure ? { azure } : {}),
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
     ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),

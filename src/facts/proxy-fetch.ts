@@ -7,7 +7,8 @@
 // proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
 // are used instead: traffic to the loopback emulator never goes through a proxy.
 
-import { EnvHttpProxyAgent } from 'undici';
+import { Agent, EnvHttpProxyAgent, request } from 'undici';
+import type { WireRequest } from '../types/facts/context.js';
 
 export function proxyFromEnv(env: NodeJS.ProcessEnv): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
   const pick = (upper: string): string | undefined => env[upper] || env[upper.toLowerCase()] || undefined;
@@ -74,6 +75,31 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
       throw new ProxyFailure(proxy, err);
     }
   }) as typeof fetch;
+}
+
+/**
+ * The same choice as proxyAwareFetch for undici's `request` (the registry clients' transport): an EnvHttpProxyAgent
+ * when the environment names a proxy, else an Agent of its own, and the same ProxyFailure for a proxy that failed.
+ */
+export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
+  const p = proxyFromEnv(env);
+  const dispatcher =
+    p.httpProxy || p.httpsProxy
+      ? new EnvHttpProxyAgent({
+          httpProxy: p.httpProxy ?? '',
+          httpsProxy: p.httpsProxy ?? '',
+          noProxy: p.noProxy ?? '',
+        })
+      : new Agent();
+  return async (url, init) => {
+    try {
+      return await request(url, { ...init, dispatcher });
+    } catch (err) {
+      const proxy = proxyUrlFor(url, env);
+      if (!proxy || (err instanceof Error && err.name === 'AbortError') || init.signal.aborted) throw err;
+      throw new ProxyFailure(proxy, err);
+    }
+  };
 }
 
 /** A request that went through a proxy failed without an answer; `cause` is fetch's error. */

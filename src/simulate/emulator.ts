@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tls from 'node:tls';
 import { generate } from 'selfsigned';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
+import { Agent, buildConnector, fetch as undiciFetch, request as undiciRequest, type Dispatcher } from 'undici';
 import type { AzureEndpoints } from '../types/facts/context.js';
 import { ArmService, DEFAULT_PAGE_SIZE, armError, type Caller } from './arm.js';
 import { EntraService } from './entra.js';
@@ -89,6 +89,11 @@ export interface Emulator {
   endpoints: AzureEndpoints;
   caPem: string;
   fetch: typeof globalThis.fetch;
+  /** undici's `request` through the same routing as `fetch` (what the gate's registry clients send with). */
+  request: (
+    url: URL,
+    init: { method: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+  ) => Promise<Dispatcher.ResponseData>;
   kubeconfigPath: string;
   /** The port the emulator listens on (127.0.0.1). */
   port: number;
@@ -648,6 +653,7 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     },
     caPem,
     fetch: simFetch,
+    request: (url, init) => undiciRequest(url, { ...init, dispatcher: agent }),
     kubeconfigPath,
     port,
     registryHosts: hosts,

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
-import { Agent } from 'undici';
+import { Agent, request as undiciRequest } from 'undici';
+import type { WireRequest } from '../../src/types/facts/context.js';
 
 export const DOCKER_REGISTRY_BIN = '/usr/bin/docker-registry';
 
@@ -59,15 +60,19 @@ export function testTls(): Promise<TestTls> {
   return tlsPromise;
 }
 
-/** A fetch that trusts the test CA (Node 24's fetch with an undici 7 Agent). Close the agent with `close()`. */
+/**
+ * A fetch, and undici's `request` (the registry clients' transport in the gate), that trust the test CA, over one
+ * undici 7 Agent. Close the agent with `close()`.
+ */
 export function trustingFetch(
   ca: string,
   connections = 64,
-): { fetch: typeof globalThis.fetch; close: () => Promise<void> } {
+): { fetch: typeof globalThis.fetch; request: WireRequest; close: () => Promise<void> } {
   const agent = new Agent({ connect: { ca }, connections, keepAliveTimeout: 10_000 });
   const f = ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
     fetch(input, { ...init, dispatcher: agent } as RequestInit)) as typeof globalThis.fetch;
-  return { fetch: f, close: () => agent.close() };
+  const request: WireRequest = (url, init) => undiciRequest(url, { ...init, dispatcher: agent });
+  return { fetch: f, request, close: () => agent.close() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

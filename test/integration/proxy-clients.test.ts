@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { proxyAwareFetch, proxyUrlFor } from '../../src/facts/proxy-fetch.js';
+import { proxyAwareFetch, proxyAwareRequest, proxyUrlFor } from '../../src/facts/proxy-fetch.js';
 import { getApplicationByAppId } from '../../src/facts/azure/graph.js';
 import { LiveCredentialChecker } from '../../src/facts/credentials/live-check.js';
 import { clusterObjectReader, loadKubernetesClient } from '../../src/facts/kubernetes/cluster-objects.js';
@@ -120,13 +120,13 @@ describe('one proxy rule for every client', () => {
   });
 
   it('the live pull-secret credential check goes through HTTPS_PROXY, and NO_PROXY keeps it direct', async () => {
+    // As the gate builds it: undici's request for the transport (fetch beside it).
     const check = (env: NodeJS.ProcessEnv) =>
-      new LiveCredentialChecker({ fetch: proxyAwareFetch(env), signal: AbortSignal.timeout(10_000) }).check(
-        api.host,
-        'app',
-        'user',
-        'password',
-      );
+      new LiveCredentialChecker({
+        fetch: proxyAwareFetch(env),
+        request: proxyAwareRequest(env),
+        signal: AbortSignal.timeout(10_000),
+      }).check(api.host, 'app', 'user', 'password');
     reset();
     expect(await check({ HTTPS_PROXY: proxy.url })).toEqual({ state: 'works' });
     expect(proxy.tunnels).toContain(api.host);
@@ -214,13 +214,16 @@ describe('one proxy rule for every client', () => {
     const env = { HTTPS_PROXY: 'http://user:pw@127.0.0.1:1' };
     const ref = parseImageReference(`${api.host}/app:1.0`);
     if (!ref.ok) throw new Error('bad ref');
-    const image = await new RegistryClient({
-      fetch: proxyAwareFetch(env),
-      signal: AbortSignal.timeout(10_000),
-    }).checkImage(ref.ref);
-    expect(image).toMatchObject({ status: 'unverifiable', failure: 'connection-refused' });
-    expect(image.reason).toContain('(through the proxy 127.0.0.1:1)');
-    expect(JSON.stringify(image)).not.toContain('pw');
+    for (const wire of ['request', 'fetch'] as const) {
+      const image = await new RegistryClient({
+        fetch: proxyAwareFetch(env),
+        ...(wire === 'request' ? { request: proxyAwareRequest(env) } : {}),
+        signal: AbortSignal.timeout(10_000),
+      }).checkImage(ref.ref);
+      expect({ wire, image }).toMatchObject({ wire, image: { status: 'unverifiable', failure: 'connection-refused' } });
+      expect(image.reason).toContain('(through the proxy 127.0.0.1:1)');
+      expect(JSON.stringify(image)).not.toContain('pw');
+    }
     const graph = await getApplicationByAppId(
       {
         fetch: proxyAwareFetch(env),

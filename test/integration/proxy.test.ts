@@ -4,7 +4,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyAwareFetch } from '../../src/facts/proxy-fetch.js';
+import { proxyAwareFetch, proxyAwareRequest } from '../../src/facts/proxy-fetch.js';
 import { RegistryClient } from '../../src/facts/registry/client.js';
 import { parseImageReference } from '../../src/lib/image-reference.js';
 import { json, startStubHttps, type StubHttps } from '../helpers/stub-https.js';
@@ -45,33 +45,38 @@ afterAll(async () => {
   await new Promise((r) => proxy.close(r));
 });
 
-async function check(env: NodeJS.ProcessEnv) {
+async function check(env: NodeJS.ProcessEnv, wire: 'request' | 'fetch') {
   tunnels.length = 0;
   registry.requests.length = 0;
-  const client = new RegistryClient({ fetch: proxyAwareFetch(env), signal: AbortSignal.timeout(10_000) });
+  const client = new RegistryClient({
+    fetch: proxyAwareFetch(env),
+    ...(wire === 'request' ? { request: proxyAwareRequest(env) } : {}),
+    signal: AbortSignal.timeout(10_000),
+  });
   const ref = parseImageReference(`${registry.host}/app:1.0`);
   if (!ref.ok) throw new Error('bad ref');
   return client.checkImage(ref.ref);
 }
 
-describe('proxies', () => {
+// The gate's registry clients send with undici's request (proxyAwareRequest); fetch is the other transport they take.
+describe.each(['request', 'fetch'] as const)('proxies (%s)', (wire) => {
   it('HTTPS_PROXY: the registry is reached through a CONNECT tunnel', async () => {
-    const r = await check({ HTTPS_PROXY: proxyUrl });
+    const r = await check({ HTTPS_PROXY: proxyUrl }, wire);
     expect(tunnels).toContain(registry.host);
     expect(registry.requests.map((q) => q.path)).toContain('/v2/');
     expect(r.failure).not.toBe('network');
   });
 
   it('the lower-case https_proxy the runner sets works the same', async () => {
-    await check({ https_proxy: proxyUrl });
+    await check({ https_proxy: proxyUrl }, wire);
     expect(tunnels).toContain(registry.host);
   });
 
   it('healthy look-alike: NO_PROXY naming the host keeps it direct, and no proxy in the environment means none', async () => {
-    await check({ HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
+    await check({ HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' }, wire);
     expect(tunnels).toEqual([]);
     expect(registry.requests.map((q) => q.path)).toContain('/v2/');
-    await check({});
+    await check({}, wire);
     expect(tunnels).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkImages } from '../../src/checks/images.js';
 import { RegistryClient, type ImageCheck } from '../../src/facts/registry/client.js';
 import type { ImageReference, ImageUse } from '../../src/types/index.js';
+import type { WireRequest } from '../../src/types/facts/context.js';
 import { testTls, trustingFetch } from '../helpers/docker-registry.js';
 import { json, startStubHttps, type StubHttps, type StubRequest } from '../helpers/stub-https.js';
 
@@ -70,10 +71,11 @@ async function stub(handler: Parameters<typeof startStubHttps>[0], opts: Paramet
   return s;
 }
 
-async function tlsFetch(): Promise<typeof globalThis.fetch> {
+/** What the gate gives the registry client: undici's `request` (with fetch beside it), trusting the test CA. */
+async function tlsWire(): Promise<{ fetch: typeof globalThis.fetch; request: WireRequest }> {
   const f = trustingFetch((await testTls()).cert);
   closers.push(f.close);
-  return f.fetch;
+  return { fetch: f.fetch, request: f.request };
 }
 
 describe('throttling', () => {
@@ -81,7 +83,7 @@ describe('throttling', () => {
     const s = await stub((_req, res) =>
       json(res, 429, { errors: [{ code: 'TOOMANYREQUESTS' }] }, { 'retry-after': '1' }),
     );
-    const c = new RegistryClient({ fetch: await tlsFetch(), maxRetries: 2, signal: AbortSignal.timeout(8_000) });
+    const c = new RegistryClient({ ...(await tlsWire()), maxRetries: 2, signal: AbortSignal.timeout(8_000) });
     const t0 = Date.now();
     const r = await c.checkImage(ref(s.host));
     const elapsed = Date.now() - t0;
@@ -100,7 +102,7 @@ describe('throttling', () => {
 
   it('gives up at once when Retry-After asks for longer than it may wait', async () => {
     const s = await stub((_req, res) => json(res, 429, {}, { 'retry-after': '3600' }));
-    const c = new RegistryClient({ fetch: await tlsFetch(), maxRetryDelayMs: 2_000 });
+    const c = new RegistryClient({ ...(await tlsWire()), maxRetryDelayMs: 2_000 });
     const t0 = Date.now();
     const r = await c.checkImage(ref(s.host));
     expect(r.failure).toBe('throttled');
@@ -115,7 +117,7 @@ describe('throttling', () => {
       if (req.path === '/v2/' && n++ === 0) return json(res, 429, {}, { 'retry-after': '1' });
       healthyRegistry(req, res);
     });
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     expect(await c.checkImage(ref(s.host))).toMatchObject({
       status: 'ok',
       platforms: [{ os: 'linux', architecture: 'amd64' }],
@@ -130,7 +132,7 @@ describe('hangs and server errors', () => {
       /* never answers */
     });
     const c = new RegistryClient({
-      fetch: await tlsFetch(),
+      ...(await tlsWire()),
       signal: AbortSignal.timeout(1_500),
       requestTimeoutMs: 60_000,
     });
@@ -149,7 +151,7 @@ describe('hangs and server errors', () => {
       if (req.path === '/v2/') return json(res, 200, {});
       // the manifest request hangs
     });
-    const c = new RegistryClient({ fetch: await tlsFetch(), requestTimeoutMs: 500 });
+    const c = new RegistryClient({ ...(await tlsWire()), requestTimeoutMs: 500 });
     const r = await c.checkImage(ref(s.host));
     expect(r).toMatchObject({ status: 'unverifiable', failure: 'timeout' });
     expect(r.reason).toBe(`${s.host}: request timed out`);
@@ -157,7 +159,7 @@ describe('hangs and server errors', () => {
 
   it('retries 5xx a bounded number of times, then reports the server error', async () => {
     const s = await stub((_req, res) => json(res, 503, {}));
-    const c = new RegistryClient({ fetch: await tlsFetch(), maxRetries: 3, baseRetryDelayMs: 10 });
+    const c = new RegistryClient({ ...(await tlsWire()), maxRetries: 3, baseRetryDelayMs: 10 });
     const r = await c.checkImage(ref(s.host));
     expect(r).toMatchObject({ status: 'unverifiable', failure: 'server-error' });
     expect(r.reason).toContain('503');
@@ -173,7 +175,7 @@ describe('hangs and server errors', () => {
       }
       healthyRegistry(req, res);
     });
-    const c = new RegistryClient({ fetch: await tlsFetch(), baseRetryDelayMs: 10 });
+    const c = new RegistryClient({ ...(await tlsWire()), baseRetryDelayMs: 10 });
     expect((await c.checkImage(ref(s.host))).status).toBe('ok');
   });
 });
@@ -183,7 +185,7 @@ describe('refusals', () => {
     const s = await stub((req, res) =>
       req.path === '/v2/' ? json(res, 200, {}) : json(res, 403, { errors: [{ code: 'DENIED' }] }),
     );
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     const r = await c.checkImage(ref(s.host));
     expect(r).toMatchObject({ status: 'denied', failure: 'denied' });
     expect(r.reason).toBe(`${s.host} denied pull of app (403)`);
@@ -195,7 +197,7 @@ describe('refusals', () => {
 describe('connection failures', () => {
   it('reports an untrusted certificate as a TLS failure', async () => {
     const s = await stub(healthyRegistry, { untrusted: true });
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     const r = await c.checkImage(ref(s.host));
     expect(r).toMatchObject({ status: 'unverifiable', failure: 'tls' });
     expect(r.reason).toMatch(/TLS failed \(.+\)/);
@@ -205,7 +207,7 @@ describe('connection failures', () => {
     const s = await stub(healthyRegistry);
     await s.stop();
     stubs.pop();
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     const r = await c.checkImage(ref(s.host));
     expect(r).toMatchObject({ status: 'unverifiable', failure: 'connection-refused' });
     expect(r.reason).toBe(`${s.host}: connection refused`);
@@ -249,7 +251,7 @@ describe('credentials go only where they belong', () => {
       }
       healthyRegistry(req, res);
     });
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     const r = await c.checkImage(ref(s.host), { kind: 'basic', username: 'u', password: 'p' });
     expect(r).toMatchObject({ status: 'ok', platforms: [{ os: 'linux', architecture: 'arm64' }] });
     expect(storage.requests).toHaveLength(1);
@@ -270,7 +272,7 @@ describe('credentials go only where they belong', () => {
       }
       json(res, 401, {});
     });
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     const r = await c.checkImage(ref(s.host), { kind: 'basic', username: 'u', password: 'secret-password' });
     expect(r).toMatchObject({ status: 'unverifiable', failure: 'credential-refused' });
     expect(hostile.requests).toHaveLength(0);
@@ -289,7 +291,7 @@ describe('credentials go only where they belong', () => {
       }
       healthyRegistry(req, res);
     });
-    const c = new RegistryClient({ fetch: await tlsFetch() });
+    const c = new RegistryClient({ ...(await tlsWire()) });
     expect((await c.checkImage(ref(s.host))).status).toBe('ok');
     expect(realm.requests).toHaveLength(1);
     expect(realm.requests[0]?.headers.authorization).toBeUndefined();
@@ -308,17 +310,63 @@ describe('load', () => {
       if (req.path === '/v2/') return json(res, 200, {});
       json(res, 404, { errors: [{ code: 'NAME_UNKNOWN' }] });
     });
-    const c = new RegistryClient({ fetch: await tlsFetch(), concurrencyPerRegistry: 4 });
+    const c = new RegistryClient({ ...(await tlsWire()), concurrencyPerRegistry: 4 });
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => c.checkImage(ref(s.host, `repo${i}`))));
     expect(results.every((r) => r.status === 'repository-not-found')).toBe(true);
     expect(peak).toBe(4);
+  });
+
+  for (const wire of ['request', 'fetch'] as const) {
+    it(`holds a registry's slot until the body is read, not only until the headers arrive (${wire})`, async () => {
+      // Headers first, the body 30 ms later: a slot let go at the headers would let all 30 requests in at once.
+      let open = 0;
+      let peak = 0;
+      const s = await stub((req, res) => {
+        open++;
+        peak = Math.max(peak, open);
+        res.on('close', () => open--);
+        if (req.path === '/v2/') return json(res, 200, {});
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.flushHeaders();
+        setTimeout(() => res.end(JSON.stringify({ errors: [{ code: 'NAME_UNKNOWN' }] })), 30);
+      });
+      const w = await tlsWire();
+      const c = new RegistryClient({ ...(wire === 'request' ? w : { fetch: w.fetch }), concurrencyPerRegistry: 4 });
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => c.checkImage(ref(s.host, `repo${i}`))));
+      expect(results.every((r) => r.status === 'repository-not-found')).toBe(true);
+      expect(peak).toBe(4);
+    });
+  }
+
+  it('stops reading a body past the largest a registry request reads (16 MiB) and says the response is too large', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    let written = 0;
+    const s = await stub((req, res) => {
+      if (req.path === '/v2/') return json(res, 200, {});
+      res.writeHead(200, { 'content-type': OCI_MANIFEST, 'docker-content-digest': MANIFEST_DIGEST });
+      // 64 MiB of spaces, written as the client reads: a transport that read it all would take it all.
+      const pump = (): void => {
+        while (written < 64) {
+          written++;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => (written = Math.max(written, 0)));
+      pump();
+    });
+    const c = new RegistryClient({ ...(await tlsWire()), signal: AbortSignal.timeout(10_000) });
+    const r = await c.checkImage(ref(s.host));
+    expect(r.status).toBe('unverifiable');
+    expect(r.reason).toMatch(/response larger than 4194304 bytes/);
+    expect(written).toBeLessThan(40);
   });
 
   it('ends 50 throttled images within the deadline, however many retries were allowed', async () => {
     const s = await stub((req, res) =>
       req.path === '/v2/' ? json(res, 200, {}) : json(res, 429, {}, { 'retry-after': '1' }),
     );
-    const c = new RegistryClient({ fetch: await tlsFetch(), signal: AbortSignal.timeout(2_500), maxRetries: 10 });
+    const c = new RegistryClient({ ...(await tlsWire()), signal: AbortSignal.timeout(2_500), maxRetries: 10 });
     const t0 = Date.now();
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => c.checkImage(ref(s.host, `r${i}`))));
     expect(Date.now() - t0).toBeLessThan(4_000);

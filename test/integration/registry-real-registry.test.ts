@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkImages } from '../../src/checks/images.js';
 import { RegistryClient, type ImageCheck, type RegistryCredential } from '../../src/facts/registry/client.js';
 import type { ImageReference, ImageUse, Platform } from '../../src/types/index.js';
+import type { WireRequest } from '../../src/types/facts/context.js';
 import { startDockerRegistry, trustingFetch, type DockerRegistry } from '../helpers/docker-registry.js';
 import { pushImage, pushIndex, type PushTarget } from '../helpers/oci-push.js';
 
@@ -46,6 +47,7 @@ function use(r: ImageReference, line: number, constraints: ImageUse['constraints
 interface Started {
   registry: DockerRegistry;
   fetch: typeof globalThis.fetch;
+  request: WireRequest;
   close: () => Promise<void>;
   push: PushTarget;
 }
@@ -58,6 +60,7 @@ async function start(auth: 'none' | 'htpasswd' | 'token', realmHost?: string): P
   return {
     registry,
     fetch: f.fetch,
+    request: f.request,
     close: async () => {
       await f.close();
       await registry.stop();
@@ -86,14 +89,14 @@ describe('against the real docker-registry without auth', () => {
   afterAll(async () => s?.close());
 
   it('resolves a single-arch OCI image to its digest and reads linux/amd64 from the config blob', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(host, 'orders-api', 'v1.4.1'));
     expect(r).toMatchObject({ status: 'ok', digest: single, platforms: [AMD64] });
     expect(r.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
   });
 
   it('lists both platforms of an OCI index and leaves out the BuildKit attestation entry', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(host, 'multi', 'v2'));
     expect(r.status).toBe('ok');
     expect(r.mediaType).toBe('application/vnd.oci.image.index.v1+json');
@@ -101,19 +104,19 @@ describe('against the real docker-registry without auth', () => {
   });
 
   it('lists the platforms of a Docker manifest list, variant included', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(host, 'list', 'v3'));
     expect(r.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
     expect(r.platforms).toEqual([AMD64, { ...ARM64, variant: 'v8' }]);
   });
 
   it('reads a Docker v2 single-arch image', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     expect(await c.checkImage(ref(host, 'docker-single', 'v1'))).toMatchObject({ status: 'ok', platforms: [ARM64] });
   });
 
   it('finds an image pushed by digest only, and reports a digest that was never pushed as not found (not as a missing repository)', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     expect(await c.checkImage(ref(host, 'untagged', undefined, byDigestOnly))).toMatchObject({
       status: 'ok',
       digest: byDigestOnly,
@@ -123,21 +126,21 @@ describe('against the real docker-registry without auth', () => {
   });
 
   it('names v1.4.1 first when v1.4.2 was never pushed', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(host, 'orders-api', 'v1.4.2'));
     expect(r.status).toBe('not-found');
     expect(r.nearestTags).toEqual(['v1.4.1', 'v1.4.0', 'v1.3.9']);
   });
 
   it('tells a missing repository from a missing tag', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(host, 'oders-api', 'v1.4.1'));
     expect(r.status).toBe('repository-not-found');
     expect(r.reason).toContain('oders-api');
   });
 
   it('fires image-not-found, repository-not-found and image-platform-missing, each with a remediation, and stays quiet on healthy images', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const refs = {
       healthy: ref(host, 'orders-api', 'v1.4.1'),
       multi: ref(host, 'multi', 'v2'),
@@ -174,7 +177,7 @@ describe('against the real docker-registry without auth', () => {
   });
 
   it('checks each unique image once, also when 20 pods ask at the same time, and counts requests by kind', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = ref(host, 'multi', 'v2');
     const all = await Promise.all(Array.from({ length: 20 }, () => c.checkImage(r)));
     expect(new Set(all.map((x) => x.digest)).size).toBe(1);
@@ -213,7 +216,7 @@ describe('against the real docker-registry without auth', () => {
     }
     const refs = repos.flatMap((repo) => tags.map((t) => ref(host, repo, t)));
     expect(refs).toHaveLength(100);
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const t0 = performance.now();
     const results = await Promise.all(refs.map((r) => c.checkImage(r)));
     const ms = performance.now() - t0;
@@ -247,7 +250,7 @@ describe('against the real docker-registry with htpasswd Basic auth', () => {
   afterAll(async () => s?.close());
 
   it('reads the image with the right password', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     expect(await c.checkImage(ref(s.registry.host, 'private/app', 'v1'), cred)).toMatchObject({
       status: 'ok',
       auth: 'credential',
@@ -256,14 +259,14 @@ describe('against the real docker-registry with htpasswd Basic auth', () => {
   });
 
   it('reports unauthorized, not not-found, when no credential is given', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(s.registry.host, 'private/app', 'v1'));
     expect(r.status).toBe('unauthorized');
     expect(r.reason).toContain('no credential was given');
   });
 
   it('reports a wrong password as unauthorized, and the password appears nowhere in the result or finding', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const bad: RegistryCredential = { kind: 'basic', username: 'pusher', password: 'hunter2-wrong-secret' };
     const r = ref(s.registry.host, 'private/app', 'v1');
     const result = await c.checkImage(r, bad);
@@ -275,7 +278,7 @@ describe('against the real docker-registry with htpasswd Basic auth', () => {
   });
 
   it('uses the credential from credentialFor when checkImage is given none', async () => {
-    const c = new RegistryClient({ fetch: s.fetch, credentialFor: () => Promise.resolve(cred) });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request, credentialFor: () => Promise.resolve(cred) });
     expect((await c.checkImage(ref(s.registry.host, 'private/app', 'v1'))).status).toBe('ok');
   });
 });
@@ -295,7 +298,7 @@ describe('against the real docker-registry with token auth', () => {
   afterAll(async () => s?.close());
 
   it('gets an anonymous token for a public repository', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     expect(await c.checkImage(ref(s.registry.host, 'public/tool', 'v1'))).toMatchObject({
       status: 'ok',
       auth: 'anonymous',
@@ -304,12 +307,12 @@ describe('against the real docker-registry with token auth', () => {
   });
 
   it('reports unauthorized for a private repository without a credential', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     expect((await c.checkImage(ref(s.registry.host, 'team/api', 'v2'))).status).toBe('unauthorized');
   });
 
   it('gets the token with Basic credentials and reuses it for every tag of the repository', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const host = s.registry.host;
     expect(await c.checkImage(ref(host, 'team/api', 'v2'), cred)).toMatchObject({
       status: 'ok',
@@ -323,7 +326,7 @@ describe('against the real docker-registry with token auth', () => {
   });
 
   it('gets the token with a refresh token (POST grant_type=refresh_token)', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), {
       kind: 'refresh-token',
       token: 'refresh-token-secret-value',
@@ -343,7 +346,7 @@ describe('against the real docker-registry with token auth', () => {
       }),
     );
     const refs = repos.flatMap((repo) => Array.from({ length: 10 }, (_, i) => ref(s.registry.host, repo, `v1.${i}.0`)));
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const t0 = performance.now();
     const results = await Promise.all(refs.map((r) => c.checkImage(r, cred)));
     const ms = performance.now() - t0;
@@ -362,7 +365,7 @@ describe('against the real docker-registry with token auth', () => {
   });
 
   it('reports a rejected password at the token endpoint as unauthorized', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const r = await c.checkImage(ref(s.registry.host, 'team/api', 'v2'), {
       kind: 'basic',
       username: 'pusher',
@@ -383,7 +386,7 @@ describe('a real registry whose token realm is on another host', () => {
   afterAll(async () => s?.close());
 
   it('never sends the Basic password or the refresh token to the foreign realm and says why', async () => {
-    const c = new RegistryClient({ fetch: s.fetch });
+    const c = new RegistryClient({ fetch: s.fetch, request: s.request });
     const host = s.registry.host;
     const basic = await c.checkImage(ref(host, 'public/tool', 'v1'), {
       kind: 'basic',

@@ -13,7 +13,7 @@ import type { Config } from '../../src/settings/config.js';
 import type { Finding } from '../../src/types/index.js';
 import { testConfig } from '../helpers/config.js';
 
-// Records every request the gate sends through the emulator's fetch (registry hosts), with its time and answer, so the
+// Records every request the gate sends through the emulator's request (registry hosts), with its time and answer, so the
 // spacing of retries is measured rather than inferred. The emulator itself is the real one.
 const wire: { t: number; url: string; status: number | 'error' }[] = [];
 vi.mock('../../src/simulate/index.js', async (importOriginal) => {
@@ -22,19 +22,19 @@ vi.mock('../../src/simulate/index.js', async (importOriginal) => {
     ...real,
     startEmulator: async (...args: Parameters<typeof real.startEmulator>) => {
       const emu = await real.startEmulator(...args);
-      const inner = emu.fetch;
-      emu.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      // The registry clients send with the emulator's `request` (undici's); record that.
+      const inner = emu.request;
+      emu.request = async (url, init) => {
         const t = performance.now();
         try {
-          const res = await inner(input, init);
-          wire.push({ t, url, status: res.status });
+          const res = await inner(url, init);
+          wire.push({ t, url: url.href, status: res.statusCode });
           return res;
         } catch (err) {
-          wire.push({ t, url, status: 'error' });
+          wire.push({ t, url: url.href, status: 'error' });
           throw err;
         }
-      }) as typeof fetch;
+      };
       return emu;
     },
   };

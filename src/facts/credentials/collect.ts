@@ -207,7 +207,13 @@ export async function collectCredentialFacts(
   const live =
     opts.liveChecks === false
       ? undefined
-      : (opts.liveChecker ?? new LiveCredentialChecker({ fetch: ctx.fetch, signal: ctx.signal, logger: ctx.logger }));
+      : (opts.liveChecker ??
+        new LiveCredentialChecker({
+          fetch: ctx.fetch,
+          ...(ctx.request ? { request: ctx.request } : {}),
+          signal: ctx.signal,
+          logger: ctx.logger,
+        }));
 
   await mapLimit(secretUses, 8, async (use) => {
     const { lookup, raw } = await lookupSecret(inventory, reader, state, use);

@@ -12,13 +12,16 @@ import {
   registryEndpointHost,
 } from '../registry/credential-policy.js';
 import { RegistryError, transportError } from '../registry/errors.js';
-import { RegistryHttp, discard } from '../registry/http.js';
+import { RegistryHttp, type WireResponse } from '../registry/http.js';
 import type { Logger } from '../../types/index.js';
+import type { WireRequest } from '../../types/facts/context.js';
 import { decodeJwtClaims } from '../../lib/credential-classify.js';
 import type { LiveCheckFact } from '../../types/facts/credentials.js';
 
 export interface LiveCheckOptions {
   fetch: typeof globalThis.fetch;
+  /** undici's `request` with the same routing as `fetch`: the transport when given. */
+  request?: WireRequest;
   signal?: AbortSignal;
   logger?: Logger;
   /** Per-request timeout (ms). */
@@ -31,7 +34,7 @@ const REJECTIONS = new Set(['unauthorized', 'denied']);
 export class LiveCredentialChecker {
   private readonly http: RegistryHttp;
   private readonly tokens: TokenCache;
-  private readonly pings = new Map<string, Promise<Response | RegistryError>>();
+  private readonly pings = new Map<string, Promise<WireResponse | RegistryError>>();
 
   constructor(private readonly opts: LiveCheckOptions) {
     const httpOpts: ConstructorParameters<typeof RegistryHttp>[0] = {
@@ -44,8 +47,9 @@ export class LiveCredentialChecker {
     };
     if (opts.signal) httpOpts.signal = opts.signal;
     if (opts.logger) httpOpts.logger = opts.logger;
+    if (opts.request) httpOpts.request = opts.request;
     this.http = new RegistryHttp(httpOpts);
-    this.tokens = new TokenCache(this.http, opts.signal);
+    this.tokens = new TokenCache(this.http);
   }
 
   private base(registry: string): URL {
@@ -93,15 +97,11 @@ export class LiveCredentialChecker {
   }
 
   /** One unauthenticated /v2/ ping per registry, shared by every credential checked against it. */
-  private ping(registry: string, base: URL): Promise<Response | RegistryError> {
+  private ping(registry: string, base: URL): Promise<WireResponse | RegistryError> {
     let p = this.pings.get(registry);
     if (!p) {
       p = this.http
         .send('ping', new URL('/v2/', base), { method: 'GET', pool: registry, headers: { accept: 'application/json' } })
-        .then(async (res) => {
-          await discard(res);
-          return res;
-        })
         .catch((err: unknown) => (err instanceof RegistryError ? err : transportError(err, registry, 'other')));
       this.pings.set(registry, p);
     }
@@ -118,7 +118,6 @@ export class LiveCredentialChecker {
       pool: registry,
       headers: { authorization: basicHeader(username, password), accept: 'application/json' },
     });
-    await discard(res);
     if (res.status === 200) return { state: 'works' };
     if (res.status === 401 || res.status === 403) {
       return {

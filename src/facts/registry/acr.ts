@@ -4,7 +4,7 @@
 
 import { mayReceiveCredential } from './credential-policy.js';
 import { RegistryError } from './errors.js';
-import { discard, readBounded, throwIfFirewall, type RegistryHttp } from './http.js';
+import { readBounded, throwIfFirewall, type RegistryHttp } from './http.js';
 
 export { ACR_SUFFIXES, acrName } from '../../lib/acr-host.js';
 
@@ -23,7 +23,6 @@ export async function exchangeEntraToken(
   registry: string,
   entraToken: string,
   tenant?: string,
-  signal?: AbortSignal,
 ): Promise<string> {
   const url = new URL('/oauth2/exchange', base);
   const verdict = mayReceiveCredential(registry, url);
@@ -37,8 +36,7 @@ export async function exchangeEntraToken(
     body: form.toString(),
   });
   if (res.status === 401 || res.status === 403) {
-    if (res.status === 403) await throwIfFirewall(res, registry, signal);
-    await discard(res);
+    if (res.status === 403) throwIfFirewall(res, registry);
     throw new RegistryError(
       res.status === 401 ? 'unauthorized' : 'denied',
       `${registry} refused to exchange the gate's Entra token for a registry token (${res.status})`,
@@ -46,11 +44,10 @@ export async function exchangeEntraToken(
     );
   }
   if (res.status !== 200) {
-    await discard(res);
     const kind = res.status === 429 ? 'throttled' : res.status >= 500 ? 'server-error' : 'protocol';
     throw new RegistryError(kind, `${registry} /oauth2/exchange answered ${res.status}`, res.status);
   }
-  const text = await readBounded(res, 1024 * 1024, registry, signal);
+  const text = readBounded(res, 1024 * 1024, registry);
   let token: unknown;
   try {
     token = (JSON.parse(text) as { refresh_token?: unknown }).refresh_token;

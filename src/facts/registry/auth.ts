@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mayReceiveCredential, mayUseRealm } from './credential-policy.js';
 import { RegistryError, oneLine } from './errors.js';
-import { discard, readBounded, throwIfFirewall, type RegistryHttp } from './http.js';
+import { readBounded, throwIfFirewall, type RegistryHttp, type WireResponse } from './http.js';
 
 export type RegistryCredential =
   { kind: 'basic'; username: string; password: string } | { kind: 'refresh-token'; token: string };
@@ -125,10 +125,8 @@ export class TokenCache {
   private readonly tokens = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, Promise<string>>();
 
-  constructor(
-    private readonly http: RegistryHttp,
-    private readonly signal?: AbortSignal,
-  ) {}
+  /** The deadline is the transport's (RegistryHttp bounds every request and body read). */
+  constructor(private readonly http: RegistryHttp) {}
 
   /** A bearer token for the scope, from cache or the realm; concurrent callers share one request. */
   async token(req: TokenRequest): Promise<string> {
@@ -154,7 +152,7 @@ export class TokenCache {
     if (!verdict.ok) throw new RegistryError('credential-refused', verdict.reason);
 
     const url = new URL(realm);
-    let res: Response;
+    let res: WireResponse;
     if (cred?.kind === 'refresh-token') {
       // OAuth2 refresh grant (distribution token spec, ACR's /oauth2/token).
       const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: cred.token, scope: req.scope });
@@ -175,7 +173,6 @@ export class TokenCache {
     }
     const where = `${realm.host} token endpoint`;
     if (res.status === 401) {
-      await discard(res);
       throw new RegistryError(
         'unauthorized',
         cred ? `${where} rejected the credential (401)` : `${where} refused an anonymous token (401)`,
@@ -183,23 +180,19 @@ export class TokenCache {
       );
     }
     if (res.status === 403) {
-      await throwIfFirewall(res, realm.host, this.signal);
-      await discard(res);
+      throwIfFirewall(res, realm.host);
       throw new RegistryError('denied', `${where} denied the token for ${req.scope} (403)`, 403);
     }
     if (res.status === 429) {
-      await discard(res);
       throw new RegistryError('throttled', `${where} is throttling requests (429); retries exhausted`, 429);
     }
     if (res.status >= 500) {
-      await discard(res);
       throw new RegistryError('server-error', `${where} answered ${res.status}; retries exhausted`, res.status);
     }
     if (res.status !== 200) {
-      await discard(res);
       throw new RegistryError('protocol', `${where} answered ${res.status}`, res.status);
     }
-    const text = await readBounded(res, MAX_TOKEN_BODY, realm.host, this.signal);
+    const text = readBounded(res, MAX_TOKEN_BODY, realm.host);
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -26,14 +26,15 @@ import { RegistryError, transportError } from './errors.js';
 import {
   DEFAULT_CONCURRENCY_PER_REGISTRY,
   RegistryHttp,
-  discard,
   readBounded,
   throwIfFirewall,
   type RequestKind,
+  type WireResponse,
 } from './http.js';
 import { MANIFEST_ACCEPT, baseMediaType, isImageConfigType, parseManifest, platformFromConfig } from './manifests.js';
 import { nearestTags } from '../../lib/nearest-tags.js';
 import type { ImageReference, Logger, Platform } from '../../types/index.js';
+import type { WireRequest } from '../../types/facts/context.js';
 import type { ImageCheck, ImageCheckStatus, RegistryAuth } from '../../types/facts/images.js';
 
 export type { RegistryCredential } from './auth.js';
@@ -42,6 +43,8 @@ export type { AcrAttributes } from './acr.js';
 export interface RegistryClientOptions {
   /** Injected fetch: the gate routes registry hosts to the emulator under --simulate; tests trust their CA. */
   fetch?: typeof globalThis.fetch;
+  /** undici's `request` with the same routing: the transport when given (the gate gives it), `fetch` otherwise. */
+  request?: WireRequest;
   /** Requests in flight per registry host (default DEFAULT_CONCURRENCY_PER_REGISTRY, 32). Registries run in parallel. */
   concurrencyPerRegistry?: number;
   /** The overall deadline: when it aborts, every pending check ends as unverifiable (timeout). */
@@ -123,8 +126,9 @@ export class RegistryClient {
     };
     if (this.deadline) httpOpts.signal = this.deadline;
     if (opts.logger) httpOpts.logger = opts.logger;
+    if (opts.request) httpOpts.request = opts.request;
     this.http = new RegistryHttp(httpOpts);
-    this.tokens = new TokenCache(this.http, this.deadline);
+    this.tokens = new TokenCache(this.http);
   }
 
   /** Requests sent so far, by kind (every attempt, retries and redirects included), plus `retries`. */
@@ -221,7 +225,7 @@ export class RegistryClient {
         } catch {
           throw new RegistryError('unauthorized', `the gate could not get an Entra token for ${registry}`);
         }
-        const token = await exchangeEntraToken(this.http, base, registry, entra, this.opts.acrTenant, this.deadline);
+        const token = await exchangeEntraToken(this.http, base, registry, entra, this.opts.acrTenant);
         return { kind: 'refresh-token', token };
       })();
       this.acrRefreshTokens.set(registry, p);
@@ -235,8 +239,7 @@ export class RegistryClient {
     if (!p) {
       p = (async (): Promise<RegistryChallenge> => {
         const res = await this.http.send('ping', new URL('/v2/', base), { method: 'GET', pool: registry });
-        if (res.status === 403) await throwIfFirewall(res, registry, this.deadline);
-        await discard(res);
+        if (res.status === 403) throwIfFirewall(res, registry);
         if (res.status === 200) return { kind: 'none' };
         if (res.status === 401) {
           const c = challengeFrom(res.headers.get('www-authenticate'), registry);
@@ -272,7 +275,7 @@ export class RegistryClient {
     scope: string,
     method: 'GET' | 'HEAD' = 'GET',
     accept?: string,
-  ): Promise<Response> {
+  ): Promise<WireResponse> {
     const headers: Record<string, string> = {};
     const authz = await this.authorization(s, scope);
     if (authz) headers.authorization = authz;
@@ -291,8 +294,7 @@ export class RegistryClient {
     const head = resolve
       ? await this.get('manifest-get', s, path, scope, 'GET', MANIFEST_ACCEPT)
       : await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
-    if (head.status === 403 && resolve) await throwIfFirewall(head, s.registry, this.deadline);
-    if (!resolve || head.status !== 200) await discard(head);
+    if (head.status === 403 && resolve) throwIfFirewall(head, s.registry);
     if (head.status === 404) return this.missing(s, ref);
     if (head.status === 401) {
       throw new RegistryError(
@@ -325,28 +327,24 @@ export class RegistryClient {
     repo: string,
     reference: string,
     scope: string,
-    fetched: Response,
+    fetched: WireResponse,
   ): Promise<PlatformResult> {
     const cacheable = reference.includes(':');
     const cached = cacheable ? this.platformsByDigest.get(reference) : undefined;
-    if (cached) {
-      // Another tag already resolved this digest: the body in hand is not needed.
-      void discard(fetched);
-      return cached;
-    }
+    // Another tag already resolved this digest: the body in hand is not needed.
+    if (cached) return cached;
     const p = this.readPlatforms(s, repo, scope, fetched);
     if (cacheable) this.platformsByDigest.set(reference, p);
     return p;
   }
 
   /** Platforms from a manifest GET response: an index lists them; a single image's config blob says its own. */
-  private async readPlatforms(s: Session, repo: string, scope: string, res: Response): Promise<PlatformResult> {
+  private async readPlatforms(s: Session, repo: string, scope: string, res: WireResponse): Promise<PlatformResult> {
     if (res.status !== 200) {
-      await discard(res);
       return { reason: `platforms unknown: manifest GET answered ${res.status}` };
     }
     const contentType = baseMediaType(res.headers.get('content-type'));
-    const body = await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.deadline);
+    const body = readBounded(res, MAX_MANIFEST_BYTES, s.registry);
     const parsed = parseManifest(body, contentType);
     if (parsed.kind === 'index' || parsed.kind === 'schema1') {
       if (parsed.kind === 'index' && parsed.platforms.length === 0 && parsed.entriesWithoutPlatform > 0) {
@@ -361,10 +359,9 @@ export class RegistryClient {
     }
     const blob = await this.get('blob', s, `/v2/${repo}/blobs/${parsed.configDigest}`, scope);
     if (blob.status !== 200) {
-      await discard(blob);
       return { reason: `platforms unknown: config blob GET answered ${blob.status}` };
     }
-    const config = await readBounded(blob, MAX_CONFIG_BYTES, s.registry, this.deadline);
+    const config = readBounded(blob, MAX_CONFIG_BYTES, s.registry);
     const platform = platformFromConfig(config);
     return platform
       ? { platforms: [platform] }
@@ -412,15 +409,13 @@ export class RegistryClient {
       const res = await this.get('tags', s, path, scope);
       if (res.status === 404) {
         // NAME_UNKNOWN is distribution's "no such repository"; a bare 404 means the same on registries without codes.
-        await discard(res);
         return page === 0 ? 'repository-missing' : tags;
       }
       if (res.status !== 200) {
-        await discard(res);
         return { reason: `tags/list answered ${res.status}` };
       }
       const link = res.headers.get('link');
-      const body = await readBounded(res, MAX_TAGS_BYTES, s.registry, this.deadline);
+      const body = readBounded(res, MAX_TAGS_BYTES, s.registry);
       try {
         const list = (JSON.parse(body) as { tags?: unknown }).tags;
         if (Array.isArray(list)) for (const t of list) if (typeof t === 'string') tags.push(t);
@@ -452,31 +447,28 @@ export class RegistryClient {
       // The repository's own lock refuses every tag and digest in it.
       const r = await this.get('acr-attributes', s, `/acr/v1/${repo}`, scope);
       if (r.status === 200) {
-        const enabled = parseRepositoryReadEnabled(await readBounded(r, MAX_MANIFEST_BYTES, s.registry, this.deadline));
+        const enabled = parseRepositoryReadEnabled(readBounded(r, MAX_MANIFEST_BYTES, s.registry));
         if (enabled !== undefined) attrs.repositoryReadEnabled = enabled;
       } else {
-        await discard(r);
         if (r.status !== 404) notes.push(`repository attributes answered ${r.status}`);
       }
       if (ref.tag !== undefined && !ref.digest) {
         const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_tags/${ref.tag}`, scope);
         if (res.status === 200) {
-          const t = parseTagAttributes(await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.deadline));
+          const t = parseTagAttributes(readBounded(res, MAX_MANIFEST_BYTES, s.registry));
           if (t.readEnabled !== undefined) attrs.tagReadEnabled = t.readEnabled;
           digest ??= t.digest;
         } else {
-          await discard(res);
           if (res.status !== 404) notes.push(`tag attributes answered ${res.status}`);
         }
       }
       if (digest) {
         const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_manifests/${digest}`, scope);
         if (res.status === 200) {
-          const m = parseManifestAttributes(await readBounded(res, MAX_MANIFEST_BYTES, s.registry, this.deadline));
+          const m = parseManifestAttributes(readBounded(res, MAX_MANIFEST_BYTES, s.registry));
           if (m.readEnabled !== undefined) attrs.readEnabled = m.readEnabled;
           if (m.quarantineState !== undefined) attrs.quarantineState = m.quarantineState;
         } else {
-          await discard(res);
           if (res.status !== 404) notes.push(`manifest attributes answered ${res.status}`);
         }
       }
@@ -497,7 +489,7 @@ export class RegistryClient {
   }
 }
 
-function statusError(res: Response, what: string): RegistryError {
+function statusError(res: WireResponse, what: string): RegistryError {
   const s = res.status;
   if (s === 429) {
     const after = res.headers.get('retry-after');

@@ -31,6 +31,7 @@ export async function collectImageFacts(
   const azure = ctx.azure;
   const client = new RegistryClient({
     fetch: ctx.fetch,
+    ...(ctx.request ? { request: ctx.request } : {}),
     signal: ctx.signal,
     logger: ctx.logger,
     isAcr,
@@ -53,7 +54,13 @@ export async function collectImageFacts(
   const results = new Map<string, ImageCheck>();
   const cache = azure && discovery?.registries.length ? await collectCacheRules(ctx, discovery.registries) : undefined;
   // Upstream registries of cache rules are asked anonymously, as a separate client: no Entra token, no pull secret.
-  const upstream = new RegistryClient({ fetch: ctx.fetch, signal: ctx.signal, logger: ctx.logger, isAcr: () => false });
+  const upstream = new RegistryClient({
+    fetch: ctx.fetch,
+    ...(ctx.request ? { request: ctx.request } : {}),
+    signal: ctx.signal,
+    logger: ctx.logger,
+    isAcr: () => false,
+  });
   await Promise.all(
     [...byRef.values()].map(async (uses) => {
       const ref = uses[0].ref!;
