@@ -12,7 +12,7 @@ import { buildInventory, serviceAccountBindings } from './inventory/inventory.js
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { guard } from './facts/collect.js';
 import { createFactContext } from './facts/context.js';
-import { collectIdentityFacts } from './facts/azure/role-assignments.js';
+import { collectAccessFacts, readClusterAndRegistries } from './facts/azure/role-assignments.js';
 import { discoverRegistries } from './facts/azure/registries.js';
 import { collectClusterNetworkFacts } from './facts/network/for-cluster.js';
 import { collectImageFacts, unansweredImages } from './facts/registry/images.js';
@@ -110,21 +110,21 @@ async function check(
   const late = (rule: Finding['rule'], what: string): Finding => timedOutFinding(rule, what, config.timeoutMs);
 
   deps.phase?.('Reading cluster and registries');
-  const identity = config.cluster
-    ? await guard(collectIdentityFacts(ctx, config.cluster, hosts, bindings), ctx.signal)
+  // The cluster and the registries first (two ARM reads in parallel); the image, network and credential reads start
+  // from them, and the rest of the identity reads (assignments, definitions, groups) runs beside those.
+  const base = config.cluster
+    ? await guard(readClusterAndRegistries(ctx, config.cluster, hosts), ctx.signal)
     : undefined;
-  const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
-  const discovery: RegistryDiscovery | undefined = identityFacts
-    ? identityFacts.discovery
+  const known = base && !('timedOut' in base) ? base : undefined;
+  const discovery: RegistryDiscovery | undefined = config.cluster
+    ? known?.discovery
     : ctx.azure && hosts.length
       ? await guard(discoverRegistries(ctx, hosts), ctx.signal).then((d) => ('timedOut' in d ? undefined : d))
       : undefined;
-  const cluster = identityFacts && !isUnverifiable(identityFacts.cluster) ? identityFacts.cluster : undefined;
+  const cluster = known && !isUnverifiable(known.cluster) ? known.cluster : undefined;
   // A cluster ARM says does not exist is the user's mistake (a typo, the wrong group): nothing about it can be checked.
-  if (identityFacts && isUnverifiable(identityFacts.cluster) && identityFacts.cluster.notFound)
-    throw new ConfigurationError(identityFacts.cluster.reason);
-  if (identity && 'timedOut' in identity)
-    findings.push(late(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments'));
+  if (known && isUnverifiable(known.cluster) && known.cluster.notFound)
+    throw new ConfigurationError(known.cluster.reason);
   // Node pools decide where pods can land once a cluster is known; an explicit --platform still wins.
   const pools = cluster && !config.platformsExplicit ? platformsFromAgentPools(cluster.agentPools ?? []) : [];
   if (pools.length) deps.logger.info(`Node pools offer ${pools.map(formatPlatform).join(', ')}`);
@@ -132,7 +132,8 @@ async function check(
 
   deps.phase?.('Checking images, identity, network and pull secrets');
   const registries = discovery?.registries ?? [];
-  const [images, network, credentials] = await Promise.all([
+  const [identity, images, network, credentials] = await Promise.all([
+    known ? guard(collectAccessFacts(ctx, known, bindings), ctx.signal) : undefined,
     // The registry client ends its own pending checks at the deadline (unverifiable: timeout, per image); the grace
     // lets those answers arrive instead of one anonymous timeout for the whole phase.
     guard(collectImageFacts(inventory, ctx, discovery, config.timeoutMs), ctx.signal, 3_000),
@@ -146,6 +147,9 @@ async function check(
       ctx.signal,
     ),
   ]);
+  const identityFacts = identity && !('timedOut' in identity) ? identity : undefined;
+  if ((base && 'timedOut' in base) || (identity && 'timedOut' in identity))
+    findings.push(late(ROLE_ASSIGNMENTS_UNVERIFIABLE, 'cluster and role assignments'));
 
   const results = 'timedOut' in images ? unansweredImages(inventory, config.timeoutMs) : images.results;
   findings.push(...checkImages(inventory.uses, results, platforms));

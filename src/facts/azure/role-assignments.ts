@@ -16,7 +16,12 @@ import { isUnverifiable } from '../../lib/unverifiable.js';
 import { resourceNameOf, sameArmId } from '../../lib/arm-id.js';
 import { BUILTIN_ROLE_DEFINITIONS, PULL_ACTION, PULL_DATA_ACTION, roleGuid } from '../../lib/azure-builtin-roles.js';
 import { roleGrants } from '../../lib/rbac-actions.js';
-import type { DenyAssignmentFact, RoleAssignmentFact, RoleDefinitionFact } from '../../types/facts/identity.js';
+import type {
+  DenyAssignmentFact,
+  RegistryDiscovery,
+  RoleAssignmentFact,
+  RoleDefinitionFact,
+} from '../../types/facts/identity.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armClientOptions, describeError, getCluster, noSignIn, statusOf, unverifiableFrom } from './cluster.js';
 import { findBoundIdentities } from './identity-bindings.js';
@@ -265,7 +270,35 @@ export async function collectIdentityFacts(
   hosts: string[],
   serviceAccountBindings: Record<string, string> = {},
 ): Promise<IdentityFacts> {
+  return collectAccessFacts(ctx, await readClusterAndRegistries(ctx, clusterId, hosts), serviceAccountBindings);
+}
+
+/** The cluster and the registries behind the image hosts: what the image, network and credential reads start from. */
+export interface ClusterAndRegistries {
+  cluster: IdentityFacts['cluster'];
+  discovery: RegistryDiscovery;
+}
+
+/** The first step of collectIdentityFacts (two ARM reads in parallel), so the gate can start the image checks then. */
+export async function readClusterAndRegistries(
+  ctx: FactContext,
+  clusterId: string,
+  hosts: string[],
+): Promise<ClusterAndRegistries> {
   const [cluster, discovery] = await Promise.all([getCluster(ctx, clusterId), discoverRegistries(ctx, hosts)]);
+  if (!isUnverifiable(cluster)) fillClusterTenant(cluster, discovery.subscriptions);
+  return { cluster, discovery };
+}
+
+/**
+ * The rest of collectIdentityFacts: the kubelet's principal, bound workload identities, role and deny assignments
+ * at every registry, role definitions, groups and stale assignments. Runs beside the image checks.
+ */
+export async function collectAccessFacts(
+  ctx: FactContext,
+  { cluster, discovery }: ClusterAndRegistries,
+  serviceAccountBindings: Record<string, string> = {},
+): Promise<IdentityFacts> {
   const facts: IdentityFacts = {
     now: ctx.now.toISOString(),
     acrSuffixes: ctx.azure?.endpoints.acrSuffixes ?? ['.azurecr.io', '.azurecr.cn', '.azurecr.us'],
@@ -276,7 +309,6 @@ export async function collectIdentityFacts(
     groups: {},
   };
   if (isUnverifiable(cluster)) return facts;
-  fillClusterTenant(cluster, discovery.subscriptions);
 
   if (cluster.servicePrincipalClientId && !cluster.kubelet?.objectId) {
     facts.clusterServicePrincipal = ctx.azure
