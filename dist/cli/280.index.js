@@ -405,6 +405,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ProxyFailure: () => (/* binding */ ProxyFailure),
 /* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
+/* harmony export */   proxyAwareRequest: () => (/* binding */ proxyAwareRequest),
 /* harmony export */   proxyFromEnv: () => (/* binding */ proxyFromEnv),
 /* harmony export */   proxyHostOf: () => (/* binding */ proxyHostOf),
 /* harmony export */   proxyUrlFor: () => (/* binding */ proxyUrlFor)
@@ -490,6 +491,31 @@ function proxyAwareFetch(env) {
             throw new ProxyFailure(proxy, err);
         }
     });
+}
+/**
+ * The same choice as proxyAwareFetch for undici's `request` (the registry clients' transport): an EnvHttpProxyAgent
+ * when the environment names a proxy, else an Agent of its own, and the same ProxyFailure for a proxy that failed.
+ */
+function proxyAwareRequest(env) {
+    const p = proxyFromEnv(env);
+    const dispatcher = p.httpProxy || p.httpsProxy
+        ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
+            httpProxy: p.httpProxy ?? '',
+            httpsProxy: p.httpsProxy ?? '',
+            noProxy: p.noProxy ?? '',
+        })
+        : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6();
+    return async (url, init) => {
+        try {
+            return await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { ...init, dispatcher });
+        }
+        catch (err) {
+            const proxy = proxyUrlFor(url, env);
+            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init.signal.aborted)
+                throw err;
+            throw new ProxyFailure(proxy, err);
+        }
+    };
 }
 /** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
 class ProxyFailure extends Error {

@@ -3883,6 +3883,7 @@ async function startEmulator(world, opts = {}) {
         },
         caPem,
         fetch: simFetch,
+        request: (url, init) => (0,undici/* request */.Em)(url, { ...init, dispatcher: agent }),
         kubeconfigPath,
         port,
         registryHosts: hosts,
