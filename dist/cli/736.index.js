@@ -1,8 +1,8 @@
-export const id = 917;
-export const ids = [917];
+export const id = 736;
+export const ids = [736];
 export const modules = {
 
-/***/ 66917:
+/***/ 7736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -15,9 +15,9 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _emulator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87212);
-/* harmony import */ var _world_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85418);
-/* harmony import */ var _tunnel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8510);
+/* harmony import */ var _emulator_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82863);
+/* harmony import */ var _world_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(12123);
+/* harmony import */ var _tunnel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(12761);
 // `aks-pull-gate simulate serve <world.yaml> [--port N] [--env-out F]`: the emulator on its own, kept up until
 // SIGINT/SIGTERM, for exploring a simulated world with real clients (az, kubectl, skopeo). It prints what a client
 // needs (endpoints, CA file, kubeconfig, the gate's credentials, the az lines) and never edits /etc/hosts.

@@ -1,15 +1,15 @@
-export const id = 686;
-export const ids = [686];
+export const id = 344;
+export const ids = [344];
 export const modules = {
 
-/***/ 96631:
+/***/ 96797:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Attribute = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class Attribute {
     attrType = "";
     attrValues = [];
@@ -31,15 +31,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 54976:
+/***/ 40078:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CounterSignature = exports.id_counterSignature = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const signer_info_1 = __webpack_require__(248);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const signer_info_1 = __webpack_require__(75558);
 exports.id_counterSignature = "1.2.840.113549.1.9.6";
 let CounterSignature = class CounterSignature extends signer_info_1.SignerInfo {
 };
@@ -51,28 +51,28 @@ exports.CounterSignature = CounterSignature = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 38657:
+/***/ 64847:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.id_contentType = void 0;
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(54976), exports);
-tslib_1.__exportStar(__webpack_require__(87485), exports);
-tslib_1.__exportStar(__webpack_require__(78632), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(40078), exports);
+tslib_1.__exportStar(__webpack_require__(61931), exports);
+tslib_1.__exportStar(__webpack_require__(65742), exports);
 exports.id_contentType = "1.2.840.113549.1.9.3";
 
 
 /***/ }),
 
-/***/ 87485:
+/***/ 61931:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MessageDigest = exports.id_messageDigest = void 0;
-const asn1_schema_1 = __webpack_require__(47261);
+const asn1_schema_1 = __webpack_require__(76563);
 exports.id_messageDigest = "1.2.840.113549.1.9.4";
 class MessageDigest extends asn1_schema_1.OctetString {
 }
@@ -81,15 +81,15 @@ exports.MessageDigest = MessageDigest;
 
 /***/ }),
 
-/***/ 78632:
+/***/ 65742:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SigningTime = exports.id_signingTime = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_x509_1 = __webpack_require__(33594);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_x509_1 = __webpack_require__(400);
+const asn1_schema_1 = __webpack_require__(76563);
 exports.id_signingTime = "1.2.840.113549.1.9.5";
 let SigningTime = class SigningTime extends asn1_x509_1.Time {
 };
@@ -101,17 +101,17 @@ exports.SigningTime = SigningTime = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 30159:
+/***/ 44889:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var CertificateSet_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateSet = exports.CertificateChoices = exports.OtherCertificateFormat = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const asn1_x509_attr_1 = __webpack_require__(4938);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const asn1_x509_attr_1 = __webpack_require__(7208);
 class OtherCertificateFormat {
     otherCertFormat = "";
     otherCert = new ArrayBuffer(0);
@@ -172,14 +172,14 @@ exports.CertificateSet = CertificateSet = CertificateSet_1 = tslib_1.__decorate(
 
 /***/ }),
 
-/***/ 2657:
+/***/ 70995:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ContentInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class ContentInfo {
     contentType = "";
     content = new ArrayBuffer(0);
@@ -201,14 +201,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 83797:
+/***/ 94299:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EncapsulatedContentInfo = exports.EncapsulatedContent = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 let EncapsulatedContent = class EncapsulatedContent {
     single;
     any;
@@ -248,15 +248,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 54264:
+/***/ 67226:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EncryptedContentInfo = exports.EncryptedContent = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const types_1 = __webpack_require__(68442);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const types_1 = __webpack_require__(53260);
 let EncryptedContent = class EncryptedContent {
     value;
     constructedValue;
@@ -311,20 +311,20 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 77318:
+/***/ 83968:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var UnprotectedAttributes_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EnvelopedData = exports.UnprotectedAttributes = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const types_1 = __webpack_require__(68442);
-const attribute_1 = __webpack_require__(96631);
-const recipient_infos_1 = __webpack_require__(88014);
-const originator_info_1 = __webpack_require__(15692);
-const encrypted_content_info_1 = __webpack_require__(54264);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const types_1 = __webpack_require__(53260);
+const attribute_1 = __webpack_require__(96797);
+const recipient_infos_1 = __webpack_require__(38212);
+const originator_info_1 = __webpack_require__(55914);
+const encrypted_content_info_1 = __webpack_require__(67226);
 let UnprotectedAttributes = UnprotectedAttributes_1 = class UnprotectedAttributes extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -378,46 +378,46 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 21467:
+/***/ 63909:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(38657), exports);
-tslib_1.__exportStar(__webpack_require__(96631), exports);
-tslib_1.__exportStar(__webpack_require__(30159), exports);
-tslib_1.__exportStar(__webpack_require__(2657), exports);
-tslib_1.__exportStar(__webpack_require__(83797), exports);
-tslib_1.__exportStar(__webpack_require__(54264), exports);
-tslib_1.__exportStar(__webpack_require__(77318), exports);
-tslib_1.__exportStar(__webpack_require__(62025), exports);
-tslib_1.__exportStar(__webpack_require__(57497), exports);
-tslib_1.__exportStar(__webpack_require__(61390), exports);
-tslib_1.__exportStar(__webpack_require__(56216), exports);
-tslib_1.__exportStar(__webpack_require__(22527), exports);
-tslib_1.__exportStar(__webpack_require__(15692), exports);
-tslib_1.__exportStar(__webpack_require__(33469), exports);
-tslib_1.__exportStar(__webpack_require__(86715), exports);
-tslib_1.__exportStar(__webpack_require__(88014), exports);
-tslib_1.__exportStar(__webpack_require__(97114), exports);
-tslib_1.__exportStar(__webpack_require__(4094), exports);
-tslib_1.__exportStar(__webpack_require__(60891), exports);
-tslib_1.__exportStar(__webpack_require__(248), exports);
-tslib_1.__exportStar(__webpack_require__(68442), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(64847), exports);
+tslib_1.__exportStar(__webpack_require__(96797), exports);
+tslib_1.__exportStar(__webpack_require__(44889), exports);
+tslib_1.__exportStar(__webpack_require__(70995), exports);
+tslib_1.__exportStar(__webpack_require__(94299), exports);
+tslib_1.__exportStar(__webpack_require__(67226), exports);
+tslib_1.__exportStar(__webpack_require__(83968), exports);
+tslib_1.__exportStar(__webpack_require__(70483), exports);
+tslib_1.__exportStar(__webpack_require__(94611), exports);
+tslib_1.__exportStar(__webpack_require__(4080), exports);
+tslib_1.__exportStar(__webpack_require__(70534), exports);
+tslib_1.__exportStar(__webpack_require__(88901), exports);
+tslib_1.__exportStar(__webpack_require__(55914), exports);
+tslib_1.__exportStar(__webpack_require__(14231), exports);
+tslib_1.__exportStar(__webpack_require__(54769), exports);
+tslib_1.__exportStar(__webpack_require__(38212), exports);
+tslib_1.__exportStar(__webpack_require__(86628), exports);
+tslib_1.__exportStar(__webpack_require__(7012), exports);
+tslib_1.__exportStar(__webpack_require__(45553), exports);
+tslib_1.__exportStar(__webpack_require__(75558), exports);
+tslib_1.__exportStar(__webpack_require__(53260), exports);
 
 
 /***/ }),
 
-/***/ 62025:
+/***/ 70483:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IssuerAndSerialNumber = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class IssuerAndSerialNumber {
     issuer = new asn1_x509_1.Name();
     serialNumber = new ArrayBuffer(0);
@@ -439,16 +439,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 57497:
+/***/ 94611:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.KEKRecipientInfo = exports.KEKIdentifier = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const other_key_attribute_1 = __webpack_require__(59274);
-const types_1 = __webpack_require__(68442);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const other_key_attribute_1 = __webpack_require__(45780);
+const types_1 = __webpack_require__(53260);
 class KEKIdentifier {
     keyIdentifier = new asn1_schema_1.OctetString();
     date;
@@ -499,19 +499,19 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 61390:
+/***/ 4080:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var RecipientEncryptedKeys_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.KeyAgreeRecipientInfo = exports.OriginatorIdentifierOrKey = exports.OriginatorPublicKey = exports.RecipientEncryptedKeys = exports.RecipientEncryptedKey = exports.KeyAgreeRecipientIdentifier = exports.RecipientKeyIdentifier = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const types_1 = __webpack_require__(68442);
-const issuer_and_serial_number_1 = __webpack_require__(62025);
-const other_key_attribute_1 = __webpack_require__(59274);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const types_1 = __webpack_require__(53260);
+const issuer_and_serial_number_1 = __webpack_require__(70483);
+const other_key_attribute_1 = __webpack_require__(45780);
 class RecipientKeyIdentifier {
     subjectKeyIdentifier = new asn1_x509_1.SubjectKeyIdentifier();
     date;
@@ -673,17 +673,17 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 56216:
+/***/ 70534:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.KeyTransRecipientInfo = exports.RecipientIdentifier = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const types_1 = __webpack_require__(68442);
-const issuer_and_serial_number_1 = __webpack_require__(62025);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const types_1 = __webpack_require__(53260);
+const issuer_and_serial_number_1 = __webpack_require__(70483);
 let RecipientIdentifier = class RecipientIdentifier {
     subjectKeyIdentifier;
     issuerAndSerialNumber;
@@ -731,7 +731,7 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 22527:
+/***/ 88901:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -748,16 +748,16 @@ exports.id_authData = "1.2.840.113549.1.9.16.1.2";
 
 /***/ }),
 
-/***/ 15692:
+/***/ 55914:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OriginatorInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const certificate_choices_1 = __webpack_require__(30159);
-const revocation_info_choice_1 = __webpack_require__(97114);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const certificate_choices_1 = __webpack_require__(44889);
+const revocation_info_choice_1 = __webpack_require__(86628);
 class OriginatorInfo {
     certs;
     crls;
@@ -786,14 +786,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 59274:
+/***/ 45780:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OtherKeyAttribute = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class OtherKeyAttribute {
     keyAttrId = "";
     keyAttr;
@@ -815,15 +815,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 33469:
+/***/ 14231:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PasswordRecipientInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const types_1 = __webpack_require__(68442);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const types_1 = __webpack_require__(53260);
 class PasswordRecipientInfo {
     version = types_1.CMSVersion.v0;
     keyDerivationAlgorithm;
@@ -854,18 +854,18 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 86715:
+/***/ 54769:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RecipientInfo = exports.OtherRecipientInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const key_agree_recipient_info_1 = __webpack_require__(61390);
-const key_trans_recipient_info_1 = __webpack_require__(56216);
-const kek_recipient_info_1 = __webpack_require__(57497);
-const password_recipient_info_1 = __webpack_require__(33469);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const key_agree_recipient_info_1 = __webpack_require__(4080);
+const key_trans_recipient_info_1 = __webpack_require__(70534);
+const kek_recipient_info_1 = __webpack_require__(94611);
+const password_recipient_info_1 = __webpack_require__(14231);
 class OtherRecipientInfo {
     oriType = "";
     oriValue = new ArrayBuffer(0);
@@ -936,16 +936,16 @@ exports.RecipientInfo = RecipientInfo = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 88014:
+/***/ 38212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var RecipientInfos_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RecipientInfos = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const recipient_info_1 = __webpack_require__(86715);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const recipient_info_1 = __webpack_require__(54769);
 let RecipientInfos = RecipientInfos_1 = class RecipientInfos extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -963,16 +963,16 @@ exports.RecipientInfos = RecipientInfos = RecipientInfos_1 = tslib_1.__decorate(
 
 /***/ }),
 
-/***/ 97114:
+/***/ 86628:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var RevocationInfoChoices_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RevocationInfoChoices = exports.RevocationInfoChoice = exports.OtherRevocationInfoFormat = exports.id_ri_scvp = exports.id_ri_ocsp_response = exports.id_ri = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 exports.id_ri = `${asn1_x509_1.id_pkix}.16`;
 exports.id_ri_ocsp_response = `${exports.id_ri}.2`;
 exports.id_ri_scvp = `${exports.id_ri}.4`;
@@ -1024,20 +1024,20 @@ exports.RevocationInfoChoices = RevocationInfoChoices = RevocationInfoChoices_1 
 
 /***/ }),
 
-/***/ 4094:
+/***/ 7012:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var DigestAlgorithmIdentifiers_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SignedData = exports.DigestAlgorithmIdentifiers = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const certificate_choices_1 = __webpack_require__(30159);
-const types_1 = __webpack_require__(68442);
-const encapsulated_content_info_1 = __webpack_require__(83797);
-const revocation_info_choice_1 = __webpack_require__(97114);
-const signer_info_1 = __webpack_require__(248);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const certificate_choices_1 = __webpack_require__(44889);
+const types_1 = __webpack_require__(53260);
+const encapsulated_content_info_1 = __webpack_require__(94299);
+const revocation_info_choice_1 = __webpack_require__(86628);
+const signer_info_1 = __webpack_require__(75558);
 let DigestAlgorithmIdentifiers = DigestAlgorithmIdentifiers_1 = class DigestAlgorithmIdentifiers extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -1095,16 +1095,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 60891:
+/***/ 45553:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SignerIdentifier = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const issuer_and_serial_number_1 = __webpack_require__(62025);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const issuer_and_serial_number_1 = __webpack_require__(70483);
 let SignerIdentifier = class SignerIdentifier {
     subjectKeyIdentifier;
     issuerAndSerialNumber;
@@ -1130,18 +1130,18 @@ exports.SignerIdentifier = SignerIdentifier = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 248:
+/***/ 75558:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var SignerInfos_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SignerInfos = exports.SignerInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const signer_identifier_1 = __webpack_require__(60891);
-const types_1 = __webpack_require__(68442);
-const attribute_1 = __webpack_require__(96631);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const signer_identifier_1 = __webpack_require__(45553);
+const types_1 = __webpack_require__(53260);
+const attribute_1 = __webpack_require__(96797);
 class SignerInfo {
     version = types_1.CMSVersion.v0;
     sid = new signer_identifier_1.SignerIdentifier();
@@ -1207,15 +1207,15 @@ exports.SignerInfos = SignerInfos = SignerInfos_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 68442:
+/***/ 53260:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.KeyDerivationAlgorithmIdentifier = exports.MessageAuthenticationCodeAlgorithm = exports.ContentEncryptionAlgorithmIdentifier = exports.KeyEncryptionAlgorithmIdentifier = exports.SignatureAlgorithmIdentifier = exports.DigestAlgorithmIdentifier = exports.CMSVersion = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_x509_1 = __webpack_require__(33594);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_x509_1 = __webpack_require__(400);
+const asn1_schema_1 = __webpack_require__(76563);
 var CMSVersion;
 (function (CMSVersion) {
     CMSVersion[CMSVersion["v0"] = 0] = "v0";
@@ -1265,16 +1265,16 @@ exports.KeyDerivationAlgorithmIdentifier = KeyDerivationAlgorithmIdentifier = ts
 
 /***/ }),
 
-/***/ 65705:
+/***/ 47179:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var Attributes_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Attributes = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 let Attributes = Attributes_1 = class Attributes extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -1292,16 +1292,16 @@ exports.Attributes = Attributes = Attributes_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 67402:
+/***/ 2552:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificationRequest = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const certification_request_info_1 = __webpack_require__(67949);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const certification_request_info_1 = __webpack_require__(52415);
 class CertificationRequest {
     certificationRequestInfo = new certification_request_info_1.CertificationRequestInfo();
     certificationRequestInfoRaw;
@@ -1328,16 +1328,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 67949:
+/***/ 52415:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificationRequestInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const attributes_1 = __webpack_require__(65705);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const attributes_1 = __webpack_require__(47179);
 class CertificationRequestInfo {
     version = 0;
     subject = new asn1_x509_1.Name();
@@ -1369,28 +1369,28 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 66474:
+/***/ 13512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(65705), exports);
-tslib_1.__exportStar(__webpack_require__(67402), exports);
-tslib_1.__exportStar(__webpack_require__(67949), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(47179), exports);
+tslib_1.__exportStar(__webpack_require__(2552), exports);
+tslib_1.__exportStar(__webpack_require__(52415), exports);
 
 
 /***/ }),
 
-/***/ 245:
+/***/ 95239:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ecdsaWithSHA512 = exports.ecdsaWithSHA384 = exports.ecdsaWithSHA256 = exports.ecdsaWithSHA224 = exports.ecdsaWithSHA1 = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_x509_1 = __webpack_require__(33594);
-const oid = tslib_1.__importStar(__webpack_require__(12599));
+const tslib_1 = __webpack_require__(72146);
+const asn1_x509_1 = __webpack_require__(400);
+const oid = tslib_1.__importStar(__webpack_require__(83085));
 function create(algorithm) {
     return new asn1_x509_1.AlgorithmIdentifier({ algorithm });
 }
@@ -1403,15 +1403,15 @@ exports.ecdsaWithSHA512 = create(oid.id_ecdsaWithSHA512);
 
 /***/ }),
 
-/***/ 83070:
+/***/ 83576:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ECParameters = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const rfc3279_1 = __webpack_require__(87575);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const rfc3279_1 = __webpack_require__(2597);
 let ECParameters = class ECParameters {
     namedCurve;
     implicitCurve;
@@ -1437,15 +1437,15 @@ exports.ECParameters = ECParameters = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 12795:
+/***/ 6325:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ECPrivateKey = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const ec_parameters_1 = __webpack_require__(83070);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const ec_parameters_1 = __webpack_require__(83576);
 class ECPrivateKey {
     version = 1;
     privateKey = new asn1_schema_1.OctetString();
@@ -1480,14 +1480,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 81696:
+/***/ 76946:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ECDSASigValue = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class ECDSASigValue {
     r = new ArrayBuffer(0);
     s = new ArrayBuffer(0);
@@ -1512,23 +1512,23 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 63683:
+/***/ 54461:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(245), exports);
-tslib_1.__exportStar(__webpack_require__(83070), exports);
-tslib_1.__exportStar(__webpack_require__(12795), exports);
-tslib_1.__exportStar(__webpack_require__(81696), exports);
-tslib_1.__exportStar(__webpack_require__(12599), exports);
-tslib_1.__exportStar(__webpack_require__(87575), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(95239), exports);
+tslib_1.__exportStar(__webpack_require__(83576), exports);
+tslib_1.__exportStar(__webpack_require__(6325), exports);
+tslib_1.__exportStar(__webpack_require__(76946), exports);
+tslib_1.__exportStar(__webpack_require__(83085), exports);
+tslib_1.__exportStar(__webpack_require__(2597), exports);
 
 
 /***/ }),
 
-/***/ 12599:
+/***/ 83085:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1561,14 +1561,14 @@ exports.id_sect571r1 = "1.3.132.0.39";
 
 /***/ }),
 
-/***/ 87575:
+/***/ 2597:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SpecifiedECDomain = exports.ECPVer = exports.Curve = exports.FieldElement = exports.ECPoint = exports.FieldID = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 let FieldID = class FieldID {
     fieldType;
     parameters;
@@ -1663,15 +1663,15 @@ exports.SpecifiedECDomain = SpecifiedECDomain = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 81388:
+/***/ 98094:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var PKCS12AttrSet_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PKCS12AttrSet = exports.PKCS12Attribute = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class PKCS12Attribute {
     attrId = "";
     attrValues = [];
@@ -1706,16 +1706,16 @@ exports.PKCS12AttrSet = PKCS12AttrSet = PKCS12AttrSet_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 13727:
+/***/ 29041:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var AuthenticatedSafe_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AuthenticatedSafe = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_cms_1 = __webpack_require__(21467);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_cms_1 = __webpack_require__(63909);
 let AuthenticatedSafe = AuthenticatedSafe_1 = class AuthenticatedSafe extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -1733,15 +1733,15 @@ exports.AuthenticatedSafe = AuthenticatedSafe = AuthenticatedSafe_1 = tslib_1.__
 
 /***/ }),
 
-/***/ 82851:
+/***/ 64641:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.id_sdsiCertificate = exports.id_x509Certificate = exports.id_certTypes = exports.CertBag = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const types_1 = __webpack_require__(36351);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const types_1 = __webpack_require__(2769);
 class CertBag {
     certId = "";
     certValue = new ArrayBuffer(0);
@@ -1766,15 +1766,15 @@ exports.id_sdsiCertificate = `${exports.id_certTypes}.2`;
 
 /***/ }),
 
-/***/ 65640:
+/***/ 45378:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.id_x509CRL = exports.id_crlTypes = exports.CRLBag = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const types_1 = __webpack_require__(36351);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const types_1 = __webpack_require__(2769);
 class CRLBag {
     crlId = "";
     crltValue = new ArrayBuffer(0);
@@ -1798,31 +1798,31 @@ exports.id_x509CRL = `${exports.id_crlTypes}.1`;
 
 /***/ }),
 
-/***/ 5954:
+/***/ 32244:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(82851), exports);
-tslib_1.__exportStar(__webpack_require__(65640), exports);
-tslib_1.__exportStar(__webpack_require__(30364), exports);
-tslib_1.__exportStar(__webpack_require__(49919), exports);
-tslib_1.__exportStar(__webpack_require__(11477), exports);
-tslib_1.__exportStar(__webpack_require__(36351), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(64641), exports);
+tslib_1.__exportStar(__webpack_require__(45378), exports);
+tslib_1.__exportStar(__webpack_require__(25354), exports);
+tslib_1.__exportStar(__webpack_require__(26473), exports);
+tslib_1.__exportStar(__webpack_require__(80671), exports);
+tslib_1.__exportStar(__webpack_require__(2769), exports);
 
 
 /***/ }),
 
-/***/ 30364:
+/***/ 25354:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.KeyBag = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_pkcs8_1 = __webpack_require__(45003);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_pkcs8_1 = __webpack_require__(86065);
+const asn1_schema_1 = __webpack_require__(76563);
 let KeyBag = class KeyBag extends asn1_pkcs8_1.PrivateKeyInfo {
 };
 exports.KeyBag = KeyBag;
@@ -1833,15 +1833,15 @@ exports.KeyBag = KeyBag = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 49919:
+/***/ 26473:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PKCS8ShroudedKeyBag = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_pkcs8_1 = __webpack_require__(45003);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_pkcs8_1 = __webpack_require__(86065);
+const asn1_schema_1 = __webpack_require__(76563);
 let PKCS8ShroudedKeyBag = class PKCS8ShroudedKeyBag extends asn1_pkcs8_1.EncryptedPrivateKeyInfo {
 };
 exports.PKCS8ShroudedKeyBag = PKCS8ShroudedKeyBag;
@@ -1852,14 +1852,14 @@ exports.PKCS8ShroudedKeyBag = PKCS8ShroudedKeyBag = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 11477:
+/***/ 80671:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SecretBag = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class SecretBag {
     secretTypeId = "";
     secretValue = new ArrayBuffer(0);
@@ -1881,13 +1881,13 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 36351:
+/***/ 2769:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.id_pkcs_9 = exports.id_SafeContents = exports.id_SecretBag = exports.id_CRLBag = exports.id_certBag = exports.id_pkcs8ShroudedKeyBag = exports.id_keyBag = void 0;
-const object_identifiers_1 = __webpack_require__(69654);
+const object_identifiers_1 = __webpack_require__(61536);
 exports.id_keyBag = `${object_identifiers_1.id_bagtypes}.1`;
 exports.id_pkcs8ShroudedKeyBag = `${object_identifiers_1.id_bagtypes}.2`;
 exports.id_certBag = `${object_identifiers_1.id_bagtypes}.3`;
@@ -1899,32 +1899,32 @@ exports.id_pkcs_9 = "1.2.840.113549.1.9";
 
 /***/ }),
 
-/***/ 48624:
+/***/ 89502:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(81388), exports);
-tslib_1.__exportStar(__webpack_require__(13727), exports);
-tslib_1.__exportStar(__webpack_require__(5954), exports);
-tslib_1.__exportStar(__webpack_require__(6358), exports);
-tslib_1.__exportStar(__webpack_require__(69654), exports);
-tslib_1.__exportStar(__webpack_require__(70626), exports);
-tslib_1.__exportStar(__webpack_require__(36570), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(98094), exports);
+tslib_1.__exportStar(__webpack_require__(29041), exports);
+tslib_1.__exportStar(__webpack_require__(32244), exports);
+tslib_1.__exportStar(__webpack_require__(27828), exports);
+tslib_1.__exportStar(__webpack_require__(61536), exports);
+tslib_1.__exportStar(__webpack_require__(32968), exports);
+tslib_1.__exportStar(__webpack_require__(90564), exports);
 
 
 /***/ }),
 
-/***/ 6358:
+/***/ 27828:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MacData = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_rsa_1 = __webpack_require__(7300);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_rsa_1 = __webpack_require__(63126);
+const asn1_schema_1 = __webpack_require__(76563);
 class MacData {
     mac = new asn1_rsa_1.DigestInfo();
     macSalt = new asn1_schema_1.OctetString();
@@ -1950,7 +1950,7 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 69654:
+/***/ 61536:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1971,16 +1971,16 @@ exports.id_bagtypes = `${exports.id_pkcs_12}.10.1`;
 
 /***/ }),
 
-/***/ 70626:
+/***/ 32968:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PFX = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_cms_1 = __webpack_require__(21467);
-const mac_data_1 = __webpack_require__(6358);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_cms_1 = __webpack_require__(63909);
+const mac_data_1 = __webpack_require__(27828);
 class PFX {
     version = 3;
     authSafe = new asn1_cms_1.ContentInfo();
@@ -2006,16 +2006,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 36570:
+/***/ 90564:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var SafeContents_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SafeContents = exports.SafeBag = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const attribute_1 = __webpack_require__(81388);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const attribute_1 = __webpack_require__(98094);
 class SafeBag {
     bagId = "";
     bagValue = new ArrayBuffer(0);
@@ -2058,15 +2058,15 @@ exports.SafeContents = SafeContents = SafeContents_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 27750:
+/***/ 83764:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EncryptedPrivateKeyInfo = exports.EncryptedData = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class EncryptedData extends asn1_schema_1.OctetString {
 }
 exports.EncryptedData = EncryptedData;
@@ -2088,28 +2088,28 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 45003:
+/***/ 86065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(27750), exports);
-tslib_1.__exportStar(__webpack_require__(4927), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(83764), exports);
+tslib_1.__exportStar(__webpack_require__(46541), exports);
 
 
 /***/ }),
 
-/***/ 4927:
+/***/ 46541:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var Attributes_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrivateKeyInfo = exports.Attributes = exports.PrivateKey = exports.Version = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 var Version;
 (function (Version) {
     Version[Version["v1"] = 0] = "v1";
@@ -2161,7 +2161,7 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 83772:
+/***/ 32506:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -2169,13 +2169,13 @@ var ExtensionRequest_1, ExtendedCertificateAttributes_1, SMIMECapabilities_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DateOfBirth = exports.UnstructuredAddress = exports.UnstructuredName = exports.EmailAddress = exports.EncryptedPrivateKeyInfo = exports.UserPKCS12 = exports.Pkcs7PDU = exports.PKCS9String = exports.id_at_pseudonym = exports.crlTypes = exports.id_certTypes = exports.id_smime = exports.id_pkcs9_mr_signingTimeMatch = exports.id_pkcs9_mr_caseIgnoreMatch = exports.id_pkcs9_sx_signingTime = exports.id_pkcs9_sx_pkcs9String = exports.id_pkcs9_at_countryOfResidence = exports.id_pkcs9_at_countryOfCitizenship = exports.id_pkcs9_at_gender = exports.id_pkcs9_at_placeOfBirth = exports.id_pkcs9_at_dateOfBirth = exports.id_ietf_at = exports.id_pkcs9_at_pkcs7PDU = exports.id_pkcs9_at_sequenceNumber = exports.id_pkcs9_at_randomNonce = exports.id_pkcs9_at_encryptedPrivateKeyInfo = exports.id_pkcs9_at_pkcs15Token = exports.id_pkcs9_at_userPKCS12 = exports.id_pkcs9_at_localKeyId = exports.id_pkcs9_at_friendlyName = exports.id_pkcs9_at_smimeCapabilities = exports.id_pkcs9_at_extensionRequest = exports.id_pkcs9_at_signingDescription = exports.id_pkcs9_at_extendedCertificateAttributes = exports.id_pkcs9_at_unstructuredAddress = exports.id_pkcs9_at_challengePassword = exports.id_pkcs9_at_counterSignature = exports.id_pkcs9_at_signingTime = exports.id_pkcs9_at_messageDigest = exports.id_pkcs9_at_contentType = exports.id_pkcs9_at_unstructuredName = exports.id_pkcs9_at_emailAddress = exports.id_pkcs9_oc_naturalPerson = exports.id_pkcs9_oc_pkcsEntity = exports.id_pkcs9_mr = exports.id_pkcs9_sx = exports.id_pkcs9_at = exports.id_pkcs9_oc = exports.id_pkcs9_mo = exports.id_pkcs9 = void 0;
 exports.SMIMECapabilities = exports.SMIMECapability = exports.SigningDescription = exports.LocalKeyId = exports.FriendlyName = exports.ExtendedCertificateAttributes = exports.ExtensionRequest = exports.ChallengePassword = exports.CounterSignature = exports.SequenceNumber = exports.RandomNonce = exports.SigningTime = exports.MessageDigest = exports.ContentType = exports.Pseudonym = exports.CountryOfResidence = exports.CountryOfCitizenship = exports.Gender = exports.PlaceOfBirth = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const cms = tslib_1.__importStar(__webpack_require__(21467));
-const pfx = tslib_1.__importStar(__webpack_require__(48624));
-const pkcs8 = tslib_1.__importStar(__webpack_require__(45003));
-const x509 = tslib_1.__importStar(__webpack_require__(33594));
-const attr = tslib_1.__importStar(__webpack_require__(4938));
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const cms = tslib_1.__importStar(__webpack_require__(63909));
+const pfx = tslib_1.__importStar(__webpack_require__(89502));
+const pkcs8 = tslib_1.__importStar(__webpack_require__(86065));
+const x509 = tslib_1.__importStar(__webpack_require__(400));
+const attr = tslib_1.__importStar(__webpack_require__(7208));
 exports.id_pkcs9 = "1.2.840.113549.1.9";
 exports.id_pkcs9_mo = `${exports.id_pkcs9}.0`;
 exports.id_pkcs9_oc = `${exports.id_pkcs9}.24`;
@@ -2469,16 +2469,16 @@ exports.SMIMECapabilities = SMIMECapabilities = SMIMECapabilities_1 = tslib_1.__
 
 /***/ }),
 
-/***/ 74276:
+/***/ 22102:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sha512_256WithRSAEncryption = exports.sha512_224WithRSAEncryption = exports.sha512WithRSAEncryption = exports.sha384WithRSAEncryption = exports.sha256WithRSAEncryption = exports.sha224WithRSAEncryption = exports.sha1WithRSAEncryption = exports.md5WithRSAEncryption = exports.md2WithRSAEncryption = exports.rsaEncryption = exports.pSpecifiedEmpty = exports.mgf1SHA1 = exports.sha512_256 = exports.sha512_224 = exports.sha512 = exports.sha384 = exports.sha256 = exports.sha224 = exports.sha1 = exports.md4 = exports.md2 = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const oid = tslib_1.__importStar(__webpack_require__(28586));
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const oid = tslib_1.__importStar(__webpack_require__(32584));
 function create(algorithm) {
     return new asn1_x509_1.AlgorithmIdentifier({
         algorithm,
@@ -2516,23 +2516,23 @@ exports.sha512_256WithRSAEncryption = create(oid.id_sha512_256WithRSAEncryption)
 
 /***/ }),
 
-/***/ 7300:
+/***/ 63126:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(50421), exports);
-tslib_1.__exportStar(__webpack_require__(74276), exports);
-tslib_1.__exportStar(__webpack_require__(28586), exports);
-tslib_1.__exportStar(__webpack_require__(4197), exports);
-tslib_1.__exportStar(__webpack_require__(35150), exports);
-tslib_1.__exportStar(__webpack_require__(93044), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(84827), exports);
+tslib_1.__exportStar(__webpack_require__(22102), exports);
+tslib_1.__exportStar(__webpack_require__(32584), exports);
+tslib_1.__exportStar(__webpack_require__(98951), exports);
+tslib_1.__exportStar(__webpack_require__(58416), exports);
+tslib_1.__exportStar(__webpack_require__(32874), exports);
 
 
 /***/ }),
 
-/***/ 28586:
+/***/ 32584:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2567,15 +2567,15 @@ exports.id_mgf1 = `${exports.id_pkcs_1}.8`;
 
 /***/ }),
 
-/***/ 4197:
+/***/ 98951:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var OtherPrimeInfos_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OtherPrimeInfos = exports.OtherPrimeInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class OtherPrimeInfo {
     prime = new ArrayBuffer(0);
     exponent = new ArrayBuffer(0);
@@ -2620,30 +2620,30 @@ exports.OtherPrimeInfos = OtherPrimeInfos = OtherPrimeInfos_1 = tslib_1.__decora
 
 /***/ }),
 
-/***/ 50421:
+/***/ 84827:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(50135), exports);
-tslib_1.__exportStar(__webpack_require__(97003), exports);
-tslib_1.__exportStar(__webpack_require__(99987), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(25945), exports);
+tslib_1.__exportStar(__webpack_require__(71013), exports);
+tslib_1.__exportStar(__webpack_require__(68033), exports);
 
 
 /***/ }),
 
-/***/ 50135:
+/***/ 25945:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RSAES_OAEP = exports.RsaEsOaepParams = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const object_identifiers_1 = __webpack_require__(28586);
-const algorithms_1 = __webpack_require__(74276);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const object_identifiers_1 = __webpack_require__(32584);
+const algorithms_1 = __webpack_require__(22102);
 class RsaEsOaepParams {
     hashAlgorithm = new asn1_x509_1.AlgorithmIdentifier(algorithms_1.sha1);
     maskGenAlgorithm = new asn1_x509_1.AlgorithmIdentifier({
@@ -2685,15 +2685,15 @@ exports.RSAES_OAEP = new asn1_x509_1.AlgorithmIdentifier({
 
 /***/ }),
 
-/***/ 99987:
+/***/ 68033:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DigestInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_x509_1 = __webpack_require__(33594);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_x509_1 = __webpack_require__(400);
+const asn1_schema_1 = __webpack_require__(76563);
 class DigestInfo {
     digestAlgorithm = new asn1_x509_1.AlgorithmIdentifier();
     digest = new asn1_schema_1.OctetString();
@@ -2712,17 +2712,17 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 97003:
+/***/ 71013:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RSASSA_PSS = exports.RsaSaPssParams = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const object_identifiers_1 = __webpack_require__(28586);
-const algorithms_1 = __webpack_require__(74276);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const object_identifiers_1 = __webpack_require__(32584);
+const algorithms_1 = __webpack_require__(22102);
 class RsaSaPssParams {
     hashAlgorithm = new asn1_x509_1.AlgorithmIdentifier(algorithms_1.sha1);
     maskGenAlgorithm = new asn1_x509_1.AlgorithmIdentifier({
@@ -2772,15 +2772,15 @@ exports.RSASSA_PSS = new asn1_x509_1.AlgorithmIdentifier({
 
 /***/ }),
 
-/***/ 35150:
+/***/ 58416:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RSAPrivateKey = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const other_prime_info_1 = __webpack_require__(4197);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const other_prime_info_1 = __webpack_require__(98951);
 class RSAPrivateKey {
     version = 0;
     modulus = new ArrayBuffer(0);
@@ -2858,14 +2858,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 93044:
+/***/ 32874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RSAPublicKey = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class RSAPublicKey {
     modulus = new ArrayBuffer(0);
     publicExponent = new ArrayBuffer(0);
@@ -2890,17 +2890,17 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 59334:
+/***/ 62732:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnConvert = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const utils_1 = __webpack_require__(64724);
-const parser_1 = __webpack_require__(97714);
-const serializer_1 = __webpack_require__(49453);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const utils_1 = __webpack_require__(38354);
+const parser_1 = __webpack_require__(81980);
+const serializer_1 = __webpack_require__(13147);
 class AsnConvert {
     static serialize(obj) {
         return serializer_1.AsnSerializer.serialize(obj);
@@ -2922,18 +2922,18 @@ exports.AsnConvert = AsnConvert;
 
 /***/ }),
 
-/***/ 9004:
+/***/ 71174:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnNullConverter = exports.AsnGeneralizedTimeConverter = exports.AsnUTCTimeConverter = exports.AsnCharacterStringConverter = exports.AsnGeneralStringConverter = exports.AsnVisibleStringConverter = exports.AsnGraphicStringConverter = exports.AsnIA5StringConverter = exports.AsnVideotexStringConverter = exports.AsnTeletexStringConverter = exports.AsnPrintableStringConverter = exports.AsnNumericStringConverter = exports.AsnUniversalStringConverter = exports.AsnBmpStringConverter = exports.AsnUtf8StringConverter = exports.AsnConstructedOctetStringConverter = exports.AsnOctetStringConverter = exports.AsnBooleanConverter = exports.AsnRelativeObjectIdentifierConverter = exports.AsnObjectIdentifierConverter = exports.AsnBitStringConverter = exports.AsnIntegerBigIntConverter = exports.AsnIntegerArrayBufferConverter = exports.AsnEnumeratedConverter = exports.AsnIntegerConverter = exports.AsnAnyConverter = void 0;
 exports.defaultConverter = defaultConverter;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const utils_1 = __webpack_require__(64724);
-const enums_1 = __webpack_require__(54635);
-const index_1 = __webpack_require__(21243);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const utils_1 = __webpack_require__(38354);
+const enums_1 = __webpack_require__(75509);
+const index_1 = __webpack_require__(25777);
 exports.AsnAnyConverter = {
     fromASN: (value) => (value instanceof asn1js.Null ? null : (0, utils_1.toArrayBuffer)(value.valueBeforeDecodeView)),
     toASN: (value) => {
@@ -3077,16 +3077,16 @@ function defaultConverter(type) {
 
 /***/ }),
 
-/***/ 38831:
+/***/ 90349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnProp = exports.AsnSequenceType = exports.AsnSetType = exports.AsnChoiceType = exports.AsnType = void 0;
-const tslib_1 = __webpack_require__(61860);
-const converters = tslib_1.__importStar(__webpack_require__(9004));
-const enums_1 = __webpack_require__(54635);
-const storage_1 = __webpack_require__(2816);
+const tslib_1 = __webpack_require__(72146);
+const converters = tslib_1.__importStar(__webpack_require__(71174));
+const enums_1 = __webpack_require__(75509);
+const storage_1 = __webpack_require__(57154);
 const AsnType = (options) => (target) => {
     let schema;
     if (!storage_1.schemaStorage.has(target)) {
@@ -3136,7 +3136,7 @@ exports.AsnProp = AsnProp;
 
 /***/ }),
 
-/***/ 54635:
+/***/ 75509:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3183,18 +3183,18 @@ var AsnPropTypes;
 
 /***/ }),
 
-/***/ 18865:
+/***/ 57939:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(88793), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(10268), exports);
 
 
 /***/ }),
 
-/***/ 88793:
+/***/ 10268:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3208,7 +3208,7 @@ exports.AsnSchemaValidationError = AsnSchemaValidationError;
 
 /***/ }),
 
-/***/ 66109:
+/***/ 70055:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3259,36 +3259,36 @@ function isArrayEqual(bytes1, bytes2) {
 
 /***/ }),
 
-/***/ 47261:
+/***/ 76563:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnSerializer = exports.AsnParser = exports.AsnPropTypes = exports.AsnTypeTypes = exports.AsnSetType = exports.AsnSequenceType = exports.AsnChoiceType = exports.AsnType = exports.AsnProp = void 0;
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(9004), exports);
-tslib_1.__exportStar(__webpack_require__(21243), exports);
-var decorators_1 = __webpack_require__(38831);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(71174), exports);
+tslib_1.__exportStar(__webpack_require__(25777), exports);
+var decorators_1 = __webpack_require__(90349);
 Object.defineProperty(exports, "AsnProp", ({ enumerable: true, get: function () { return decorators_1.AsnProp; } }));
 Object.defineProperty(exports, "AsnType", ({ enumerable: true, get: function () { return decorators_1.AsnType; } }));
 Object.defineProperty(exports, "AsnChoiceType", ({ enumerable: true, get: function () { return decorators_1.AsnChoiceType; } }));
 Object.defineProperty(exports, "AsnSequenceType", ({ enumerable: true, get: function () { return decorators_1.AsnSequenceType; } }));
 Object.defineProperty(exports, "AsnSetType", ({ enumerable: true, get: function () { return decorators_1.AsnSetType; } }));
-var enums_1 = __webpack_require__(54635);
+var enums_1 = __webpack_require__(75509);
 Object.defineProperty(exports, "AsnTypeTypes", ({ enumerable: true, get: function () { return enums_1.AsnTypeTypes; } }));
 Object.defineProperty(exports, "AsnPropTypes", ({ enumerable: true, get: function () { return enums_1.AsnPropTypes; } }));
-var parser_1 = __webpack_require__(97714);
+var parser_1 = __webpack_require__(81980);
 Object.defineProperty(exports, "AsnParser", ({ enumerable: true, get: function () { return parser_1.AsnParser; } }));
-var serializer_1 = __webpack_require__(49453);
+var serializer_1 = __webpack_require__(13147);
 Object.defineProperty(exports, "AsnSerializer", ({ enumerable: true, get: function () { return serializer_1.AsnSerializer; } }));
-tslib_1.__exportStar(__webpack_require__(18865), exports);
-tslib_1.__exportStar(__webpack_require__(10341), exports);
-tslib_1.__exportStar(__webpack_require__(59334), exports);
+tslib_1.__exportStar(__webpack_require__(57939), exports);
+tslib_1.__exportStar(__webpack_require__(11971), exports);
+tslib_1.__exportStar(__webpack_require__(62732), exports);
 
 
 /***/ }),
 
-/***/ 10341:
+/***/ 11971:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3312,20 +3312,20 @@ exports.AsnArray = AsnArray;
 
 /***/ }),
 
-/***/ 97714:
+/***/ 81980:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnParser = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const utils_1 = __webpack_require__(64724);
-const enums_1 = __webpack_require__(54635);
-const converters = tslib_1.__importStar(__webpack_require__(9004));
-const errors_1 = __webpack_require__(18865);
-const helper_1 = __webpack_require__(66109);
-const storage_1 = __webpack_require__(2816);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const utils_1 = __webpack_require__(38354);
+const enums_1 = __webpack_require__(75509);
+const converters = tslib_1.__importStar(__webpack_require__(71174));
+const errors_1 = __webpack_require__(57939);
+const helper_1 = __webpack_require__(70055);
+const storage_1 = __webpack_require__(57154);
 class AsnParser {
     static parse(data, target, options) {
         const asn1Parsed = asn1js.fromBER((0, utils_1.toArrayBuffer)(data), options?.berOptions);
@@ -3632,16 +3632,16 @@ exports.AsnParser = AsnParser;
 
 /***/ }),
 
-/***/ 45578:
+/***/ 4352:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnSchemaStorage = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const enums_1 = __webpack_require__(54635);
-const helper_1 = __webpack_require__(66109);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const enums_1 = __webpack_require__(75509);
+const helper_1 = __webpack_require__(70055);
 class AsnSchemaStorage {
     items = new WeakMap();
     has(target) {
@@ -3804,19 +3804,19 @@ exports.AsnSchemaStorage = AsnSchemaStorage;
 
 /***/ }),
 
-/***/ 49453:
+/***/ 13147:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsnSerializer = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const utils_1 = __webpack_require__(64724);
-const converters = tslib_1.__importStar(__webpack_require__(9004));
-const enums_1 = __webpack_require__(54635);
-const helper_1 = __webpack_require__(66109);
-const storage_1 = __webpack_require__(2816);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const utils_1 = __webpack_require__(38354);
+const converters = tslib_1.__importStar(__webpack_require__(71174));
+const enums_1 = __webpack_require__(75509);
+const helper_1 = __webpack_require__(70055);
+const storage_1 = __webpack_require__(57154);
 class AsnSerializer {
     static serialize(obj) {
         if (obj instanceof asn1js.BaseBlock) {
@@ -3961,27 +3961,27 @@ exports.AsnSerializer = AsnSerializer;
 
 /***/ }),
 
-/***/ 2816:
+/***/ 57154:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.schemaStorage = void 0;
-const schema_1 = __webpack_require__(45578);
+const schema_1 = __webpack_require__(4352);
 exports.schemaStorage = new schema_1.AsnSchemaStorage();
 
 
 /***/ }),
 
-/***/ 36958:
+/***/ 83996:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BitString = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const utils_1 = __webpack_require__(64724);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const utils_1 = __webpack_require__(38354);
 class BitString {
     unusedBits = 0;
     value = new ArrayBuffer(0);
@@ -4051,27 +4051,27 @@ exports.BitString = BitString;
 
 /***/ }),
 
-/***/ 21243:
+/***/ 25777:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(36958), exports);
-tslib_1.__exportStar(__webpack_require__(11174), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(83996), exports);
+tslib_1.__exportStar(__webpack_require__(74176), exports);
 
 
 /***/ }),
 
-/***/ 11174:
+/***/ 74176:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OctetString = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1js = tslib_1.__importStar(__webpack_require__(54549));
-const utils_1 = __webpack_require__(64724);
+const tslib_1 = __webpack_require__(72146);
+const asn1js = tslib_1.__importStar(__webpack_require__(76427));
+const utils_1 = __webpack_require__(38354);
 class OctetString {
     buffer;
     get byteLength() {
@@ -4115,15 +4115,15 @@ exports.OctetString = OctetString;
 
 /***/ }),
 
-/***/ 84503:
+/***/ 28517:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ACClearAttrs = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class ACClearAttrs {
     acIssuer = new asn1_x509_1.GeneralName();
     acSerial = 0;
@@ -4149,15 +4149,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 36239:
+/***/ 23133:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AAControls = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const attr_spec_1 = __webpack_require__(78221);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const attr_spec_1 = __webpack_require__(94463);
 class AAControls {
     pathLenConstraint;
     permittedAttrs;
@@ -4200,16 +4200,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 70848:
+/***/ 10230:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttCertIssuer = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const v2_form_1 = __webpack_require__(71473);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const v2_form_1 = __webpack_require__(64155);
 let AttCertIssuer = class AttCertIssuer {
     v1Form;
     v2Form;
@@ -4238,14 +4238,14 @@ exports.AttCertIssuer = AttCertIssuer = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 169:
+/***/ 35591:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttCertValidityPeriod = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class AttCertValidityPeriod {
     notBeforeTime = new Date();
     notAfterTime = new Date();
@@ -4264,15 +4264,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 78221:
+/***/ 94463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var AttrSpec_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttrSpec = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 let AttrSpec = AttrSpec_1 = class AttrSpec extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -4290,16 +4290,16 @@ exports.AttrSpec = AttrSpec = AttrSpec_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 24230:
+/***/ 61132:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttributeCertificate = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const attribute_certificate_info_1 = __webpack_require__(58929);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const attribute_certificate_info_1 = __webpack_require__(79291);
 class AttributeCertificate {
     acinfo = new attribute_certificate_info_1.AttributeCertificateInfo();
     signatureAlgorithm = new asn1_x509_1.AlgorithmIdentifier();
@@ -4322,18 +4322,18 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 58929:
+/***/ 79291:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AttributeCertificateInfo = exports.AttCertVersion = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const holder_1 = __webpack_require__(54046);
-const attr_cert_issuer_1 = __webpack_require__(70848);
-const attr_cert_validity_period_1 = __webpack_require__(169);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const holder_1 = __webpack_require__(24884);
+const attr_cert_issuer_1 = __webpack_require__(10230);
+const attr_cert_validity_period_1 = __webpack_require__(35591);
 var AttCertVersion;
 (function (AttCertVersion) {
     AttCertVersion[AttCertVersion["v2"] = 1] = "v2";
@@ -4396,13 +4396,13 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 93765:
+/***/ 88287:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ClassList = exports.ClassListFlags = void 0;
-const asn1_schema_1 = __webpack_require__(47261);
+const asn1_schema_1 = __webpack_require__(76563);
 var ClassListFlags;
 (function (ClassListFlags) {
     ClassListFlags[ClassListFlags["unmarked"] = 1] = "unmarked";
@@ -4419,16 +4419,16 @@ exports.ClassList = ClassList;
 
 /***/ }),
 
-/***/ 92388:
+/***/ 21238:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Clearance = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const class_list_1 = __webpack_require__(93765);
-const security_category_1 = __webpack_require__(87361);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const class_list_1 = __webpack_require__(88287);
+const security_category_1 = __webpack_require__(4587);
 class Clearance {
     policyId = "";
     classList = new class_list_1.ClassList(class_list_1.ClassListFlags.unclassified);
@@ -4457,17 +4457,17 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 54046:
+/***/ 24884:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Holder = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const issuer_serial_1 = __webpack_require__(11642);
-const object_digest_info_1 = __webpack_require__(71705);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const issuer_serial_1 = __webpack_require__(74500);
+const object_digest_info_1 = __webpack_require__(59963);
 class Holder {
     baseCertificateID;
     entityName;
@@ -4505,15 +4505,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 60384:
+/***/ 13830:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IetfAttrSyntax = exports.IetfAttrSyntaxValueChoices = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class IetfAttrSyntaxValueChoices {
     cotets;
     oid;
@@ -4558,45 +4558,45 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 4938:
+/***/ 7208:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(84503), exports);
-tslib_1.__exportStar(__webpack_require__(36239), exports);
-tslib_1.__exportStar(__webpack_require__(70848), exports);
-tslib_1.__exportStar(__webpack_require__(169), exports);
-tslib_1.__exportStar(__webpack_require__(78221), exports);
-tslib_1.__exportStar(__webpack_require__(24230), exports);
-tslib_1.__exportStar(__webpack_require__(58929), exports);
-tslib_1.__exportStar(__webpack_require__(93765), exports);
-tslib_1.__exportStar(__webpack_require__(92388), exports);
-tslib_1.__exportStar(__webpack_require__(54046), exports);
-tslib_1.__exportStar(__webpack_require__(60384), exports);
-tslib_1.__exportStar(__webpack_require__(11642), exports);
-tslib_1.__exportStar(__webpack_require__(71705), exports);
-tslib_1.__exportStar(__webpack_require__(58604), exports);
-tslib_1.__exportStar(__webpack_require__(71313), exports);
-tslib_1.__exportStar(__webpack_require__(85288), exports);
-tslib_1.__exportStar(__webpack_require__(87361), exports);
-tslib_1.__exportStar(__webpack_require__(18005), exports);
-tslib_1.__exportStar(__webpack_require__(27849), exports);
-tslib_1.__exportStar(__webpack_require__(71473), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(28517), exports);
+tslib_1.__exportStar(__webpack_require__(23133), exports);
+tslib_1.__exportStar(__webpack_require__(10230), exports);
+tslib_1.__exportStar(__webpack_require__(35591), exports);
+tslib_1.__exportStar(__webpack_require__(94463), exports);
+tslib_1.__exportStar(__webpack_require__(61132), exports);
+tslib_1.__exportStar(__webpack_require__(79291), exports);
+tslib_1.__exportStar(__webpack_require__(88287), exports);
+tslib_1.__exportStar(__webpack_require__(21238), exports);
+tslib_1.__exportStar(__webpack_require__(24884), exports);
+tslib_1.__exportStar(__webpack_require__(13830), exports);
+tslib_1.__exportStar(__webpack_require__(74500), exports);
+tslib_1.__exportStar(__webpack_require__(59963), exports);
+tslib_1.__exportStar(__webpack_require__(43838), exports);
+tslib_1.__exportStar(__webpack_require__(96719), exports);
+tslib_1.__exportStar(__webpack_require__(45070), exports);
+tslib_1.__exportStar(__webpack_require__(4587), exports);
+tslib_1.__exportStar(__webpack_require__(10899), exports);
+tslib_1.__exportStar(__webpack_require__(79599), exports);
+tslib_1.__exportStar(__webpack_require__(64155), exports);
 
 
 /***/ }),
 
-/***/ 11642:
+/***/ 74500:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IssuerSerial = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class IssuerSerial {
     issuer = new asn1_x509_1.GeneralNames();
     serial = new ArrayBuffer(0);
@@ -4625,15 +4625,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 71705:
+/***/ 59963:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectDigestInfo = exports.DigestedObjectType = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 var DigestedObjectType;
 (function (DigestedObjectType) {
     DigestedObjectType[DigestedObjectType["publicKey"] = 0] = "publicKey";
@@ -4669,13 +4669,13 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 58604:
+/***/ 43838:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.id_at_clearance = exports.id_at_role = exports.id_at = exports.id_aca_encAttrs = exports.id_aca_group = exports.id_aca_chargingIdentity = exports.id_aca_accessIdentity = exports.id_aca_authenticationInfo = exports.id_aca = exports.id_ce_targetInformation = exports.id_pe_ac_proxying = exports.id_pe_aaControls = exports.id_pe_ac_auditIdentity = void 0;
-const asn1_x509_1 = __webpack_require__(33594);
+const asn1_x509_1 = __webpack_require__(400);
 exports.id_pe_ac_auditIdentity = `${asn1_x509_1.id_pe}.4`;
 exports.id_pe_aaControls = `${asn1_x509_1.id_pe}.6`;
 exports.id_pe_ac_proxying = `${asn1_x509_1.id_pe}.10`;
@@ -4693,16 +4693,16 @@ exports.id_at_clearance = "2.5.1.5.55";
 
 /***/ }),
 
-/***/ 71313:
+/***/ 96719:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var ProxyInfo_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ProxyInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const target_1 = __webpack_require__(27849);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const target_1 = __webpack_require__(79599);
 let ProxyInfo = ProxyInfo_1 = class ProxyInfo extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -4720,15 +4720,15 @@ exports.ProxyInfo = ProxyInfo = ProxyInfo_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 85288:
+/***/ 45070:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RoleSyntax = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class RoleSyntax {
     roleAuthority;
     roleName;
@@ -4756,14 +4756,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 87361:
+/***/ 4587:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SecurityCategory = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class SecurityCategory {
     type = "";
     value = new ArrayBuffer(0);
@@ -4790,15 +4790,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 18005:
+/***/ 10899:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SvceAuthInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
 class SvceAuthInfo {
     service = new asn1_x509_1.GeneralName();
     ident = new asn1_x509_1.GeneralName();
@@ -4824,18 +4824,18 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 27849:
+/***/ 79599:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var Targets_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Targets = exports.Target = exports.TargetCert = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const issuer_serial_1 = __webpack_require__(11642);
-const object_digest_info_1 = __webpack_require__(71705);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const issuer_serial_1 = __webpack_require__(74500);
+const object_digest_info_1 = __webpack_require__(59963);
 class TargetCert {
     targetCertificate = new issuer_serial_1.IssuerSerial();
     targetName;
@@ -4910,17 +4910,17 @@ exports.Targets = Targets = Targets_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 71473:
+/***/ 64155:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.V2Form = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const asn1_x509_1 = __webpack_require__(33594);
-const issuer_serial_1 = __webpack_require__(11642);
-const object_digest_info_1 = __webpack_require__(71705);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const asn1_x509_1 = __webpack_require__(400);
+const issuer_serial_1 = __webpack_require__(74500);
+const object_digest_info_1 = __webpack_require__(59963);
 class V2Form {
     issuerName;
     baseCertificateID;
@@ -4956,15 +4956,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 74201:
+/***/ 7899:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AlgorithmIdentifier = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const bytes_1 = __webpack_require__(47864);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const bytes_1 = __webpack_require__(48306);
 class AlgorithmIdentifier {
     algorithm = "";
     parameters;
@@ -4991,14 +4991,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 74122:
+/***/ 22348:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Attribute = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class Attribute {
     type = "";
     values = [];
@@ -5020,16 +5020,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 86109:
+/***/ 55503:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Certificate = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const algorithm_identifier_1 = __webpack_require__(74201);
-const tbs_certificate_1 = __webpack_require__(36633);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const algorithm_identifier_1 = __webpack_require__(7899);
+const tbs_certificate_1 = __webpack_require__(24231);
 class Certificate {
     tbsCertificate = new tbs_certificate_1.TBSCertificate();
     tbsCertificateRaw;
@@ -5056,16 +5056,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 12740:
+/***/ 66386:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateList = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const algorithm_identifier_1 = __webpack_require__(74201);
-const tbs_cert_list_1 = __webpack_require__(69642);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const algorithm_identifier_1 = __webpack_require__(7899);
+const tbs_cert_list_1 = __webpack_require__(39739);
 class CertificateList {
     tbsCertList = new tbs_cert_list_1.TBSCertList();
     tbsCertListRaw;
@@ -5092,15 +5092,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 17003:
+/***/ 99605:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var Extensions_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Extensions = exports.Extension = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 class Extension {
     static CRITICAL = false;
     extnID = "";
@@ -5140,17 +5140,17 @@ exports.Extensions = Extensions = Extensions_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 84378:
+/***/ 52236:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var AuthorityInfoAccessSyntax_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AuthorityInfoAccessSyntax = exports.AccessDescription = exports.id_pe_authorityInfoAccess = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_name_1 = __webpack_require__(56322);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_name_1 = __webpack_require__(88972);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_pe_authorityInfoAccess = `${object_identifiers_1.id_pe}.1`;
 class AccessDescription {
     accessMethod = "";
@@ -5183,16 +5183,16 @@ exports.AuthorityInfoAccessSyntax = AuthorityInfoAccessSyntax = AuthorityInfoAcc
 
 /***/ }),
 
-/***/ 59528:
+/***/ 34834:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AuthorityKeyIdentifier = exports.KeyIdentifier = exports.id_ce_authorityKeyIdentifier = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_name_1 = __webpack_require__(56322);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_name_1 = __webpack_require__(88972);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_authorityKeyIdentifier = `${object_identifiers_1.id_ce}.35`;
 class KeyIdentifier extends asn1_schema_1.OctetString {
 }
@@ -5238,15 +5238,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 45196:
+/***/ 20798:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BasicConstraints = exports.id_ce_basicConstraints = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_basicConstraints = `${object_identifiers_1.id_ce}.19`;
 class BasicConstraints {
     cA = false;
@@ -5272,17 +5272,17 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 82330:
+/***/ 40124:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var CertificateIssuer_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateIssuer = exports.id_ce_certificateIssuer = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_names_1 = __webpack_require__(83361);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_names_1 = __webpack_require__(71491);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_certificateIssuer = `${object_identifiers_1.id_ce}.29`;
 let CertificateIssuer = CertificateIssuer_1 = class CertificateIssuer extends general_names_1.GeneralNames {
     constructor(items) {
@@ -5298,16 +5298,16 @@ exports.CertificateIssuer = CertificateIssuer = CertificateIssuer_1 = tslib_1.__
 
 /***/ }),
 
-/***/ 90239:
+/***/ 62361:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var CertificatePolicies_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificatePolicies = exports.PolicyInformation = exports.PolicyQualifierInfo = exports.Qualifier = exports.UserNotice = exports.NoticeReference = exports.DisplayText = exports.id_ce_certificatePolicies_anyPolicy = exports.id_ce_certificatePolicies = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_certificatePolicies = `${object_identifiers_1.id_ce}.32`;
 exports.id_ce_certificatePolicies_anyPolicy = `${exports.id_ce_certificatePolicies}.0`;
 let DisplayText = class DisplayText {
@@ -5441,16 +5441,16 @@ exports.CertificatePolicies = CertificatePolicies = CertificatePolicies_1 = tsli
 
 /***/ }),
 
-/***/ 11229:
+/***/ 43179:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseCRLNumber = exports.id_ce_deltaCRLIndicator = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
-const crl_number_1 = __webpack_require__(40740);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
+const crl_number_1 = __webpack_require__(80870);
 exports.id_ce_deltaCRLIndicator = `${object_identifiers_1.id_ce}.27`;
 let BaseCRLNumber = class BaseCRLNumber extends crl_number_1.CRLNumber {
 };
@@ -5462,18 +5462,18 @@ exports.BaseCRLNumber = BaseCRLNumber = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 64481:
+/***/ 80455:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var CRLDistributionPoints_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CRLDistributionPoints = exports.DistributionPoint = exports.DistributionPointName = exports.Reason = exports.ReasonFlags = exports.id_ce_cRLDistributionPoints = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const name_1 = __webpack_require__(73111);
-const general_name_1 = __webpack_require__(56322);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const name_1 = __webpack_require__(80185);
+const general_name_1 = __webpack_require__(88972);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_cRLDistributionPoints = `${object_identifiers_1.id_ce}.31`;
 var ReasonFlags;
 (function (ReasonFlags) {
@@ -5601,17 +5601,17 @@ exports.CRLDistributionPoints = CRLDistributionPoints = CRLDistributionPoints_1 
 
 /***/ }),
 
-/***/ 73489:
+/***/ 66047:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var FreshestCRL_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FreshestCRL = exports.id_ce_freshestCRL = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
-const crl_distribution_points_1 = __webpack_require__(64481);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
+const crl_distribution_points_1 = __webpack_require__(80455);
 exports.id_ce_freshestCRL = `${object_identifiers_1.id_ce}.46`;
 let FreshestCRL = FreshestCRL_1 = class FreshestCRL extends crl_distribution_points_1.CRLDistributionPoints {
     constructor(items) {
@@ -5630,16 +5630,16 @@ exports.FreshestCRL = FreshestCRL = FreshestCRL_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 94203:
+/***/ 37405:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IssuingDistributionPoint = exports.id_ce_issuingDistributionPoint = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
-const crl_distribution_points_1 = __webpack_require__(64481);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
+const crl_distribution_points_1 = __webpack_require__(80455);
 exports.id_ce_issuingDistributionPoint = `${object_identifiers_1.id_ce}.28`;
 class IssuingDistributionPoint {
     static ONLY = false;
@@ -5705,15 +5705,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 40740:
+/***/ 80870:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CRLNumber = exports.id_ce_cRLNumber = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_cRLNumber = `${object_identifiers_1.id_ce}.20`;
 let CRLNumber = class CRLNumber {
     value;
@@ -5732,15 +5732,15 @@ exports.CRLNumber = CRLNumber = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 33825:
+/***/ 11487:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CRLReason = exports.CRLReasons = exports.id_ce_cRLReasons = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_cRLReasons = `${object_identifiers_1.id_ce}.21`;
 var CRLReasons;
 (function (CRLReasons) {
@@ -5778,14 +5778,14 @@ exports.CRLReason = CRLReason = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 40040:
+/***/ 72918:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EntrustVersionInfo = exports.EntrustInfo = exports.EntrustInfoFlags = exports.id_entrust_entrustVersInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 exports.id_entrust_entrustVersInfo = "1.2.840.113533.7.65.0";
 var EntrustInfoFlags;
 (function (EntrustInfoFlags) {
@@ -5831,16 +5831,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 23904:
+/***/ 83994:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var ExtendedKeyUsage_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.id_kp_OCSPSigning = exports.id_kp_timeStamping = exports.id_kp_emailProtection = exports.id_kp_codeSigning = exports.id_kp_clientAuth = exports.id_kp_serverAuth = exports.anyExtendedKeyUsage = exports.ExtendedKeyUsage = exports.id_ce_extKeyUsage = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_extKeyUsage = `${object_identifiers_1.id_ce}.37`;
 let ExtendedKeyUsage = ExtendedKeyUsage_1 = class ExtendedKeyUsage extends asn1_schema_1.AsnArray {
     constructor(items) {
@@ -5866,50 +5866,50 @@ exports.id_kp_OCSPSigning = `${object_identifiers_1.id_kp}.9`;
 
 /***/ }),
 
-/***/ 4461:
+/***/ 83607:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(84378), exports);
-tslib_1.__exportStar(__webpack_require__(59528), exports);
-tslib_1.__exportStar(__webpack_require__(45196), exports);
-tslib_1.__exportStar(__webpack_require__(82330), exports);
-tslib_1.__exportStar(__webpack_require__(90239), exports);
-tslib_1.__exportStar(__webpack_require__(11229), exports);
-tslib_1.__exportStar(__webpack_require__(64481), exports);
-tslib_1.__exportStar(__webpack_require__(73489), exports);
-tslib_1.__exportStar(__webpack_require__(94203), exports);
-tslib_1.__exportStar(__webpack_require__(40740), exports);
-tslib_1.__exportStar(__webpack_require__(33825), exports);
-tslib_1.__exportStar(__webpack_require__(23904), exports);
-tslib_1.__exportStar(__webpack_require__(3480), exports);
-tslib_1.__exportStar(__webpack_require__(27335), exports);
-tslib_1.__exportStar(__webpack_require__(75306), exports);
-tslib_1.__exportStar(__webpack_require__(25226), exports);
-tslib_1.__exportStar(__webpack_require__(15293), exports);
-tslib_1.__exportStar(__webpack_require__(68640), exports);
-tslib_1.__exportStar(__webpack_require__(13741), exports);
-tslib_1.__exportStar(__webpack_require__(33259), exports);
-tslib_1.__exportStar(__webpack_require__(33297), exports);
-tslib_1.__exportStar(__webpack_require__(35503), exports);
-tslib_1.__exportStar(__webpack_require__(59872), exports);
-tslib_1.__exportStar(__webpack_require__(40040), exports);
-tslib_1.__exportStar(__webpack_require__(7313), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(52236), exports);
+tslib_1.__exportStar(__webpack_require__(34834), exports);
+tslib_1.__exportStar(__webpack_require__(20798), exports);
+tslib_1.__exportStar(__webpack_require__(40124), exports);
+tslib_1.__exportStar(__webpack_require__(62361), exports);
+tslib_1.__exportStar(__webpack_require__(43179), exports);
+tslib_1.__exportStar(__webpack_require__(80455), exports);
+tslib_1.__exportStar(__webpack_require__(66047), exports);
+tslib_1.__exportStar(__webpack_require__(37405), exports);
+tslib_1.__exportStar(__webpack_require__(80870), exports);
+tslib_1.__exportStar(__webpack_require__(11487), exports);
+tslib_1.__exportStar(__webpack_require__(83994), exports);
+tslib_1.__exportStar(__webpack_require__(87438), exports);
+tslib_1.__exportStar(__webpack_require__(68617), exports);
+tslib_1.__exportStar(__webpack_require__(52716), exports);
+tslib_1.__exportStar(__webpack_require__(88728), exports);
+tslib_1.__exportStar(__webpack_require__(49011), exports);
+tslib_1.__exportStar(__webpack_require__(59034), exports);
+tslib_1.__exportStar(__webpack_require__(56595), exports);
+tslib_1.__exportStar(__webpack_require__(10629), exports);
+tslib_1.__exportStar(__webpack_require__(54943), exports);
+tslib_1.__exportStar(__webpack_require__(56425), exports);
+tslib_1.__exportStar(__webpack_require__(19634), exports);
+tslib_1.__exportStar(__webpack_require__(72918), exports);
+tslib_1.__exportStar(__webpack_require__(73675), exports);
 
 
 /***/ }),
 
-/***/ 3480:
+/***/ 87438:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InhibitAnyPolicy = exports.id_ce_inhibitAnyPolicy = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_inhibitAnyPolicy = `${object_identifiers_1.id_ce}.54`;
 let InhibitAnyPolicy = class InhibitAnyPolicy {
     value;
@@ -5931,15 +5931,15 @@ exports.InhibitAnyPolicy = InhibitAnyPolicy = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 27335:
+/***/ 68617:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InvalidityDate = exports.id_ce_invalidityDate = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_invalidityDate = `${object_identifiers_1.id_ce}.24`;
 let InvalidityDate = class InvalidityDate {
     value = new Date();
@@ -5960,17 +5960,17 @@ exports.InvalidityDate = InvalidityDate = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 75306:
+/***/ 52716:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var IssueAlternativeName_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IssueAlternativeName = exports.id_ce_issuerAltName = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_names_1 = __webpack_require__(83361);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_names_1 = __webpack_require__(71491);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_issuerAltName = `${object_identifiers_1.id_ce}.18`;
 let IssueAlternativeName = IssueAlternativeName_1 = class IssueAlternativeName extends general_names_1.GeneralNames {
     constructor(items) {
@@ -5986,14 +5986,14 @@ exports.IssueAlternativeName = IssueAlternativeName = IssueAlternativeName_1 = t
 
 /***/ }),
 
-/***/ 25226:
+/***/ 88728:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.KeyUsage = exports.KeyUsageFlags = exports.id_ce_keyUsage = void 0;
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_keyUsage = `${object_identifiers_1.id_ce}.15`;
 var KeyUsageFlags;
 (function (KeyUsageFlags) {
@@ -6049,17 +6049,17 @@ exports.KeyUsage = KeyUsage;
 
 /***/ }),
 
-/***/ 15293:
+/***/ 49011:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var GeneralSubtrees_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NameConstraints = exports.GeneralSubtrees = exports.GeneralSubtree = exports.id_ce_nameConstraints = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_name_1 = __webpack_require__(56322);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_name_1 = __webpack_require__(88972);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_nameConstraints = `${object_identifiers_1.id_ce}.30`;
 class GeneralSubtree {
     base = new general_name_1.GeneralName();
@@ -6130,15 +6130,15 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 68640:
+/***/ 59034:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PolicyConstraints = exports.id_ce_policyConstraints = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_policyConstraints = `${object_identifiers_1.id_ce}.36`;
 class PolicyConstraints {
     requireExplicitPolicy;
@@ -6170,16 +6170,16 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 13741:
+/***/ 56595:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var PolicyMappings_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PolicyMappings = exports.PolicyMapping = exports.id_ce_policyMappings = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_policyMappings = `${object_identifiers_1.id_ce}.33`;
 class PolicyMapping {
     issuerDomainPolicy = "";
@@ -6212,15 +6212,15 @@ exports.PolicyMappings = PolicyMappings = PolicyMappings_1 = tslib_1.__decorate(
 
 /***/ }),
 
-/***/ 59872:
+/***/ 19634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PrivateKeyUsagePeriod = exports.id_ce_privateKeyUsagePeriod = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_privateKeyUsagePeriod = `${object_identifiers_1.id_ce}.16`;
 class PrivateKeyUsagePeriod {
     notBefore;
@@ -6250,17 +6250,17 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 33259:
+/***/ 10629:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var SubjectAlternativeName_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubjectAlternativeName = exports.id_ce_subjectAltName = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_names_1 = __webpack_require__(83361);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_names_1 = __webpack_require__(71491);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_subjectAltName = `${object_identifiers_1.id_ce}.17`;
 let SubjectAlternativeName = SubjectAlternativeName_1 = class SubjectAlternativeName extends general_names_1.GeneralNames {
     constructor(items) {
@@ -6276,17 +6276,17 @@ exports.SubjectAlternativeName = SubjectAlternativeName = SubjectAlternativeName
 
 /***/ }),
 
-/***/ 33297:
+/***/ 54943:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var SubjectDirectoryAttributes_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubjectDirectoryAttributes = exports.id_ce_subjectDirectoryAttributes = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const attribute_1 = __webpack_require__(74122);
-const object_identifiers_1 = __webpack_require__(60444);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const attribute_1 = __webpack_require__(22348);
+const object_identifiers_1 = __webpack_require__(4694);
 exports.id_ce_subjectDirectoryAttributes = `${object_identifiers_1.id_ce}.9`;
 let SubjectDirectoryAttributes = SubjectDirectoryAttributes_1 = class SubjectDirectoryAttributes extends asn1_schema_1.AsnArray {
     constructor(items) {
@@ -6305,17 +6305,17 @@ exports.SubjectDirectoryAttributes = SubjectDirectoryAttributes = SubjectDirecto
 
 /***/ }),
 
-/***/ 7313:
+/***/ 73675:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var SubjectInfoAccessSyntax_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubjectInfoAccessSyntax = exports.id_pe_subjectInfoAccess = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const object_identifiers_1 = __webpack_require__(60444);
-const authority_information_access_1 = __webpack_require__(84378);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const object_identifiers_1 = __webpack_require__(4694);
+const authority_information_access_1 = __webpack_require__(52236);
 exports.id_pe_subjectInfoAccess = `${object_identifiers_1.id_pe}.11`;
 let SubjectInfoAccessSyntax = SubjectInfoAccessSyntax_1 = class SubjectInfoAccessSyntax extends asn1_schema_1.AsnArray {
     constructor(items) {
@@ -6334,14 +6334,14 @@ exports.SubjectInfoAccessSyntax = SubjectInfoAccessSyntax = SubjectInfoAccessSyn
 
 /***/ }),
 
-/***/ 35503:
+/***/ 56425:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubjectKeyIdentifier = exports.id_ce_subjectKeyIdentifier = void 0;
-const object_identifiers_1 = __webpack_require__(60444);
-const authority_key_identifier_1 = __webpack_require__(59528);
+const object_identifiers_1 = __webpack_require__(4694);
+const authority_key_identifier_1 = __webpack_require__(34834);
 exports.id_ce_subjectKeyIdentifier = `${object_identifiers_1.id_ce}.14`;
 class SubjectKeyIdentifier extends authority_key_identifier_1.KeyIdentifier {
 }
@@ -6350,16 +6350,16 @@ exports.SubjectKeyIdentifier = SubjectKeyIdentifier;
 
 /***/ }),
 
-/***/ 56322:
+/***/ 88972:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GeneralName = exports.EDIPartyName = exports.OtherName = exports.AsnIpConverter = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const ip_converter_1 = __webpack_require__(68750);
-const name_1 = __webpack_require__(73111);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const ip_converter_1 = __webpack_require__(74715);
+const name_1 = __webpack_require__(80185);
 exports.AsnIpConverter = {
     fromASN: (value) => ip_converter_1.IpConverter.toString(asn1_schema_1.AsnOctetStringConverter.fromASN(value)),
     toASN: (value) => asn1_schema_1.AsnOctetStringConverter.toASN(ip_converter_1.IpConverter.fromString(value)),
@@ -6489,16 +6489,16 @@ exports.GeneralName = GeneralName = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 83361:
+/***/ 71491:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var GeneralNames_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GeneralNames = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const general_name_1 = __webpack_require__(56322);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const general_name_1 = __webpack_require__(88972);
 let GeneralNames = GeneralNames_1 = class GeneralNames extends asn1_schema_1.AsnArray {
     constructor(items) {
         super(items);
@@ -6516,39 +6516,39 @@ exports.GeneralNames = GeneralNames = GeneralNames_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 33594:
+/***/ 400:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(4461), exports);
-tslib_1.__exportStar(__webpack_require__(74201), exports);
-tslib_1.__exportStar(__webpack_require__(74122), exports);
-tslib_1.__exportStar(__webpack_require__(86109), exports);
-tslib_1.__exportStar(__webpack_require__(12740), exports);
-tslib_1.__exportStar(__webpack_require__(17003), exports);
-tslib_1.__exportStar(__webpack_require__(56322), exports);
-tslib_1.__exportStar(__webpack_require__(83361), exports);
-tslib_1.__exportStar(__webpack_require__(73111), exports);
-tslib_1.__exportStar(__webpack_require__(60444), exports);
-tslib_1.__exportStar(__webpack_require__(56359), exports);
-tslib_1.__exportStar(__webpack_require__(69642), exports);
-tslib_1.__exportStar(__webpack_require__(36633), exports);
-tslib_1.__exportStar(__webpack_require__(75277), exports);
-tslib_1.__exportStar(__webpack_require__(52663), exports);
-tslib_1.__exportStar(__webpack_require__(5714), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(83607), exports);
+tslib_1.__exportStar(__webpack_require__(7899), exports);
+tslib_1.__exportStar(__webpack_require__(22348), exports);
+tslib_1.__exportStar(__webpack_require__(55503), exports);
+tslib_1.__exportStar(__webpack_require__(66386), exports);
+tslib_1.__exportStar(__webpack_require__(99605), exports);
+tslib_1.__exportStar(__webpack_require__(88972), exports);
+tslib_1.__exportStar(__webpack_require__(71491), exports);
+tslib_1.__exportStar(__webpack_require__(80185), exports);
+tslib_1.__exportStar(__webpack_require__(4694), exports);
+tslib_1.__exportStar(__webpack_require__(69549), exports);
+tslib_1.__exportStar(__webpack_require__(39739), exports);
+tslib_1.__exportStar(__webpack_require__(24231), exports);
+tslib_1.__exportStar(__webpack_require__(49187), exports);
+tslib_1.__exportStar(__webpack_require__(51125), exports);
+tslib_1.__exportStar(__webpack_require__(28244), exports);
 
 
 /***/ }),
 
-/***/ 68750:
+/***/ 74715:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.IpConverter = void 0;
-const encoding_1 = __webpack_require__(53628);
+const encoding_1 = __webpack_require__(65902);
 class IpConverter {
     static isIPv4(ip) {
         return /^(\d{1,3}\.){3}\d{1,3}$/.test(ip);
@@ -6726,16 +6726,16 @@ exports.IpConverter = IpConverter;
 
 /***/ }),
 
-/***/ 73111:
+/***/ 80185:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 var RelativeDistinguishedName_1, RDNSequence_1, Name_1;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Name = exports.RDNSequence = exports.RelativeDistinguishedName = exports.AttributeTypeAndValue = exports.AttributeValue = exports.DirectoryString = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const encoding_1 = __webpack_require__(53628);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const encoding_1 = __webpack_require__(65902);
 let DirectoryString = class DirectoryString {
     teletexString;
     printableString;
@@ -6843,7 +6843,7 @@ exports.Name = Name = Name_1 = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 60444:
+/***/ 4694:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6866,15 +6866,15 @@ exports.id_alg_unsigned = "1.3.6.1.5.5.7.6.36";
 
 /***/ }),
 
-/***/ 56359:
+/***/ 69549:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubjectPublicKeyInfo = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const algorithm_identifier_1 = __webpack_require__(74201);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const algorithm_identifier_1 = __webpack_require__(7899);
 class SubjectPublicKeyInfo {
     algorithm = new algorithm_identifier_1.AlgorithmIdentifier();
     subjectPublicKey = new ArrayBuffer(0);
@@ -6893,18 +6893,18 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 69642:
+/***/ 39739:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TBSCertList = exports.RevokedCertificate = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const algorithm_identifier_1 = __webpack_require__(74201);
-const name_1 = __webpack_require__(73111);
-const time_1 = __webpack_require__(75277);
-const extension_1 = __webpack_require__(17003);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const algorithm_identifier_1 = __webpack_require__(7899);
+const name_1 = __webpack_require__(80185);
+const time_1 = __webpack_require__(49187);
+const extension_1 = __webpack_require__(99605);
 class RevokedCertificate {
     userCertificate = new ArrayBuffer(0);
     revocationDate = new time_1.Time();
@@ -6983,20 +6983,20 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 36633:
+/***/ 24231:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TBSCertificate = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const algorithm_identifier_1 = __webpack_require__(74201);
-const name_1 = __webpack_require__(73111);
-const subject_public_key_info_1 = __webpack_require__(56359);
-const validity_1 = __webpack_require__(5714);
-const extension_1 = __webpack_require__(17003);
-const types_1 = __webpack_require__(52663);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const algorithm_identifier_1 = __webpack_require__(7899);
+const name_1 = __webpack_require__(80185);
+const subject_public_key_info_1 = __webpack_require__(69549);
+const validity_1 = __webpack_require__(28244);
+const extension_1 = __webpack_require__(99605);
+const types_1 = __webpack_require__(51125);
 class TBSCertificate {
     version = types_1.Version.v1;
     serialNumber = new ArrayBuffer(0);
@@ -7068,14 +7068,14 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 75277:
+/***/ 49187:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Time = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
 let Time = class Time {
     utcTime;
     generalTime;
@@ -7118,7 +7118,7 @@ exports.Time = Time = tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 52663:
+/***/ 51125:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7134,15 +7134,15 @@ var Version;
 
 /***/ }),
 
-/***/ 5714:
+/***/ 28244:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Validity = void 0;
-const tslib_1 = __webpack_require__(61860);
-const asn1_schema_1 = __webpack_require__(47261);
-const time_1 = __webpack_require__(75277);
+const tslib_1 = __webpack_require__(72146);
+const asn1_schema_1 = __webpack_require__(76563);
+const time_1 = __webpack_require__(49187);
 class Validity {
     notBefore = new time_1.Time(new Date());
     notAfter = new time_1.Time(new Date());
@@ -7164,7 +7164,7 @@ tslib_1.__decorate([
 
 /***/ }),
 
-/***/ 8927:
+/***/ 20161:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*!
@@ -7193,17 +7193,17 @@ tslib_1.__decorate([
  */
 
 
-__webpack_require__(80477);
-var asn1Schema = __webpack_require__(47261);
-var asn1X509 = __webpack_require__(33594);
-var pvtsutils = __webpack_require__(44583);
-var tslib = __webpack_require__(61860);
-var asn1Cms = __webpack_require__(21467);
-var asn1Ecc = __webpack_require__(63683);
-var asn1Rsa = __webpack_require__(7300);
-var tsyringe = __webpack_require__(25279);
-var asnPkcs9 = __webpack_require__(83772);
-var asn1Csr = __webpack_require__(66474);
+__webpack_require__(65027);
+var asn1Schema = __webpack_require__(76563);
+var asn1X509 = __webpack_require__(400);
+var pvtsutils = __webpack_require__(62821);
+var tslib = __webpack_require__(72146);
+var asn1Cms = __webpack_require__(63909);
+var asn1Ecc = __webpack_require__(54461);
+var asn1Rsa = __webpack_require__(63126);
+var tsyringe = __webpack_require__(67473);
+var asnPkcs9 = __webpack_require__(32506);
+var asn1Csr = __webpack_require__(13512);
 
 function _interopNamespaceDefault(e) {
   var n = Object.create(null);
@@ -10616,7 +10616,7 @@ exports.idX448 = idX448;
 
 /***/ }),
 
-/***/ 54549:
+/***/ 76427:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*!
@@ -10655,8 +10655,8 @@ exports.idX448 = idX448;
 
 
 
-var pvtsutils = __webpack_require__(44583);
-var pvutils = __webpack_require__(66237);
+var pvtsutils = __webpack_require__(62821);
+var pvutils = __webpack_require__(38175);
 
 function _interopNamespaceDefault(e) {
   var n = Object.create(null);
@@ -14396,7 +14396,7 @@ exports.verifySchema = verifySchema;
 
 /***/ }),
 
-/***/ 44583:
+/***/ 62821:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -14802,7 +14802,7 @@ exports.isEqual = isEqual;
 
 /***/ }),
 
-/***/ 66237:
+/***/ 38175:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*!
@@ -15170,10 +15170,10 @@ exports.utilToBase = utilToBase;
 
 /***/ }),
 
-/***/ 7686:
+/***/ 6344:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-const { X509CertificateGenerator, X509Certificate, cryptoProvider,  X509ChainBuilder, BasicConstraintsExtension, KeyUsagesExtension, KeyUsageFlags, ExtendedKeyUsageExtension, ExtendedKeyUsage, SubjectAlternativeNameExtension, GeneralName } = __webpack_require__(8927);
+const { X509CertificateGenerator, X509Certificate, cryptoProvider,  X509ChainBuilder, BasicConstraintsExtension, KeyUsagesExtension, KeyUsageFlags, ExtendedKeyUsageExtension, ExtendedKeyUsage, SubjectAlternativeNameExtension, GeneralName } = __webpack_require__(20161);
 const nodeCrypto = __webpack_require__(76982);
 
 // Use Node.js native webcrypto
@@ -15751,15 +15751,15 @@ exports.c = async function generate(attrs, options) {
 
 /***/ }),
 
-/***/ 88017:
+/***/ 35155:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const reflection_helpers_1 = __webpack_require__(59774);
-const dependency_container_1 = __webpack_require__(72316);
-const injection_token_1 = __webpack_require__(62131);
-const error_helpers_1 = __webpack_require__(97341);
+const reflection_helpers_1 = __webpack_require__(35052);
+const dependency_container_1 = __webpack_require__(50278);
+const injection_token_1 = __webpack_require__(23817);
+const error_helpers_1 = __webpack_require__(43507);
 function autoInjectable() {
     return function (target) {
         const paramInfo = reflection_helpers_1.getParamInfo(target);
@@ -15804,39 +15804,39 @@ exports["default"] = autoInjectable;
 
 /***/ }),
 
-/***/ 36266:
+/***/ 5332:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var auto_injectable_1 = __webpack_require__(88017);
+var auto_injectable_1 = __webpack_require__(35155);
 Object.defineProperty(exports, "autoInjectable", ({ enumerable: true, get: function () { return auto_injectable_1.default; } }));
-var inject_1 = __webpack_require__(89953);
+var inject_1 = __webpack_require__(45119);
 Object.defineProperty(exports, "inject", ({ enumerable: true, get: function () { return inject_1.default; } }));
-var injectable_1 = __webpack_require__(36477);
+var injectable_1 = __webpack_require__(19783);
 Object.defineProperty(exports, "injectable", ({ enumerable: true, get: function () { return injectable_1.default; } }));
-var registry_1 = __webpack_require__(29931);
+var registry_1 = __webpack_require__(20845);
 Object.defineProperty(exports, "registry", ({ enumerable: true, get: function () { return registry_1.default; } }));
-var singleton_1 = __webpack_require__(46287);
+var singleton_1 = __webpack_require__(10009);
 Object.defineProperty(exports, "singleton", ({ enumerable: true, get: function () { return singleton_1.default; } }));
-var inject_all_1 = __webpack_require__(73967);
+var inject_all_1 = __webpack_require__(96317);
 Object.defineProperty(exports, "injectAll", ({ enumerable: true, get: function () { return inject_all_1.default; } }));
-var inject_all_with_transform_1 = __webpack_require__(5417);
+var inject_all_with_transform_1 = __webpack_require__(44247);
 Object.defineProperty(exports, "injectAllWithTransform", ({ enumerable: true, get: function () { return inject_all_with_transform_1.default; } }));
-var inject_with_transform_1 = __webpack_require__(23963);
+var inject_with_transform_1 = __webpack_require__(19001);
 Object.defineProperty(exports, "injectWithTransform", ({ enumerable: true, get: function () { return inject_with_transform_1.default; } }));
-var scoped_1 = __webpack_require__(67460);
+var scoped_1 = __webpack_require__(27746);
 Object.defineProperty(exports, "scoped", ({ enumerable: true, get: function () { return scoped_1.default; } }));
 
 
 /***/ }),
 
-/***/ 5417:
+/***/ 44247:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const reflection_helpers_1 = __webpack_require__(59774);
+const reflection_helpers_1 = __webpack_require__(35052);
 function injectAllWithTransform(token, transformer, ...args) {
     const data = {
         token,
@@ -15851,12 +15851,12 @@ exports["default"] = injectAllWithTransform;
 
 /***/ }),
 
-/***/ 73967:
+/***/ 96317:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const reflection_helpers_1 = __webpack_require__(59774);
+const reflection_helpers_1 = __webpack_require__(35052);
 function injectAll(token, options) {
     const data = {
         token,
@@ -15870,12 +15870,12 @@ exports["default"] = injectAll;
 
 /***/ }),
 
-/***/ 23963:
+/***/ 19001:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const reflection_helpers_1 = __webpack_require__(59774);
+const reflection_helpers_1 = __webpack_require__(35052);
 function injectWithTransform(token, transformer, ...args) {
     return reflection_helpers_1.defineInjectionTokenMetadata(token, {
         transformToken: transformer,
@@ -15887,12 +15887,12 @@ exports["default"] = injectWithTransform;
 
 /***/ }),
 
-/***/ 89953:
+/***/ 45119:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const reflection_helpers_1 = __webpack_require__(59774);
+const reflection_helpers_1 = __webpack_require__(35052);
 function inject(token, options) {
     const data = {
         token,
@@ -15906,14 +15906,14 @@ exports["default"] = inject;
 
 /***/ }),
 
-/***/ 36477:
+/***/ 19783:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const reflection_helpers_1 = __webpack_require__(59774);
-const dependency_container_1 = __webpack_require__(72316);
-const dependency_container_2 = __webpack_require__(72316);
+const reflection_helpers_1 = __webpack_require__(35052);
+const dependency_container_1 = __webpack_require__(50278);
+const dependency_container_2 = __webpack_require__(50278);
 function injectable(options) {
     return function (target) {
         dependency_container_1.typeInfo.set(target, reflection_helpers_1.getParamInfo(target));
@@ -15934,13 +15934,13 @@ exports["default"] = injectable;
 
 /***/ }),
 
-/***/ 29931:
+/***/ 20845:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(66395);
-const dependency_container_1 = __webpack_require__(72316);
+const tslib_1 = __webpack_require__(61421);
+const dependency_container_1 = __webpack_require__(50278);
 function registry(registrations = []) {
     return function (target) {
         registrations.forEach((_a) => {
@@ -15955,13 +15955,13 @@ exports["default"] = registry;
 
 /***/ }),
 
-/***/ 67460:
+/***/ 27746:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const injectable_1 = __webpack_require__(36477);
-const dependency_container_1 = __webpack_require__(72316);
+const injectable_1 = __webpack_require__(19783);
+const dependency_container_1 = __webpack_require__(50278);
 function scoped(lifecycle, token) {
     return function (target) {
         injectable_1.default()(target);
@@ -15975,13 +15975,13 @@ exports["default"] = scoped;
 
 /***/ }),
 
-/***/ 46287:
+/***/ 10009:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const injectable_1 = __webpack_require__(36477);
-const dependency_container_1 = __webpack_require__(72316);
+const injectable_1 = __webpack_require__(19783);
+const dependency_container_1 = __webpack_require__(50278);
 function singleton() {
     return function (target) {
         injectable_1.default()(target);
@@ -15993,23 +15993,23 @@ exports["default"] = singleton;
 
 /***/ }),
 
-/***/ 72316:
+/***/ 50278:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.instance = exports.typeInfo = void 0;
-const tslib_1 = __webpack_require__(66395);
-const providers_1 = __webpack_require__(98754);
-const provider_1 = __webpack_require__(90197);
-const injection_token_1 = __webpack_require__(62131);
-const registry_1 = __webpack_require__(69920);
-const lifecycle_1 = __webpack_require__(68357);
-const resolution_context_1 = __webpack_require__(87063);
-const error_helpers_1 = __webpack_require__(97341);
-const lazy_helpers_1 = __webpack_require__(60305);
-const disposable_1 = __webpack_require__(58079);
-const interceptors_1 = __webpack_require__(74027);
+const tslib_1 = __webpack_require__(61421);
+const providers_1 = __webpack_require__(95388);
+const provider_1 = __webpack_require__(89759);
+const injection_token_1 = __webpack_require__(23817);
+const registry_1 = __webpack_require__(72202);
+const lifecycle_1 = __webpack_require__(52375);
+const resolution_context_1 = __webpack_require__(84377);
+const error_helpers_1 = __webpack_require__(43507);
+const lazy_helpers_1 = __webpack_require__(96751);
+const disposable_1 = __webpack_require__(2985);
+const interceptors_1 = __webpack_require__(13149);
 exports.typeInfo = new Map();
 class InternalDependencyContainer {
     constructor(parent) {
@@ -16341,7 +16341,7 @@ exports["default"] = exports.instance;
 
 /***/ }),
 
-/***/ 97341:
+/***/ 43507:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16367,22 +16367,22 @@ exports.formatErrorCtor = formatErrorCtor;
 
 /***/ }),
 
-/***/ 85702:
+/***/ 80512:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var instance_caching_factory_1 = __webpack_require__(85712);
+var instance_caching_factory_1 = __webpack_require__(80858);
 Object.defineProperty(exports, "instanceCachingFactory", ({ enumerable: true, get: function () { return instance_caching_factory_1.default; } }));
-var instance_per_container_caching_factory_1 = __webpack_require__(80564);
+var instance_per_container_caching_factory_1 = __webpack_require__(31286);
 Object.defineProperty(exports, "instancePerContainerCachingFactory", ({ enumerable: true, get: function () { return instance_per_container_caching_factory_1.default; } }));
-var predicate_aware_class_factory_1 = __webpack_require__(55022);
+var predicate_aware_class_factory_1 = __webpack_require__(31384);
 Object.defineProperty(exports, "predicateAwareClassFactory", ({ enumerable: true, get: function () { return predicate_aware_class_factory_1.default; } }));
 
 
 /***/ }),
 
-/***/ 85712:
+/***/ 80858:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16401,7 +16401,7 @@ exports["default"] = instanceCachingFactory;
 
 /***/ }),
 
-/***/ 80564:
+/***/ 31286:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16422,7 +16422,7 @@ exports["default"] = instancePerContainerCachingFactory;
 
 /***/ }),
 
-/***/ 55022:
+/***/ 31384:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16448,35 +16448,35 @@ exports["default"] = predicateAwareClassFactory;
 
 /***/ }),
 
-/***/ 25279:
+/***/ 67473:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const tslib_1 = __webpack_require__(66395);
+const tslib_1 = __webpack_require__(61421);
 if (typeof Reflect === "undefined" || !Reflect.getMetadata) {
     throw new Error(`tsyringe requires a reflect polyfill. Please add 'import "reflect-metadata"' to the top of your entry point.`);
 }
-var types_1 = __webpack_require__(14661);
+var types_1 = __webpack_require__(10103);
 Object.defineProperty(exports, "Lifecycle", ({ enumerable: true, get: function () { return types_1.Lifecycle; } }));
-tslib_1.__exportStar(__webpack_require__(36266), exports);
-tslib_1.__exportStar(__webpack_require__(85702), exports);
-tslib_1.__exportStar(__webpack_require__(98754), exports);
-var lazy_helpers_1 = __webpack_require__(60305);
+tslib_1.__exportStar(__webpack_require__(5332), exports);
+tslib_1.__exportStar(__webpack_require__(80512), exports);
+tslib_1.__exportStar(__webpack_require__(95388), exports);
+var lazy_helpers_1 = __webpack_require__(96751);
 Object.defineProperty(exports, "delay", ({ enumerable: true, get: function () { return lazy_helpers_1.delay; } }));
-var dependency_container_1 = __webpack_require__(72316);
+var dependency_container_1 = __webpack_require__(50278);
 Object.defineProperty(exports, "container", ({ enumerable: true, get: function () { return dependency_container_1.instance; } }));
 
 
 /***/ }),
 
-/***/ 74027:
+/***/ 13149:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PostResolutionInterceptors = exports.PreResolutionInterceptors = void 0;
-const registry_base_1 = __webpack_require__(21460);
+const registry_base_1 = __webpack_require__(51458);
 class PreResolutionInterceptors extends registry_base_1.default {
 }
 exports.PreResolutionInterceptors = PreResolutionInterceptors;
@@ -16494,7 +16494,7 @@ exports["default"] = Interceptors;
 
 /***/ }),
 
-/***/ 60305:
+/***/ 96751:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16555,7 +16555,7 @@ exports.delay = delay;
 
 /***/ }),
 
-/***/ 8294:
+/***/ 78244:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16569,7 +16569,7 @@ exports.isClassProvider = isClassProvider;
 
 /***/ }),
 
-/***/ 55336:
+/***/ 75706:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16583,32 +16583,32 @@ exports.isFactoryProvider = isFactoryProvider;
 
 /***/ }),
 
-/***/ 98754:
+/***/ 95388:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var class_provider_1 = __webpack_require__(8294);
+var class_provider_1 = __webpack_require__(78244);
 Object.defineProperty(exports, "isClassProvider", ({ enumerable: true, get: function () { return class_provider_1.isClassProvider; } }));
-var factory_provider_1 = __webpack_require__(55336);
+var factory_provider_1 = __webpack_require__(75706);
 Object.defineProperty(exports, "isFactoryProvider", ({ enumerable: true, get: function () { return factory_provider_1.isFactoryProvider; } }));
-var injection_token_1 = __webpack_require__(62131);
+var injection_token_1 = __webpack_require__(23817);
 Object.defineProperty(exports, "isNormalToken", ({ enumerable: true, get: function () { return injection_token_1.isNormalToken; } }));
-var token_provider_1 = __webpack_require__(21033);
+var token_provider_1 = __webpack_require__(49223);
 Object.defineProperty(exports, "isTokenProvider", ({ enumerable: true, get: function () { return token_provider_1.isTokenProvider; } }));
-var value_provider_1 = __webpack_require__(82825);
+var value_provider_1 = __webpack_require__(61535);
 Object.defineProperty(exports, "isValueProvider", ({ enumerable: true, get: function () { return value_provider_1.isValueProvider; } }));
 
 
 /***/ }),
 
-/***/ 62131:
+/***/ 23817:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isConstructorToken = exports.isTransformDescriptor = exports.isTokenDescriptor = exports.isNormalToken = void 0;
-const lazy_helpers_1 = __webpack_require__(60305);
+const lazy_helpers_1 = __webpack_require__(96751);
 function isNormalToken(token) {
     return typeof token === "string" || typeof token === "symbol";
 }
@@ -16633,16 +16633,16 @@ exports.isConstructorToken = isConstructorToken;
 
 /***/ }),
 
-/***/ 90197:
+/***/ 89759:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isProvider = void 0;
-const class_provider_1 = __webpack_require__(8294);
-const value_provider_1 = __webpack_require__(82825);
-const token_provider_1 = __webpack_require__(21033);
-const factory_provider_1 = __webpack_require__(55336);
+const class_provider_1 = __webpack_require__(78244);
+const value_provider_1 = __webpack_require__(61535);
+const token_provider_1 = __webpack_require__(49223);
+const factory_provider_1 = __webpack_require__(75706);
 function isProvider(provider) {
     return (class_provider_1.isClassProvider(provider) ||
         value_provider_1.isValueProvider(provider) ||
@@ -16654,7 +16654,7 @@ exports.isProvider = isProvider;
 
 /***/ }),
 
-/***/ 21033:
+/***/ 49223:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16668,7 +16668,7 @@ exports.isTokenProvider = isTokenProvider;
 
 /***/ }),
 
-/***/ 82825:
+/***/ 61535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16682,7 +16682,7 @@ exports.isValueProvider = isValueProvider;
 
 /***/ }),
 
-/***/ 59774:
+/***/ 35052:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16716,7 +16716,7 @@ exports.defineInjectionTokenMetadata = defineInjectionTokenMetadata;
 
 /***/ }),
 
-/***/ 21460:
+/***/ 51458:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16762,12 +16762,12 @@ exports["default"] = RegistryBase;
 
 /***/ }),
 
-/***/ 69920:
+/***/ 72202:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const registry_base_1 = __webpack_require__(21460);
+const registry_base_1 = __webpack_require__(51458);
 class Registry extends registry_base_1.default {
 }
 exports["default"] = Registry;
@@ -16775,7 +16775,7 @@ exports["default"] = Registry;
 
 /***/ }),
 
-/***/ 87063:
+/***/ 84377:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16790,7 +16790,7 @@ exports["default"] = ResolutionContext;
 
 /***/ }),
 
-/***/ 58079:
+/***/ 2985:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16810,18 +16810,18 @@ exports.isDisposable = isDisposable;
 
 /***/ }),
 
-/***/ 14661:
+/***/ 10103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var lifecycle_1 = __webpack_require__(68357);
+var lifecycle_1 = __webpack_require__(52375);
 Object.defineProperty(exports, "Lifecycle", ({ enumerable: true, get: function () { return lifecycle_1.default; } }));
 
 
 /***/ }),
 
-/***/ 68357:
+/***/ 52375:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16838,7 +16838,7 @@ exports["default"] = Lifecycle;
 
 /***/ }),
 
-/***/ 66395:
+/***/ 61421:
 /***/ ((module) => {
 
 /*! *****************************************************************************
@@ -17129,7 +17129,7 @@ var __createBinding;
 
 /***/ }),
 
-/***/ 7340:
+/***/ 39050:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17251,14 +17251,14 @@ function toViewCopy(data, type) {
 
 /***/ }),
 
-/***/ 15006:
+/***/ 76024:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatToUint8Array = concatToUint8Array;
 exports.concat = concat;
-const buffer_source_js_1 = __webpack_require__(7340);
+const buffer_source_js_1 = __webpack_require__(39050);
 function concatToUint8Array(buffers) {
     const views = [];
     let length = 0;
@@ -17299,13 +17299,13 @@ function concat(first, second, ...rest) {
 
 /***/ }),
 
-/***/ 94772:
+/***/ 50642:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.equal = equal;
-const buffer_source_js_1 = __webpack_require__(7340);
+const buffer_source_js_1 = __webpack_require__(39050);
 function equal(a, b, options = {}) {
     const left = (0, buffer_source_js_1.toUint8Array)(a);
     const right = (0, buffer_source_js_1.toUint8Array)(b);
@@ -17323,13 +17323,13 @@ function equal(a, b, options = {}) {
 
 /***/ }),
 
-/***/ 47864:
+/***/ 48306:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tail = exports.startsWith = exports.slice = exports.lastIndexOf = exports.indexOf = exports.includes = exports.endsWith = exports.copy = exports.compare = exports.equal = exports.concatToUint8Array = exports.concat = exports.toViewCopy = exports.toView = exports.toUint8ArrayCopy = exports.toUint8Array = exports.toArrayBufferLike = exports.toArrayBuffer = exports.isSharedArrayBuffer = exports.isBufferSource = exports.isArrayBufferView = exports.isArrayBufferLike = exports.isArrayBuffer = exports.assertBufferSource = void 0;
-var buffer_source_js_1 = __webpack_require__(7340);
+var buffer_source_js_1 = __webpack_require__(39050);
 Object.defineProperty(exports, "assertBufferSource", ({ enumerable: true, get: function () { return buffer_source_js_1.assertBufferSource; } }));
 Object.defineProperty(exports, "isArrayBuffer", ({ enumerable: true, get: function () { return buffer_source_js_1.isArrayBuffer; } }));
 Object.defineProperty(exports, "isArrayBufferLike", ({ enumerable: true, get: function () { return buffer_source_js_1.isArrayBufferLike; } }));
@@ -17342,12 +17342,12 @@ Object.defineProperty(exports, "toUint8Array", ({ enumerable: true, get: functio
 Object.defineProperty(exports, "toUint8ArrayCopy", ({ enumerable: true, get: function () { return buffer_source_js_1.toUint8ArrayCopy; } }));
 Object.defineProperty(exports, "toView", ({ enumerable: true, get: function () { return buffer_source_js_1.toView; } }));
 Object.defineProperty(exports, "toViewCopy", ({ enumerable: true, get: function () { return buffer_source_js_1.toViewCopy; } }));
-var concat_js_1 = __webpack_require__(15006);
+var concat_js_1 = __webpack_require__(76024);
 Object.defineProperty(exports, "concat", ({ enumerable: true, get: function () { return concat_js_1.concat; } }));
 Object.defineProperty(exports, "concatToUint8Array", ({ enumerable: true, get: function () { return concat_js_1.concatToUint8Array; } }));
-var equal_js_1 = __webpack_require__(94772);
+var equal_js_1 = __webpack_require__(50642);
 Object.defineProperty(exports, "equal", ({ enumerable: true, get: function () { return equal_js_1.equal; } }));
-var sequence_js_1 = __webpack_require__(76039);
+var sequence_js_1 = __webpack_require__(14973);
 Object.defineProperty(exports, "compare", ({ enumerable: true, get: function () { return sequence_js_1.compare; } }));
 Object.defineProperty(exports, "copy", ({ enumerable: true, get: function () { return sequence_js_1.copy; } }));
 Object.defineProperty(exports, "endsWith", ({ enumerable: true, get: function () { return sequence_js_1.endsWith; } }));
@@ -17361,7 +17361,7 @@ Object.defineProperty(exports, "tail", ({ enumerable: true, get: function () { r
 
 /***/ }),
 
-/***/ 76039:
+/***/ 14973:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17375,7 +17375,7 @@ exports.slice = slice;
 exports.tail = tail;
 exports.copy = copy;
 exports.compare = compare;
-const buffer_source_js_1 = __webpack_require__(7340);
+const buffer_source_js_1 = __webpack_require__(39050);
 function clampIndex(value, fallback, length) {
     const normalized = Number.isFinite(value) ? Math.trunc(value) : fallback;
     if (normalized <= 0) {
@@ -17529,15 +17529,15 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 74239:
+/***/ 57273:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.convert = void 0;
-const index_js_1 = __webpack_require__(47864);
-const index_js_2 = __webpack_require__(53628);
-const defaults_js_1 = __webpack_require__(13260);
+const index_js_1 = __webpack_require__(48306);
+const index_js_2 = __webpack_require__(65902);
+const defaults_js_1 = __webpack_require__(62998);
 function encode(name, data, ...args) {
     return defaults_js_1.defaultConverterRegistry.encode(name, data, ...args);
 }
@@ -17610,17 +17610,17 @@ exports.convert = {
 
 /***/ }),
 
-/***/ 13260:
+/***/ 62998:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultConverterRegistry = exports.defaultConverters = exports.utf16leConverter = exports.utf16beConverter = exports.utf8Converter = exports.base64urlConverter = exports.base64Converter = exports.hexConverter = exports.binaryConverter = exports.pemConverter = void 0;
-const index_js_1 = __webpack_require__(53628);
-const index_js_2 = __webpack_require__(13541);
-var index_js_3 = __webpack_require__(13541);
+const index_js_1 = __webpack_require__(65902);
+const index_js_2 = __webpack_require__(81183);
+var index_js_3 = __webpack_require__(81183);
 Object.defineProperty(exports, "pemConverter", ({ enumerable: true, get: function () { return index_js_3.pemConverter; } }));
-const registry_js_1 = __webpack_require__(12489);
+const registry_js_1 = __webpack_require__(64387);
 exports.binaryConverter = {
     name: "binary",
     aliases: ["latin1"],
@@ -17689,15 +17689,15 @@ exports.defaultConverterRegistry = (0, registry_js_1.createConverterRegistry)(ex
 
 /***/ }),
 
-/***/ 84040:
+/***/ 45250:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.convert = exports.utf8Converter = exports.utf16leConverter = exports.utf16beConverter = exports.pemConverter = exports.hexConverter = exports.defaultConverters = exports.defaultConverterRegistry = exports.binaryConverter = exports.base64urlConverter = exports.base64Converter = exports.createConverterRegistry = void 0;
-var registry_js_1 = __webpack_require__(12489);
+var registry_js_1 = __webpack_require__(64387);
 Object.defineProperty(exports, "createConverterRegistry", ({ enumerable: true, get: function () { return registry_js_1.createConverterRegistry; } }));
-var defaults_js_1 = __webpack_require__(13260);
+var defaults_js_1 = __webpack_require__(62998);
 Object.defineProperty(exports, "base64Converter", ({ enumerable: true, get: function () { return defaults_js_1.base64Converter; } }));
 Object.defineProperty(exports, "base64urlConverter", ({ enumerable: true, get: function () { return defaults_js_1.base64urlConverter; } }));
 Object.defineProperty(exports, "binaryConverter", ({ enumerable: true, get: function () { return defaults_js_1.binaryConverter; } }));
@@ -17708,13 +17708,13 @@ Object.defineProperty(exports, "pemConverter", ({ enumerable: true, get: functio
 Object.defineProperty(exports, "utf16beConverter", ({ enumerable: true, get: function () { return defaults_js_1.utf16beConverter; } }));
 Object.defineProperty(exports, "utf16leConverter", ({ enumerable: true, get: function () { return defaults_js_1.utf16leConverter; } }));
 Object.defineProperty(exports, "utf8Converter", ({ enumerable: true, get: function () { return defaults_js_1.utf8Converter; } }));
-var convert_js_1 = __webpack_require__(74239);
+var convert_js_1 = __webpack_require__(57273);
 Object.defineProperty(exports, "convert", ({ enumerable: true, get: function () { return convert_js_1.convert; } }));
 
 
 /***/ }),
 
-/***/ 12489:
+/***/ 64387:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17909,7 +17909,7 @@ function createConverterRegistry(initialConverters = []) {
 
 /***/ }),
 
-/***/ 48153:
+/***/ 13399:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17920,8 +17920,8 @@ exports.pad = pad;
 exports.is = is;
 exports.encode = encode;
 exports.decode = decode;
-const index_js_1 = __webpack_require__(47864);
-const binary_js_1 = __webpack_require__(69023);
+const index_js_1 = __webpack_require__(48306);
+const binary_js_1 = __webpack_require__(87813);
 const BASE64_REGEX = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 function nodeBuffer() {
     return globalThis.Buffer;
@@ -17964,7 +17964,7 @@ exports.base64 = { encode, decode, is, normalize, pad };
 
 /***/ }),
 
-/***/ 17748:
+/***/ 53994:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17974,7 +17974,7 @@ exports.normalize = normalize;
 exports.is = is;
 exports.encode = encode;
 exports.decode = decode;
-const base64_js_1 = __webpack_require__(48153);
+const base64_js_1 = __webpack_require__(13399);
 const BASE64URL_REGEX = /^[A-Za-z0-9_-]*$/;
 function normalize(text) {
     return text.replace(/[\n\r\t ]/g, "");
@@ -17997,7 +17997,7 @@ exports.base64url = { encode, decode, is, normalize };
 
 /***/ }),
 
-/***/ 69023:
+/***/ 87813:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -18006,7 +18006,7 @@ exports.binary = void 0;
 exports.encode = encode;
 exports.decode = decode;
 exports.is = is;
-const index_js_1 = __webpack_require__(47864);
+const index_js_1 = __webpack_require__(48306);
 function encode(data) {
     const bytes = (0, index_js_1.toUint8Array)(data);
     let result = "";
@@ -18030,7 +18030,7 @@ exports.binary = { encode, decode, is };
 
 /***/ }),
 
-/***/ 9609:
+/***/ 56879:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -18042,7 +18042,7 @@ exports.encode = encode;
 exports.decode = decode;
 exports.parse = parse;
 exports.format = format;
-const index_js_1 = __webpack_require__(47864);
+const index_js_1 = __webpack_require__(48306);
 const HEX_CHARACTER_REGEX = /^[0-9a-f]$/i;
 const COMMON_SEPARATORS = [" ", "\t", "\n", "\r", ":", "-", "."];
 function resolveSeparators(options) {
@@ -18266,24 +18266,24 @@ exports.hex = { encode, decode, format, formats: exports.formats, is, normalize,
 
 /***/ }),
 
-/***/ 53628:
+/***/ 65902:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.base64url = exports.base64 = exports.utf16 = exports.utf8 = exports.hex = exports.binary = void 0;
-const tslib_1 = __webpack_require__(61860);
-exports.binary = tslib_1.__importStar(__webpack_require__(69023));
-exports.hex = tslib_1.__importStar(__webpack_require__(9609));
-exports.utf8 = tslib_1.__importStar(__webpack_require__(1713));
-exports.utf16 = tslib_1.__importStar(__webpack_require__(90854));
-exports.base64 = tslib_1.__importStar(__webpack_require__(48153));
-exports.base64url = tslib_1.__importStar(__webpack_require__(17748));
+const tslib_1 = __webpack_require__(72146);
+exports.binary = tslib_1.__importStar(__webpack_require__(87813));
+exports.hex = tslib_1.__importStar(__webpack_require__(56879));
+exports.utf8 = tslib_1.__importStar(__webpack_require__(21183));
+exports.utf16 = tslib_1.__importStar(__webpack_require__(37396));
+exports.base64 = tslib_1.__importStar(__webpack_require__(13399));
+exports.base64url = tslib_1.__importStar(__webpack_require__(53994));
 
 
 /***/ }),
 
-/***/ 90854:
+/***/ 37396:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -18291,7 +18291,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.utf16 = void 0;
 exports.encode = encode;
 exports.decode = decode;
-const index_js_1 = __webpack_require__(47864);
+const index_js_1 = __webpack_require__(48306);
 function encode(text, options = {}) {
     const result = new ArrayBuffer(text.length * 2);
     const view = new DataView(result);
@@ -18314,7 +18314,7 @@ exports.utf16 = { encode, decode };
 
 /***/ }),
 
-/***/ 1713:
+/***/ 21183:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -18322,7 +18322,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.utf8 = void 0;
 exports.encode = encode;
 exports.decode = decode;
-const index_js_1 = __webpack_require__(47864);
+const index_js_1 = __webpack_require__(48306);
 function encode(text) {
     return new TextEncoder().encode(text);
 }
@@ -18334,30 +18334,30 @@ exports.utf8 = { encode, decode };
 
 /***/ }),
 
-/***/ 64724:
+/***/ 38354:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bytes = void 0;
-const tslib_1 = __webpack_require__(61860);
-tslib_1.__exportStar(__webpack_require__(47864), exports);
-exports.bytes = tslib_1.__importStar(__webpack_require__(47864));
-tslib_1.__exportStar(__webpack_require__(53628), exports);
-tslib_1.__exportStar(__webpack_require__(13541), exports);
-tslib_1.__exportStar(__webpack_require__(84040), exports);
-tslib_1.__exportStar(__webpack_require__(11494), exports);
+const tslib_1 = __webpack_require__(72146);
+tslib_1.__exportStar(__webpack_require__(48306), exports);
+exports.bytes = tslib_1.__importStar(__webpack_require__(48306));
+tslib_1.__exportStar(__webpack_require__(65902), exports);
+tslib_1.__exportStar(__webpack_require__(81183), exports);
+tslib_1.__exportStar(__webpack_require__(45250), exports);
+tslib_1.__exportStar(__webpack_require__(78396), exports);
 
 
 /***/ }),
 
-/***/ 31931:
+/***/ 91277:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BufferSourceConverter = void 0;
-const index_js_1 = __webpack_require__(47864);
+const index_js_1 = __webpack_require__(48306);
 class BufferSourceConverter {
     static isArrayBuffer(data) {
         return (0, index_js_1.isArrayBuffer)(data);
@@ -18395,13 +18395,13 @@ exports.BufferSourceConverter = BufferSourceConverter;
 
 /***/ }),
 
-/***/ 39437:
+/***/ 20899:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Convert = void 0;
-const index_js_1 = __webpack_require__(84040);
+const index_js_1 = __webpack_require__(45250);
 function normalizeTextEncoding(encoding) {
     return encoding === "ascii" ? "binary" : encoding;
 }
@@ -18474,7 +18474,7 @@ exports.Convert = Convert;
 
 /***/ }),
 
-/***/ 93795:
+/***/ 94197:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -18482,7 +18482,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assign = assign;
 exports.combine = combine;
 exports.isEqual = isEqual;
-const index_js_1 = __webpack_require__(47864);
+const index_js_1 = __webpack_require__(48306);
 function assign(target, ...sources) {
     for (const source of sources) {
         if (!source) {
@@ -18504,17 +18504,17 @@ function isEqual(bytes1, bytes2) {
 
 /***/ }),
 
-/***/ 11494:
+/***/ 78396:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isEqual = exports.combine = exports.assign = exports.Convert = exports.BufferSourceConverter = void 0;
-var buffer_source_converter_js_1 = __webpack_require__(31931);
+var buffer_source_converter_js_1 = __webpack_require__(91277);
 Object.defineProperty(exports, "BufferSourceConverter", ({ enumerable: true, get: function () { return buffer_source_converter_js_1.BufferSourceConverter; } }));
-var convert_js_1 = __webpack_require__(39437);
+var convert_js_1 = __webpack_require__(20899);
 Object.defineProperty(exports, "Convert", ({ enumerable: true, get: function () { return convert_js_1.Convert; } }));
-var functions_js_1 = __webpack_require__(93795);
+var functions_js_1 = __webpack_require__(94197);
 Object.defineProperty(exports, "assign", ({ enumerable: true, get: function () { return functions_js_1.assign; } }));
 Object.defineProperty(exports, "combine", ({ enumerable: true, get: function () { return functions_js_1.combine; } }));
 Object.defineProperty(exports, "isEqual", ({ enumerable: true, get: function () { return functions_js_1.isEqual; } }));
@@ -18522,13 +18522,13 @@ Object.defineProperty(exports, "isEqual", ({ enumerable: true, get: function () 
 
 /***/ }),
 
-/***/ 13541:
+/***/ 81183:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pemConverter = exports.pem = exports.parse = exports.format = exports.findAll = exports.find = exports.encodeMany = exports.encode = exports.decodeFirst = exports.decode = void 0;
-var pem_js_1 = __webpack_require__(82935);
+var pem_js_1 = __webpack_require__(88749);
 Object.defineProperty(exports, "decode", ({ enumerable: true, get: function () { return pem_js_1.decode; } }));
 Object.defineProperty(exports, "decodeFirst", ({ enumerable: true, get: function () { return pem_js_1.decodeFirst; } }));
 Object.defineProperty(exports, "encode", ({ enumerable: true, get: function () { return pem_js_1.encode; } }));
@@ -18543,7 +18543,7 @@ Object.defineProperty(exports, "pemConverter", ({ enumerable: true, get: functio
 
 /***/ }),
 
-/***/ 82935:
+/***/ 88749:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -18557,7 +18557,7 @@ exports.findAll = findAll;
 exports.decodeFirst = decodeFirst;
 exports.parse = parse;
 exports.format = format;
-const base64_js_1 = __webpack_require__(48153);
+const base64_js_1 = __webpack_require__(13399);
 const LABEL_REGEX = /^[A-Z0-9][A-Z0-9 ._-]*[A-Z0-9]$/i;
 const PEM_BLOCK_REGEX = /-----BEGIN ([^-]+)-----([\s\S]*?)-----END \1-----/g;
 function assertLabel(label) {
@@ -18690,7 +18690,7 @@ exports.pemConverter = {
 
 /***/ }),
 
-/***/ 80477:
+/***/ 65027:
 /***/ (() => {
 
 /*! *****************************************************************************

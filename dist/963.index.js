@@ -1,8 +1,8 @@
-export const id = 55;
-export const ids = [55];
+export const id = 963;
+export const ids = [963];
 export const modules = {
 
-/***/ 73055:
+/***/ 94344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,10 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: VNET_RULES_API_VERSION, idKey, parseResourceId, privateZoneFor, virtualNetworkRulesFrom, vnetOfSubnet
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-containerregistry/dist/esm/index.js + 33 modules
-var esm = __webpack_require__(69751);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var dist_esm = __webpack_require__(1818);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-containerregistry/dist/esm/index.js + 33 modules
+var esm = __webpack_require__(12277);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var dist_esm = __webpack_require__(14580);
 ;// CONCATENATED MODULE: ./src/facts/network/arm-get.ts
 // Plain ARM GETs for the network reads (I/O): the Azure core pipeline (the gate's credential as a bearer token,
 // retries on 429/5xx, the abort signal, proxy settings) without @azure/arm-network, whose bundle chunk (3.5 MB, and
@@ -125,12 +125,12 @@ class ArmGetter {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/index.js + 19 modules
-var arm_privatedns_dist_esm = __webpack_require__(19998);
+// EXTERNAL MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/index.js + 19 modules
+var arm_privatedns_dist_esm = __webpack_require__(76848);
 // EXTERNAL MODULE: ./src/facts/azure/clouds.ts
-var clouds = __webpack_require__(42513);
+var clouds = __webpack_require__(89164);
 // EXTERNAL MODULE: ./src/lib/arm-id.ts
-var arm_id = __webpack_require__(51863);
+var arm_id = __webpack_require__(60550);
 ;// CONCATENATED MODULE: ./src/facts/network/network.ts
 // Network posture facts: where the cluster's nodes send traffic from (egress IPs and prefixes, or why that is
 // unknown), which VNet they sit in, and for each registry its public access, firewall, private endpoints and the

@@ -1,27 +1,25 @@
-export const id = 806;
-export const ids = [806];
+export const id = 265;
+export const ids = [265];
 export const modules = {
 
-/***/ 20806:
+/***/ 64265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ProxyFailure: () => (/* binding */ ProxyFailure),
 /* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
-/* harmony export */   proxyFromEnv: () => (/* binding */ proxyFromEnv),
-/* harmony export */   proxyHostOf: () => (/* binding */ proxyHostOf),
-/* harmony export */   proxyUrlFor: () => (/* binding */ proxyUrlFor)
+/* harmony export */   tr: () => (/* binding */ proxyUrlFor)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* unused harmony exports proxyFromEnv, ProxyFailure, proxyHostOf */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64718);
 // The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
 // their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
 // (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
 // as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
-// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes client's cluster
-// `proxy-url`) ask `proxyUrlFor`, which makes the same choice as EnvHttpProxyAgent (tested side by side). Without a
-// proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
-// are used instead: traffic to the loopback emulator never goes through a proxy.
+// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes API reader,
+// facts/kubernetes/api.ts, when the kubeconfig entry has no `proxy-url` of its own) ask `proxyUrlFor`, which makes the
+// same choice as EnvHttpProxyAgent (tested side by side). Without a proxy in the environment fetch is the plain global
+// fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
+// never goes through a proxy.
 
 function proxyFromEnv(env) {
     const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;

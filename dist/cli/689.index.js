@@ -1,8 +1,8 @@
-export const id = 775;
-export const ids = [775];
+export const id = 689;
+export const ids = [689];
 export const modules = {
 
-/***/ 47775:
+/***/ 34689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,9 +19,9 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/settings/config.ts
-var settings_config = __webpack_require__(69551);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var settings_config = __webpack_require__(54428);
+// EXTERNAL MODULE: ../../main/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(53645);
 ;// CONCATENATED MODULE: ./src/settings/options.ts
 // The one table of every option. Each entry is an action input and a CLI flag of the same kebab-case name (unless it
 // is marked cliOnly), may be set in `.aks-pull-gate.yaml` (unless notInFile), and carries its default, its parser and
@@ -836,13 +836,13 @@ function diagnoseTarget(explicit) {
 }
 
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
-var catalogue = __webpack_require__(91062);
+var catalogue = __webpack_require__(73397);
 // EXTERNAL MODULE: ./src/types/index.ts
-var types = __webpack_require__(31569);
+var types = __webpack_require__(41126);
 // EXTERNAL MODULE: ./src/lib/sort.ts
-var sort = __webpack_require__(9715);
+var sort = __webpack_require__(28922);
 // EXTERNAL MODULE: ./src/lib/acr-host.ts
-var acr_host = __webpack_require__(7076);
+var acr_host = __webpack_require__(79665);
 ;// CONCATENATED MODULE: ./src/report/common.ts
 // Small helpers the renderers share: grouping findings by image, per-image concern marks, verdict words.
 
@@ -1818,7 +1818,7 @@ async function publishToGitHub(report, config, settings, job, opts) {
     }
     // undici (the proxy-aware fetch) loads only when there is something to publish: `--version` and runs outside
     // GitHub never pay for it.
-    const fetchFn = opts.fetch ?? (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 20806))).proxyAwareFetch(opts.env ?? process.env);
+    const fetchFn = opts.fetch ?? (await Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(265)]).then(__webpack_require__.bind(__webpack_require__, 64265))).proxyAwareFetch(opts.env ?? process.env);
     const call = rest(job, settings.githubToken, opts.signal, fetchFn);
     const { owner, repo } = job;
     try {
@@ -2549,8 +2549,8 @@ async function diagnose(config, target, debug) {
         // The gate's own warnings while checking the pod's images go to stderr only with AKS_PULL_GATE_DEBUG=1.
         warning: (m) => debug && process.stderr.write(`warning: ${m}\n`),
     };
-    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(280), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 43108));
-    const { renderDiagnosis } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 68500));
+    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(157), __webpack_require__.e(68)]).then(__webpack_require__.bind(__webpack_require__, 63068));
+    const { renderDiagnosis } = await __webpack_require__.e(/* import() */ 411).then(__webpack_require__.bind(__webpack_require__, 38411));
     const result = await runDiagnose(config, target, { logger, maskSecret: () => undefined, env: process.env });
     const format = config.format === 'json' || config.format === 'markdown' ? config.format : 'text';
     const scope = target.pod ? `${target.pod.namespace}/${target.pod.name}` : `in namespace ${target.namespace}`;
@@ -2571,7 +2571,7 @@ async function main(argv, env = process.env) {
     try {
         // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
         if (argv[0] === 'simulate' && argv[1] === 'serve') {
-            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
+            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(146), __webpack_require__.e(344), __webpack_require__.e(493), __webpack_require__.e(736)]).then(__webpack_require__.bind(__webpack_require__, 7736));
             return await runServe(argv.slice(2));
         }
         const cmd = parseCli(argv, process.cwd(), env);
@@ -2594,7 +2594,7 @@ async function main(argv, env = process.env) {
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
         // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
-        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(860), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(718), __webpack_require__.e(280)]).then(__webpack_require__.bind(__webpack_require__, 65718));
+        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(718), __webpack_require__.e(146), __webpack_require__.e(933), __webpack_require__.e(558), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 12558));
         // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
         // kubeconfig); a run that still has not ended by then is ended here.
         const stop = new AbortController();
@@ -2658,7 +2658,7 @@ async function main(argv, env = process.env) {
 
 /***/ }),
 
-/***/ 7076:
+/***/ 79665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2725,7 +2725,7 @@ function acrName(registry) {
 
 /***/ }),
 
-/***/ 9715:
+/***/ 28922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2733,7 +2733,7 @@ function acrName(registry) {
 /* harmony export */   eh: () => (/* binding */ summarize)
 /* harmony export */ });
 /* unused harmony export compareFindings */
-/* harmony import */ var _types_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31569);
+/* harmony import */ var _types_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41126);
 // Deterministic order of findings (severity, file, line, rule, then message) and the summary counts.
 // Every renderer sorts through here so the same input gives the same output, byte for byte.
 
@@ -2785,7 +2785,7 @@ function summarize(findings, images = 0) {
 
 /***/ }),
 
-/***/ 91062:
+/***/ 73397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3297,7 +3297,7 @@ function ruleById(id) {
 
 /***/ }),
 
-/***/ 69551:
+/***/ 54428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3467,7 +3467,7 @@ function resolveClusterId(opts) {
 
 /***/ }),
 
-/***/ 31569:
+/***/ 41126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

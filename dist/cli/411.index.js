@@ -1,8 +1,8 @@
-export const id = 500;
-export const ids = [500];
+export const id = 411;
+export const ids = [411];
 export const modules = {
 
-/***/ 68500:
+/***/ 38411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 296;
-export const ids = [296];
+export const id = 179;
+export const ids = [179];
 export const modules = {
 
-/***/ 61296:
+/***/ 15179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,9 +12,225 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/inventory/inventory.ts + 4 modules
-var inventory_inventory = __webpack_require__(9892);
-// EXTERNAL MODULE: ./src/facts/kubernetes/live.ts
-var live = __webpack_require__(92060);
+var inventory_inventory = __webpack_require__(59139);
+// EXTERNAL MODULE: ./src/facts/kubernetes/api.ts
+var kubernetes_api = __webpack_require__(34921);
+// EXTERNAL MODULE: ./src/facts/kubernetes/kubeconfig.ts
+var kubeconfig = __webpack_require__(2094);
+;// CONCATENATED MODULE: ./src/facts/kubernetes/live.ts
+// Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
+// that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
+// the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
+// types/facts/live-cluster.ts here, from the API's JSON, so nothing downstream sees a raw API body. The kubeconfig
+// (a file or a KUBECONFIG list), its proxy and its credentials (an exec plugin run once, under the run's deadline) are
+// read as for the pull-secret reads (api.ts, kubeconfig.ts).
+
+
+function str(v) {
+    if (v instanceof Date)
+        return v.toISOString();
+    return typeof v === 'string' ? v : undefined;
+}
+/** A timestamp as an ISO string with milliseconds (`2026-03-01T09:12:00.000Z`), as the Date it used to be parsed to. */
+function time(v) {
+    const s = str(v);
+    if (!s)
+        return undefined;
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? s : d.toISOString();
+}
+function containersOf(spec) {
+    const out = [];
+    for (const key of ['initContainers', 'containers']) {
+        for (const c of (spec?.[key] ?? [])) {
+            out.push({ name: String(c.name ?? ''), image: String(c.image ?? ''), init: key === 'initContainers' });
+        }
+    }
+    return out;
+}
+function pullSecretsOf(spec) {
+    return (spec?.imagePullSecrets ?? []).map((r) => String(r.name ?? '')).filter((n) => n !== '');
+}
+function owners(m) {
+    return (m?.ownerReferences ?? [])
+        .sort((a, b) => Number(b.controller === true) - Number(a.controller === true))
+        .map((o) => ({ kind: String(o.kind ?? ''), name: String(o.name ?? '') }));
+}
+function podFromApi(p) {
+    const m = (p.metadata ?? {});
+    const spec = (p.spec ?? {});
+    const st = (p.status ?? {});
+    const owner = owners(m)[0];
+    const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
+    return {
+        namespace: String(m.namespace ?? ''),
+        name: String(m.name ?? ''),
+        labels: (m.labels ?? {}),
+        ...(owner ? { owner } : {}),
+        ...(str(spec.nodeName) ? { nodeName: String(spec.nodeName) } : {}),
+        serviceAccount: String(spec.serviceAccountName ?? 'default'),
+        imagePullSecrets: pullSecretsOf(spec),
+        containers: containersOf(spec),
+        phase: String(st.phase ?? 'Pending'),
+        statuses: statuses.map((c) => {
+            const state = (c.state ?? {});
+            const waiting = state.waiting;
+            const terminated = state.terminated;
+            const last = (c.lastState ?? {}).terminated;
+            return {
+                name: String(c.name ?? ''),
+                image: String(c.image ?? ''),
+                ...(str(c.imageID) ? { imageID: String(c.imageID) } : {}),
+                ready: c.ready === true,
+                restartCount: typeof c.restartCount === 'number' ? c.restartCount : 0,
+                state: waiting ? 'waiting' : terminated ? 'terminated' : state.running ? 'running' : 'unknown',
+                ...(waiting?.reason || terminated?.reason ? { reason: String(waiting?.reason ?? terminated?.reason) } : {}),
+                ...(waiting?.message ? { message: String(waiting.message) } : {}),
+                ...(last?.reason ? { lastTerminationReason: String(last.reason) } : {}),
+            };
+        }),
+    };
+}
+function workloadFromApi(kind, o) {
+    const m = (o.metadata ?? {});
+    const spec = (o.spec ?? {});
+    // CronJob: spec.jobTemplate.spec.template; the others: spec.template.
+    const tmpl = kind === 'CronJob' ? ((spec.jobTemplate ?? {}).spec ?? {}).template : spec.template;
+    const podSpec = ((tmpl ?? {}).spec ?? {});
+    const owner = owners(m)[0];
+    return {
+        kind,
+        namespace: String(m.namespace ?? ''),
+        name: String(m.name ?? ''),
+        ...(owner ? { owner } : {}),
+        serviceAccount: String(podSpec.serviceAccountName ?? 'default'),
+        imagePullSecrets: pullSecretsOf(podSpec),
+        containers: containersOf(podSpec),
+        nodeSelector: (podSpec.nodeSelector ?? {}),
+        ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}),
+    };
+}
+const WORKLOAD_PATHS = {
+    Deployment: '/apis/apps/v1|deployments',
+    StatefulSet: '/apis/apps/v1|statefulsets',
+    DaemonSet: '/apis/apps/v1|daemonsets',
+    ReplicaSet: '/apis/apps/v1|replicasets',
+    Job: '/apis/batch/v1|jobs',
+    CronJob: '/apis/batch/v1|cronjobs',
+};
+/**
+ * A reader over a kubeconfig (a file, or a KUBECONFIG list merged as kubectl does), its current context. Throws when the
+ * kubeconfig is unusable; a credential plugin that waits for a person (in a run nobody watches) or is not installed
+ * makes every read unverifiable, saying so. `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+ * apply (absent under --simulate).
+ */
+function liveClusterReader(kubeconfigPath, proxyEnv, opts = {}) {
+    const kc = (0,kubeconfig/* loadKubeconfig */.iz)(kubeconfigPath);
+    let api;
+    try {
+        api = (0,kubernetes_api/* kubeApi */.Q1)(kc, {
+            interactive: opts.interactive ?? true,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            ...(opts.env ? { env: opts.env } : {}),
+            ...(proxyEnv ? { proxyEnv } : {}),
+            ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+        });
+    }
+    catch (err) {
+        if (!(err instanceof kubeconfig/* KubeconfigProblem */.Ve))
+            throw err;
+        // A login that waits for a person, or a plugin not installed: every read says so, none is sent.
+        const refused = () => Promise.reject(new kubernetes_api/* KubeApiError */.W3('refused', err.message));
+        api = { get: refused, list: refused, post: refused, requests: () => 0 };
+    }
+    const seg = encodeURIComponent;
+    const where = (ns) => (ns ? `in namespace ${ns}` : 'in all namespaces');
+    const scoped = (group, resource, ns) => ns ? `${group}/namespaces/${seg(ns)}/${resource}` : `${group}/${resource}`;
+    return {
+        async readPod(namespace, name) {
+            try {
+                const pod = (await api.get(`/api/v1/namespaces/${seg(namespace)}/pods/${seg(name)}`));
+                return { state: 'found', value: podFromApi(pod ?? {}) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'get pods', where(namespace));
+            }
+        },
+        async listPods(namespace, labelSelector) {
+            try {
+                const items = await api.list(scoped('/api/v1', 'pods', namespace), {
+                    labelSelector: labelSelector || undefined,
+                });
+                return { state: 'found', value: items.map(podFromApi) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'list pods', where(namespace));
+            }
+        },
+        async listPodEvents(namespace, pod) {
+            try {
+                const items = await api.list(scoped('/api/v1', 'events', namespace), {
+                    fieldSelector: `involvedObject.name=${pod}`,
+                });
+                const events = items
+                    .filter((e) => (e.involvedObject ?? {}).name === pod)
+                    .map((e) => ({
+                    type: String(e.type ?? ''),
+                    reason: String(e.reason ?? ''),
+                    message: String(e.message ?? ''),
+                    count: typeof e.count === 'number' ? e.count : 1,
+                    ...((time(e.lastTimestamp) ?? time(e.eventTime))
+                        ? { last: time(e.lastTimestamp) ?? time(e.eventTime) }
+                        : {}),
+                }));
+                return { state: 'found', value: events };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'list events', where(namespace));
+            }
+        },
+        async listNodes() {
+            try {
+                const items = await api.list('/api/v1/nodes');
+                return {
+                    state: 'found',
+                    value: items.map((n) => {
+                        const m = (n.metadata ?? {});
+                        return { name: String(m.name ?? ''), labels: (m.labels ?? {}) };
+                    }),
+                };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'list nodes', 'at the cluster scope');
+            }
+        },
+        async listWorkloads(kind, namespace) {
+            try {
+                const [group, resource] = WORKLOAD_PATHS[kind].split('|');
+                const items = await api.list(scoped(group, resource, namespace));
+                return { state: 'found', value: items.map((o) => workloadFromApi(kind, o)) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, `list ${kind.toLowerCase()}s`, where(namespace));
+            }
+        },
+        async canI(verb, group, resource, namespace) {
+            try {
+                const r = (await api.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+                    apiVersion: 'authorization.k8s.io/v1',
+                    kind: 'SelfSubjectAccessReview',
+                    spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } },
+                }));
+                return r?.status?.allowed === true;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        requests: () => api.requests(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/facts/kubernetes/workloads.ts
 // The audit's view of what the cluster runs: every pod template of Deployments, StatefulSets, DaemonSets, CronJobs,
 // Jobs, ReplicaSets without an owner and bare Pods, each running pod counted once through its top owner, with the
@@ -156,7 +372,7 @@ function workloadManifests(list) {
 }
 
 // EXTERNAL MODULE: ./src/checks/images.ts
-var checks_images = __webpack_require__(75039);
+var checks_images = __webpack_require__(16656);
 ;// CONCATENATED MODULE: ./src/checks/workloads.ts
 // Pure: the findings of the gate's checks on the cluster's running workloads (written as manifests, one document per
 // workload), regrouped the audit's way: one finding per rule, image and cause listing every workload that runs it
@@ -265,8 +481,13 @@ function workloadsUnreadable(reasons) {
 async function auditWorkloads(config, ctx, check) {
     if (config.workloads === false || !ctx.kubeconfigPath)
         return undefined;
-    await (0,live/* loadLiveClient */.IZ)();
-    const kube = (0,live/* liveClusterReader */.ot)(ctx.kubeconfigPath, ctx.proxyEnv);
+    const env = process.env;
+    const kube = liveClusterReader(ctx.kubeconfigPath, ctx.proxyEnv, {
+        // A person can answer a login prompt only outside CI and on a terminal (as for the pull-secret reads).
+        interactive: env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY,
+        signal: ctx.signal,
+        env,
+    });
     const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
     // A cluster that runs nothing (or nothing the gate may read) has no images to check.
     if (running.workloads.length === 0) {
@@ -303,267 +524,6 @@ async function auditWorkloads(config, ctx, check) {
         images: new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size,
         kubernetesRequests: kube.requests(),
         requests: result.requests,
-    };
-}
-
-
-/***/ }),
-
-/***/ 92060:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ loadLiveClient),
-/* harmony export */   ot: () => (/* binding */ liveClusterReader)
-/* harmony export */ });
-/* unused harmony export podFromApi */
-/* harmony import */ var _cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10091);
-// Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
-// that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
-// the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
-// types/facts/live-cluster.ts here, so nothing downstream sees a client-node model.
-
-let k8s;
-async function loadLiveClient() {
-    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(676), __webpack_require__.e(356)]).then(__webpack_require__.bind(__webpack_require__, 17356));
-}
-function statusOf(err) {
-    if (typeof err === 'object' && err !== null && 'code' in err) {
-        const code = err.code;
-        if (typeof code === 'number')
-            return code;
-    }
-    return undefined;
-}
-function failure(err, verb, where) {
-    const status = statusOf(err);
-    if (status === 404)
-        return { state: 'absent' };
-    if (status === 401)
-        return {
-            state: 'unverifiable',
-            reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
-            permission: verb,
-        };
-    if (status === 403)
-        return {
-            state: 'unverifiable',
-            reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
-            permission: verb,
-        };
-    const what = status !== undefined ? `answered ${status}` : 'could not be reached';
-    return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
-}
-function str(v) {
-    if (v instanceof Date)
-        return v.toISOString();
-    return typeof v === 'string' ? v : undefined;
-}
-function containersOf(spec) {
-    const out = [];
-    for (const key of ['initContainers', 'containers']) {
-        for (const c of (spec?.[key] ?? [])) {
-            out.push({ name: String(c.name ?? ''), image: String(c.image ?? ''), init: key === 'initContainers' });
-        }
-    }
-    return out;
-}
-function pullSecretsOf(spec) {
-    return (spec?.imagePullSecrets ?? []).map((r) => String(r.name ?? '')).filter((n) => n !== '');
-}
-function owners(m) {
-    return (m?.ownerReferences ?? [])
-        .sort((a, b) => Number(b.controller === true) - Number(a.controller === true))
-        .map((o) => ({ kind: String(o.kind ?? ''), name: String(o.name ?? '') }));
-}
-function podFromApi(p) {
-    const m = (p.metadata ?? {});
-    const spec = (p.spec ?? {});
-    const st = (p.status ?? {});
-    const owner = owners(m)[0];
-    const statuses = [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])];
-    return {
-        namespace: String(m.namespace ?? ''),
-        name: String(m.name ?? ''),
-        labels: (m.labels ?? {}),
-        ...(owner ? { owner } : {}),
-        ...(str(spec.nodeName) ? { nodeName: String(spec.nodeName) } : {}),
-        serviceAccount: String(spec.serviceAccountName ?? 'default'),
-        imagePullSecrets: pullSecretsOf(spec),
-        containers: containersOf(spec),
-        phase: String(st.phase ?? 'Pending'),
-        statuses: statuses.map((c) => {
-            const state = (c.state ?? {});
-            const waiting = state.waiting;
-            const terminated = state.terminated;
-            const last = (c.lastState ?? {}).terminated;
-            return {
-                name: String(c.name ?? ''),
-                image: String(c.image ?? ''),
-                ...(str(c.imageID) ? { imageID: String(c.imageID) } : {}),
-                ready: c.ready === true,
-                restartCount: typeof c.restartCount === 'number' ? c.restartCount : 0,
-                state: waiting ? 'waiting' : terminated ? 'terminated' : state.running ? 'running' : 'unknown',
-                ...(waiting?.reason || terminated?.reason ? { reason: String(waiting?.reason ?? terminated?.reason) } : {}),
-                ...(waiting?.message ? { message: String(waiting.message) } : {}),
-                ...(last?.reason ? { lastTerminationReason: String(last.reason) } : {}),
-            };
-        }),
-    };
-}
-function workloadFromApi(kind, o) {
-    const m = (o.metadata ?? {});
-    const spec = (o.spec ?? {});
-    // CronJob: spec.jobTemplate.spec.template; the others: spec.template.
-    const tmpl = kind === 'CronJob' ? ((spec.jobTemplate ?? {}).spec ?? {}).template : spec.template;
-    const podSpec = ((tmpl ?? {}).spec ?? {});
-    const owner = owners(m)[0];
-    return {
-        kind,
-        namespace: String(m.namespace ?? ''),
-        name: String(m.name ?? ''),
-        ...(owner ? { owner } : {}),
-        serviceAccount: String(podSpec.serviceAccountName ?? 'default'),
-        imagePullSecrets: pullSecretsOf(podSpec),
-        containers: containersOf(podSpec),
-        nodeSelector: (podSpec.nodeSelector ?? {}),
-        ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}),
-    };
-}
-/** `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply (absent under --simulate). */
-function liveClusterReader(kubeconfigPath, proxyEnv) {
-    if (!k8s)
-        throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
-    const kc = new k8s.KubeConfig();
-    kc.loadFromFile(kubeconfigPath);
-    if (proxyEnv)
-        (0,_cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .applyProxyEnv */ .m4)(kc, proxyEnv);
-    const core = kc.makeApiClient(k8s.CoreV1Api);
-    const apps = kc.makeApiClient(k8s.AppsV1Api);
-    const batch = kc.makeApiClient(k8s.BatchV1Api);
-    const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
-    let count = 0;
-    async function pages(call) {
-        const out = [];
-        let cont;
-        do {
-            count += 1;
-            const page = await call(cont);
-            out.push(...page.items);
-            cont = page.metadata?._continue || undefined;
-        } while (cont);
-        return out;
-    }
-    const where = (ns) => (ns ? `in namespace ${ns}` : 'in all namespaces');
-    const lists = {
-        Deployment: (ns, c) => ns
-            ? apps.listNamespacedDeployment({ namespace: ns, limit: 500, _continue: c })
-            : apps.listDeploymentForAllNamespaces({ limit: 500, _continue: c }),
-        StatefulSet: (ns, c) => ns
-            ? apps.listNamespacedStatefulSet({ namespace: ns, limit: 500, _continue: c })
-            : apps.listStatefulSetForAllNamespaces({ limit: 500, _continue: c }),
-        DaemonSet: (ns, c) => ns
-            ? apps.listNamespacedDaemonSet({ namespace: ns, limit: 500, _continue: c })
-            : apps.listDaemonSetForAllNamespaces({ limit: 500, _continue: c }),
-        ReplicaSet: (ns, c) => ns
-            ? apps.listNamespacedReplicaSet({ namespace: ns, limit: 500, _continue: c })
-            : apps.listReplicaSetForAllNamespaces({ limit: 500, _continue: c }),
-        Job: (ns, c) => ns
-            ? batch.listNamespacedJob({ namespace: ns, limit: 500, _continue: c })
-            : batch.listJobForAllNamespaces({ limit: 500, _continue: c }),
-        CronJob: (ns, c) => ns
-            ? batch.listNamespacedCronJob({ namespace: ns, limit: 500, _continue: c })
-            : batch.listCronJobForAllNamespaces({ limit: 500, _continue: c }),
-    };
-    return {
-        async readPod(namespace, name) {
-            try {
-                count += 1;
-                return {
-                    state: 'found',
-                    value: podFromApi((await core.readNamespacedPod({ name, namespace }))),
-                };
-            }
-            catch (err) {
-                return failure(err, 'get pods', where(namespace));
-            }
-        },
-        async listPods(namespace, labelSelector) {
-            try {
-                const items = await pages((c) => namespace
-                    ? core.listNamespacedPod({
-                        namespace,
-                        limit: 500,
-                        _continue: c,
-                        ...(labelSelector ? { labelSelector } : {}),
-                    })
-                    : core.listPodForAllNamespaces({ limit: 500, _continue: c, ...(labelSelector ? { labelSelector } : {}) }));
-                return { state: 'found', value: items.map(podFromApi) };
-            }
-            catch (err) {
-                return failure(err, 'list pods', where(namespace));
-            }
-        },
-        async listPodEvents(namespace, pod) {
-            try {
-                const items = await pages((c) => core.listNamespacedEvent({
-                    namespace,
-                    fieldSelector: `involvedObject.name=${pod}`,
-                    limit: 500,
-                    _continue: c,
-                }));
-                const events = items
-                    .filter((e) => (e.involvedObject ?? {}).name === pod)
-                    .map((e) => ({
-                    type: String(e.type ?? ''),
-                    reason: String(e.reason ?? ''),
-                    message: String(e.message ?? ''),
-                    count: typeof e.count === 'number' ? e.count : 1,
-                    ...((str(e.lastTimestamp) ?? str(e.eventTime)) ? { last: str(e.lastTimestamp) ?? str(e.eventTime) } : {}),
-                }));
-                return { state: 'found', value: events };
-            }
-            catch (err) {
-                return failure(err, 'list events', where(namespace));
-            }
-        },
-        async listNodes() {
-            try {
-                const items = await pages((c) => core.listNode({ limit: 500, _continue: c }));
-                return {
-                    state: 'found',
-                    value: items.map((n) => {
-                        const m = (n.metadata ?? {});
-                        return { name: String(m.name ?? ''), labels: (m.labels ?? {}) };
-                    }),
-                };
-            }
-            catch (err) {
-                return failure(err, 'list nodes', 'at the cluster scope');
-            }
-        },
-        async listWorkloads(kind, namespace) {
-            try {
-                const items = await pages((c) => lists[kind](namespace, c));
-                return { state: 'found', value: items.map((o) => workloadFromApi(kind, o)) };
-            }
-            catch (err) {
-                return failure(err, `list ${kind.toLowerCase()}s`, where(namespace));
-            }
-        },
-        async canI(verb, group, resource, namespace) {
-            try {
-                count += 1;
-                const r = await authz.createSelfSubjectAccessReview({
-                    body: { spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } } },
-                });
-                return r.status?.allowed === true;
-            }
-            catch {
-                return undefined;
-            }
-        },
-        requests: () => count,
     };
 }
 

@@ -1,8 +1,8 @@
-export const id = 861;
-export const ids = [861];
+export const id = 493;
+export const ids = [493];
 export const modules = {
 
-/***/ 34145:
+/***/ 60748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -143,7 +143,7 @@ function builtInRoleBody(role, scope) {
 
 /***/ }),
 
-/***/ 87212:
+/***/ 82863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -166,10 +166,10 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./node_modules/selfsigned/index.js
-var selfsigned = __webpack_require__(7686);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ../../main/node_modules/selfsigned/index.js
+var selfsigned = __webpack_require__(6344);
+// EXTERNAL MODULE: ../../main/node_modules/undici/index.js
+var undici = __webpack_require__(64718);
 ;// CONCATENATED MODULE: ./src/simulate/http-kit.ts
 // Small HTTP building blocks shared by the emulator's services: a Reply value (handlers return data, the server writes
 // it, so faults can truncate, retype or slow any reply uniformly), body reading, and the emulator's own JWTs.
@@ -246,7 +246,7 @@ function nowSeconds() {
 }
 
 // EXTERNAL MODULE: ./src/simulate/builtin-roles.ts
-var builtin_roles = __webpack_require__(34145);
+var builtin_roles = __webpack_require__(60748);
 ;// CONCATENATED MODULE: ./src/simulate/world-index.ts
 // Indexes a World for serving: ARM resources by lower-cased id (with synthesized children such as agentPools and
 // privateEndpointConnections), registry hosts -> ARM registry, principals, and the RBAC evaluation that both ARM's
@@ -3193,7 +3193,7 @@ class RegistryService {
 }
 
 // EXTERNAL MODULE: ./src/simulate/tunnel.ts
-var tunnel = __webpack_require__(8510);
+var tunnel = __webpack_require__(12761);
 ;// CONCATENATED MODULE: ./src/simulate/gate-network.ts
 // The registry firewall as the gate's own runner meets it (world `gate.sourceIp`, `gate.subnetId`). With a source IP,
 // each registry's publicNetworkAccess, networkRuleSet (ipRules, virtualNetworkRules against the runner's subnet) and
@@ -3330,8 +3330,8 @@ function clusterHost(cluster) {
 /**
  * A kubeconfig for the world's Kubernetes API with one context per cluster, named and shaped as
  * `az aks get-credentials` writes them (cluster and context `<name>`, user `clusterUser_<rg>_<name>`, server
- * `https://<fqdn>:443`), the first cluster current. `proxyUrl` adds `proxy-url` (kubectl and @kubernetes/client-node
- * honour it), so the cluster's name reaches the emulator without DNS.
+ * `https://<fqdn>:443`), the first cluster current. `proxyUrl` adds `proxy-url` (kubectl, the gate and the
+ * JavaScript Kubernetes client honour it), so the cluster's name reaches the emulator without DNS.
  */
 function clusterKubeconfig(clusters, origin, caPem, token, proxyUrl) {
     const ca = Buffer.from(caPem).toString('base64');
@@ -3919,7 +3919,7 @@ async function startEmulator(world, opts = {}) {
 
 /***/ }),
 
-/***/ 8510:
+/***/ 12761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3981,7 +3981,7 @@ async function startTunnelProxy(port, hosts) {
 
 /***/ }),
 
-/***/ 85418:
+/***/ 12123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3992,8 +3992,8 @@ async function startTunnelProxy(port, hosts) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
-/* harmony import */ var _settings_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69551);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53645);
+/* harmony import */ var _settings_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54428);
 // The simulated world: its typed shape (DESIGN.md "Simulated world" plus the extensions in ./README.md), the YAML/JSON
 // loader, and the validation that turns a malformed world into one ConfigurationError line instead of a crash later.
 

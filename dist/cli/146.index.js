@@ -1,8 +1,8 @@
-export const id = 860;
-export const ids = [860];
+export const id = 146;
+export const ids = [146];
 export const modules = {
 
-/***/ 61860:
+/***/ 72146:
 /***/ ((module) => {
 
 /******************************************************************************

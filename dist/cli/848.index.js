@@ -1,8 +1,8 @@
-export const id = 998;
-export const ids = [998];
+export const id = 848;
+export const ids = [848];
 export const modules = {
 
-/***/ 19998:
+/***/ 76848:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,7 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AzureClouds, KnownCreatedByType, KnownProvisioningState, KnownResolutionPolicy, KnownVersions, KnownVirtualNetworkLinkState, RestError, isRestError, restorePoller
 
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/cloudSettingHelpers.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/static-helpers/cloudSettingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -52,17 +52,17 @@ function getArmEndpoint(cloudSetting) {
     }
 }
 //# sourceMappingURL=cloudSettingHelpers.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(7567);
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/logger.js
+// EXTERNAL MODULE: ../../main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(92149);
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/logger.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 const logger = (0,esm/* createClientLogger */.KV)("arm-privatedns");
 //# sourceMappingURL=logger.js.map
-// EXTERNAL MODULE: ./node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
-var dist_esm = __webpack_require__(83049);
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/api/privateDnsManagementContext.js
+// EXTERNAL MODULE: ../../main/node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
+var dist_esm = __webpack_require__(27443);
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/api/privateDnsManagementContext.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -89,12 +89,12 @@ function createPrivateDnsManagement(credential, subscriptionId, options = {}) {
     return { ...clientContext, apiVersion, subscriptionId };
 }
 //# sourceMappingURL=privateDnsManagementContext.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/api/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/api/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/serialization/check-prop-undefined.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/static-helpers/serialization/check-prop-undefined.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -112,7 +112,7 @@ function areAllPropsUndefined(item, properties) {
     return true;
 }
 //# sourceMappingURL=check-prop-undefined.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/models/models.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/models/models.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -705,9 +705,9 @@ function _virtualNetworkLinkPropertiesDeserializer(item) {
     };
 }
 //# sourceMappingURL=models.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(1818);
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/pagingHelpers.js
+// EXTERNAL MODULE: ../../main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(14580);
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/static-helpers/pagingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -851,9 +851,9 @@ function addApiVersionToUrl(url, apiVersion) {
     return url;
 }
 //# sourceMappingURL=pagingHelpers.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/core-lro/dist/esm/index.js + 7 modules
-var core_lro_dist_esm = __webpack_require__(64850);
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/pollingHelpers.js
+// EXTERNAL MODULE: ../../main/node_modules/@azure/core-lro/dist/esm/index.js + 7 modules
+var core_lro_dist_esm = __webpack_require__(58348);
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/static-helpers/pollingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -949,7 +949,7 @@ function pollingHelpers_addApiVersionToUrl(url, apiVersion) {
     return url;
 }
 //# sourceMappingURL=pollingHelpers.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/urlTemplate.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/static-helpers/urlTemplate.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 // ---------------------
@@ -1150,7 +1150,7 @@ function normalizeUnreserved(uri) {
     });
 }
 //# sourceMappingURL=urlTemplate.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/api/privateZones/operations.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/api/privateZones/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1367,7 +1367,7 @@ async function get(context, resourceGroupName, privateZoneName, options = { requ
     return _getDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/simplePollerHelpers.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/static-helpers/simplePollerHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -1412,7 +1412,7 @@ function getSimplePoller(poller) {
     return simplePoller;
 }
 //# sourceMappingURL=simplePollerHelpers.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/classic/privateZones/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/classic/privateZones/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1457,7 +1457,7 @@ function _getPrivateZonesOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/api/recordSets/operations.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/api/recordSets/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1672,7 +1672,7 @@ async function operations_get(context, resourceGroupName, privateZoneName, recor
     return operations_getDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/classic/recordSets/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/classic/recordSets/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1692,7 +1692,7 @@ function _getRecordSetsOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/api/virtualNetworkLinks/operations.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/api/virtualNetworkLinks/operations.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1886,7 +1886,7 @@ async function virtualNetworkLinks_operations_get(context, resourceGroupName, pr
     return virtualNetworkLinks_operations_getDeserialize(result);
 }
 //# sourceMappingURL=operations.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/classic/virtualNetworkLinks/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/classic/virtualNetworkLinks/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1930,7 +1930,7 @@ function _getVirtualNetworkLinksOperations(context) {
     };
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/privateDnsManagementClient.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/privateDnsManagementClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -1964,7 +1964,7 @@ class PrivateDnsManagementClient {
     recordSets;
 }
 //# sourceMappingURL=privateDnsManagementClient.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/restorePollerHelpers.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/restorePollerHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -2068,12 +2068,12 @@ function getApiVersionFromUrl(urlStr) {
     return url.searchParams.get("api-version") ?? undefined;
 }
 //# sourceMappingURL=restorePollerHelpers.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/models/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/models/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/index.js
+;// CONCATENATED MODULE: ../../main/node_modules/@azure/arm-privatedns/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
