@@ -405,6 +405,28 @@ describe('the live reader', () => {
     expect(seen[0].url.searchParams.get('fieldSelector')).toBe('involvedObject.name=p');
   });
 
+  it('runs the exec credential plugin itself, once for all its reads, and refuses a devicecode login nobody answers', async () => {
+    const plugin = path.join(dir, 'plugin.sh');
+    const runs = path.join(dir, 'plugin-runs');
+    writeFileSync(
+      plugin,
+      `#!/bin/sh\necho run >> ${runs}\necho '{"kind":"ExecCredential","status":{"token":"exec-token"}}'\n`,
+      { mode: 0o755 },
+    );
+    const live = liveClusterReader(kubeconfig([caData()], ['exec:', `  command: ${plugin}`, '  args: [get-token]']));
+    await live.listNodes();
+    await live.listNodes();
+    expect(seen.map((s) => s.headers.authorization)).toEqual(['Bearer exec-token', 'Bearer exec-token']);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(runs, 'utf8')).toBe('run\n');
+    const devicecode = kubeconfig([caData()], ['exec:', '  command: kubelogin', '  args: [get-token, -l, devicecode]']);
+    expect(await liveClusterReader(devicecode, undefined, { interactive: false }).listNodes()).toEqual({
+      state: 'unverifiable',
+      reason: "the kubeconfig's credential plugin kubelogin asks for devicecode login, which waits for a person",
+    });
+    expect(seen).toHaveLength(2);
+  });
+
   it('reads workloads at the group path of their kind, namespaced or across namespaces', async () => {
     const live = liveClusterReader(kubeconfig([caData()]));
     await live.listWorkloads('CronJob', 'prod');
