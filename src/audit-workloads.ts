@@ -6,7 +6,7 @@ import type { Config } from './settings/config.js';
 import type { Finding, Inventory } from './types/index.js';
 import type { FactContext } from './types/facts/context.js';
 import { buildInventory, FILE_NOTICES } from './inventory/inventory.js';
-import { liveClusterReader, loadLiveClient } from './facts/kubernetes/live.js';
+import { liveClusterReader } from './facts/kubernetes/live.js';
 import { readRunningWorkloads, workloadManifests, workloadName } from './facts/kubernetes/workloads.js';
 import { groupWorkloadFindings, type WorkloadAtLine } from './checks/workloads.js';
 import { workloadsUnreadable } from './checks/workloads-unreadable.js';
@@ -30,8 +30,13 @@ export async function auditWorkloads(
   check: CheckInventory,
 ): Promise<WorkloadAudit | undefined> {
   if (config.workloads === false || !ctx.kubeconfigPath) return undefined;
-  await loadLiveClient();
-  const kube = liveClusterReader(ctx.kubeconfigPath, ctx.proxyEnv);
+  const env = process.env;
+  const kube = liveClusterReader(ctx.kubeconfigPath, ctx.proxyEnv, {
+    // A person can answer a login prompt only outside CI and on a terminal (as for the pull-secret reads).
+    interactive: env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY,
+    signal: ctx.signal,
+    env,
+  });
   const running = await readRunningWorkloads(kube, config.auditNamespaces ?? []);
   // A cluster that runs nothing (or nothing the gate may read) has no images to check.
   if (running.workloads.length === 0) {

@@ -12,7 +12,7 @@ import type { GateDeps, GateResult } from './gate.js';
 import type { DiagnoseResult, PodDiagnosis } from './types/diagnose.js';
 import type { LivePod } from './types/facts/live-cluster.js';
 import { diagnosePod } from './checks/diagnose.js';
-import { liveClusterReader, loadLiveClient, type LiveClusterReader } from './facts/kubernetes/live.js';
+import { liveClusterReader, type LiveClusterReader } from './facts/kubernetes/live.js';
 import type { Emulator } from './simulate/index.js';
 
 export interface DiagnoseTarget {
@@ -77,8 +77,12 @@ export async function runDiagnose(config: Config, target: DiagnoseTarget, deps: 
   try {
     const kubeconfig = emulator?.kubeconfigPath ?? kubeconfigFrom(deps.env ?? process.env);
     if (!kubeconfig) throw new ConfigurationError('diagnose needs a kubeconfig (KUBECONFIG or ~/.kube/config)');
-    await loadLiveClient();
-    const kube = liveClusterReader(kubeconfig, emulator ? undefined : (deps.env ?? process.env));
+    const env = deps.env ?? process.env;
+    const kube = liveClusterReader(kubeconfig, emulator ? undefined : env, {
+      interactive: env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY,
+      env,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
     return await diagnoseWith(kube, { ...config, ...(cluster ? { cluster } : {}) }, target, deps);
   } finally {
     await emulator?.close();

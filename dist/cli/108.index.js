@@ -347,8 +347,12 @@ async function runDiagnose(config, target, deps) {
         const kubeconfig = emulator?.kubeconfigPath ?? kubeconfigFrom(deps.env ?? process.env);
         if (!kubeconfig)
             throw new settings_config/* ConfigurationError */.j1('diagnose needs a kubeconfig (KUBECONFIG or ~/.kube/config)');
-        await (0,live/* loadLiveClient */.IZ)();
-        const kube = (0,live/* liveClusterReader */.ot)(kubeconfig, emulator ? undefined : (deps.env ?? process.env));
+        const env = deps.env ?? process.env;
+        const kube = (0,live/* liveClusterReader */.o)(kubeconfig, emulator ? undefined : env, {
+            interactive: env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY,
+            env,
+            ...(deps.signal ? { signal: deps.signal } : {}),
+        });
         return await diagnoseWith(kube, { ...config, ...(cluster ? { cluster } : {}) }, target, deps);
     }
     finally {
@@ -385,7 +389,7 @@ async function diagnoseWith(kube, config, target, deps) {
         await note('list', 'nodes', undefined, nodes.reason);
     const nodeLabels = new Map((nodes.state === 'found' ? nodes.value : []).map((n) => [n.name, n.labels]));
     const out = [];
-    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(676), __webpack_require__.e(67), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 65718));
+    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(601), __webpack_require__.e(588)]).then(__webpack_require__.bind(__webpack_require__, 30588));
     for (const pod of pods) {
         const checked = [`pod ${pod.namespace}/${pod.name} (spec and container statuses)`];
         const failing = isFailingToPull(pod);
@@ -446,51 +450,31 @@ async function diagnoseWith(kube, config, target, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ loadLiveClient),
-/* harmony export */   ot: () => (/* binding */ liveClusterReader)
+/* harmony export */   o: () => (/* binding */ liveClusterReader)
 /* harmony export */ });
 /* unused harmony export podFromApi */
-/* harmony import */ var _cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10091);
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1196);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34629);
 // Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
 // that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
 // the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
-// types/facts/live-cluster.ts here, so nothing downstream sees a client-node model.
+// types/facts/live-cluster.ts here, from the API's JSON, so nothing downstream sees a raw API body. The kubeconfig
+// (a file or a KUBECONFIG list), its proxy and its credentials (an exec plugin run once, under the run's deadline) are
+// read as for the pull-secret reads (api.ts, kubeconfig.ts).
 
-let k8s;
-async function loadLiveClient() {
-    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(676), __webpack_require__.e(356)]).then(__webpack_require__.bind(__webpack_require__, 17356));
-}
-function statusOf(err) {
-    if (typeof err === 'object' && err !== null && 'code' in err) {
-        const code = err.code;
-        if (typeof code === 'number')
-            return code;
-    }
-    return undefined;
-}
-function failure(err, verb, where) {
-    const status = statusOf(err);
-    if (status === 404)
-        return { state: 'absent' };
-    if (status === 401)
-        return {
-            state: 'unverifiable',
-            reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
-            permission: verb,
-        };
-    if (status === 403)
-        return {
-            state: 'unverifiable',
-            reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
-            permission: verb,
-        };
-    const what = status !== undefined ? `answered ${status}` : 'could not be reached';
-    return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
-}
+
 function str(v) {
     if (v instanceof Date)
         return v.toISOString();
     return typeof v === 'string' ? v : undefined;
+}
+/** A timestamp as an ISO string with milliseconds (`2026-03-01T09:12:00.000Z`), as the Date it used to be parsed to. */
+function time(v) {
+    const s = str(v);
+    if (!s)
+        return undefined;
+    const d = new Date(s);
+    return Number.isNaN(d.getTime()) ? s : d.toISOString();
 }
 function containersOf(spec) {
     const out = [];
@@ -563,88 +547,68 @@ function workloadFromApi(kind, o) {
         ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}),
     };
 }
-/** `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply (absent under --simulate). */
-function liveClusterReader(kubeconfigPath, proxyEnv) {
-    if (!k8s)
-        throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
-    const kc = new k8s.KubeConfig();
-    kc.loadFromFile(kubeconfigPath);
-    if (proxyEnv)
-        (0,_cluster_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .applyProxyEnv */ .m4)(kc, proxyEnv);
-    const core = kc.makeApiClient(k8s.CoreV1Api);
-    const apps = kc.makeApiClient(k8s.AppsV1Api);
-    const batch = kc.makeApiClient(k8s.BatchV1Api);
-    const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
-    let count = 0;
-    async function pages(call) {
-        const out = [];
-        let cont;
-        do {
-            count += 1;
-            const page = await call(cont);
-            out.push(...page.items);
-            cont = page.metadata?._continue || undefined;
-        } while (cont);
-        return out;
+const WORKLOAD_PATHS = {
+    Deployment: '/apis/apps/v1|deployments',
+    StatefulSet: '/apis/apps/v1|statefulsets',
+    DaemonSet: '/apis/apps/v1|daemonsets',
+    ReplicaSet: '/apis/apps/v1|replicasets',
+    Job: '/apis/batch/v1|jobs',
+    CronJob: '/apis/batch/v1|cronjobs',
+};
+/**
+ * A reader over a kubeconfig (a file, or a KUBECONFIG list merged as kubectl does), its current context. Throws when the
+ * kubeconfig is unusable; a credential plugin that waits for a person (in a run nobody watches) or is not installed
+ * makes every read unverifiable, saying so. `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+ * apply (absent under --simulate).
+ */
+function liveClusterReader(kubeconfigPath, proxyEnv, opts = {}) {
+    const kc = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .loadKubeconfig */ .iz)(kubeconfigPath);
+    let api;
+    try {
+        api = (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .kubeApi */ .Q1)(kc, {
+            interactive: opts.interactive ?? true,
+            ...(opts.signal ? { signal: opts.signal } : {}),
+            ...(opts.env ? { env: opts.env } : {}),
+            ...(proxyEnv ? { proxyEnv } : {}),
+            ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+        });
     }
+    catch (err) {
+        if (!(err instanceof _kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeconfigProblem */ .Ve))
+            throw err;
+        // A login that waits for a person, or a plugin not installed: every read says so, none is sent.
+        const refused = () => Promise.reject(new _api_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W3('refused', err.message));
+        api = { get: refused, list: refused, post: refused, requests: () => 0 };
+    }
+    const seg = encodeURIComponent;
     const where = (ns) => (ns ? `in namespace ${ns}` : 'in all namespaces');
-    const lists = {
-        Deployment: (ns, c) => ns
-            ? apps.listNamespacedDeployment({ namespace: ns, limit: 500, _continue: c })
-            : apps.listDeploymentForAllNamespaces({ limit: 500, _continue: c }),
-        StatefulSet: (ns, c) => ns
-            ? apps.listNamespacedStatefulSet({ namespace: ns, limit: 500, _continue: c })
-            : apps.listStatefulSetForAllNamespaces({ limit: 500, _continue: c }),
-        DaemonSet: (ns, c) => ns
-            ? apps.listNamespacedDaemonSet({ namespace: ns, limit: 500, _continue: c })
-            : apps.listDaemonSetForAllNamespaces({ limit: 500, _continue: c }),
-        ReplicaSet: (ns, c) => ns
-            ? apps.listNamespacedReplicaSet({ namespace: ns, limit: 500, _continue: c })
-            : apps.listReplicaSetForAllNamespaces({ limit: 500, _continue: c }),
-        Job: (ns, c) => ns
-            ? batch.listNamespacedJob({ namespace: ns, limit: 500, _continue: c })
-            : batch.listJobForAllNamespaces({ limit: 500, _continue: c }),
-        CronJob: (ns, c) => ns
-            ? batch.listNamespacedCronJob({ namespace: ns, limit: 500, _continue: c })
-            : batch.listCronJobForAllNamespaces({ limit: 500, _continue: c }),
-    };
+    const scoped = (group, resource, ns) => ns ? `${group}/namespaces/${seg(ns)}/${resource}` : `${group}/${resource}`;
     return {
         async readPod(namespace, name) {
             try {
-                count += 1;
-                return {
-                    state: 'found',
-                    value: podFromApi((await core.readNamespacedPod({ name, namespace }))),
-                };
+                const pod = (await api.get(`/api/v1/namespaces/${seg(namespace)}/pods/${seg(name)}`));
+                return { state: 'found', value: podFromApi(pod ?? {}) };
             }
             catch (err) {
-                return failure(err, 'get pods', where(namespace));
+                return (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .failure */ .V2)(err, 'get pods', where(namespace));
             }
         },
         async listPods(namespace, labelSelector) {
             try {
-                const items = await pages((c) => namespace
-                    ? core.listNamespacedPod({
-                        namespace,
-                        limit: 500,
-                        _continue: c,
-                        ...(labelSelector ? { labelSelector } : {}),
-                    })
-                    : core.listPodForAllNamespaces({ limit: 500, _continue: c, ...(labelSelector ? { labelSelector } : {}) }));
+                const items = await api.list(scoped('/api/v1', 'pods', namespace), {
+                    labelSelector: labelSelector || undefined,
+                });
                 return { state: 'found', value: items.map(podFromApi) };
             }
             catch (err) {
-                return failure(err, 'list pods', where(namespace));
+                return (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .failure */ .V2)(err, 'list pods', where(namespace));
             }
         },
         async listPodEvents(namespace, pod) {
             try {
-                const items = await pages((c) => core.listNamespacedEvent({
-                    namespace,
+                const items = await api.list(scoped('/api/v1', 'events', namespace), {
                     fieldSelector: `involvedObject.name=${pod}`,
-                    limit: 500,
-                    _continue: c,
-                }));
+                });
                 const events = items
                     .filter((e) => (e.involvedObject ?? {}).name === pod)
                     .map((e) => ({
@@ -652,17 +616,19 @@ function liveClusterReader(kubeconfigPath, proxyEnv) {
                     reason: String(e.reason ?? ''),
                     message: String(e.message ?? ''),
                     count: typeof e.count === 'number' ? e.count : 1,
-                    ...((str(e.lastTimestamp) ?? str(e.eventTime)) ? { last: str(e.lastTimestamp) ?? str(e.eventTime) } : {}),
+                    ...((time(e.lastTimestamp) ?? time(e.eventTime))
+                        ? { last: time(e.lastTimestamp) ?? time(e.eventTime) }
+                        : {}),
                 }));
                 return { state: 'found', value: events };
             }
             catch (err) {
-                return failure(err, 'list events', where(namespace));
+                return (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .failure */ .V2)(err, 'list events', where(namespace));
             }
         },
         async listNodes() {
             try {
-                const items = await pages((c) => core.listNode({ limit: 500, _continue: c }));
+                const items = await api.list('/api/v1/nodes');
                 return {
                     state: 'found',
                     value: items.map((n) => {
@@ -672,31 +638,33 @@ function liveClusterReader(kubeconfigPath, proxyEnv) {
                 };
             }
             catch (err) {
-                return failure(err, 'list nodes', 'at the cluster scope');
+                return (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .failure */ .V2)(err, 'list nodes', 'at the cluster scope');
             }
         },
         async listWorkloads(kind, namespace) {
             try {
-                const items = await pages((c) => lists[kind](namespace, c));
+                const [group, resource] = WORKLOAD_PATHS[kind].split('|');
+                const items = await api.list(scoped(group, resource, namespace));
                 return { state: 'found', value: items.map((o) => workloadFromApi(kind, o)) };
             }
             catch (err) {
-                return failure(err, `list ${kind.toLowerCase()}s`, where(namespace));
+                return (0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .failure */ .V2)(err, `list ${kind.toLowerCase()}s`, where(namespace));
             }
         },
         async canI(verb, group, resource, namespace) {
             try {
-                count += 1;
-                const r = await authz.createSelfSubjectAccessReview({
-                    body: { spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } } },
-                });
-                return r.status?.allowed === true;
+                const r = (await api.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+                    apiVersion: 'authorization.k8s.io/v1',
+                    kind: 'SelfSubjectAccessReview',
+                    spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } },
+                }));
+                return r?.status?.allowed === true;
             }
             catch {
                 return undefined;
             }
         },
-        requests: () => count,
+        requests: () => api.requests(),
     };
 }
 

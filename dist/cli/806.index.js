@@ -19,10 +19,11 @@ __webpack_require__.r(__webpack_exports__);
 // their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
 // (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
 // as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
-// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes client's cluster
-// `proxy-url`) ask `proxyUrlFor`, which makes the same choice as EnvHttpProxyAgent (tested side by side). Without a
-// proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
-// are used instead: traffic to the loopback emulator never goes through a proxy.
+// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes API reader,
+// facts/kubernetes/api.ts, when the kubeconfig entry has no `proxy-url` of its own) ask `proxyUrlFor`, which makes the
+// same choice as EnvHttpProxyAgent (tested side by side). Without a proxy in the environment fetch is the plain global
+// fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
+// never goes through a proxy.
 
 function proxyFromEnv(env) {
     const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;

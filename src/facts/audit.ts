@@ -9,7 +9,7 @@ import { armClientOptions, getCluster } from './azure/cluster.js';
 import { getApplicationByAppId } from './azure/graph.js';
 import { AzureCredentialFacts, newEntry } from './credentials/collect.js';
 import { getRegistry, listRegistries, listTokens, type AzureRead } from './credentials/azure-reads.js';
-import { clusterObjectReader, loadKubernetesClient, type ClusterObjectReader } from './kubernetes/cluster-objects.js';
+import { clusterObjectReader, type ClusterObjectReader } from './kubernetes/cluster-objects.js';
 import { parsePullSecret } from '../lib/docker-config.js';
 import { parseTypedArmId } from '../lib/arm-id.js';
 import { isUnverifiable } from '../lib/unverifiable.js';
@@ -111,6 +111,7 @@ function clusterReaderFor(ctx: FactContext, opts: AuditReadOptions, gaps: AuditG
   try {
     return clusterObjectReader(ctx.kubeconfigPath, [], {
       interactive: true,
+      signal: ctx.signal,
       ...(ctx.proxyEnv ? { proxyEnv: ctx.proxyEnv } : {}),
     });
   } catch {
@@ -156,7 +157,6 @@ async function auditPullSecrets(
   registries: CredentialRegistry[],
   gaps: AuditGap[],
 ): Promise<AuditedSecret[]> {
-  if (!opts.cluster && ctx.kubeconfigPath && !ctx.clusterReadsOff) await loadKubernetesClient();
   const reader = clusterReaderFor(ctx, opts, gaps);
   if (!reader) return [];
   const list = await reader.listPullSecrets();

@@ -1,9 +1,9 @@
 // The run's debug trace (issue 19 point 9: "slow or hangs"), on with `--debug` / AKS_PULL_GATE_DEBUG=1 in the CLI and
-// RUNNER_DEBUG=1 in the action (core.isDebug). Each phase's start and end with its time and the deadline left, and
-// one line per HTTP request: method, host, path, status and time. Requests are observed through Node's diagnostics
-// channels (node:http for the Azure SDKs and the Kubernetes client, undici for fetch: the registry client, Graph and
-// the GitHub client), so no client needs to know about it. Never a secret: no query string (a token request's
-// `scope`/`service` or a SAS would sit there), no header, no body. Retries and their waits are the registry
+// RUNNER_DEBUG=1 in the action (core.isDebug). Each phase's start and end with its time and the deadline left, and one
+// line per HTTP request: method, host, path, status and time. Requests are observed through Node's diagnostics channels
+// (node:http for the Azure SDKs, undici for fetch and the Kubernetes API reader: the registry client, Graph, the GitHub
+// client, facts/kubernetes/api.ts), so no client needs to know about it. Never a secret: no query string (a token
+// request's `scope`/`service` or a SAS would sit there), no header, no body. Retries and their waits are the registry
 // client's own debug lines (facts/registry/http.ts), which this trace interleaves with.
 
 import dc from 'node:diagnostics_channel';

@@ -34,8 +34,8 @@ export function clusterHost(cluster: ArmResource): string | undefined {
 /**
  * A kubeconfig for the world's Kubernetes API with one context per cluster, named and shaped as
  * `az aks get-credentials` writes them (cluster and context `<name>`, user `clusterUser_<rg>_<name>`, server
- * `https://<fqdn>:443`), the first cluster current. `proxyUrl` adds `proxy-url` (kubectl and @kubernetes/client-node
- * honour it), so the cluster's name reaches the emulator without DNS.
+ * `https://<fqdn>:443`), the first cluster current. `proxyUrl` adds `proxy-url` (kubectl, the gate and the
+ * JavaScript Kubernetes client honour it), so the cluster's name reaches the emulator without DNS.
  */
 function clusterKubeconfig(
   clusters: ArmResource[],

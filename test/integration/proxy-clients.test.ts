@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { proxyAwareFetch, proxyAwareRequest, proxyUrlFor } from '../../src/facts/proxy-fetch.js';
 import { getApplicationByAppId } from '../../src/facts/azure/graph.js';
 import { LiveCredentialChecker } from '../../src/facts/credentials/live-check.js';
-import { clusterObjectReader, loadKubernetesClient } from '../../src/facts/kubernetes/cluster-objects.js';
-import { liveClusterReader, loadLiveClient } from '../../src/facts/kubernetes/live.js';
+import { clusterObjectReader } from '../../src/facts/kubernetes/cluster-objects.js';
+import { liveClusterReader } from '../../src/facts/kubernetes/live.js';
 import { main } from '../../src/cli-main.js';
 import { RegistryClient } from '../../src/facts/registry/client.js';
 import { parseImageReference } from '../../src/lib/image-reference.js';
@@ -54,8 +54,6 @@ beforeAll(async () => {
     return json(res, 404, { message: 'not found' });
   });
   gh = await startGitHubApiStub({ writeTokens: ['ghs_write'], readOnlyTokens: [] });
-  await loadKubernetesClient();
-  await loadLiveClient();
 });
 afterAll(async () => {
   tls.setDefaultCACertificates(savedCAs);

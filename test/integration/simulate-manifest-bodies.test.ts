@@ -7,11 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clusterObjectReader,
-  KubeconfigElsewhereError,
-  loadKubernetesClient,
-} from '../../src/facts/kubernetes/cluster-objects.js';
+import { clusterObjectReader } from '../../src/facts/kubernetes/cluster-objects.js';
+import { KubeconfigElsewhereError } from '../../src/facts/kubernetes/kubeconfig.js';
 import { loadWorld, parseWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
 
 const sha256 = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
@@ -288,7 +285,6 @@ kubernetes:
       };
       expect(kc.contexts.map((c) => c.name)).toEqual(['aks', 'aks-rg-prod']);
       expect(kc['current-context']).toBe('aks');
-      await loadKubernetesClient();
       const reader = clusterObjectReader(e.kubeconfigPath, ['aks-prod-3c4d.hcp.westeurope.azmk8s.io']);
       const sa = await reader.readServiceAccount('prod', 'orders');
       expect(sa).toMatchObject({ state: 'found' });

@@ -6,14 +6,8 @@
 import { discoverRegistries } from '../azure/registries.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { parseTypedArmId } from '../../lib/arm-id.js';
-import {
-  clusterObjectReader,
-  KubeconfigElsewhereError,
-  KubeconfigProblem,
-  loadKubernetesClient,
-  type ClusterObjectReader,
-  type ClusterRead,
-} from '../kubernetes/cluster-objects.js';
+import { clusterObjectReader, type ClusterObjectReader, type ClusterRead } from '../kubernetes/cluster-objects.js';
+import { KubeconfigElsewhereError, KubeconfigProblem } from '../kubernetes/kubeconfig.js';
 import type { ImageReference, Inventory, ManifestSecret, ManifestServiceAccount } from '../../types/index.js';
 import {
   adminPasswordIsCurrent,
@@ -188,7 +182,6 @@ export async function collectCredentialFacts(
   registries?: readonly CredentialRegistry[],
   opts: CollectOptions = {},
 ): Promise<CredentialFacts> {
-  if (!opts.cluster && ctx.kubeconfigPath && !ctx.clusterReadsOff) await loadKubernetesClient();
   const { reader, state } = makeClusterReader(ctx, opts);
   const facts: CredentialFacts = {
     now: ctx.now.toISOString(),

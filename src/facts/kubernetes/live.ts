@@ -1,7 +1,9 @@
 // Reads of the running cluster for `diagnose` and the workload audit: pods, their events, nodes, and the workloads
 // that own pod templates (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs). Only get and list, plus
 // the SelfSubjectAccessReview that says what the kubeconfig may not read. Bodies are reduced to the shapes in
-// types/facts/live-cluster.ts here, so nothing downstream sees a client-node model.
+// types/facts/live-cluster.ts here, from the API's JSON, so nothing downstream sees a raw API body. The kubeconfig
+// (a file or a KUBECONFIG list), its proxy and its credentials (an exec plugin run once, under the run's deadline) are
+// read as for the pull-secret reads (api.ts, kubeconfig.ts).
 
 import type {
   LiveContainer,
@@ -13,46 +15,22 @@ import type {
   LiveWorkloadKind,
 } from '../../types/facts/live-cluster.js';
 
-import { applyProxyEnv } from './cluster-objects.js';
-
-let k8s: typeof import('@kubernetes/client-node') | undefined;
-
-export async function loadLiveClient(): Promise<void> {
-  k8s ??= await import('@kubernetes/client-node');
-}
+import { failure, kubeApi, KubeApiError, type KubeApi } from './api.js';
+import { KubeconfigProblem, loadKubeconfig } from './kubeconfig.js';
 
 type Loose = Record<string, unknown>;
-
-function statusOf(err: unknown): number | undefined {
-  if (typeof err === 'object' && err !== null && 'code' in err) {
-    const code = (err as { code: unknown }).code;
-    if (typeof code === 'number') return code;
-  }
-  return undefined;
-}
-
-function failure<T>(err: unknown, verb: string, where: string): LiveRead<T> {
-  const status = statusOf(err);
-  if (status === 404) return { state: 'absent' };
-  if (status === 401)
-    return {
-      state: 'unverifiable',
-      reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
-      permission: verb,
-    };
-  if (status === 403)
-    return {
-      state: 'unverifiable',
-      reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
-      permission: verb,
-    };
-  const what = status !== undefined ? `answered ${status}` : 'could not be reached';
-  return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
-}
 
 function str(v: unknown): string | undefined {
   if (v instanceof Date) return v.toISOString();
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A timestamp as an ISO string with milliseconds (`2026-03-01T09:12:00.000Z`), as the Date it used to be parsed to. */
+function time(v: unknown): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? s : d.toISOString();
 }
 
 function containersOf(spec: Loose | undefined): LiveContainer[] {
@@ -144,85 +122,71 @@ export interface LiveClusterReader {
   requests(): number;
 }
 
-type Page = { items: unknown[]; metadata?: { _continue?: string } };
+export interface LiveReaderOptions {
+  /** A person can answer a login prompt (default true: diagnose and the audit run where someone watches). */
+  interactive?: boolean;
+  /** The run's deadline: an exec credential plugin still running then is killed, and no request outlives it. */
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+  /** Per request (default 30 s). */
+  timeoutMs?: number;
+}
 
-/** `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY apply (absent under --simulate). */
-export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.ProcessEnv): LiveClusterReader {
-  if (!k8s) throw new Error('the Kubernetes client is not loaded (call loadLiveClient first)');
-  const kc = new k8s.KubeConfig();
-  kc.loadFromFile(kubeconfigPath);
-  if (proxyEnv) applyProxyEnv(kc, proxyEnv);
-  const core = kc.makeApiClient(k8s.CoreV1Api);
-  const apps = kc.makeApiClient(k8s.AppsV1Api);
-  const batch = kc.makeApiClient(k8s.BatchV1Api);
-  const authz = kc.makeApiClient(k8s.AuthorizationV1Api);
-  let count = 0;
+const WORKLOAD_PATHS: Record<LiveWorkloadKind, string> = {
+  Deployment: '/apis/apps/v1|deployments',
+  StatefulSet: '/apis/apps/v1|statefulsets',
+  DaemonSet: '/apis/apps/v1|daemonsets',
+  ReplicaSet: '/apis/apps/v1|replicasets',
+  Job: '/apis/batch/v1|jobs',
+  CronJob: '/apis/batch/v1|cronjobs',
+};
 
-  async function pages(call: (cont?: string) => Promise<Page>): Promise<Loose[]> {
-    const out: Loose[] = [];
-    let cont: string | undefined;
-    do {
-      count += 1;
-      const page = await call(cont);
-      out.push(...(page.items as Loose[]));
-      cont = page.metadata?._continue || undefined;
-    } while (cont);
-    return out;
+/**
+ * A reader over a kubeconfig (a file, or a KUBECONFIG list merged as kubectl does), its current context. Throws when the
+ * kubeconfig is unusable; a credential plugin that waits for a person (in a run nobody watches) or is not installed
+ * makes every read unverifiable, saying so. `proxyEnv`: the environment whose HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+ * apply (absent under --simulate).
+ */
+export function liveClusterReader(
+  kubeconfigPath: string,
+  proxyEnv?: NodeJS.ProcessEnv,
+  opts: LiveReaderOptions = {},
+): LiveClusterReader {
+  const kc = loadKubeconfig(kubeconfigPath);
+  let api: KubeApi;
+  try {
+    api = kubeApi(kc, {
+      interactive: opts.interactive ?? true,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(proxyEnv ? { proxyEnv } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    });
+  } catch (err) {
+    if (!(err instanceof KubeconfigProblem)) throw err;
+    // A login that waits for a person, or a plugin not installed: every read says so, none is sent.
+    const refused = (): Promise<never> => Promise.reject(new KubeApiError('refused', err.message));
+    api = { get: refused, list: refused, post: refused, requests: () => 0 };
   }
-
+  const seg = encodeURIComponent;
   const where = (ns?: string): string => (ns ? `in namespace ${ns}` : 'in all namespaces');
-
-  const lists: Record<LiveWorkloadKind, (ns: string | undefined, cont?: string) => Promise<Page>> = {
-    Deployment: (ns, c) =>
-      ns
-        ? apps.listNamespacedDeployment({ namespace: ns, limit: 500, _continue: c })
-        : apps.listDeploymentForAllNamespaces({ limit: 500, _continue: c }),
-    StatefulSet: (ns, c) =>
-      ns
-        ? apps.listNamespacedStatefulSet({ namespace: ns, limit: 500, _continue: c })
-        : apps.listStatefulSetForAllNamespaces({ limit: 500, _continue: c }),
-    DaemonSet: (ns, c) =>
-      ns
-        ? apps.listNamespacedDaemonSet({ namespace: ns, limit: 500, _continue: c })
-        : apps.listDaemonSetForAllNamespaces({ limit: 500, _continue: c }),
-    ReplicaSet: (ns, c) =>
-      ns
-        ? apps.listNamespacedReplicaSet({ namespace: ns, limit: 500, _continue: c })
-        : apps.listReplicaSetForAllNamespaces({ limit: 500, _continue: c }),
-    Job: (ns, c) =>
-      ns
-        ? batch.listNamespacedJob({ namespace: ns, limit: 500, _continue: c })
-        : batch.listJobForAllNamespaces({ limit: 500, _continue: c }),
-    CronJob: (ns, c) =>
-      ns
-        ? batch.listNamespacedCronJob({ namespace: ns, limit: 500, _continue: c })
-        : batch.listCronJobForAllNamespaces({ limit: 500, _continue: c }),
-  };
+  const scoped = (group: string, resource: string, ns?: string): string =>
+    ns ? `${group}/namespaces/${seg(ns)}/${resource}` : `${group}/${resource}`;
 
   return {
     async readPod(namespace, name) {
       try {
-        count += 1;
-        return {
-          state: 'found',
-          value: podFromApi((await core.readNamespacedPod({ name, namespace })) as unknown as Loose),
-        };
+        const pod = (await api.get(`/api/v1/namespaces/${seg(namespace)}/pods/${seg(name)}`)) as Loose;
+        return { state: 'found', value: podFromApi(pod ?? {}) };
       } catch (err) {
         return failure(err, 'get pods', where(namespace));
       }
     },
     async listPods(namespace, labelSelector) {
       try {
-        const items = await pages((c) =>
-          namespace
-            ? core.listNamespacedPod({
-                namespace,
-                limit: 500,
-                _continue: c,
-                ...(labelSelector ? { labelSelector } : {}),
-              })
-            : core.listPodForAllNamespaces({ limit: 500, _continue: c, ...(labelSelector ? { labelSelector } : {}) }),
-        );
+        const items = await api.list(scoped('/api/v1', 'pods', namespace), {
+          labelSelector: labelSelector || undefined,
+        });
         return { state: 'found', value: items.map(podFromApi) };
       } catch (err) {
         return failure(err, 'list pods', where(namespace));
@@ -230,14 +194,9 @@ export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.Proc
     },
     async listPodEvents(namespace, pod) {
       try {
-        const items = await pages((c) =>
-          core.listNamespacedEvent({
-            namespace,
-            fieldSelector: `involvedObject.name=${pod}`,
-            limit: 500,
-            _continue: c,
-          }),
-        );
+        const items = await api.list(scoped('/api/v1', 'events', namespace), {
+          fieldSelector: `involvedObject.name=${pod}`,
+        });
         const events: LiveEvent[] = items
           .filter((e) => ((e.involvedObject ?? {}) as Loose).name === pod)
           .map((e) => ({
@@ -245,7 +204,9 @@ export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.Proc
             reason: String(e.reason ?? ''),
             message: String(e.message ?? ''),
             count: typeof e.count === 'number' ? e.count : 1,
-            ...((str(e.lastTimestamp) ?? str(e.eventTime)) ? { last: str(e.lastTimestamp) ?? str(e.eventTime) } : {}),
+            ...((time(e.lastTimestamp) ?? time(e.eventTime))
+              ? { last: time(e.lastTimestamp) ?? time(e.eventTime) }
+              : {}),
           }));
         return { state: 'found', value: events };
       } catch (err) {
@@ -254,7 +215,7 @@ export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.Proc
     },
     async listNodes() {
       try {
-        const items = await pages((c) => core.listNode({ limit: 500, _continue: c }));
+        const items = await api.list('/api/v1/nodes');
         return {
           state: 'found',
           value: items.map((n) => {
@@ -268,7 +229,8 @@ export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.Proc
     },
     async listWorkloads(kind, namespace) {
       try {
-        const items = await pages((c) => lists[kind](namespace, c));
+        const [group, resource] = WORKLOAD_PATHS[kind].split('|');
+        const items = await api.list(scoped(group, resource, namespace));
         return { state: 'found', value: items.map((o) => workloadFromApi(kind, o)) };
       } catch (err) {
         return failure(err, `list ${kind.toLowerCase()}s`, where(namespace));
@@ -276,15 +238,16 @@ export function liveClusterReader(kubeconfigPath: string, proxyEnv?: NodeJS.Proc
     },
     async canI(verb, group, resource, namespace) {
       try {
-        count += 1;
-        const r = await authz.createSelfSubjectAccessReview({
-          body: { spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } } },
-        });
-        return r.status?.allowed === true;
+        const r = (await api.post('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { verb, group, resource, ...(namespace ? { namespace } : {}) } },
+        })) as { status?: { allowed?: unknown } } | null;
+        return r?.status?.allowed === true;
       } catch {
         return undefined;
       }
     },
-    requests: () => count,
+    requests: () => api.requests(),
   };
 }

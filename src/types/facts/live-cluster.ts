@@ -1,5 +1,5 @@
 // What the running cluster holds, as `diagnose` and the workload audit read it (facts/kubernetes/live.ts builds
-// these from the API's bodies; no client-node model crosses into checks/).
+// these from the API's JSON bodies; no raw API body crosses into checks/).
 
 export type LiveRead<T> =
   { state: 'found'; value: T } | { state: 'absent' } | { state: 'unverifiable'; reason: string; permission?: string };

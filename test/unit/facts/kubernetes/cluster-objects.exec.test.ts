@@ -4,19 +4,12 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  clusterObjectReader,
-  interactiveLoginMode,
-  KubeconfigProblem,
-  loadKubernetesClient,
-} from '../../../../src/facts/kubernetes/cluster-objects.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clusterObjectReader } from '../../../../src/facts/kubernetes/cluster-objects.js';
+import { interactiveLoginMode, KubeconfigProblem } from '../../../../src/facts/kubernetes/kubeconfig.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'apg-kexec-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-beforeAll(async () => {
-  await loadKubernetesClient();
-});
 
 function kubeconfig(command: string, args: string[]): string {
   const file = path.join(tmp, `kc-${Math.random().toString(36).slice(2)}.yaml`);

@@ -2,19 +2,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   KubeconfigElsewhereError,
-  loadKubernetesClient,
   mergeKubeconfigs,
   selectClusterContext,
-} from '../../../../src/facts/kubernetes/cluster-objects.js';
+} from '../../../../src/facts/kubernetes/kubeconfig.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'apg-kubeconfig-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeAll(async () => {
-  await loadKubernetesClient();
-});
 
 const PROD = 'prod-aks-dns-1a2b3c4d.hcp.westeurope.azmk8s.io';
 const STAGING = 'staging-aks-dns-9f8e7d6c.hcp.westeurope.azmk8s.io';

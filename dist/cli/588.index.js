@@ -1,5 +1,5 @@
-export const id = 718;
-export const ids = [718];
+export const id = 588;
+export const ids = [588];
 export const modules = {
 
 /***/ 75039:
@@ -404,7 +404,7 @@ function hostOf(url) {
 
 /***/ }),
 
-/***/ 65718:
+/***/ 30588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4283,8 +4283,123 @@ function noAnswer(registry, timeoutMs) {
     return `${registry} did not answer within the ${Math.round(timeoutMs / 1000)} s timeout`;
 }
 
-// EXTERNAL MODULE: ./src/facts/kubernetes/cluster-objects.ts
-var cluster_objects = __webpack_require__(10091);
+// EXTERNAL MODULE: ./src/facts/kubernetes/api.ts
+var kubernetes_api = __webpack_require__(1196);
+// EXTERNAL MODULE: ./src/facts/kubernetes/kubeconfig.ts
+var kubeconfig = __webpack_require__(34629);
+;// CONCATENATED MODULE: ./src/facts/kubernetes/cluster-objects.ts
+// Live cluster reads for pull secrets: Secrets and ServiceAccounts (and, for the audit, Pods), read only, through the
+// small API reader in api.ts from the kubeconfig `azure/aks-set-context` leaves behind. Every failure is data:
+// 404 is "absent", 401/403 is "unverifiable" naming the RBAC verb to grant, anything else "unverifiable: why".
+// Secret data stays base64 as the API returns it; decoding (and masking) is docker-config.ts's job.
+
+
+const PULL_SECRET_TYPES = ['kubernetes.io/dockerconfigjson', 'kubernetes.io/dockercfg'];
+const strings = (o) => Object.fromEntries(Object.entries(typeof o === 'object' && o !== null ? o : {}).filter((e) => typeof e[1] === 'string'));
+const refNames = (refs) => (Array.isArray(refs) ? refs : [])
+    .map((r) => (typeof r?.name === 'string' ? r.name : ''))
+    .filter((n) => n !== '');
+function secretFromApi(s) {
+    const data = strings(s.data);
+    for (const [k, v] of Object.entries(strings(s.stringData)))
+        data[k] = Buffer.from(v, 'utf8').toString('base64');
+    const out = {
+        name: s.metadata?.name ?? '',
+        namespace: s.metadata?.namespace ?? '',
+        data,
+        origin: 'cluster',
+    };
+    if (s.type)
+        out.type = s.type;
+    return out;
+}
+function serviceAccountFromApi(sa) {
+    return {
+        name: sa.metadata?.name ?? '',
+        namespace: sa.metadata?.namespace ?? '',
+        imagePullSecrets: refNames(sa.imagePullSecrets),
+        origin: 'cluster',
+    };
+}
+function podRefFromApi(p) {
+    const refs = Array.isArray(p.metadata?.ownerReferences) ? p.metadata.ownerReferences : [];
+    const owner = refs.find((o) => o?.controller) ?? refs[0];
+    const ref = {
+        namespace: p.metadata?.namespace ?? '',
+        name: p.metadata?.name ?? '',
+        serviceAccount: p.spec?.serviceAccountName ?? 'default',
+        imagePullSecrets: refNames(p.spec?.imagePullSecrets),
+    };
+    if (owner)
+        ref.owner = `${owner.kind}/${owner.name}`;
+    return ref;
+}
+/**
+ * A reader over a kubeconfig (a file, or a KUBECONFIG list joined with the path delimiter, merged as kubectl does),
+ * tied to the cluster under check when its API server hosts are given. Throws when the kubeconfig is unusable,
+ * KubeconfigElsewhereError when it points at another cluster, or KubeconfigProblem when its credential plugin waits
+ * for a person or is not installed.
+ */
+function clusterObjectReader(kubeconfigPath, servers = [], opts = { interactive: true }) {
+    const kc = (0,kubeconfig/* loadKubeconfig */.iz)(kubeconfigPath);
+    (0,kubeconfig/* selectClusterContext */.wD)(kc, servers);
+    const api = (0,kubernetes_api/* kubeApi */.Q1)(kc, opts);
+    const seg = encodeURIComponent;
+    return {
+        async readSecret(namespace, name) {
+            try {
+                const s = (await api.get(`/api/v1/namespaces/${seg(namespace)}/secrets/${seg(name)}`));
+                return { state: 'found', value: secretFromApi(s) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'get secrets', `in namespace ${namespace}`);
+            }
+        },
+        async readServiceAccount(namespace, name) {
+            try {
+                const sa = (await api.get(`/api/v1/namespaces/${seg(namespace)}/serviceaccounts/${seg(name)}`));
+                return { state: 'found', value: serviceAccountFromApi(sa) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'get serviceaccounts', `in namespace ${namespace}`);
+            }
+        },
+        async listPullSecrets() {
+            const out = [];
+            for (const type of PULL_SECRET_TYPES) {
+                try {
+                    const items = (await api.list('/api/v1/secrets', { fieldSelector: `type=${type}` }));
+                    // Filter here too: a server (or proxy) that ignores fieldSelector must not widen what is decoded.
+                    out.push(...items.filter((i) => i.type === type).map(secretFromApi));
+                }
+                catch (err) {
+                    const f = (0,kubernetes_api/* failure */.V2)(err, 'list secrets', 'in all namespaces');
+                    return f.state === 'absent' ? { state: 'found', value: out } : f;
+                }
+            }
+            return { state: 'found', value: out };
+        },
+        async listServiceAccounts() {
+            try {
+                const items = (await api.list('/api/v1/serviceaccounts'));
+                return { state: 'found', value: items.map(serviceAccountFromApi) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'list serviceaccounts', 'in all namespaces');
+            }
+        },
+        async listPods() {
+            try {
+                const items = (await api.list('/api/v1/pods'));
+                return { state: 'found', value: items.map(podRefFromApi) };
+            }
+            catch (err) {
+                return (0,kubernetes_api/* failure */.V2)(err, 'list pods', 'in all namespaces');
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/facts/credentials/azure-reads.ts
 // The Azure reads credential facts need, each returning data or "unverifiable: why" (never throwing):
 // visible registries (ARM), the admin user's current passwords (listCredentials, compared in memory and dropped),
@@ -4793,6 +4908,7 @@ function grantedPull(token, repository, registry) {
 
 
 
+
 const NO_AZURE = 'no Azure sign-in';
 /** Runs async work over items with a concurrency limit, keeping order. */
 async function mapLimit(items, limit, fn) {
@@ -4853,7 +4969,7 @@ function makeClusterReader(ctx, opts) {
         // A person can answer a login prompt only outside CI and on a terminal.
         const interactive = env.CI !== 'true' && env.GITHUB_ACTIONS !== 'true' && !!process.stdin.isTTY;
         return {
-            reader: (0,cluster_objects/* clusterObjectReader */.TV)(ctx.kubeconfigPath, opts.clusterServers, {
+            reader: clusterObjectReader(ctx.kubeconfigPath, opts.clusterServers, {
                 interactive,
                 signal: ctx.signal,
                 env,
@@ -4863,9 +4979,9 @@ function makeClusterReader(ctx, opts) {
         };
     }
     catch (err) {
-        if (err instanceof cluster_objects/* KubeconfigElsewhereError */.IB)
+        if (err instanceof kubeconfig/* KubeconfigElsewhereError */.IB)
             return { state: { state: 'off', reason: err.message } };
-        if (err instanceof cluster_objects/* KubeconfigProblem */.Ve && err.kind === 'interactive')
+        if (err instanceof kubeconfig/* KubeconfigProblem */.Ve && err.kind === 'interactive')
             return {
                 state: {
                     state: 'unverifiable',
@@ -4913,8 +5029,6 @@ async function resolveSecretUses(inventory, reader, clusterServiceAccounts) {
     return [...byKey.values()];
 }
 async function collectCredentialFacts(ctx, inventory, registries, opts = {}) {
-    if (!opts.cluster && ctx.kubeconfigPath && !ctx.clusterReadsOff)
-        await (0,cluster_objects/* loadKubernetesClient */.up)();
     const { reader, state } = makeClusterReader(ctx, opts);
     const facts = {
         now: ctx.now.toISOString(),
@@ -5277,8 +5391,9 @@ function clusterReaderFor(ctx, opts, gaps) {
         return undefined;
     }
     try {
-        return (0,cluster_objects/* clusterObjectReader */.TV)(ctx.kubeconfigPath, [], {
+        return clusterObjectReader(ctx.kubeconfigPath, [], {
             interactive: true,
+            signal: ctx.signal,
             ...(ctx.proxyEnv ? { proxyEnv: ctx.proxyEnv } : {}),
         });
     }
@@ -5319,8 +5434,6 @@ async function usageIndex(reader) {
     return used;
 }
 async function auditPullSecrets(ctx, opts, registries, gaps) {
-    if (!opts.cluster && ctx.kubeconfigPath && !ctx.clusterReadsOff)
-        await (0,cluster_objects/* loadKubernetesClient */.up)();
     const reader = clusterReaderFor(ctx, opts, gaps);
     if (!reader)
         return [];
@@ -8135,11 +8248,11 @@ var external_node_diagnostics_channel_ = __webpack_require__(53053);
 var external_node_diagnostics_channel_default = /*#__PURE__*/__webpack_require__.n(external_node_diagnostics_channel_);
 ;// CONCATENATED MODULE: ./src/lib/debug-log.ts
 // The run's debug trace (issue 19 point 9: "slow or hangs"), on with `--debug` / AKS_PULL_GATE_DEBUG=1 in the CLI and
-// RUNNER_DEBUG=1 in the action (core.isDebug). Each phase's start and end with its time and the deadline left, and
-// one line per HTTP request: method, host, path, status and time. Requests are observed through Node's diagnostics
-// channels (node:http for the Azure SDKs and the Kubernetes client, undici for fetch: the registry client, Graph and
-// the GitHub client), so no client needs to know about it. Never a secret: no query string (a token request's
-// `scope`/`service` or a SAS would sit there), no header, no body. Retries and their waits are the registry
+// RUNNER_DEBUG=1 in the action (core.isDebug). Each phase's start and end with its time and the deadline left, and one
+// line per HTTP request: method, host, path, status and time. Requests are observed through Node's diagnostics channels
+// (node:http for the Azure SDKs, undici for fetch and the Kubernetes API reader: the registry client, Graph, the GitHub
+// client, facts/kubernetes/api.ts), so no client needs to know about it. Never a secret: no query string (a token
+// request's `scope`/`service` or a SAS would sit there), no header, no body. Retries and their waits are the registry
 // client's own debug lines (facts/registry/http.ts), which this trace interleaves with.
 
 /** A request line's target: host and path only; the query string is dropped (never logged), shown as `?…`. */

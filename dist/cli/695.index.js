@@ -1,114 +1,413 @@
-export const id = 280;
-export const ids = [280,806];
+export const id = 695;
+export const ids = [695,806];
 export const modules = {
 
-/***/ 10091:
+/***/ 1196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q1: () => (/* binding */ kubeApi),
+/* harmony export */   V2: () => (/* binding */ failure),
+/* harmony export */   W3: () => (/* binding */ KubeApiError)
+/* harmony export */ });
+/* unused harmony export proxyFor */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
+/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20806);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34629);
+// A small reader of the Kubernetes API for the gate's few calls (get, list with pagination, one POST): the current
+// context's server over undici with the kubeconfig's TLS (CA, client certificate, tls-server-name, skip-verify) and
+// proxy (the entry's proxy-url wins, else HTTPS_PROXY / NO_PROXY through proxyUrlFor), the user's credentials from
+// kubeconfig.ts, each request bounded by a timeout and the run's deadline, each body by a size cap. Every failure is a
+// KubeApiError that `failure` turns into one line; a response body is never echoed.
+
+
+
+
+/** Why a call failed: an HTTP status, no answer (`code` from the socket or TLS), or something the gate refused. */
+class KubeApiError extends Error {
+    kind;
+    status;
+    code;
+    constructor(kind, message, status, code) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.name = 'KubeApiError';
+    }
+}
+/** One line about a failed call: 404 is absent, 401/403 name the RBAC verb to grant, the rest say what happened. */
+function failure(err, verb, where) {
+    const e = err instanceof KubeApiError ? err : undefined;
+    if (e?.status === 404)
+        return { state: 'absent' };
+    if (e?.status === 401)
+        return {
+            state: 'unverifiable',
+            reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
+            permission: verb,
+        };
+    if (e?.status === 403)
+        return {
+            state: 'unverifiable',
+            reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
+            permission: verb,
+        };
+    // Credentials that could not be had (a failed exec plugin, a legacy auth-provider) say so in their own words.
+    if (!e || e.kind === 'refused')
+        return { state: 'unverifiable', reason: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
+    const what = e.kind === 'status'
+        ? `answered ${e.status}`
+        : e.kind === 'timeout' || e.kind === 'deadline' || e.kind === 'too-large' || e.kind === 'not-json'
+            ? e.message
+            : `could not be reached${e.code ? ` (${e.code})` : ''}`;
+    return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
+}
+const MB = 1024 * 1024;
+const MAX_PAGES = 2000;
+/** The proxy the server is reached through, as kubectl chooses it: the entry's own `proxy-url` wins, else the env. */
+function proxyFor(cluster, proxyEnv) {
+    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_2__.proxyUrlFor)(cluster.server, proxyEnv) : undefined);
+}
+function fileOrData(file, data, what) {
+    // As kubectl: the inline data overrides the file.
+    if (data)
+        return Buffer.from(data, 'base64');
+    if (!file)
+        return undefined;
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file);
+    }
+    catch (err) {
+        throw new Error(`the kubeconfig's ${what} ${file} could not be read (${err.code ?? 'error'})`, { cause: err });
+    }
+}
+function dispatcherFor(cluster, user, proxy) {
+    const tls = {};
+    // No CA in the kubeconfig: the default store (system CAs and NODE_EXTRA_CA_CERTS) applies.
+    const ca = fileOrData(cluster.caFile, cluster.caData, 'certificate-authority');
+    if (ca)
+        tls.ca = ca;
+    const cert = fileOrData(user?.certFile, user?.certData, 'client-certificate');
+    if (cert)
+        tls.cert = cert;
+    const key = fileOrData(user?.keyFile, user?.keyData, 'client-key');
+    if (key)
+        tls.key = key;
+    if (cluster.skipTLSVerify)
+        tls.rejectUnauthorized = false;
+    if (cluster.tlsServerName)
+        tls.servername = cluster.tlsServerName;
+    if (!proxy)
+        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({ connect: tls });
+    // Only the scheme goes into the message: a proxy URL may carry credentials.
+    if (!/^https?:/i.test(proxy))
+        throw new Error(`the kubeconfig's proxy-url is a ${proxy.split(':')[0]} proxy; only http and https proxies are supported`);
+    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .ProxyAgent */ .kT({ uri: proxy, requestTls: tls });
+}
+function errorCode(err) {
+    for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
+        const code = e.code;
+        if (typeof code === 'string' && code)
+            return code;
+    }
+    return undefined;
+}
+/**
+ * A reader of the kubeconfig's current context. Throws when the context, its cluster, or a file the kubeconfig names
+ * cannot be used, or KubeconfigProblem (from credentialsFor) when its exec plugin waits for a person or is missing.
+ */
+function kubeApi(kc, opts) {
+    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__/* .currentTarget */ .fs)(kc);
+    const server = new URL(cluster.server);
+    if (server.protocol === 'http:' && !cluster.skipTLSVerify)
+        throw new Error('HTTP protocol is not allowed when insecure-skip-tls-verify is not set');
+    if (server.protocol !== 'http:' && server.protocol !== 'https:')
+        throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
+    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialsFor */ .Og)(user, opts);
+    const dispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const maxBody = opts.maxBodyBytes ?? 64 * MB;
+    const base = cluster.server.replace(/\/+$/, '');
+    let count = 0;
+    async function call(method, path, query, body) {
+        let creds;
+        try {
+            creds = await auth();
+        }
+        catch (err) {
+            throw new KubeApiError('refused', err instanceof Error ? err.message : String(err));
+        }
+        const url = new URL(base + path);
+        for (const [k, v] of Object.entries(query ?? {}))
+            if (v !== undefined)
+                url.searchParams.set(k, v);
+        if (opts.signal?.aborted)
+            throw new KubeApiError('deadline', "did not answer before the run's deadline");
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+        const why = (err) => {
+            if (opts.signal?.aborted)
+                return new KubeApiError('deadline', "did not answer before the run's deadline");
+            if (timeout.aborted)
+                return new KubeApiError('timeout', `did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`);
+            if (err instanceof KubeApiError)
+                return err;
+            return new KubeApiError('unreachable', 'could not be reached', undefined, errorCode(err));
+        };
+        count += 1;
+        let res;
+        try {
+            res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, {
+                method,
+                dispatcher,
+                signal,
+                headers: {
+                    accept: 'application/json',
+                    'user-agent': 'aks-pull-gate',
+                    ...creds.headers,
+                    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+                },
+                ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+            });
+        }
+        catch (err) {
+            throw why(err);
+        }
+        try {
+            if (res.statusCode < 200 || res.statusCode >= 300) {
+                await res.body.dump({ signal, limit: 64 * 1024 }).catch(() => undefined);
+                throw new KubeApiError('status', `answered ${res.statusCode}`, res.statusCode);
+            }
+            const tooLarge = () => new KubeApiError('too-large', `sent a body over ${maxBody < MB ? `${Math.round(maxBody / 1024)} KB` : `${Math.round(maxBody / MB)} MB`}`);
+            const declared = Number(res.headers['content-length']);
+            if (Number.isFinite(declared) && declared > maxBody) {
+                res.body.destroy();
+                throw tooLarge();
+            }
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of res.body) {
+                size += chunk.length;
+                if (size > maxBody) {
+                    res.body.destroy();
+                    throw tooLarge();
+                }
+                chunks.push(chunk);
+            }
+            try {
+                return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            }
+            catch {
+                throw new KubeApiError('not-json', 'sent a body that is not JSON');
+            }
+        }
+        catch (err) {
+            throw why(err);
+        }
+    }
+    return {
+        get: (path, query) => call('GET', path, query),
+        post: (path, body) => call('POST', path, undefined, body),
+        async list(path, query) {
+            const out = [];
+            let cont;
+            let pages = 0;
+            do {
+                // A server that never stops sending `continue` is cut off (1,000,000 objects at 500 a page).
+                if (++pages > MAX_PAGES)
+                    throw new KubeApiError('too-large', `sent more than ${MAX_PAGES} pages`);
+                const page = (await call('GET', path, { ...query, limit: '500', continue: cont }));
+                if (Array.isArray(page?.items))
+                    for (const i of page.items)
+                        if (typeof i === 'object' && i !== null)
+                            out.push(i);
+                cont =
+                    typeof page?.metadata?.continue === 'string' && page.metadata.continue ? page.metadata.continue : undefined;
+            } while (cont);
+            return out;
+        },
+        requests: () => count,
+    };
+}
+
+
+/***/ }),
+
+/***/ 34629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IB: () => (/* binding */ KubeconfigElsewhereError),
-/* harmony export */   TV: () => (/* binding */ clusterObjectReader),
+/* harmony export */   Og: () => (/* binding */ credentialsFor),
 /* harmony export */   Ve: () => (/* binding */ KubeconfigProblem),
-/* harmony export */   m4: () => (/* binding */ applyProxyEnv),
-/* harmony export */   up: () => (/* binding */ loadKubernetesClient)
+/* harmony export */   fs: () => (/* binding */ currentTarget),
+/* harmony export */   iz: () => (/* binding */ loadKubeconfig),
+/* harmony export */   wD: () => (/* binding */ selectClusterContext)
 /* harmony export */ });
-/* unused harmony exports secretFromApi, serviceAccountFromApi, mergeKubeconfigs, selectClusterContext, interactiveLoginMode */
+/* unused harmony exports loadKubeconfigFile, mergeKubeconfigs, currentContextOf, interactiveLoginMode */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20806);
-// Live cluster reads for pull secrets: Secrets and ServiceAccounts (and, for the audit, Pods), read only, through
-// @kubernetes/client-node from the kubeconfig `azure/aks-set-context` leaves behind. Every failure is data:
-// 404 is "absent", 401/403 is "unverifiable" naming the RBAC verb to grant, anything else "unverifiable: why".
-// Secret data stays base64 as the API returns it; decoding (and masking) is docker-config.ts's job.
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
+// The kubeconfig as kubectl reads it: a file, or a KUBECONFIG list merged (first definition of a name wins), relative
+// file paths resolved against the file that names them, the context tied to the cluster under check, and the current
+// user's credentials turned into what a request carries (bearer token, basic auth, client certificate, impersonation).
+// Exec credential plugins are run here, once, under the run's deadline; a legacy auth-provider (azure, gcp, oidc:
+// removed from kubectl) is refused with the fix instead of being dropped. Only what the gate's reads need.
 
 
 
 
-// @kubernetes/client-node is large (about half a second to load): it is loaded only when a kubeconfig will be read.
-let k8s;
-/** Loads the Kubernetes client; call before clusterObjectReader (the collectors do when a kubeconfig is present). */
-async function loadKubernetesClient() {
-    k8s ??= await Promise.all(/* import() */[__webpack_require__.e(676), __webpack_require__.e(356)]).then(__webpack_require__.bind(__webpack_require__, 17356));
-}
-const PULL_SECRET_TYPES = ['kubernetes.io/dockerconfigjson', 'kubernetes.io/dockercfg'];
-function statusOf(err) {
-    if (typeof err === 'object' && err !== null && 'code' in err) {
-        const code = err.code;
-        if (typeof code === 'number')
-            return code;
-    }
-    return undefined;
-}
-/** One line about a failed call; client-node puts the whole response body in `message`, so never echo it. */
-function failure(err, verb, where) {
-    const status = statusOf(err);
-    if (status === 404)
-        return { state: 'absent' };
-    if (status === 401) {
-        return {
-            state: 'unverifiable',
-            reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
-            permission: verb,
+const text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const list = (v) => (Array.isArray(v) ? v.map((e) => obj(e) ?? {}) : []);
+/** Parses one kubeconfig file; relative file paths in it resolve against its directory, as kubectl resolves them. */
+function loadKubeconfigFile(file) {
+    const doc = obj((0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'))) ?? {};
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file));
+    const abs = (p) => (p ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir, p) : undefined);
+    const clusters = list(doc.clusters).map((e, i) => {
+        const name = text(e.name);
+        const c = obj(e.cluster);
+        if (!name)
+            throw new Error(`clusters[${i}].name is missing`);
+        if (!c)
+            throw new Error(`clusters[${i}].cluster is missing`);
+        const server = text(c.server);
+        if (!server)
+            throw new Error(`clusters[${i}].cluster.server is missing`);
+        const out = {
+            name,
+            server: server.replace(/\/+$/, ''),
+            skipTLSVerify: c['insecure-skip-tls-verify'] === true,
         };
-    }
-    if (status === 403) {
-        return {
-            state: 'unverifiable',
-            reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
-            permission: verb,
+        const caFile = abs(text(c['certificate-authority']));
+        if (caFile)
+            out.caFile = caFile;
+        const caData = text(c['certificate-authority-data']);
+        if (caData)
+            out.caData = caData;
+        const tlsServerName = text(c['tls-server-name']);
+        if (tlsServerName)
+            out.tlsServerName = tlsServerName;
+        const proxyUrl = text(c['proxy-url']);
+        if (proxyUrl)
+            out.proxyUrl = proxyUrl;
+        return out;
+    });
+    const users = list(doc.users).map((e, i) => {
+        const name = text(e.name);
+        if (!name)
+            throw new Error(`users[${i}].name is missing`);
+        const u = obj(e.user) ?? {};
+        const out = { name };
+        const set = (k, v) => {
+            if (v !== undefined)
+                out[k] = v;
         };
-    }
-    const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
-        ? ` (${err.code})`
-        : '';
-    const what = status !== undefined ? `answered ${status}` : `could not be reached${code}`;
-    return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
+        set('token', text(u.token));
+        set('tokenFile', abs(text(u.tokenFile) ?? text(u['token-file'])));
+        set('certFile', abs(text(u['client-certificate'])));
+        set('certData', text(u['client-certificate-data']));
+        set('keyFile', abs(text(u['client-key'])));
+        set('keyData', text(u['client-key-data']));
+        set('username', text(u.username));
+        set('password', typeof u.password === 'string' ? u.password : undefined);
+        set('impersonateUser', text(u.as));
+        const groups = Array.isArray(u['as-groups']) ? u['as-groups'].filter((g) => typeof g === 'string') : [];
+        if (groups.length > 0)
+            out.impersonateGroups = groups;
+        const exec = obj(u.exec);
+        if (exec && text(exec.command))
+            out.exec = execSpec(exec, dir);
+        const ap = obj(u['auth-provider']);
+        if (ap)
+            out.authProvider = {
+                ...(text(ap.name) ? { name: text(ap.name) } : {}),
+                ...(obj(ap.config) ? { config: obj(ap.config) } : {}),
+            };
+        return out;
+    });
+    const contexts = list(doc.contexts).map((e, i) => {
+        const name = text(e.name);
+        const c = obj(e.context);
+        if (!name)
+            throw new Error(`contexts[${i}].name is missing`);
+        if (!c)
+            throw new Error(`contexts[${i}].context is missing`);
+        const cluster = text(c.cluster);
+        if (!cluster)
+            throw new Error(`contexts[${i}].context.cluster is missing`);
+        const out = { name, cluster };
+        if (text(c.user))
+            out.user = text(c.user);
+        if (text(c.namespace))
+            out.namespace = text(c.namespace);
+        return out;
+    });
+    return { clusters, users, contexts, currentContext: text(doc['current-context']) ?? '' };
 }
-function secretFromApi(s) {
-    const data = { ...(s.data ?? {}) };
-    for (const [k, v] of Object.entries(s.stringData ?? {}))
-        data[k] = Buffer.from(v, 'utf8').toString('base64');
+/** kubectl resolves an exec command against the kubeconfig's directory only when it is a path (has a separator). */
+function execSpec(exec, dir) {
+    const command = String(exec.command);
     const out = {
-        name: s.metadata?.name ?? '',
-        namespace: s.metadata?.namespace ?? '',
-        data,
-        origin: 'cluster',
+        command: command.includes('/') || command.includes((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)) ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir, command) : command,
     };
-    if (s.type)
-        out.type = s.type;
+    if (Array.isArray(exec.args))
+        out.args = exec.args.map(String);
+    const env = list(exec.env).filter((e) => typeof e.name === 'string');
+    if (env.length > 0)
+        out.env = env.map((e) => ({ name: String(e.name), value: String(e.value ?? '') }));
     return out;
 }
-function serviceAccountFromApi(sa) {
-    return {
-        name: sa.metadata?.name ?? '',
-        namespace: sa.metadata?.namespace ?? '',
-        imagePullSecrets: (sa.imagePullSecrets ?? []).map((r) => r.name ?? '').filter((n) => n !== ''),
-        origin: 'cluster',
-    };
+/**
+ * Merges a KUBECONFIG list as kubectl does: the first file to define a cluster, user or context name wins (later
+ * ones are ignored, not an error), and current-context comes from the first file that sets one.
+ */
+function mergeKubeconfigs(paths) {
+    const merged = { clusters: [], users: [], contexts: [], currentContext: '' };
+    for (const p of paths) {
+        const kc = loadKubeconfigFile(p);
+        for (const c of kc.clusters)
+            if (!merged.clusters.some((x) => x.name === c.name))
+                merged.clusters.push(c);
+        for (const u of kc.users)
+            if (!merged.users.some((x) => x.name === u.name))
+                merged.users.push(u);
+        for (const c of kc.contexts)
+            if (!merged.contexts.some((x) => x.name === c.name))
+                merged.contexts.push(c);
+        if (!merged.currentContext && kc.currentContext)
+            merged.currentContext = kc.currentContext;
+    }
+    return merged;
+}
+/** A kubeconfig path as the gate is given it: one file, or a KUBECONFIG list joined with the path delimiter. */
+function loadKubeconfig(kubeconfigPath) {
+    return mergeKubeconfigs(kubeconfigPath.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().delimiter)).filter((p) => p));
+}
+function currentContextOf(kc) {
+    return kc.contexts.find((c) => c.name === kc.currentContext);
+}
+/** The current context's cluster and user (no user: anonymous). Throws when the context or its cluster is absent. */
+function currentTarget(kc) {
+    const ctx = currentContextOf(kc);
+    if (!ctx)
+        throw new Error(kc.currentContext ? `context ${kc.currentContext} is not defined` : 'no current-context');
+    const cluster = kc.clusters.find((c) => c.name === ctx.cluster);
+    if (!cluster)
+        throw new Error(`cluster ${ctx.cluster} of context ${ctx.name} is not defined`);
+    const user = ctx.user ? kc.users.find((u) => u.name === ctx.user) : undefined;
+    return user ? { cluster, user } : { cluster };
 }
 /** The kubeconfig points at another cluster than the one under check: live reads are off, and this says why. */
 class KubeconfigElsewhereError extends Error {
-}
-/**
- * The proxy each cluster entry is reached through, as kubectl chooses it: the entry's own `proxy-url` wins (the client
- * library honours it), else HTTPS_PROXY / HTTP_PROXY / NO_PROXY of `env` for its server (the gate's one proxy rule,
- * proxyUrlFor). Not called under --simulate: the emulator's kubeconfig is loopback and never proxied.
- */
-function applyProxyEnv(kc, env) {
-    let changed = false;
-    const clusters = kc.clusters.map((c) => {
-        const proxyUrl = c.proxyUrl ? undefined : (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_3__.proxyUrlFor)(c.server, env);
-        if (!proxyUrl)
-            return c;
-        changed = true;
-        return { ...c, proxyUrl };
-    });
-    if (changed)
-        kc.loadFromOptions({ clusters, users: kc.users, contexts: kc.contexts, currentContext: kc.currentContext });
 }
 /** `https://Prod-AKS-dns-1a2b.hcp.westeurope.azmk8s.io:443/` -> `prod-aks-dns-1a2b.hcp.westeurope.azmk8s.io`. */
 function serverHost(server) {
@@ -120,36 +419,6 @@ function serverHost(server) {
     catch {
         return server.toLowerCase();
     }
-}
-/**
- * Merges a KUBECONFIG list as kubectl does: the first file to define a cluster, user or context name wins (later
- * ones are ignored, not an error), and current-context comes from the first file that sets one.
- */
-function mergeKubeconfigs(paths) {
-    if (!k8s)
-        throw new Error('the Kubernetes client is not loaded (call loadKubernetesClient first)');
-    const merged = new k8s.KubeConfig();
-    const clusters = [];
-    const users = [];
-    const contexts = [];
-    let currentContext = '';
-    for (const p of paths) {
-        const kc = new k8s.KubeConfig();
-        kc.loadFromFile(p);
-        for (const c of kc.clusters)
-            if (!clusters.some((x) => x.name === c.name))
-                clusters.push(c);
-        for (const u of kc.users)
-            if (!users.some((x) => x.name === u.name))
-                users.push(u);
-        for (const c of kc.contexts)
-            if (!contexts.some((x) => x.name === c.name))
-                contexts.push(c);
-        if (!currentContext && kc.currentContext)
-            currentContext = kc.currentContext;
-    }
-    merged.loadFromOptions({ clusters, users, contexts, currentContext });
-    return merged;
 }
 /**
  * Ties the kubeconfig to the cluster under check: with the cluster's API server hosts known (fqdn, privateFQDN),
@@ -168,7 +437,7 @@ function selectClusterContext(kc, servers) {
         return kc.currentContext;
     const match = kc.contexts.find((c) => wanted.has(hostOf(c.name)));
     if (match) {
-        kc.setCurrentContext(match.name);
+        kc.currentContext = match.name;
         return match.name;
     }
     const current = hostOf(kc.currentContext) || 'no server';
@@ -215,7 +484,7 @@ function onPath(command, env) {
         .some((dir) => dir && ['', '.exe', '.cmd'].some((ext) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, command + ext))));
 }
 /** Runs the exec credential plugin once, killed at the deadline; returns its bearer token. */
-async function runPlugin(exec, signal) {
+function runPlugin(exec, signal) {
     const env = { ...process.env };
     for (const e of exec.env ?? [])
         env[e.name] = e.value;
@@ -265,134 +534,64 @@ async function runPlugin(exec, signal) {
         });
     });
 }
+/** The fix for a legacy auth-provider, by its name. */
+const PROVIDER_FIX = {
+    azure: 'run kubelogin convert-kubeconfig -l azurecli (or -l workloadidentity) to use the exec plugin',
+    gcp: 'install gke-gcloud-auth-plugin and run gcloud container clusters get-credentials again',
+    oidc: 'use an exec credential plugin (kubectl oidc-login) instead',
+};
 /**
- * A reader over a kubeconfig (a file, or a KUBECONFIG list joined with the path delimiter, merged as kubectl does),
- * tied to the cluster under check when its API server hosts are given. Throws when the kubeconfig is unusable,
- * KubeconfigElsewhereError when it points at another cluster, or KubeconfigProblem when its credential plugin waits
- * for a person or is not installed.
+ * The current user's credentials as a function that yields the request headers: a token (or tokenFile, or an exec
+ * plugin's token), else basic auth; impersonation headers on top. Throws KubeconfigProblem when the exec plugin waits
+ * for a person in a non-interactive run or is not installed, and when a token file cannot be read; the returned
+ * function rejects when the plugin fails or the user has a legacy auth-provider (its message says which and the fix).
  */
-function clusterObjectReader(kubeconfigPath, servers = [], opts = { interactive: true }) {
-    if (!k8s)
-        throw new Error('the Kubernetes client is not loaded (call loadKubernetesClient first)');
-    const client = k8s;
-    const kc = mergeKubeconfigs(kubeconfigPath.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().delimiter)).filter((p) => p));
-    selectClusterContext(kc, servers);
-    if (opts.proxyEnv)
-        applyProxyEnv(kc, opts.proxyEnv);
-    const user = kc.getCurrentUser();
-    const exec = (user?.exec ?? user?.authProvider?.config?.exec);
-    let ready;
-    if (exec?.command && user) {
+function credentialsFor(user, opts) {
+    const base = {};
+    if (user?.impersonateUser)
+        base['Impersonate-User'] = user.impersonateUser;
+    if (user?.impersonateGroups?.length)
+        base['Impersonate-Group'] = user.impersonateGroups.join(', ');
+    const withBearer = (token) => {
+        const headers = { ...base };
+        if (token)
+            headers.Authorization = `Bearer ${token}`;
+        else if (user?.username !== undefined || user?.password !== undefined)
+            headers.Authorization = `Basic ${Buffer.from(`${user.username ?? ''}:${user.password ?? ''}`).toString('base64')}`;
+        return { headers };
+    };
+    if (!user)
+        return () => Promise.resolve(withBearer(undefined));
+    const exec = user.exec ?? user.authProvider?.config?.exec;
+    if (exec?.command) {
         const mode = interactiveLoginMode(exec);
         if (mode && !opts.interactive)
             throw new KubeconfigProblem('interactive', `the kubeconfig's credential plugin ${exec.command} asks for ${mode} login, which waits for a person`, exec.command, mode);
         if (!onPath(exec.command, opts.env ?? process.env))
             throw new KubeconfigProblem('plugin-missing', `the kubeconfig's exec credential plugin ${exec.command} was not found on PATH`, exec.command);
-        // The client library runs exec plugins without a deadline (and once per request): the gate runs it once, under
-        // the run's deadline, and hands the client the token.
+        // Run once, under the run's deadline, for every request of this reader.
         let p;
-        ready = () => (p ??= runPlugin(exec, opts.signal).then((token) => {
-            kc.loadFromOptions({
-                clusters: kc.clusters,
-                contexts: kc.contexts,
-                currentContext: kc.currentContext,
-                users: kc.users.map((u) => (u.name === user.name ? { name: u.name, token } : u)),
-            });
-            return kc.makeApiClient(client.CoreV1Api);
-        }));
+        return () => (p ??= runPlugin(exec, opts.signal).then(withBearer));
     }
-    else {
-        const direct = kc.makeApiClient(client.CoreV1Api);
-        ready = () => Promise.resolve(direct);
+    if (user.token)
+        return () => Promise.resolve(withBearer(user.token));
+    const tokenFile = user.tokenFile ?? text(user.authProvider?.config?.tokenFile);
+    if (tokenFile) {
+        let token;
+        try {
+            token = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(tokenFile, 'utf8').trim();
+        }
+        catch (err) {
+            throw new Error(`the kubeconfig's token file ${tokenFile} could not be read (${err.code ?? 'error'})`, { cause: err });
+        }
+        return () => Promise.resolve(withBearer(token));
     }
-    return {
-        async readSecret(namespace, name) {
-            try {
-                return {
-                    state: 'found',
-                    value: secretFromApi(await (await ready()).readNamespacedSecret({ name, namespace })),
-                };
-            }
-            catch (err) {
-                return failure(err, 'get secrets', `in namespace ${namespace}`);
-            }
-        },
-        async readServiceAccount(namespace, name) {
-            try {
-                return {
-                    state: 'found',
-                    value: serviceAccountFromApi(await (await ready()).readNamespacedServiceAccount({ name, namespace })),
-                };
-            }
-            catch (err) {
-                return failure(err, 'get serviceaccounts', `in namespace ${namespace}`);
-            }
-        },
-        async listPullSecrets() {
-            const out = [];
-            for (const type of PULL_SECRET_TYPES) {
-                try {
-                    let cont;
-                    do {
-                        const page = await (await ready()).listSecretForAllNamespaces({
-                            fieldSelector: `type=${type}`,
-                            limit: 500,
-                            _continue: cont,
-                        });
-                        // Filter here too: a server (or proxy) that ignores fieldSelector must not widen what is decoded.
-                        out.push(...page.items.filter((i) => i.type === type).map(secretFromApi));
-                        cont = page.metadata?._continue || undefined;
-                    } while (cont);
-                }
-                catch (err) {
-                    const f = failure(err, 'list secrets', 'in all namespaces');
-                    return f.state === 'absent' ? { state: 'found', value: out } : f;
-                }
-            }
-            return { state: 'found', value: out };
-        },
-        async listServiceAccounts() {
-            try {
-                const out = [];
-                let cont;
-                do {
-                    const page = await (await ready()).listServiceAccountForAllNamespaces({ limit: 500, _continue: cont });
-                    out.push(...page.items.map(serviceAccountFromApi));
-                    cont = page.metadata?._continue || undefined;
-                } while (cont);
-                return { state: 'found', value: out };
-            }
-            catch (err) {
-                return failure(err, 'list serviceaccounts', 'in all namespaces');
-            }
-        },
-        async listPods() {
-            try {
-                const out = [];
-                let cont;
-                do {
-                    const page = await (await ready()).listPodForAllNamespaces({ limit: 500, _continue: cont });
-                    for (const p of page.items) {
-                        const owner = p.metadata?.ownerReferences?.find((o) => o.controller) ?? p.metadata?.ownerReferences?.[0];
-                        const ref = {
-                            namespace: p.metadata?.namespace ?? '',
-                            name: p.metadata?.name ?? '',
-                            serviceAccount: p.spec?.serviceAccountName ?? 'default',
-                            imagePullSecrets: (p.spec?.imagePullSecrets ?? []).map((r) => r.name ?? '').filter((n) => n !== ''),
-                        };
-                        if (owner)
-                            ref.owner = `${owner.kind}/${owner.name}`;
-                        out.push(ref);
-                    }
-                    cont = page.metadata?._continue || undefined;
-                } while (cont);
-                return { state: 'found', value: out };
-            }
-            catch (err) {
-                return failure(err, 'list pods', 'in all namespaces');
-            }
-        },
-    };
+    if (user.authProvider) {
+        const name = user.authProvider.name ?? 'unnamed';
+        const refusal = new Error(`the kubeconfig's user ${user.name} signs in with the ${name} auth-provider, which kubectl no longer supports and the gate does not run: ${PROVIDER_FIX[name] ?? 'use an exec credential plugin instead'}`);
+        return () => Promise.reject(refusal);
+    }
+    return () => Promise.resolve(withBearer(undefined));
 }
 
 
@@ -415,10 +614,11 @@ __webpack_require__.r(__webpack_exports__);
 // their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
 // (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
 // as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
-// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes client's cluster
-// `proxy-url`) ask `proxyUrlFor`, which makes the same choice as EnvHttpProxyAgent (tested side by side). Without a
-// proxy in the environment fetch is the plain global fetch. Under --simulate the emulator's own fetch and kubeconfig
-// are used instead: traffic to the loopback emulator never goes through a proxy.
+// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes API reader,
+// facts/kubernetes/api.ts, when the kubeconfig entry has no `proxy-url` of its own) ask `proxyUrlFor`, which makes the
+// same choice as EnvHttpProxyAgent (tested side by side). Without a proxy in the environment fetch is the plain global
+// fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
+// never goes through a proxy.
 
 function proxyFromEnv(env) {
     const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;
