@@ -55,25 +55,36 @@ export function proxyUrlFor(target: string | URL, env: NodeJS.ProcessEnv): strin
   return proxy;
 }
 
-export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
-  const p = proxyFromEnv(env);
-  if (!p.httpProxy && !p.httpsProxy) return globalThis.fetch.bind(globalThis);
-  // Every field given, so the agent never falls back to process.env when `env` is another environment.
-  const dispatcher = new EnvHttpProxyAgent({
+/** The agent for a proxy named in the environment; every field given, so it never falls back to process.env. */
+function envProxyAgent(p: ReturnType<typeof proxyFromEnv>): EnvHttpProxyAgent {
+  return new EnvHttpProxyAgent({
     httpProxy: p.httpProxy ?? '',
     httpsProxy: p.httpsProxy ?? '',
     noProxy: p.noProxy ?? '',
   });
+}
+
+/**
+ * A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or refused
+ * the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy. An abort (the
+ * deadline, a timeout) and a direct request keep their own error.
+ */
+function blameProxy(err: unknown, target: string | URL, env: NodeJS.ProcessEnv, aborted: boolean): unknown {
+  const proxy = proxyUrlFor(target, env);
+  if (!proxy || (err instanceof Error && err.name === 'AbortError') || aborted) return err;
+  return new ProxyFailure(proxy, err);
+}
+
+export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
+  const p = proxyFromEnv(env);
+  if (!p.httpProxy && !p.httpsProxy) return globalThis.fetch.bind(globalThis);
+  const dispatcher = envProxyAgent(p);
   return (async (input: string | URL | Request, init?: RequestInit) => {
     try {
       return await globalThis.fetch(input, { ...init, dispatcher } as RequestInit);
     } catch (err) {
-      // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
-      // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
       const target = typeof input === 'string' || input instanceof URL ? input : input.url;
-      const proxy = proxyUrlFor(target, env);
-      if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted) throw err;
-      throw new ProxyFailure(proxy, err);
+      throw blameProxy(err, target, env, init?.signal?.aborted === true);
     }
   }) as typeof fetch;
 }
@@ -84,21 +95,12 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
  */
 export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
   const p = proxyFromEnv(env);
-  const dispatcher =
-    p.httpProxy || p.httpsProxy
-      ? new EnvHttpProxyAgent({
-          httpProxy: p.httpProxy ?? '',
-          httpsProxy: p.httpsProxy ?? '',
-          noProxy: p.noProxy ?? '',
-        })
-      : new Agent();
+  const dispatcher = p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new Agent();
   return async (url, init) => {
     try {
       return await request(url, { ...init, dispatcher });
     } catch (err) {
-      const proxy = proxyUrlFor(url, env);
-      if (!proxy || (err instanceof Error && err.name === 'AbortError') || init.signal.aborted) throw err;
-      throw new ProxyFailure(proxy, err);
+      throw blameProxy(err, url, env, init.signal.aborted);
     }
   };
 }
