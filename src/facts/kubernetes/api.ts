@@ -4,12 +4,13 @@
 // kubeconfig.ts, each request bounded by a timeout and the run's deadline, each body by a size cap. Every failure is a
 // KubeApiError that `failure` turns into one line; a response body is never echoed.
 
-import { readFileSync } from 'node:fs';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { proxyUrlFor } from '../proxy-fetch.js';
+import { readCapped } from '../read-capped.js';
 import {
   credentialsFor,
   currentTarget,
+  readKubeconfigFile,
   type CredentialOptions,
   type KubeCluster,
   type Kubeconfig,
@@ -91,15 +92,7 @@ export function proxyFor(cluster: KubeCluster, proxyEnv: NodeJS.ProcessEnv | und
 function fileOrData(file: string | undefined, data: string | undefined, what: string): Buffer | undefined {
   // As kubectl: the inline data overrides the file.
   if (data) return Buffer.from(data, 'base64');
-  if (!file) return undefined;
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new Error(
-      `the kubeconfig's ${what} ${file} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      { cause: err },
-    );
-  }
+  return file ? readKubeconfigFile(file, what) : undefined;
 }
 
 function dispatcherFor(cluster: KubeCluster, user: KubeUser | undefined, proxy: string | undefined): Dispatcher {
@@ -208,18 +201,10 @@ export function kubeApi(kc: Kubeconfig, opts: ApiOptions): KubeApi {
         res.body.destroy();
         throw tooLarge();
       }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > maxBody) {
-          res.body.destroy();
-          throw tooLarge();
-        }
-        chunks.push(chunk as Buffer);
-      }
+      const bytes = await readCapped(res.body, maxBody);
+      if (!bytes) throw tooLarge();
       try {
-        return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+        return JSON.parse(bytes.toString('utf8')) as unknown;
       } catch {
         throw new KubeApiError('not-json', 'sent a body that is not JSON');
       }

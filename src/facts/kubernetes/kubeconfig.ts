@@ -304,6 +304,18 @@ function runPlugin(exec: ExecSpec, signal: AbortSignal | undefined): Promise<str
   });
 }
 
+/** A file a kubeconfig names (certificate, key, token), or one line saying which could not be read and why. */
+export function readKubeconfigFile(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Error(
+      `the kubeconfig's ${what} ${file} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: err },
+    );
+  }
+}
+
 /** What every request to the API server carries, once known (an exec plugin's token is known after it has run). */
 export interface RequestAuth {
   headers: Record<string, string>;
@@ -365,15 +377,7 @@ export function credentialsFor(user: KubeUser | undefined, opts: CredentialOptio
   if (user.token) return () => Promise.resolve(withBearer(user.token));
   const tokenFile = user.tokenFile ?? text(user.authProvider?.config?.tokenFile);
   if (tokenFile) {
-    let token: string;
-    try {
-      token = readFileSync(tokenFile, 'utf8').trim();
-    } catch (err) {
-      throw new Error(
-        `the kubeconfig's token file ${tokenFile} could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-        { cause: err },
-      );
-    }
+    const token = readKubeconfigFile(tokenFile, 'token file').toString('utf8').trim();
     return () => Promise.resolve(withBearer(token));
   }
   if (user.authProvider) {

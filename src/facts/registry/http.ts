@@ -7,6 +7,7 @@
 
 import { RegistryError, firewallError, firewallRefusalIp, transportError } from './errors.js';
 import type { Logger } from '../../types/index.js';
+import { readCapped } from '../read-capped.js';
 import type { WireRequest } from '../../types/facts/context.js';
 
 /**
@@ -94,19 +95,6 @@ class PlainHeaders implements WireHeaders {
     if (v === undefined) return null;
     return Array.isArray(v) ? v.join(', ') : v;
   }
-}
-
-/** Reads a body to its end, or stops past `cap` (leaving the iterator cancels the stream: fetch's or undici's). */
-async function readBody(body: AsyncIterable<Uint8Array> | null | undefined, cap: number): Promise<Buffer | undefined> {
-  if (!body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > cap) return undefined;
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, size) : Buffer.concat(chunks, size);
 }
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
@@ -249,13 +237,17 @@ export class RegistryHttp {
         if (init.headers) wireInit.headers = init.headers;
         if (init.body !== undefined) wireInit.body = init.body;
         const res = await this.opts.request(url, wireInit);
-        return { status: res.statusCode, headers: new PlainHeaders(res.headers), body: await readBody(res.body, cap) };
+        return {
+          status: res.statusCode,
+          headers: new PlainHeaders(res.headers),
+          body: await readCapped(res.body, cap),
+        };
       }
       const reqInit: RequestInit = { method, redirect: 'manual', signal };
       if (init.headers) reqInit.headers = init.headers;
       if (init.body !== undefined) reqInit.body = init.body;
       const res = await this.opts.fetch(url, reqInit);
-      return { status: res.status, headers: res.headers, body: await readBody(res.body, cap) };
+      return { status: res.status, headers: res.headers, body: await readCapped(res.body, cap) };
     } catch (err) {
       if (outer?.aborted) throw transportError(err, url.host, 'deadline');
       if (perRequest.aborted) throw transportError(err, url.host, 'request-timeout');
