@@ -413,11 +413,10 @@ function hostOf(url) {
 /* harmony export */   W3: () => (/* binding */ KubeApiError)
 /* harmony export */ });
 /* unused harmony export proxyFor */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
-/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20806);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34629);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20806);
+/* harmony import */ var _read_capped_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99169);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34629);
 // A small reader of the Kubernetes API for the gate's few calls (get, list with pagination, one POST): the current
 // context's server over undici with the kubeconfig's TLS (CA, client certificate, tls-server-name, skip-verify) and
 // proxy (the entry's proxy-url wins, else HTTPS_PROXY / NO_PROXY through proxyUrlFor), the user's credentials from
@@ -471,20 +470,13 @@ const MB = 1024 * 1024;
 const MAX_PAGES = 2000;
 /** The proxy the server is reached through, as kubectl chooses it: the entry's own `proxy-url` wins, else the env. */
 function proxyFor(cluster, proxyEnv) {
-    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_2__/* .proxyUrlFor */ .tr)(cluster.server, proxyEnv) : undefined);
+    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyUrlFor */ .tr)(cluster.server, proxyEnv) : undefined);
 }
 function fileOrData(file, data, what) {
     // As kubectl: the inline data overrides the file.
     if (data)
         return Buffer.from(data, 'base64');
-    if (!file)
-        return undefined;
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file);
-    }
-    catch (err) {
-        throw new Error(`the kubeconfig's ${what} ${file} could not be read (${err.code ?? 'error'})`, { cause: err });
-    }
+    return file ? (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .readKubeconfigFile */ .s9)(file, what) : undefined;
 }
 function dispatcherFor(cluster, user, proxy) {
     const tls = {};
@@ -503,11 +495,11 @@ function dispatcherFor(cluster, user, proxy) {
     if (cluster.tlsServerName)
         tls.servername = cluster.tlsServerName;
     if (!proxy)
-        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({ connect: tls });
+        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
     // Only the scheme goes into the message: a proxy URL may carry credentials.
     if (!/^https?:/i.test(proxy))
         throw new Error(`the kubeconfig's proxy-url is a ${proxy.split(':')[0]} proxy; only http and https proxies are supported`);
-    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .ProxyAgent */ .kT({ uri: proxy, requestTls: tls });
+    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ uri: proxy, requestTls: tls });
 }
 function errorCode(err) {
     for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
@@ -522,13 +514,13 @@ function errorCode(err) {
  * cannot be used, or KubeconfigProblem (from credentialsFor) when its exec plugin waits for a person or is missing.
  */
 function kubeApi(kc, opts) {
-    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__/* .currentTarget */ .fs)(kc);
+    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTarget */ .fs)(kc);
     const server = new URL(cluster.server);
     if (server.protocol === 'http:' && !cluster.skipTLSVerify)
         throw new Error('HTTP protocol is not allowed when insecure-skip-tls-verify is not set');
     if (server.protocol !== 'http:' && server.protocol !== 'https:')
         throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
-    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialsFor */ .Og)(user, opts);
+    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsFor */ .Og)(user, opts);
     const dispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
     const timeoutMs = opts.timeoutMs ?? 30_000;
     const maxBody = opts.maxBodyBytes ?? 64 * MB;
@@ -562,7 +554,7 @@ function kubeApi(kc, opts) {
         count += 1;
         let res;
         try {
-            res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, {
+            res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
                 method,
                 dispatcher,
                 signal,
@@ -589,18 +581,11 @@ function kubeApi(kc, opts) {
                 res.body.destroy();
                 throw tooLarge();
             }
-            const chunks = [];
-            let size = 0;
-            for await (const chunk of res.body) {
-                size += chunk.length;
-                if (size > maxBody) {
-                    res.body.destroy();
-                    throw tooLarge();
-                }
-                chunks.push(chunk);
-            }
+            const bytes = await (0,_read_capped_js__WEBPACK_IMPORTED_MODULE_3__/* .readCapped */ .E)(res.body, maxBody);
+            if (!bytes)
+                throw tooLarge();
             try {
-                return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                return JSON.parse(bytes.toString('utf8'));
             }
             catch {
                 throw new KubeApiError('not-json', 'sent a body that is not JSON');
@@ -647,6 +632,7 @@ function kubeApi(kc, opts) {
 /* harmony export */   Ve: () => (/* binding */ KubeconfigProblem),
 /* harmony export */   fs: () => (/* binding */ currentTarget),
 /* harmony export */   iz: () => (/* binding */ loadKubeconfig),
+/* harmony export */   s9: () => (/* binding */ readKubeconfigFile),
 /* harmony export */   wD: () => (/* binding */ selectClusterContext)
 /* harmony export */ });
 /* unused harmony exports loadKubeconfigFile, mergeKubeconfigs, currentContextOf, interactiveLoginMode */
@@ -936,6 +922,15 @@ function runPlugin(exec, signal) {
         });
     });
 }
+/** A file a kubeconfig names (certificate, key, token), or one line saying which could not be read and why. */
+function readKubeconfigFile(file, what) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file);
+    }
+    catch (err) {
+        throw new Error(`the kubeconfig's ${what} ${file} could not be read (${err.code ?? 'error'})`, { cause: err });
+    }
+}
 /** The fix for a legacy auth-provider, by its name. */
 const PROVIDER_FIX = {
     azure: 'run kubelogin convert-kubeconfig -l azurecli (or -l workloadidentity) to use the exec plugin',
@@ -979,13 +974,7 @@ function credentialsFor(user, opts) {
         return () => Promise.resolve(withBearer(user.token));
     const tokenFile = user.tokenFile ?? text(user.authProvider?.config?.tokenFile);
     if (tokenFile) {
-        let token;
-        try {
-            token = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(tokenFile, 'utf8').trim();
-        }
-        catch (err) {
-            throw new Error(`the kubeconfig's token file ${tokenFile} could not be read (${err.code ?? 'error'})`, { cause: err });
-        }
+        const token = readKubeconfigFile(tokenFile, 'token file').toString('utf8').trim();
         return () => Promise.resolve(withBearer(token));
     }
     if (user.authProvider) {
@@ -1066,28 +1055,37 @@ function proxyUrlFor(target, env) {
     }
     return proxy;
 }
-function proxyAwareFetch(env) {
-    const p = proxyFromEnv(env);
-    if (!p.httpProxy && !p.httpsProxy)
-        return globalThis.fetch.bind(globalThis);
-    // Every field given, so the agent never falls back to process.env when `env` is another environment.
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
+/** The agent for a proxy named in the environment; every field given, so it never falls back to process.env. */
+function envProxyAgent(p) {
+    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
         httpProxy: p.httpProxy ?? '',
         httpsProxy: p.httpsProxy ?? '',
         noProxy: p.noProxy ?? '',
     });
+}
+/**
+ * A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or refused
+ * the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy. An abort (the
+ * deadline, a timeout) and a direct request keep their own error.
+ */
+function blameProxy(err, target, env, aborted) {
+    const proxy = proxyUrlFor(target, env);
+    if (!proxy || (err instanceof Error && err.name === 'AbortError') || aborted)
+        return err;
+    return new ProxyFailure(proxy, err);
+}
+function proxyAwareFetch(env) {
+    const p = proxyFromEnv(env);
+    if (!p.httpProxy && !p.httpsProxy)
+        return globalThis.fetch.bind(globalThis);
+    const dispatcher = envProxyAgent(p);
     return (async (input, init) => {
         try {
             return await globalThis.fetch(input, { ...init, dispatcher });
         }
         catch (err) {
-            // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
-            // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
             const target = typeof input === 'string' || input instanceof URL ? input : input.url;
-            const proxy = proxyUrlFor(target, env);
-            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted)
-                throw err;
-            throw new ProxyFailure(proxy, err);
+            throw blameProxy(err, target, env, init?.signal?.aborted === true);
         }
     });
 }
@@ -1097,22 +1095,13 @@ function proxyAwareFetch(env) {
  */
 function proxyAwareRequest(env) {
     const p = proxyFromEnv(env);
-    const dispatcher = p.httpProxy || p.httpsProxy
-        ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
-            httpProxy: p.httpProxy ?? '',
-            httpsProxy: p.httpsProxy ?? '',
-            noProxy: p.noProxy ?? '',
-        })
-        : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6();
+    const dispatcher = p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6();
     return async (url, init) => {
         try {
             return await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { ...init, dispatcher });
         }
         catch (err) {
-            const proxy = proxyUrlFor(url, env);
-            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init.signal.aborted)
-                throw err;
-            throw new ProxyFailure(proxy, err);
+            throw blameProxy(err, url, env, init.signal.aborted);
         }
     };
 }
@@ -1136,6 +1125,35 @@ function proxyHostOf(proxy) {
     catch {
         return '(proxy)';
     }
+}
+
+
+/***/ }),
+
+/***/ 99169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ readCapped)
+/* harmony export */ });
+// Reading a response body with a size cap, for every client that reads bodies itself (the registry transport, the
+// Kubernetes API reader): a hostile or broken server must not fill memory.
+/**
+ * Reads a body to its end, or stops past `cap` bytes and returns undefined (leaving the iterator cancels the stream:
+ * fetch's ReadableStream or undici's body). A missing body is an empty one.
+ */
+async function readCapped(body, cap) {
+    if (!body)
+        return Buffer.alloc(0);
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > cap)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, size) : Buffer.concat(chunks, size);
 }
 
 
@@ -3564,6 +3582,8 @@ function errors_oneLine(text, max = 200) {
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+// EXTERNAL MODULE: ./src/facts/read-capped.ts
+var read_capped = __webpack_require__(99169);
 ;// CONCATENATED MODULE: ./src/facts/registry/http.ts
 // The registry client's transport: one place that sends requests, so bounded concurrency per registry, retries
 // (429 with Retry-After, 5xx), the overall deadline, redirect handling and request counting are done once.
@@ -3571,6 +3591,7 @@ function errors_oneLine(text, max = 200) {
 // It sends with undici's `request` where the gate gives one (fetch costs about twice the CPU per request: 0.34 vs
 // 0.17 ms on loopback TLS, server included), else with the injected fetch (tests' stand-ins), and reads every body to
 // its end, bounded, before the next request to that registry may start.
+
 
 /**
  * Requests in flight per registry host. Every image costs one manifest GET, one token per repository and (single
@@ -3609,20 +3630,6 @@ class PlainHeaders {
             return null;
         return Array.isArray(v) ? v.join(', ') : v;
     }
-}
-/** Reads a body to its end, or stops past `cap` (leaving the iterator cancels the stream: fetch's or undici's). */
-async function readBody(body, cap) {
-    if (!body)
-        return Buffer.alloc(0);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.byteLength;
-        if (size > cap)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, size) : Buffer.concat(chunks, size);
 }
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 /** A small FIFO semaphore. */
@@ -3773,7 +3780,11 @@ class RegistryHttp {
                 if (init.body !== undefined)
                     wireInit.body = init.body;
                 const res = await this.opts.request(url, wireInit);
-                return { status: res.statusCode, headers: new PlainHeaders(res.headers), body: await readBody(res.body, cap) };
+                return {
+                    status: res.statusCode,
+                    headers: new PlainHeaders(res.headers),
+                    body: await (0,read_capped/* readCapped */.E)(res.body, cap),
+                };
             }
             const reqInit = { method, redirect: 'manual', signal };
             if (init.headers)
@@ -3781,7 +3792,7 @@ class RegistryHttp {
             if (init.body !== undefined)
                 reqInit.body = init.body;
             const res = await this.opts.fetch(url, reqInit);
-            return { status: res.status, headers: res.headers, body: await readBody(res.body, cap) };
+            return { status: res.status, headers: res.headers, body: await (0,read_capped/* readCapped */.E)(res.body, cap) };
         }
         catch (err) {
             if (outer?.aborted)

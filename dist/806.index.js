@@ -69,28 +69,37 @@ function proxyUrlFor(target, env) {
     }
     return proxy;
 }
-function proxyAwareFetch(env) {
-    const p = proxyFromEnv(env);
-    if (!p.httpProxy && !p.httpsProxy)
-        return globalThis.fetch.bind(globalThis);
-    // Every field given, so the agent never falls back to process.env when `env` is another environment.
-    const dispatcher = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
+/** The agent for a proxy named in the environment; every field given, so it never falls back to process.env. */
+function envProxyAgent(p) {
+    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
         httpProxy: p.httpProxy ?? '',
         httpsProxy: p.httpsProxy ?? '',
         noProxy: p.noProxy ?? '',
     });
+}
+/**
+ * A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or refused
+ * the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy. An abort (the
+ * deadline, a timeout) and a direct request keep their own error.
+ */
+function blameProxy(err, target, env, aborted) {
+    const proxy = proxyUrlFor(target, env);
+    if (!proxy || (err instanceof Error && err.name === 'AbortError') || aborted)
+        return err;
+    return new ProxyFailure(proxy, err);
+}
+function proxyAwareFetch(env) {
+    const p = proxyFromEnv(env);
+    if (!p.httpProxy && !p.httpsProxy)
+        return globalThis.fetch.bind(globalThis);
+    const dispatcher = envProxyAgent(p);
     return (async (input, init) => {
         try {
             return await globalThis.fetch(input, { ...init, dispatcher });
         }
         catch (err) {
-            // A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or
-            // refused the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy.
             const target = typeof input === 'string' || input instanceof URL ? input : input.url;
-            const proxy = proxyUrlFor(target, env);
-            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init?.signal?.aborted)
-                throw err;
-            throw new ProxyFailure(proxy, err);
+            throw blameProxy(err, target, env, init?.signal?.aborted === true);
         }
     });
 }
@@ -100,22 +109,13 @@ function proxyAwareFetch(env) {
  */
 function proxyAwareRequest(env) {
     const p = proxyFromEnv(env);
-    const dispatcher = p.httpProxy || p.httpsProxy
-        ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
-            httpProxy: p.httpProxy ?? '',
-            httpsProxy: p.httpsProxy ?? '',
-            noProxy: p.noProxy ?? '',
-        })
-        : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6();
+    const dispatcher = p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6();
     return async (url, init) => {
         try {
             return await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { ...init, dispatcher });
         }
         catch (err) {
-            const proxy = proxyUrlFor(url, env);
-            if (!proxy || (err instanceof Error && err.name === 'AbortError') || init.signal.aborted)
-                throw err;
-            throw new ProxyFailure(proxy, err);
+            throw blameProxy(err, url, env, init.signal.aborted);
         }
     };
 }

@@ -2827,6 +2827,8 @@ function errors_oneLine(text, max = 200) {
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+// EXTERNAL MODULE: ./src/facts/read-capped.ts
+var read_capped = __webpack_require__(99169);
 ;// CONCATENATED MODULE: ./src/facts/registry/http.ts
 // The registry client's transport: one place that sends requests, so bounded concurrency per registry, retries
 // (429 with Retry-After, 5xx), the overall deadline, redirect handling and request counting are done once.
@@ -2834,6 +2836,7 @@ function errors_oneLine(text, max = 200) {
 // It sends with undici's `request` where the gate gives one (fetch costs about twice the CPU per request: 0.34 vs
 // 0.17 ms on loopback TLS, server included), else with the injected fetch (tests' stand-ins), and reads every body to
 // its end, bounded, before the next request to that registry may start.
+
 
 /**
  * Requests in flight per registry host. Every image costs one manifest GET, one token per repository and (single
@@ -2872,20 +2875,6 @@ class PlainHeaders {
             return null;
         return Array.isArray(v) ? v.join(', ') : v;
     }
-}
-/** Reads a body to its end, or stops past `cap` (leaving the iterator cancels the stream: fetch's or undici's). */
-async function readBody(body, cap) {
-    if (!body)
-        return Buffer.alloc(0);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.byteLength;
-        if (size > cap)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, size) : Buffer.concat(chunks, size);
 }
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 /** A small FIFO semaphore. */
@@ -3036,7 +3025,11 @@ class RegistryHttp {
                 if (init.body !== undefined)
                     wireInit.body = init.body;
                 const res = await this.opts.request(url, wireInit);
-                return { status: res.statusCode, headers: new PlainHeaders(res.headers), body: await readBody(res.body, cap) };
+                return {
+                    status: res.statusCode,
+                    headers: new PlainHeaders(res.headers),
+                    body: await (0,read_capped/* readCapped */.E)(res.body, cap),
+                };
             }
             const reqInit = { method, redirect: 'manual', signal };
             if (init.headers)
@@ -3044,7 +3037,7 @@ class RegistryHttp {
             if (init.body !== undefined)
                 reqInit.body = init.body;
             const res = await this.opts.fetch(url, reqInit);
-            return { status: res.status, headers: res.headers, body: await readBody(res.body, cap) };
+            return { status: res.status, headers: res.headers, body: await (0,read_capped/* readCapped */.E)(res.body, cap) };
         }
         catch (err) {
             if (outer?.aborted)
