@@ -442,11 +442,12 @@ function registryRequests(k) {
   );
 }
 
-/** Time from the "Reading manifests" phase to the next one: the part that grows with pods, not with images. */
+/** Time from the "Reading manifests" phase to its end mark: the part that grows with pods, not with images. */
 function manifestsMs(phases) {
-  const i = phases?.findIndex((p) => p.name === 'Reading manifests') ?? -1;
-  if (i < 0 || !phases[i + 1]) return undefined;
-  return phases[i + 1].atMs - phases[i].atMs;
+  const at = (name) => phases?.find((p) => p.name === name)?.atMs;
+  const from = at('Reading manifests');
+  const to = at('mark:manifests read');
+  return from === undefined || to === undefined ? undefined : to - from;
 }
 
 /** Milliseconds per phase of one gate run, from its phase starts and marks (bench/gate-runner.ts). */
@@ -454,12 +455,8 @@ function phaseDurations(phases) {
   if (!phases) return undefined;
   const at = (name) => phases.find((p) => p.name === name)?.atMs;
   const span = (from, to) => (at(from) !== undefined && at(to) !== undefined ? at(to) - at(from) : undefined);
-  const next = (name) => {
-    const i = phases.findIndex((p) => p.name === name);
-    return i >= 0 && phases[i + 1] ? phases[i + 1].atMs - phases[i].atMs : undefined;
-  };
   return {
-    manifests: next('Reading manifests'),
+    manifests: manifestsMs(phases),
     world: span('Starting the simulated world', 'mark:signing in'),
     signIn: span('mark:signing in', 'mark:signed in'),
     clusterAndDiscovery: span('Reading cluster and registries', 'Checking images, identity, network and pull secrets'),

@@ -12,13 +12,14 @@ import { buildInventory, serviceAccountBindings } from './inventory/inventory.js
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { guard } from './facts/collect.js';
 import { createFactContext } from './facts/context.js';
-import { collectAccessFacts, readClusterAndRegistries } from './facts/azure/role-assignments.js';
-import { discoverRegistries } from './facts/azure/registries.js';
+import { collectAccessFacts, prefetchCluster, readClusterAndRegistries } from './facts/azure/role-assignments.js';
+import { discoverRegistries, prefetchRegistries } from './facts/azure/registries.js';
 import { collectClusterNetworkFacts } from './facts/network/for-cluster.js';
 import { collectImageFacts, unansweredImages } from './facts/registry/images.js';
 import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { collectAuditFacts, type AuditReadOptions } from './facts/audit.js';
 import { isUnverifiable } from './lib/unverifiable.js';
+import { acrHostIn } from './lib/acr-host.js';
 import { staticFindings } from './checks/static.js';
 import { checkIdentity, ROLE_ASSIGNMENTS_UNVERIFIABLE } from './checks/identity.js';
 import { platformsFromAgentPools } from './checks/node-pools.js';
@@ -48,41 +49,83 @@ export async function runGate(config: Config, deps: GateDeps): Promise<GateResul
 }
 
 async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
-  const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
   // `offline` is decided here, once: an offline run builds no FactContext and asks nothing.
   if (config.offline) {
+    const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
     const findings = [...inventory.findings, ...staticFindings(inventory)];
     return finish(config, inventory, findings, { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
   }
-  let emulator: Emulator | undefined;
-  let now = new Date();
-  if (config.simulate) {
-    deps.phase?.('Starting the simulated world');
-    // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
-    const { loadWorld, startEmulator } = await import('./simulate/index.js');
-    const world = await loadWorld(config.simulate);
-    if (typeof world.now === 'string') now = new Date(world.now);
-    // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,
-    // the world's one cluster when none is named.
-    const clusters = world.azure.resources.filter(
-      (r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters',
-    );
-    if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
-      config = { ...config, cluster: String(clusters[0].id) };
-    emulator = await startEmulator(world);
-  }
   const timeout = AbortSignal.timeout(config.timeoutMs);
-  const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
+  // Ends what started early (the sign-in, the cluster read) when reading the manifests fails.
+  const abandon = new AbortController();
+  const deadline = AbortSignal.any([timeout, abandon.signal, ...(deps.signal ? [deps.signal] : [])]);
+  // The manifests are read while the world starts, the gate signs in and ARM reads the cluster and lists the
+  // registries: the settings (a cluster, the audit) or the first manifest naming an ACR say Azure is needed.
+  const acrNamed = Promise.withResolvers<string>();
+  const reading =
+    config.mode === 'check'
+      ? readInventory(config, deps, (text) => {
+          const host = acrHostIn(text);
+          if (host) acrNamed.resolve(host);
+        })
+      : Promise.resolve(EMPTY_INVENTORY);
+  const world: Promise<StartedWorld> = config.simulate
+    ? startWorld(config, deps)
+    : Promise.resolve({ config, now: new Date() });
+  const context = world.then(async (w: StartedWorld) => {
+    const ctx = await createFactContext(w.config, deps, w.emulator, w.now, deadline, reading, acrNamed.promise);
+    if (w.config.mode === 'check') {
+      if (w.config.cluster) prefetchCluster(ctx, w.config.cluster);
+      prefetchRegistries(ctx);
+    }
+    return ctx;
+  });
+  context.catch(() => undefined);
+  let inventory: Inventory;
   try {
-    const ctx = await createFactContext(config, deps, emulator, now, deadline, inventory);
-    if (config.mode === 'audit') return await audit(config, ctx, deps, emulator);
-    return await check(config, inventory, ctx, deps, emulator);
+    inventory = await reading;
+  } catch (err) {
+    abandon.abort();
+    await world.then(
+      (w: StartedWorld) => w.emulator?.close(),
+      () => undefined,
+    );
+    throw err;
+  }
+  const started = await world;
+  try {
+    const ctx = await context;
+    if (started.config.mode === 'audit') return await audit(started.config, ctx, deps, started.emulator);
+    return await check(started.config, inventory, ctx, deps, started.emulator);
   } finally {
-    await emulator?.close();
+    await started.emulator?.close();
   }
 }
 
-async function readInventory(config: Config, deps: GateDeps): Promise<Inventory> {
+interface StartedWorld {
+  config: Config;
+  now: Date;
+  emulator?: Emulator;
+}
+
+/** Under --simulate: the world's clock, its emulator, and the audit's cluster when the world has exactly one. */
+async function startWorld(config: Config, deps: GateDeps): Promise<StartedWorld> {
+  deps.phase?.('Starting the simulated world');
+  // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
+  const { loadWorld, startEmulator } = await import('./simulate/index.js');
+  const world = await loadWorld(config.simulate ?? '');
+  const now = typeof world.now === 'string' ? new Date(world.now) : new Date();
+  // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,
+  // the world's one cluster when none is named.
+  const clusters = world.azure.resources.filter(
+    (r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters',
+  );
+  if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
+    config = { ...config, cluster: String(clusters[0].id) };
+  return { config, now, emulator: await startEmulator(world) };
+}
+
+async function readInventory(config: Config, deps: GateDeps, onText?: (text: string) => void): Promise<Inventory> {
   deps.phase?.('Reading manifests');
   const inventory = await buildInventory({
     manifests: config.manifests,
@@ -90,7 +133,9 @@ async function readInventory(config: Config, deps: GateDeps): Promise<Inventory>
     namespace: config.namespace,
     maxFileBytes: config.maxFileBytes,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+    ...(onText ? { onText } : {}),
   });
+  deps.mark?.('manifests read');
   const unique = new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size;
   deps.logger.info(`${inventory.files.length} file(s), ${inventory.uses.length} image reference(s), ${unique} unique`);
   return inventory;

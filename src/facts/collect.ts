@@ -21,3 +21,18 @@ export async function guard<T>(work: Promise<T>, signal: AbortSignal, graceMs = 
     if (timer) clearTimeout(timer);
   }
 }
+
+/**
+ * One read per run and key. The gate starts some reads before the manifests are read (the cluster, the registries
+ * ARM lists); the collectors that need them later share that answer instead of asking ARM again.
+ */
+export function oncePerRun<C extends object, T>(read: (ctx: C, key: string) => Promise<T>) {
+  const runs = new WeakMap<C, Map<string, Promise<T>>>();
+  return (ctx: C, key: string): Promise<T> => {
+    let byKey = runs.get(ctx);
+    if (!byKey) runs.set(ctx, (byKey = new Map()));
+    let answer = byKey.get(key);
+    if (!answer) byKey.set(key, (answer = read(ctx, key)));
+    return answer;
+  };
+}

@@ -38,14 +38,23 @@ export async function createFactContext(
   emulator: SimulatedCloud | undefined,
   now: Date,
   signal: AbortSignal,
-  inventory: Inventory,
+  inventory: Inventory | Promise<Inventory>,
+  acrNamed?: Promise<string>,
 ): Promise<FactContext> {
   const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
   const kubeconfigPath = config.clusterReads
     ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
     : undefined;
   // Lazy sign-in: a run that reads no Azure fact starts no credential (and no `az` process).
-  const need = azureNeed({ ...config, liveSecrets: !!kubeconfigPath, inventory, endpoints });
+  const liveSecrets = !!kubeconfigPath;
+  // The settings alone (the audit, a named cluster) or a manifest naming an ACR login server (acrNamed, seen while the
+  // files are still being read) start the sign-in at once; otherwise the whole inventory decides.
+  const need =
+    azureNeed({ ...config, liveSecrets, inventory: { uses: [], secrets: [] }, endpoints }) ??
+    (await Promise.race([
+      ...(acrNamed ? [acrNamed.then((host) => `the manifests name ${host}, an Azure Container Registry`)] : []),
+      Promise.resolve(inventory).then((inv) => azureNeed({ ...config, liveSecrets, inventory: inv, endpoints })),
+    ]));
   deps.logger.debug(need ? `Azure sign-in: ${need}` : 'No Azure sign-in: nothing in this run reads an Azure fact');
   deps.mark?.('signing in');
   const azure = need ? await signIn(config, deps, endpoints, emulator) : undefined;

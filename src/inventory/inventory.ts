@@ -18,6 +18,8 @@ export interface InventoryOptions {
   maxFileBytes: number;
   /** Reads standard input (injected so the action and tests control it). */
   readStdin?: () => Promise<Buffer>;
+  /** Sees each file's text before it is parsed (the gate looks for an ACR login server to sign in early). */
+  onText?: (text: string) => void;
 }
 
 export async function buildInventory(opts: InventoryOptions): Promise<Inventory> {
@@ -29,6 +31,7 @@ export async function buildInventory(opts: InventoryOptions): Promise<Inventory>
   for (const source of sources) {
     const text = await readManifest(source, opts, findings);
     if (text === undefined) continue;
+    opts.onText?.(text);
     scanText(text, source.display, opts.namespace, { raw, secrets, serviceAccounts, findings });
   }
   const uses = raw.map((r) => toImageUse(r, serviceAccounts));

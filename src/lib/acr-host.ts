@@ -56,3 +56,18 @@ export function isAcrHost(host: string, suffixes: readonly string[] = ACR_SUFFIX
 export function acrName(registry: string): string {
   return registry.toLowerCase().split('.')[0] ?? registry;
 }
+
+const ACR_HOST_IN_TEXT = new RegExp(
+  `(?<![a-z0-9.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*(?:${ACR_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|')})(?![a-z0-9-]|\\.[a-z0-9])`,
+  'i',
+);
+
+/**
+ * The first ACR host of the public and sovereign clouds written anywhere in `text` (lower case), or undefined: a hint
+ * read before the text is parsed, so it may come from a comment. The inventory, not this, says what is pulled.
+ */
+export function acrHostIn(text: string): string | undefined {
+  // The plain search first: most manifests name no ACR (over the benchmark's 1.3 MB it takes 0.4 ms, the pattern 9 ms).
+  if (!/azurecr\./i.test(text)) return undefined;
+  return ACR_HOST_IN_TEXT.exec(text)?.[0].toLowerCase();
+}

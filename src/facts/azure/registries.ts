@@ -13,6 +13,7 @@ import { resourceGroupOf, resourceNameOf, subscriptionOf } from '../../lib/arm-i
 import type { FactContext } from '../../types/facts/context.js';
 import { rememberRegistryBody } from './sdk-bodies.js';
 import { armClientOptions, describeError, noSignIn, unverifiableFrom } from './cluster.js';
+import { oncePerRun } from '../collect.js';
 
 function hostKey(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '');
@@ -65,21 +66,22 @@ export function registryFactsFrom(r: Registry, tenantId: string | undefined): Re
   return facts;
 }
 
-/**
- * Finds the registry behind each host across every visible subscription. Never throws: a subscription whose
- * registries cannot be listed lands in `problems` (and its hosts stay unmatched).
- */
-export async function discoverRegistries(ctx: FactContext, hosts: string[]): Promise<RegistryDiscovery> {
-  const wanted = new Set(hosts.map(hostKey));
-  const out: RegistryDiscovery = { registries: [], hosts: {}, subscriptions: [], problems: [] };
-  for (const h of wanted) out.hosts[h] = null;
-  if (!ctx.azure) {
-    out.problems.push(noSignIn('the registries'));
-    return out;
-  }
-  if (wanted.size === 0) return out;
+/** What ARM lists once per run: every visible subscription (with its tenant) and the registries in each. */
+interface RegistryListing {
+  subscriptions: RegistryDiscovery['subscriptions'];
+  lists: {
+    s: RegistryDiscovery['subscriptions'][number];
+    found: Registry[];
+    problem?: RegistryDiscovery['problems'][number];
+  }[];
+  problem?: RegistryDiscovery['problems'][number];
+}
+
+/** Lists the subscriptions and their registries, once per run (never throws). */
+const listRegistries = oncePerRun(async (ctx: FactContext): Promise<RegistryListing> => {
   const azure = ctx.azure;
-  const suffixes = azure.endpoints.acrSuffixes;
+  const listing: RegistryListing = { subscriptions: [], lists: [] };
+  if (!azure) return listing;
   try {
     const subs = new SubscriptionClient(azure.credential, armClientOptions(ctx));
     for await (const s of subs.subscriptions.list({ abortSignal: ctx.signal })) {
@@ -87,16 +89,18 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
       const entry: RegistryDiscovery['subscriptions'][number] = { subscriptionId: s.subscriptionId };
       if (s.tenantId) entry.tenantId = s.tenantId;
       if (s.displayName) entry.displayName = s.displayName;
-      out.subscriptions.push(entry);
+      listing.subscriptions.push(entry);
     }
   } catch (err) {
-    out.problems.push(
-      unverifiableFrom(err, 'the subscription list', 'Reader on the subscriptions that hold the registries'),
+    listing.problem = unverifiableFrom(
+      err,
+      'the subscription list',
+      'Reader on the subscriptions that hold the registries',
     );
-    return out;
+    return listing;
   }
-  const lists = await Promise.all(
-    out.subscriptions.map(async (s) => {
+  listing.lists = await Promise.all(
+    listing.subscriptions.map(async (s) => {
       const client = new ContainerRegistryManagementClient(azure.credential, s.subscriptionId, armClientOptions(ctx));
       const found: Registry[] = [];
       try {
@@ -119,7 +123,38 @@ export async function discoverRegistries(ctx: FactContext, hosts: string[]): Pro
       }
     }),
   );
-  for (const { s, found, problem } of lists) {
+  return listing;
+});
+
+/**
+ * Starts ARM's registry listing for this run before the image hosts are known (the gate calls it while the
+ * manifests are still being read); discoverRegistries then matches hosts against the same answer.
+ */
+export function prefetchRegistries(ctx: FactContext): void {
+  if (ctx.azure) void listRegistries(ctx, '');
+}
+
+/**
+ * Finds the registry behind each host across every visible subscription. Never throws: a subscription whose
+ * registries cannot be listed lands in `problems` (and its hosts stay unmatched).
+ */
+export async function discoverRegistries(ctx: FactContext, hosts: string[]): Promise<RegistryDiscovery> {
+  const wanted = new Set(hosts.map(hostKey));
+  const out: RegistryDiscovery = { registries: [], hosts: {}, subscriptions: [], problems: [] };
+  for (const h of wanted) out.hosts[h] = null;
+  if (!ctx.azure) {
+    out.problems.push(noSignIn('the registries'));
+    return out;
+  }
+  if (wanted.size === 0) return out;
+  const suffixes = ctx.azure.endpoints.acrSuffixes;
+  const listing = await listRegistries(ctx, '');
+  out.subscriptions.push(...listing.subscriptions.map((s) => ({ ...s })));
+  if (listing.problem) {
+    out.problems.push(listing.problem);
+    return out;
+  }
+  for (const { s, found, problem } of listing.lists) {
     if (problem) out.problems.push(problem);
     for (const r of found) adopt(out, registryFactsFrom(r, s.tenantId), wanted, suffixes);
   }

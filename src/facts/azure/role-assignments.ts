@@ -23,6 +23,7 @@ import type {
   RoleDefinitionFact,
 } from '../../types/facts/identity.js';
 import type { FactContext } from '../../types/facts/context.js';
+import { oncePerRun } from '../collect.js';
 import { armClientOptions, describeError, getCluster, noSignIn, statusOf, unverifiableFrom } from './cluster.js';
 import { findBoundIdentities } from './identity-bindings.js';
 import { getApplicationByAppId, getServicePrincipalByAppId, getTransitiveGroups } from './graph.js';
@@ -279,13 +280,21 @@ export interface ClusterAndRegistries {
   discovery: RegistryDiscovery;
 }
 
+/** The cluster read once per run: the gate starts it while the manifests are read (prefetchCluster). */
+const readCluster = oncePerRun(getCluster);
+
+/** Starts the cluster read before the image hosts are known; readClusterAndRegistries takes the same answer. */
+export function prefetchCluster(ctx: FactContext, clusterId: string): void {
+  if (ctx.azure) void readCluster(ctx, clusterId);
+}
+
 /** The first step of collectIdentityFacts (two ARM reads in parallel), so the gate can start the image checks then. */
 export async function readClusterAndRegistries(
   ctx: FactContext,
   clusterId: string,
   hosts: string[],
 ): Promise<ClusterAndRegistries> {
-  const [cluster, discovery] = await Promise.all([getCluster(ctx, clusterId), discoverRegistries(ctx, hosts)]);
+  const [cluster, discovery] = await Promise.all([readCluster(ctx, clusterId), discoverRegistries(ctx, hosts)]);
   if (!isUnverifiable(cluster)) fillClusterTenant(cluster, discovery.subscriptions);
   return { cluster, discovery };
 }
