@@ -56,9 +56,7 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
     return finish(config, inventory, findings, { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
   }
   const timeout = AbortSignal.timeout(config.timeoutMs);
-  // Ends what started early (the sign-in, the cluster read) when reading the manifests fails.
-  const abandon = new AbortController();
-  const deadline = AbortSignal.any([timeout, abandon.signal, ...(deps.signal ? [deps.signal] : [])]);
+  const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   // The manifests are read while the world starts, the gate signs in and ARM reads the cluster and lists the
   // registries: the settings (a cluster, the audit) or the first manifest naming an ACR say Azure is needed.
   const acrNamed = Promise.withResolvers<string>();
@@ -85,7 +83,6 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   try {
     inventory = await reading;
   } catch (err) {
-    abandon.abort();
     await world.then(
       (w: StartedWorld) => w.emulator?.close(),
       () => undefined,
