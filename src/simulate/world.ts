@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { ConfigurationError } from '../settings/config.js';
 
 /** An ARM resource body as GET returns it. Only `id` is required; everything else is served verbatim. */
@@ -624,11 +624,30 @@ function buildWorld(doc: unknown, source: string): World {
   };
 }
 
+/** Nodes a world may expand to once its aliases are followed: far above any real world, far below a bomb's. */
+const MAX_WORLD_NODES = 2_000_000;
+
+/** Counts the nodes of `doc` as a walk that follows aliases would meet them, and throws past `budget`. */
+function expandedWithin(doc: unknown, budget: number): void {
+  let seen = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++seen > budget) throw new Error(`the document expands to more than ${budget} nodes (aliases of aliases?)`);
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
+  }
+}
+
 /** Parses a world from YAML (or JSON, which is YAML). Throws ConfigurationError with a one-line message. */
 export function parseWorld(text: string, source = 'world'): World {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 1000, prettyErrors: false });
+    // js-yaml's core schema (YAML 1.2, no timestamps, no merge keys), as `yaml` read it: the same values, in a tenth
+    // of the time (8-17 ms against 110 ms for the benchmark's 210 KB world). Aliases share one object; the walk
+    // below refuses a document that would expand past its budget (an alias bomb) before anything walks it fully.
+    doc = loadYaml(text, { schema: CORE_SCHEMA });
+    expandedWithin(doc, MAX_WORLD_NODES);
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new ConfigurationError(`simulate: ${source} is not valid YAML or JSON: ${msg}`);
