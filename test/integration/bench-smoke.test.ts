@@ -56,6 +56,7 @@ describe('npm run bench -- --quick --json', () => {
       'gate, simulated ACRs',
       'gate, simulated ACRs, --cluster',
       'gate, simulated ACRs, --cluster, emulator out of process',
+      'gate, simulated ACRs, --cluster, emulator out of process, node --max-semi-space-size=8',
       'gate, docker-registry',
     ];
     const baselines = existsSync('/usr/bin/skopeo')
