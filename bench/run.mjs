@@ -498,13 +498,15 @@ function renderTable(r) {
 }
 
 const SEMI_SPACE_FLAG = '--max-semi-space-size=8';
+const OUT_OF_PROCESS_ROW = 'gate, simulated ACRs, --cluster, emulator out of process';
+const TUNED_ROW = `${OUT_OF_PROCESS_ROW}, node ${SEMI_SPACE_FLAG}`;
 
 function targetLines(r) {
   // The targets of issue 18, each measured here (never asserted in a test).
   const find = (name, unique) => r.rows.find((x) => x.name === name && x.unique === unique);
   const head = find('gate, simulated ACRs', r.headline);
   const headCluster = find('gate, simulated ACRs, --cluster', r.headline);
-  const own = find('gate, simulated ACRs, --cluster, emulator out of process', r.headline);
+  const own = find(OUT_OF_PROCESS_ROW, r.headline);
   const big = r.rows.find((x) => x.name === 'gate, simulated ACRs' && x.unique >= 5000);
   const bigReal = r.rows.find((x) => x.name === 'gate, docker-registry' && x.unique >= 5000);
   const out = [];
@@ -528,22 +530,13 @@ function targetLines(r) {
     out.push(
       `- peak RSS of the gate's own process <= 150 MB at ${r.headline} images with --cluster (emulator out of process): ${Math.round(own.peakRssMb)} MB (emulator ${Math.round(own.emulatorRssMb ?? 0)} MB; ${headCluster?.peakRssMb ? `${Math.round(headCluster.peakRssMb)} MB with the emulator in process` : 'no in-process row'}) — ${mark(own.peakRssMb <= 150)}`,
     );
-  const tunedOwn = find(
-    `gate, simulated ACRs, --cluster, emulator out of process, node ${SEMI_SPACE_FLAG}`,
-    r.headline,
-  );
+  const tunedOwn = find(TUNED_ROW, r.headline);
   if (tunedOwn?.peakRssMb)
     out.push(
       `- the same with node ${SEMI_SPACE_FLAG}: ${Math.round(tunedOwn.peakRssMb)} MB, ${ms(tunedOwn)} (untuned ${ms(own)}) — ${mark(tunedOwn.peakRssMb <= 150)}`,
     );
-  const big5k = r.rows.find(
-    (x) => x.name === 'gate, simulated ACRs, --cluster, emulator out of process' && x.unique >= 5000,
-  );
-  const tuned5k = r.rows.find(
-    (x) =>
-      x.name === `gate, simulated ACRs, --cluster, emulator out of process, node ${SEMI_SPACE_FLAG}` &&
-      x.unique >= 5000,
-  );
+  const big5k = r.rows.find((x) => x.name === OUT_OF_PROCESS_ROW && x.unique >= 5000);
+  const tuned5k = r.rows.find((x) => x.name === TUNED_ROW && x.unique >= 5000);
   const rss5k = big5k?.peakRssMb ?? bigReal?.peakRssMb;
   if (rss5k)
     out.push(
@@ -666,7 +659,7 @@ async function main() {
           runsFor(size),
         );
         result.rows.push({
-          name: 'gate, simulated ACRs, --cluster, emulator out of process',
+          name: OUT_OF_PROCESS_ROW,
           unique: size,
           ...out,
           kinds: requestKinds(out.requests),
@@ -684,7 +677,7 @@ async function main() {
           [SEMI_SPACE_FLAG],
         );
         result.rows.push({
-          name: `gate, simulated ACRs, --cluster, emulator out of process, node ${SEMI_SPACE_FLAG}`,
+          name: TUNED_ROW,
           unique: size,
           ...tuned,
           kinds: requestKinds(tuned.requests),
