@@ -75,6 +75,26 @@ export default tseslint.config(
     },
   },
   boundary(['src/**/*.ts'], [ACTIONS], ['src/index.ts', 'src/main.ts']),
+  {
+    // The Azure SDKs (3 MB of bundle) load only when a run signs in: a value comes from `await import()` where it is
+    // used; a static import may bring types only (docs/DESIGN.md, "Loading"). A separate rule, so that the
+    // per-stage no-restricted-imports settings below do not replace it.
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@azure/*'],
+              allowTypeImports: true,
+              message: 'Azure SDKs load only when a run signs in: `await import()` the value where it is used.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   boundary(
     ['src/types/**/*.ts'],
     [

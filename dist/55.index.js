@@ -13,10 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: VNET_RULES_API_VERSION, idKey, parseResourceId, privateZoneFor, virtualNetworkRulesFrom, vnetOfSubnet
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-containerregistry/dist/esm/index.js + 33 modules
-var esm = __webpack_require__(69751);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var dist_esm = __webpack_require__(1818);
 ;// CONCATENATED MODULE: ./src/facts/network/arm-get.ts
 // Plain ARM GETs for the network reads (I/O): the Azure core pipeline (the gate's credential as a bearer token,
 // retries on 429/5xx, the abort signal, proxy settings) without @azure/arm-network, whose bundle chunk (3.5 MB, and
@@ -26,7 +22,6 @@ var dist_esm = __webpack_require__(1818);
 // The SDK handed back its models with every `properties` bag flattened into its resource (`vnet.subnets`, not
 // `vnet.properties.subnets`), nested resources alike (peerings, zone configs): `flattenProperties` does the same, so the
 // shapes below are the SDK's, reduced to the fields the network facts read.
-
 /** The api-version @azure/arm-network 39.0.0 sent for Microsoft.Network reads. */
 const NETWORK_API_VERSION = '2026-01-01';
 /**
@@ -53,18 +48,29 @@ function flattenProperties(value) {
     }
     return out;
 }
-/** GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). */
+/**
+ * GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). The pipeline module loads with the
+ * first request, not with this file (docs/DESIGN.md, "Loading").
+ */
 class ArmGetter {
+    credential;
+    scope;
     signal;
-    pipeline;
-    http;
+    ready;
     base;
     constructor(credential, resourceManager, scope, signal) {
+        this.credential = credential;
+        this.scope = scope;
         this.signal = signal;
         this.base = new URL(resourceManager.replace(/\/*$/, '/'));
-        this.pipeline = (0,dist_esm/* createPipelineFromOptions */.Fp)({});
-        this.pipeline.addPolicy((0,dist_esm/* bearerTokenAuthenticationPolicy */.N$)({ credential, scopes: scope }));
-        this.http = (0,dist_esm/* createDefaultHttpClient */.fl)();
+    }
+    setup() {
+        this.ready ??= Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978)]).then(__webpack_require__.bind(__webpack_require__, 38978)).then((core) => {
+            const pipeline = core.createPipelineFromOptions({});
+            pipeline.addPolicy(core.bearerTokenAuthenticationPolicy({ credential: this.credential, scopes: this.scope }));
+            return { core, pipeline, http: core.createDefaultHttpClient() };
+        });
+        return this.ready;
     }
     /** One resource (flattened), by its ARM path (`/subscriptions/.../virtualNetworks/v`). Throws RestError on non-2xx. */
     async get(path, apiVersion = NETWORK_API_VERSION) {
@@ -101,16 +107,18 @@ class ArmGetter {
         return u.toString();
     }
     async send(url) {
-        const request = (0,dist_esm/* createPipelineRequest */.G6)({ url, method: 'GET', abortSignal: this.signal });
+        const { core, pipeline, http } = await this.setup();
+        const { RestError } = core;
+        const request = core.createPipelineRequest({ url, method: 'GET', abortSignal: this.signal });
         request.headers.set('accept', 'application/json');
-        const res = await this.pipeline.sendRequest(this.http, request);
+        const res = await pipeline.sendRequest(http, request);
         let body = null;
         try {
             body = res.bodyAsText ? JSON.parse(res.bodyAsText) : null;
         }
         catch {
             if (res.status >= 200 && res.status < 300)
-                throw new dist_esm/* RestError */.pj(`ARM answered ${res.status} with no JSON body`, {
+                throw new RestError(`ARM answered ${res.status} with no JSON body`, {
                     statusCode: res.status,
                     request,
                     response: res,
@@ -121,12 +129,10 @@ class ArmGetter {
         const error = body?.error;
         const code = typeof error?.code === 'string' ? error.code : undefined;
         const message = typeof error?.message === 'string' ? error.message : `ARM answered HTTP ${res.status}`;
-        throw new dist_esm/* RestError */.pj(message, { statusCode: res.status, request, response: res, ...(code ? { code } : {}) });
+        throw new RestError(message, { statusCode: res.status, request, response: res, ...(code ? { code } : {}) });
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/index.js + 19 modules
-var arm_privatedns_dist_esm = __webpack_require__(19998);
 // EXTERNAL MODULE: ./src/facts/azure/clouds.ts
 var clouds = __webpack_require__(42513);
 // EXTERNAL MODULE: ./src/lib/arm-id.ts
@@ -138,9 +144,6 @@ var arm_id = __webpack_require__(51863);
 // pipeline (arm-get.ts, at the api-version @azure/arm-network sent); private DNS goes through @azure/arm-privatedns
 // and replications through @azure/arm-containerregistry; every read that fails is recorded as
 // unverifiable with the permission that would allow it, never thrown. Verdicts live in src/checks/network.ts.
-
-
-
 
 
 
@@ -166,7 +169,9 @@ async function collectNetworkFacts(ctx, cluster, registries) {
     const clusterId = cluster.id ?? '';
     const clusterSub = parseResourceId(clusterId)?.subscriptionId ?? ctx.azure?.subscriptionId ?? '';
     const unverifiable = [];
-    const reader = ctx.azure ? new ArmReader(ctx, ctx.azure.credential, ctx.azure.endpoints, unverifiable) : undefined;
+    const reader = ctx.azure
+        ? await ArmReader.open(ctx, ctx.azure.credential, ctx.azure.endpoints, unverifiable)
+        : undefined;
     const suffixes = ctx.azure?.endpoints.acrSuffixes ?? ['.azurecr.io'];
     if (!reader) {
         unverifiable.push({
@@ -195,15 +200,25 @@ class ArmReader {
     credential;
     endpoints;
     unverifiable;
+    sdk;
     armGetter;
     dns = new Map();
     acr = new Map();
     memo = new Map();
-    constructor(ctx, credential, endpoints, unverifiable) {
+    constructor(ctx, credential, endpoints, unverifiable, sdk) {
         this.ctx = ctx;
         this.credential = credential;
         this.endpoints = endpoints;
         this.unverifiable = unverifiable;
+        this.sdk = sdk;
+    }
+    static async open(ctx, credential, endpoints, unverifiable) {
+        const [dns, acr, core] = await Promise.all([
+            Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(998)]).then(__webpack_require__.bind(__webpack_require__, 19998)),
+            Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751)),
+            Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978)]).then(__webpack_require__.bind(__webpack_require__, 38978)),
+        ]);
+        return new ArmReader(ctx, credential, endpoints, unverifiable, { dns, acr, core });
     }
     options() {
         return {
@@ -221,13 +236,13 @@ class ArmReader {
     dnsClient(sub) {
         let c = this.dns.get(sub);
         if (!c)
-            this.dns.set(sub, (c = new arm_privatedns_dist_esm/* PrivateDnsManagementClient */.F5(this.credential, sub, this.options())));
+            this.dns.set(sub, (c = new this.sdk.dns.PrivateDnsManagementClient(this.credential, sub, this.options())));
         return c;
     }
     acrClient(sub) {
         let c = this.acr.get(sub);
         if (!c)
-            this.acr.set(sub, (c = new esm/* ContainerRegistryManagementClient */.PG(this.credential, sub, this.options())));
+            this.acr.set(sub, (c = new this.sdk.acr.ContainerRegistryManagementClient(this.credential, sub, this.options())));
         return c;
     }
     get opts() {
@@ -541,7 +556,7 @@ async function readVirtualNetworkRules(reader, facts) {
     const url = `${base}${facts.id}?api-version=${VNET_RULES_API_VERSION}`;
     let reason;
     try {
-        const res = await client.pipeline.sendRequest((0,dist_esm/* createDefaultHttpClient */.fl)(), (0,dist_esm/* createPipelineRequest */.G6)({ url, method: 'GET', abortSignal: reader.ctx.signal }));
+        const res = await client.pipeline.sendRequest(reader.sdk.core.createDefaultHttpClient(), reader.sdk.core.createPipelineRequest({ url, method: 'GET', abortSignal: reader.ctx.signal }));
         if (res.status === 200) {
             try {
                 return virtualNetworkRulesFrom(JSON.parse(res.bodyAsText ?? 'null'));

@@ -5,13 +5,22 @@ export const modules = {
 /***/ 19998:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  F5: () => (/* reexport */ PrivateDnsManagementClient)
+  AzureClouds: () => (/* reexport */ AzureClouds),
+  KnownCreatedByType: () => (/* reexport */ KnownCreatedByType),
+  KnownProvisioningState: () => (/* reexport */ KnownProvisioningState),
+  KnownResolutionPolicy: () => (/* reexport */ KnownResolutionPolicy),
+  KnownVersions: () => (/* reexport */ KnownVersions),
+  KnownVirtualNetworkLinkState: () => (/* reexport */ KnownVirtualNetworkLinkState),
+  PrivateDnsManagementClient: () => (/* reexport */ PrivateDnsManagementClient),
+  RestError: () => (/* reexport */ core_rest_pipeline_dist_esm.RestError),
+  isRestError: () => (/* reexport */ core_rest_pipeline_dist_esm.isRestError),
+  restorePoller: () => (/* reexport */ restorePoller)
 });
-
-// UNUSED EXPORTS: AzureClouds, KnownCreatedByType, KnownProvisioningState, KnownResolutionPolicy, KnownVersions, KnownVirtualNetworkLinkState, RestError, isRestError, restorePoller
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/cloudSettingHelpers.js
 // Copyright (c) Microsoft Corporation.
@@ -705,8 +714,8 @@ function _virtualNetworkLinkPropertiesDeserializer(item) {
     };
 }
 //# sourceMappingURL=models.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(1818);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 38 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(38978);
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-privatedns/dist/esm/static-helpers/pagingHelpers.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -810,7 +819,7 @@ function getNextLink(body, nextLinkName) {
     }
     const nextLink = body[nextLinkName];
     if (typeof nextLink !== "string" && typeof nextLink !== "undefined" && nextLink !== null) {
-        throw new core_rest_pipeline_dist_esm/* RestError */.pj(`Body Property ${nextLinkName} should be a string or undefined or null but got ${typeof nextLink}`);
+        throw new core_rest_pipeline_dist_esm.RestError(`Body Property ${nextLinkName} should be a string or undefined or null but got ${typeof nextLink}`);
     }
     if (nextLink === null) {
         return undefined;
@@ -823,7 +832,7 @@ function getNextLink(body, nextLinkName) {
 function getElements(body, itemName) {
     const value = body[itemName];
     if (!Array.isArray(value)) {
-        throw new core_rest_pipeline_dist_esm/* RestError */.pj(`Couldn't paginate response\n Body doesn't contain an array property with name: ${itemName}`);
+        throw new core_rest_pipeline_dist_esm.RestError(`Couldn't paginate response\n Body doesn't contain an array property with name: ${itemName}`);
     }
     return value ?? [];
 }
@@ -858,7 +867,7 @@ var core_lro_dist_esm = __webpack_require__(64850);
 // Licensed under the MIT License.
 
 
-function pollingHelpers_getLongRunningPoller(client, processResponseBody, expectedStatuses, options) {
+function getLongRunningPoller(client, processResponseBody, expectedStatuses, options) {
     const { restoreFrom, getInitialResponse, apiVersion } = options;
     if (!restoreFrom && !getInitialResponse) {
         throw new Error("Either restoreFrom or getInitialResponse must be specified");
@@ -1245,7 +1254,7 @@ async function _$deleteDeserialize(result) {
 }
 /** Deletes a Private DNS zone. WARNING: All DNS records in the zone will also be deleted. This operation cannot be undone. Private DNS zone cannot be deleted unless all virtual network links to it are removed. */
 function $delete(context, resourceGroupName, privateZoneName, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _$deleteDeserialize, ["200", "202", "204"], {
+    return getLongRunningPoller(context, _$deleteDeserialize, ["200", "202", "204"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _$deleteSend(context, resourceGroupName, privateZoneName, options),
@@ -1286,7 +1295,7 @@ async function _updateDeserialize(result) {
 }
 /** Updates a Private DNS zone. Does not modify virtual network links or DNS records within the zone. */
 function update(context, resourceGroupName, privateZoneName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _updateDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, _updateDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _updateSend(context, resourceGroupName, privateZoneName, parameters, options),
@@ -1328,7 +1337,7 @@ async function _createOrUpdateDeserialize(result) {
 }
 /** Creates or updates a Private DNS zone. Does not modify Links to virtual networks or DNS records within the zone. */
 function createOrUpdate(context, resourceGroupName, privateZoneName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _createOrUpdateDeserialize, ["200", "201", "202"], {
+    return getLongRunningPoller(context, _createOrUpdateDeserialize, ["200", "201", "202"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _createOrUpdateSend(context, resourceGroupName, privateZoneName, parameters, options),
@@ -1761,7 +1770,7 @@ async function virtualNetworkLinks_operations_$deleteDeserialize(result) {
 }
 /** Deletes a virtual network link to the specified Private DNS zone. WARNING: In case of a registration virtual network, all auto-registered DNS records in the zone for the virtual network will also be deleted. This operation cannot be undone. */
 function virtualNetworkLinks_operations_$delete(context, resourceGroupName, privateZoneName, virtualNetworkLinkName, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, virtualNetworkLinks_operations_$deleteDeserialize, ["200", "202", "204"], {
+    return getLongRunningPoller(context, virtualNetworkLinks_operations_$deleteDeserialize, ["200", "202", "204"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => virtualNetworkLinks_operations_$deleteSend(context, resourceGroupName, privateZoneName, virtualNetworkLinkName, options),
@@ -1803,7 +1812,7 @@ async function virtualNetworkLinks_operations_updateDeserialize(result) {
 }
 /** Updates a virtual network link to the specified Private DNS zone. */
 function virtualNetworkLinks_operations_update(context, resourceGroupName, privateZoneName, virtualNetworkLinkName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, virtualNetworkLinks_operations_updateDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, virtualNetworkLinks_operations_updateDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => virtualNetworkLinks_operations_updateSend(context, resourceGroupName, privateZoneName, virtualNetworkLinkName, parameters, options),
@@ -1846,7 +1855,7 @@ async function virtualNetworkLinks_operations_createOrUpdateDeserialize(result) 
 }
 /** Creates or updates a virtual network link to the specified Private DNS zone. */
 function virtualNetworkLinks_operations_createOrUpdate(context, resourceGroupName, privateZoneName, virtualNetworkLinkName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, virtualNetworkLinks_operations_createOrUpdateDeserialize, ["200", "201", "202"], {
+    return getLongRunningPoller(context, virtualNetworkLinks_operations_createOrUpdateDeserialize, ["200", "201", "202"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => virtualNetworkLinks_operations_createOrUpdateSend(context, resourceGroupName, privateZoneName, virtualNetworkLinkName, parameters, options),
@@ -1977,7 +1986,7 @@ class PrivateDnsManagementClient {
  * needs to be constructed after the original one is not in scope.
  */
 function restorePoller(client, serializedState, sourceOperation, options) {
-    const pollerConfig = deserializeState(serializedState).config;
+    const pollerConfig = (0,core_lro_dist_esm/* deserializeState */.b)(serializedState).config;
     const { initialRequestUrl, requestMethod, metadata } = pollerConfig;
     if (!initialRequestUrl || !requestMethod) {
         throw new Error(`Invalid serialized state: ${serializedState} for sourceOperation ${sourceOperation?.name}`);

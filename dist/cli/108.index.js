@@ -334,7 +334,7 @@ async function runDiagnose(config, target, deps) {
     let emulator;
     let cluster = config.cluster;
     if (config.simulate) {
-        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
+        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
         const world = await loadWorld(config.simulate);
         if (!cluster) {
             const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');
@@ -389,7 +389,7 @@ async function diagnoseWith(kube, config, target, deps) {
         await note('list', 'nodes', undefined, nodes.reason);
     const nodeLabels = new Map((nodes.state === 'found' ? nodes.value : []).map((n) => [n.name, n.labels]));
     const out = [];
-    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(38), __webpack_require__.e(67), __webpack_require__.e(588)]).then(__webpack_require__.bind(__webpack_require__, 30588));
+    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(588)]).then(__webpack_require__.bind(__webpack_require__, 30588));
     for (const pod of pods) {
         const checked = [`pod ${pod.namespace}/${pod.name} (spec and container statuses)`];
         const failing = isFailingToPull(pod);

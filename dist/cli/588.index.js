@@ -815,8 +815,6 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@azure/identity/dist/esm/index.js + 182 modules
-var esm = __webpack_require__(25563);
 // EXTERNAL MODULE: ./src/facts/azure/clouds.ts
 var clouds = __webpack_require__(42513);
 // EXTERNAL MODULE: ./src/lib/acr-host.ts
@@ -1092,7 +1090,6 @@ function lookupCredentials(credentials, image) {
 
 
 
-
 /** The audience GitHub's OIDC token must carry for Entra ID workload identity federation. */
 const GITHUB_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 const NO_SIGN_IN_MESSAGE = 'No Azure sign-in: add an azure/login step before the gate, or give the gate client-id and tenant-id ' +
@@ -1103,6 +1100,8 @@ const NO_SIGN_IN_MESSAGE = 'No Azure sign-in: add an azure/login step before the
  * instead of silently getting a gate that checks less).
  */
 async function createAzureContext(opts) {
+    // Loaded here, not at the top: a run that never signs in loads no Azure SDK (docs/DESIGN.md, "Loading").
+    const { AzureCliCredential, ClientAssertionCredential, ClientCertificateCredential, ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(563)]).then(__webpack_require__.bind(__webpack_require__, 25563));
     const env = opts.env ?? process.env;
     const authority = authorityOptions(opts.endpoints);
     const scope = (0,clouds/* armScope */.Rz)(opts.endpoints);
@@ -1114,7 +1113,7 @@ async function createAzureContext(opts) {
         }
         const getIdToken = opts.getIdToken;
         let idTokenError;
-        const credential = new esm/* ClientAssertionCredential */.XI(opts.tenantId, opts.clientId, async () => {
+        const credential = new ClientAssertionCredential(opts.tenantId, opts.clientId, async () => {
             try {
                 return await getIdToken(GITHUB_OIDC_AUDIENCE);
             }
@@ -1139,7 +1138,7 @@ async function createAzureContext(opts) {
         return signedIn('github-oidc', credential, token, opts, opts.tenantId);
     }
     // 2. The Azure CLI session azure/login leaves behind (also a developer's `az login`).
-    const cli = new esm/* AzureCliCredential */.nG({
+    const cli = new AzureCliCredential({
         ...(opts.tenantId ? { tenantId: opts.tenantId } : {}),
         ...(opts.subscriptionId ? { subscription: opts.subscriptionId } : {}),
         processTimeoutInMs: opts.cliTimeoutMs ?? 30_000,
@@ -1151,12 +1150,12 @@ async function createAzureContext(opts) {
     const envTenant = env.AZURE_TENANT_ID;
     const envClient = env.AZURE_CLIENT_ID;
     if (envTenant && envClient && env.AZURE_CLIENT_SECRET) {
-        const credential = new esm/* ClientSecretCredential */.HC(envTenant, envClient, env.AZURE_CLIENT_SECRET, authority);
+        const credential = new ClientSecretCredential(envTenant, envClient, env.AZURE_CLIENT_SECRET, authority);
         const token = await probe(credential, scope, (err) => entraFailure(`the service principal in AZURE_CLIENT_ID (${envClient}) with AZURE_CLIENT_SECRET`, err));
         return signedIn('environment-client-secret', credential, token, opts, envTenant);
     }
     if (envTenant && envClient && env.AZURE_CLIENT_CERTIFICATE_PATH) {
-        const credential = new esm/* ClientCertificateCredential */.m0(envTenant, envClient, {
+        const credential = new ClientCertificateCredential(envTenant, envClient, {
             certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH,
             ...(env.AZURE_CLIENT_CERTIFICATE_PASSWORD
                 ? { certificatePassword: env.AZURE_CLIENT_CERTIFICATE_PASSWORD }
@@ -1167,7 +1166,8 @@ async function createAzureContext(opts) {
     }
     // 4. Workload identity (a self-hosted runner on AKS with the workload identity webhook).
     if (envTenant && envClient && env.AZURE_FEDERATED_TOKEN_FILE) {
-        const credential = new esm/* WorkloadIdentityCredential */.R9({
+        const { WorkloadIdentityCredential } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(563)]).then(__webpack_require__.bind(__webpack_require__, 25563));
+        const credential = new WorkloadIdentityCredential({
             tenantId: envTenant,
             clientId: envClient,
             tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE,
@@ -1372,7 +1372,6 @@ var proxy_fetch = __webpack_require__(20806);
 
 
 
-
 async function createFactContext(config, deps, emulator, now, signal, inventory, acrNamed) {
     const endpoints = emulator?.endpoints ?? (0,clouds/* cloudEndpoints */.So)(config.azureEnvironment);
     const kubeconfigPath = config.clusterReads
@@ -1411,7 +1410,8 @@ async function signIn(config, deps, endpoints, emulator) {
     if (emulator) {
         const g = emulator.gate;
         deps.maskSecret(g.clientSecret);
-        const credential = new esm/* ClientSecretCredential */.HC(g.tenantId, g.clientId, g.clientSecret, {
+        const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(563)]).then(__webpack_require__.bind(__webpack_require__, 25563));
+        const credential = new ClientSecretCredential(g.tenantId, g.clientId, g.clientSecret, {
             authorityHost: endpoints.authorityHost,
             disableInstanceDiscovery: true,
         });
@@ -1470,8 +1470,6 @@ function findKubeconfig(env) {
     return found.length ? found.join((external_node_path_default()).delimiter) : undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-authorization/dist/index.js
-var dist = __webpack_require__(71043);
 ;// CONCATENATED MODULE: ./src/lib/unverifiable.ts
 // Telling an Unverifiable fact from a read one (pure; shared by the collectors and the checks).
 function isUnverifiable(x) {
@@ -1615,8 +1613,6 @@ function roleGrants(definition, action, kind) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-containerservice/dist/esm/index.js + 40 modules
-var dist_esm = __webpack_require__(35614);
 ;// CONCATENATED MODULE: ./src/facts/azure/sdk-bodies.ts
 // The SDK bodies behind the cluster and registry facts, kept inside facts/: the network collector needs the whole
 // ManagedCluster and Registry bodies, the checks only the fields types/facts/identity.ts names. No SDK body crosses
@@ -1645,7 +1641,6 @@ function registryBodies(facts) {
 // The AKS cluster as ARM describes it (I/O): kubelet identity, control-plane identity, service principal, tenant and
 // agent pools, read with @azure/arm-containerservice. Also the small helpers the other identity fact modules share:
 // client options for the injected cloud, and turning an SDK error into "unverifiable: why + which permission".
-
 
 
 const CLUSTER_ID_RE = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.containerservice\/managedclusters\/([^/]+)\/?$/i;
@@ -1755,7 +1750,8 @@ async function getCluster(ctx, clusterId) {
     if (!m)
         return { reason: `"${clusterId}" is not an AKS resource id` };
     const [, subscriptionId, resourceGroup, name] = m;
-    const client = new dist_esm/* ContainerServiceClient */.u(ctx.azure.credential, subscriptionId, armClientOptions(ctx));
+    const { ContainerServiceClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(614)]).then(__webpack_require__.bind(__webpack_require__, 35614));
+    const client = new ContainerServiceClient(ctx.azure.credential, subscriptionId, armClientOptions(ctx));
     let mc;
     try {
         mc = await client.managedClusters.get(resourceGroup, name, { abortSignal: ctx.signal });
@@ -1808,10 +1804,6 @@ async function notFoundLine(client, resourceGroup, name, ctx) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-containerregistry/dist/esm/index.js + 33 modules
-var arm_containerregistry_dist_esm = __webpack_require__(69751);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 37 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(1818);
 ;// CONCATENATED MODULE: ./src/facts/azure/identity-bindings.ts
 // Identity bindings (service-account image pull): a pod whose ServiceAccount carries
 // `kubernetes.azure.com/acr-client-id` pulls with that user-assigned identity (cloud-provider-azure identity bindings;
@@ -1820,17 +1812,16 @@ var core_rest_pipeline_dist_esm = __webpack_require__(1818);
 // `properties.principalId`), read with a raw ARM GET through an SDK client's pipeline (no SDK for it is installed).
 // Never throws: an identity the gate cannot find or read is Unverifiable.
 
-
-
 const ACR_CLIENT_ID_ANNOTATION = 'kubernetes.azure.com/acr-client-id';
 const API_VERSION = '2023-01-31';
 const MAX_PAGES = 50;
 /** Every user-assigned identity of one subscription, or why they could not be listed. */
 async function listIdentities(ctx, subscriptionId) {
     const azure = ctx.azure;
-    const pipeline = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, subscriptionId, armClientOptions(ctx))
+    const [{ ContainerRegistryManagementClient }, { createDefaultHttpClient, createPipelineRequest }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751)), Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978)]).then(__webpack_require__.bind(__webpack_require__, 38978))]);
+    const pipeline = new ContainerRegistryManagementClient(azure.credential, subscriptionId, armClientOptions(ctx))
         .pipeline;
-    const http = (0,core_rest_pipeline_dist_esm/* createDefaultHttpClient */.fl)();
+    const http = createDefaultHttpClient();
     const base = azure.endpoints.resourceManager.replace(/\/+$/, '');
     let url = `${base}/subscriptions/${subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities?api-version=${API_VERSION}`;
     const out = [];
@@ -1838,7 +1829,7 @@ async function listIdentities(ctx, subscriptionId) {
         let status;
         let text;
         try {
-            const res = await pipeline.sendRequest(http, (0,core_rest_pipeline_dist_esm/* createPipelineRequest */.G6)({ url, abortSignal: ctx.signal }));
+            const res = await pipeline.sendRequest(http, createPipelineRequest({ url, abortSignal: ctx.signal }));
             status = res.status;
             text = res.bodyAsText ?? undefined;
         }
@@ -2039,8 +2030,6 @@ async function getTransitiveGroups(ctx, objectId) {
     return [...new Set(ids)];
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/arm-resources-subscriptions/dist/esm/index.js + 16 modules
-var arm_resources_subscriptions_dist_esm = __webpack_require__(13570);
 ;// CONCATENATED MODULE: ./src/facts/azure/registries.ts
 // Which registry serves each image host (I/O): lists every subscription the gate can see (with its tenant) and the
 // registries in each (another subscription is normal), and matches hosts to loginServer, dataEndpointHostNames and
@@ -2048,9 +2037,6 @@ var arm_resources_subscriptions_dist_esm = __webpack_require__(13570);
 //
 // api-version: @azure/arm-containerregistry 12 asks for 2025-11-01 by default, whose Registry carries
 // `roleAssignmentMode`; a body without it stays "unknown" (never read as legacy).
-
-
-
 
 
 
@@ -2114,8 +2100,12 @@ const listRegistries = oncePerRun(async (ctx) => {
     const listing = { subscriptions: [], lists: [] };
     if (!azure)
         return listing;
+    const [{ SubscriptionClient }, { ContainerRegistryManagementClient }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(570)]).then(__webpack_require__.bind(__webpack_require__, 13570)),
+        Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751)),
+    ]);
     try {
-        const subs = new arm_resources_subscriptions_dist_esm/* SubscriptionClient */.DI(azure.credential, armClientOptions(ctx));
+        const subs = new SubscriptionClient(azure.credential, armClientOptions(ctx));
         for await (const s of subs.subscriptions.list({ abortSignal: ctx.signal })) {
             if (!s.subscriptionId)
                 continue;
@@ -2132,7 +2122,7 @@ const listRegistries = oncePerRun(async (ctx) => {
         return listing;
     }
     listing.lists = await Promise.all(listing.subscriptions.map(async (s) => {
-        const client = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, s.subscriptionId, armClientOptions(ctx));
+        const client = new ContainerRegistryManagementClient(azure.credential, s.subscriptionId, armClientOptions(ctx));
         const found = [];
         try {
             for await (const r of client.registries.list({ abortSignal: ctx.signal }))
@@ -2229,7 +2219,8 @@ async function readNamedRegistries(ctx, out, wanted, suffixes) {
         if (hosts.length === 0)
             continue;
         try {
-            const client = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, sub, armClientOptions(ctx));
+            const { ContainerRegistryManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751));
+            const client = new ContainerRegistryManagementClient(azure.credential, sub, armClientOptions(ctx));
             const r = await client.registries.get(rg, (0,arm_id/* resourceNameOf */.r2)(id), { abortSignal: ctx.signal });
             const tenantId = out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId;
             adopt(out, registryFactsFrom(r, tenantId), new Set(hosts), suffixes);
@@ -2245,9 +2236,16 @@ async function readNamedRegistries(ctx, out, wanted, suffixes) {
         }
     }
 }
+/**
+ * core-rest-pipeline's own `isRestError`, without loading the pipeline to ask: a RestError from any copy of it (the
+ * SDKs bundle ts-http-runtime's as well) is an Error named "RestError".
+ */
+function isRestError(err) {
+    return err instanceof Error && err.name === 'RestError';
+}
 /** The tenant ARM names in a 401 InvalidAuthenticationTokenTenant (body message or WWW-Authenticate), if that is it. */
 function otherTenantOf(err) {
-    if (!(0,core_rest_pipeline_dist_esm/* isRestError */.T0)(err) || err.statusCode !== 401 || err.code !== 'InvalidAuthenticationTokenTenant')
+    if (!isRestError(err) || err.statusCode !== 401 || err.code !== 'InvalidAuthenticationTokenTenant')
         return undefined;
     const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
     // "The access token is from the wrong issuer '<caller's>'. It must match the tenant '<subscription's>' …"
@@ -2277,7 +2275,6 @@ function otherTenantOf(err) {
 
 
 
-
 const EVERYONE = '00000000-0000-0000-0000-000000000000';
 // One cache per run (per FactContext), so nothing leaks between runs or tests.
 const caches = new WeakMap();
@@ -2294,11 +2291,12 @@ function authClient(ctx, subscriptionId) {
     let client = c.clients.get(subscriptionId);
     if (!client) {
         const { endpoint } = armClientOptions(ctx);
+        client = Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(860), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 71043)).then(({ AuthorizationManagementClient }) => 
         // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
-        client = new dist/* AuthorizationManagementClient */.IK(ctx.azure.credential, subscriptionId, {
+        new AuthorizationManagementClient(ctx.azure.credential, subscriptionId, {
             endpoint,
             credentialScopes: [(0,clouds/* armScope */.Rz)(ctx.azure.endpoints)],
-        });
+        }));
         c.clients.set(subscriptionId, client);
     }
     return client;
@@ -2332,7 +2330,7 @@ async function list(ctx, key, run, what) {
         p = (async () => {
             try {
                 const out = [];
-                for await (const a of run()) {
+                for await (const a of await run()) {
                     const f = assignmentFact(a);
                     if (f)
                         out.push(f);
@@ -2356,13 +2354,13 @@ function listAssignmentsForPrincipalAtScope(ctx, scope, objectId) {
         return Promise.resolve(noSignIn('role assignments'));
     const sub = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? ctx.azure.subscriptionId ?? '';
     const filter = `atScope() and assignedTo('${objectId}')`;
-    return list(ctx, `scope|${scope.toLowerCase()}|${objectId.toLowerCase()}`, () => authClient(ctx, sub).roleAssignments.listForScope(bare(scope), { filter, abortSignal: ctx.signal }), `role assignments on ${scope}`);
+    return list(ctx, `scope|${scope.toLowerCase()}|${objectId.toLowerCase()}`, async () => (await authClient(ctx, sub)).roleAssignments.listForScope(bare(scope), { filter, abortSignal: ctx.signal }), `role assignments on ${scope}`);
 }
 /** Every assignment of `objectId` (and its groups) in a subscription, at any scope (`assignedTo('<oid>')`). */
 function listAssignmentsForPrincipalInSubscription(ctx, subscriptionId, objectId) {
     if (!ctx.azure)
         return Promise.resolve(noSignIn('role assignments'));
-    return list(ctx, `sub|${subscriptionId.toLowerCase()}|${objectId.toLowerCase()}`, () => authClient(ctx, subscriptionId).roleAssignments.listForSubscription({
+    return list(ctx, `sub|${subscriptionId.toLowerCase()}|${objectId.toLowerCase()}`, async () => (await authClient(ctx, subscriptionId)).roleAssignments.listForSubscription({
         filter: `assignedTo('${objectId}')`,
         abortSignal: ctx.signal,
     }), `role assignments in subscription ${subscriptionId}`);
@@ -2378,7 +2376,7 @@ function getRoleDefinition(ctx, roleDefinitionId) {
                 return noSignIn('role definitions');
             const sub = /^\/subscriptions\/([^/]+)/i.exec(roleDefinitionId)?.[1] ?? ctx.azure.subscriptionId ?? '';
             try {
-                const d = await authClient(ctx, sub).roleDefinitions.getById(bare(roleDefinitionId), {
+                const d = await (await authClient(ctx, sub)).roleDefinitions.getById(bare(roleDefinitionId), {
                     abortSignal: ctx.signal,
                 });
                 const fact = {
@@ -2416,7 +2414,7 @@ async function listDenyAssignmentsAtScope(ctx, scope) {
     const sub = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '';
     try {
         const out = [];
-        for await (const d of authClient(ctx, sub).denyAssignments.listForScope(bare(scope), {
+        for await (const d of (await authClient(ctx, sub)).denyAssignments.listForScope(bare(scope), {
             filter: 'atScope()',
             abortSignal: ctx.signal,
         })) {
@@ -2634,7 +2632,7 @@ async function collectClusterNetworkFacts(ctx, cluster, registries) {
     const body = clusterBody(cluster);
     if (!body)
         return undefined;
-    const { collectNetworkFacts } = await Promise.all(/* import() */[__webpack_require__.e(998), __webpack_require__.e(55)]).then(__webpack_require__.bind(__webpack_require__, 73055));
+    const { collectNetworkFacts } = await __webpack_require__.e(/* import() */ 55).then(__webpack_require__.bind(__webpack_require__, 73055));
     return collectNetworkFacts(ctx, body, registryBodies(registries));
 }
 
@@ -4094,7 +4092,6 @@ function failureResult(err, ref) {
 // (recording arm-registry-credentialset-unhealthy-2023-01-01-preview). Never throws: a registry whose rules cannot be
 // read lands in `problems`.
 
-
 /** Reduces a credential set body to its health (pure). */
 function credentialSetFactFrom(c) {
     const out = { id: c.id ?? '', name: c.name ?? '', unhealthy: [] };
@@ -4132,10 +4129,11 @@ async function collectCacheRules(ctx, registries) {
     const azure = ctx.azure;
     if (!azure)
         return out;
+    const { ContainerRegistryManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751));
     await Promise.all(registries.map(async (reg) => {
         if (!reg.subscriptionId || !reg.resourceGroup || !reg.name)
             return;
-        const client = new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, reg.subscriptionId, armClientOptions(ctx));
+        const client = new ContainerRegistryManagementClient(azure.credential, reg.subscriptionId, armClientOptions(ctx));
         try {
             const rules = [];
             for await (const r of client.cacheRules.list(reg.resourceGroup, reg.name, { abortSignal: ctx.signal })) {
@@ -4452,7 +4450,6 @@ function clusterObjectReader(kubeconfigPath, servers = [], opts = { interactive:
 // scoped tokens and their scope maps (ARM), and Entra applications by appId with their passwordCredentials (Graph).
 // Clients are made per call site from ctx.azure so the simulated world swaps endpoints, never code.
 
-
 const ACTIONS = {
     listRegistries: 'Microsoft.ContainerRegistry/registries/read',
     listCredentials: 'Microsoft.ContainerRegistry/registries/listCredentials/action',
@@ -4485,9 +4482,10 @@ function parseRegistryId(id) {
     const p = (0,arm_id/* parseTypedArmId */.Fj)(id, 'Microsoft.ContainerRegistry', ['registries']);
     return p ? { subscriptionId: p.subscriptionId, resourceGroup: p.resourceGroup, name: p.names[0] } : undefined;
 }
-function armClient(azure, subscriptionId) {
+async function armClient(azure, subscriptionId) {
+    const { ContainerRegistryManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751));
     const endpoint = azure.endpoints.resourceManager.replace(/\/+$/, '');
-    return new arm_containerregistry_dist_esm/* ContainerRegistryManagementClient */.PG(azure.credential, subscriptionId, {
+    return new ContainerRegistryManagementClient(azure.credential, subscriptionId, {
         endpoint,
         credentials: { scopes: [`${endpoint}/.default`] },
     });
@@ -4501,7 +4499,7 @@ function iso(d) {
 async function azure_reads_listRegistries(azure, subscriptionId) {
     try {
         const out = [];
-        for await (const r of armClient(azure, subscriptionId).registries.list()) {
+        for await (const r of (await armClient(azure, subscriptionId)).registries.list()) {
             if (!r.id || !r.name || !r.loginServer)
                 continue;
             const reg = { id: r.id, name: r.name, loginServer: r.loginServer.toLowerCase() };
@@ -4521,7 +4519,7 @@ async function getRegistry(azure, id) {
     if (!p)
         return { ok: false, reason: `${id} is not a registry resource id` };
     try {
-        const r = await armClient(azure, p.subscriptionId).registries.get(p.resourceGroup, p.name);
+        const r = await (await armClient(azure, p.subscriptionId)).registries.get(p.resourceGroup, p.name);
         const reg = {
             id: r.id ?? id,
             name: r.name ?? p.name,
@@ -4544,7 +4542,7 @@ async function adminPasswordIsCurrent(azure, registry, password, mask) {
     if (!p)
         return { ok: false, reason: `${registry.id} is not a registry resource id` };
     try {
-        const creds = await armClient(azure, p.subscriptionId).registries.listCredentials(p.resourceGroup, p.name);
+        const creds = await (await armClient(azure, p.subscriptionId)).registries.listCredentials(p.resourceGroup, p.name);
         const values = (creds.passwords ?? []).map((x) => x.value ?? '').filter((v) => v !== '');
         for (const v of values)
             mask(v);
@@ -4560,7 +4558,7 @@ async function listTokens(azure, registry) {
         return { ok: false, reason: `${registry.id} is not a registry resource id` };
     try {
         const out = [];
-        for await (const t of armClient(azure, p.subscriptionId).tokens.list(p.resourceGroup, p.name)) {
+        for await (const t of (await armClient(azure, p.subscriptionId)).tokens.list(p.resourceGroup, p.name)) {
             if (!t.name)
                 continue;
             const info = {
@@ -4594,7 +4592,7 @@ async function getScopeMapActions(azure, scopeMapId) {
         return { ok: false, reason: `${scopeMapId} is not a scope map id` };
     const [registryName, scopeMapName] = p.names;
     try {
-        const sm = await armClient(azure, p.subscriptionId).scopeMaps.get(p.resourceGroup, registryName, scopeMapName);
+        const sm = await (await armClient(azure, p.subscriptionId)).scopeMaps.get(p.resourceGroup, registryName, scopeMapName);
         return { ok: true, value: sm.actions ?? [] };
     }
     catch (err) {
@@ -5351,7 +5349,6 @@ function newEntry(cred) {
 
 
 
-
 async function collectAuditFacts(ctx, opts) {
     const gaps = [];
     const registries = await auditRegistries(ctx, opts.registryIds, gaps);
@@ -5406,7 +5403,8 @@ async function auditRegistries(ctx, ids, gaps) {
     // Every registry the gate can see, across its subscriptions.
     const subs = [];
     try {
-        const client = new arm_resources_subscriptions_dist_esm/* SubscriptionClient */.DI(azure.credential, armClientOptions(ctx));
+        const { SubscriptionClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(570)]).then(__webpack_require__.bind(__webpack_require__, 13570));
+        const client = new SubscriptionClient(azure.credential, armClientOptions(ctx));
         for await (const s of client.subscriptions.list({ abortSignal: ctx.signal }))
             if (s.subscriptionId)
                 subs.push(s.subscriptionId);
@@ -8477,7 +8475,7 @@ async function runTraced(config, deps) {
 async function startWorld(config, deps) {
     deps.phase?.('Starting the simulated world');
     // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
-    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 25746));
+    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 25746));
     const world = await loadWorld(config.simulate ?? '');
     const now = typeof world.now === 'string' ? new Date(world.now) : new Date();
     // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,

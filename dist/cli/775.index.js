@@ -2571,7 +2571,7 @@ async function main(argv, env = process.env) {
     try {
         // `simulate serve` is its own subcommand, dispatched before the gate's flags are parsed.
         if (argv[0] === 'simulate' && argv[1] === 'serve') {
-            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(38), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
+            const { runServe } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(243), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(917)]).then(__webpack_require__.bind(__webpack_require__, 66917));
             return await runServe(argv.slice(2));
         }
         const cmd = parseCli(argv, process.cwd(), env);
@@ -2594,7 +2594,7 @@ async function main(argv, env = process.env) {
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
         // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
-        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(38), __webpack_require__.e(67), __webpack_require__.e(588), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 30588));
+        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(588), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 30588));
         // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
         // kubeconfig); a run that still has not ended by then is ended here.
         const stop = new AbortController();

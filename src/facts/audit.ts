@@ -4,7 +4,6 @@
 // secrets are masked on decode and never leave the fact layer. What it cannot read is a gap, never thrown; judging
 // is checks/audit.ts's job (the same rule functions as the gate).
 
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { armClientOptions, getCluster } from './azure/cluster.js';
 import { getApplicationByAppId } from './azure/graph.js';
 import { AzureCredentialFacts, newEntry } from './credentials/collect.js';
@@ -82,6 +81,7 @@ async function auditRegistries(ctx: FactContext, ids: string[], gaps: AuditGap[]
   // Every registry the gate can see, across its subscriptions.
   const subs: string[] = [];
   try {
+    const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
     const client = new SubscriptionClient(azure.credential, armClientOptions(ctx));
     for await (const s of client.subscriptions.list({ abortSignal: ctx.signal }))
       if (s.subscriptionId) subs.push(s.subscriptionId);

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ClientSecretCredential } from '@azure/identity';
+import type { ClientSecretCredential } from '@azure/identity';
 import type { Config } from '../settings/config.js';
 import type { AzureContext, AzureEndpoints, FactContext, WireRequest } from '../types/facts/context.js';
 import type { Inventory, Logger, SecretMasker } from '../types/index.js';
@@ -85,6 +85,7 @@ async function signIn(
   if (emulator) {
     const g = emulator.gate;
     deps.maskSecret(g.clientSecret);
+    const { ClientSecretCredential } = await import('@azure/identity');
     const credential = new ClientSecretCredential(g.tenantId, g.clientId, g.clientSecret, {
       authorityHost: endpoints.authorityHost,
       disableInstanceDiscovery: true,

@@ -3,7 +3,7 @@
 // (recording arm-registry-credentialset-unhealthy-2023-01-01-preview). Never throws: a registry whose rules cannot be
 // read lands in `problems`.
 
-import { ContainerRegistryManagementClient, type CacheRule, type CredentialSet } from '@azure/arm-containerregistry';
+import type { CacheRule, CredentialSet } from '@azure/arm-containerregistry';
 import type { CacheFacts, CacheRuleFact, CredentialSetFact } from '../../types/facts/cache.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { armClientOptions, describeError } from './cluster.js';
@@ -54,6 +54,7 @@ export async function collectCacheRules(ctx: FactContext, registries: CacheRegis
   const out: CacheFacts = { rules: [], problems: [] };
   const azure = ctx.azure;
   if (!azure) return out;
+  const { ContainerRegistryManagementClient } = await import('@azure/arm-containerregistry');
   await Promise.all(
     registries.map(async (reg) => {
       if (!reg.subscriptionId || !reg.resourceGroup || !reg.name) return;

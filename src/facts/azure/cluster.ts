@@ -2,7 +2,7 @@
 // agent pools, read with @azure/arm-containerservice. Also the small helpers the other identity fact modules share:
 // client options for the injected cloud, and turning an SDK error into "unverifiable: why + which permission".
 
-import { ContainerServiceClient, type AgentPool, type ManagedCluster } from '@azure/arm-containerservice';
+import type { AgentPool, ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
 import type { AgentPoolLike, ClusterFacts } from '../../types/facts/identity.js';
 import type { Unverifiable } from '../../types/facts/unverifiable.js';
 import type { FactContext } from '../../types/facts/context.js';
@@ -110,6 +110,7 @@ export async function getCluster(ctx: FactContext, clusterId: string): Promise<C
   const m = CLUSTER_ID_RE.exec(clusterId.trim());
   if (!m) return { reason: `"${clusterId}" is not an AKS resource id` };
   const [, subscriptionId, resourceGroup, name] = m;
+  const { ContainerServiceClient } = await import('@azure/arm-containerservice');
   const client = new ContainerServiceClient(ctx.azure.credential, subscriptionId, armClientOptions(ctx));
   let mc: ManagedCluster;
   try {

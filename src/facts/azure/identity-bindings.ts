@@ -5,8 +5,6 @@
 // `properties.principalId`), read with a raw ARM GET through an SDK client's pipeline (no SDK for it is installed).
 // Never throws: an identity the gate cannot find or read is Unverifiable.
 
-import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
-import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { BoundIdentity } from '../../types/facts/identity.js';
 import type { Unverifiable } from '../../types/facts/unverifiable.js';
 import type { FactContext } from '../../types/facts/context.js';
@@ -24,6 +22,9 @@ interface IdentityBody {
 /** Every user-assigned identity of one subscription, or why they could not be listed. */
 async function listIdentities(ctx: FactContext, subscriptionId: string): Promise<IdentityBody[] | Unverifiable> {
   const azure = ctx.azure!;
+  const [{ ContainerRegistryManagementClient }, { createDefaultHttpClient, createPipelineRequest }] = await Promise.all(
+    [import('@azure/arm-containerregistry'), import('@azure/core-rest-pipeline')],
+  );
   const pipeline = new ContainerRegistryManagementClient(azure.credential, subscriptionId, armClientOptions(ctx))
     .pipeline;
   const http = createDefaultHttpClient();

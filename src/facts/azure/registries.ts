@@ -5,9 +5,8 @@
 // api-version: @azure/arm-containerregistry 12 asks for 2025-11-01 by default, whose Registry carries
 // `roleAssignmentMode`; a body without it stays "unknown" (never read as legacy).
 
-import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
-import { isRestError } from '@azure/core-rest-pipeline';
-import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { Registry } from '@azure/arm-containerregistry';
+import type { RestError } from '@azure/core-rest-pipeline';
 import type { RegistryDiscovery, RegistryFacts } from '../../types/facts/identity.js';
 import { resourceGroupOf, resourceNameOf, subscriptionOf } from '../../lib/arm-id.js';
 import type { FactContext } from '../../types/facts/context.js';
@@ -82,6 +81,10 @@ const listRegistries = oncePerRun(async (ctx: FactContext): Promise<RegistryList
   const azure = ctx.azure;
   const listing: RegistryListing = { subscriptions: [], lists: [] };
   if (!azure) return listing;
+  const [{ SubscriptionClient }, { ContainerRegistryManagementClient }] = await Promise.all([
+    import('@azure/arm-resources-subscriptions'),
+    import('@azure/arm-containerregistry'),
+  ]);
   try {
     const subs = new SubscriptionClient(azure.credential, armClientOptions(ctx));
     for await (const s of subs.subscriptions.list({ abortSignal: ctx.signal })) {
@@ -197,6 +200,7 @@ async function readNamedRegistries(
     const hosts = [...wanted].filter((h) => out.hosts[h] === null && h.split('.')[0] === name);
     if (hosts.length === 0) continue;
     try {
+      const { ContainerRegistryManagementClient } = await import('@azure/arm-containerregistry');
       const client = new ContainerRegistryManagementClient(azure.credential, sub, armClientOptions(ctx));
       const r = await client.registries.get(rg, resourceNameOf(id), { abortSignal: ctx.signal });
       const tenantId = out.subscriptions.find((s) => s.subscriptionId === sub)?.tenantId;
@@ -209,6 +213,14 @@ async function readNamedRegistries(
       for (const h of hosts) out.otherTenant[h] = { registryId: id, tenantId };
     }
   }
+}
+
+/**
+ * core-rest-pipeline's own `isRestError`, without loading the pipeline to ask: a RestError from any copy of it (the
+ * SDKs bundle ts-http-runtime's as well) is an Error named "RestError".
+ */
+function isRestError(err: unknown): err is RestError {
+  return err instanceof Error && err.name === 'RestError';
 }
 
 /** The tenant ARM names in a 401 InvalidAuthenticationTokenTenant (body message or WWW-Authenticate), if that is it. */

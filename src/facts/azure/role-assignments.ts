@@ -3,7 +3,7 @@
 // host, the assignments of the kubelet (or cluster service principal) and of the control-plane identity at or above
 // each registry, and the cluster service principal's secrets. Never throws; what cannot be read is Unverifiable.
 
-import { AuthorizationManagementClient, type RoleAssignment } from '@azure/arm-authorization';
+import type { AuthorizationManagementClient, RoleAssignment } from '@azure/arm-authorization';
 import type {
   ClusterFacts,
   ClusterServicePrincipalFacts,
@@ -33,7 +33,7 @@ import { armScope } from './clouds.js';
 const EVERYONE = '00000000-0000-0000-0000-000000000000';
 
 interface Caches {
-  clients: Map<string, AuthorizationManagementClient>;
+  clients: Map<string, Promise<AuthorizationManagementClient>>;
   definitions: Map<string, Promise<RoleDefinitionFact | Unverifiable>>;
   lists: Map<string, Promise<RoleAssignmentFact[] | Unverifiable>>;
 }
@@ -50,16 +50,19 @@ function cacheOf(ctx: FactContext): Caches {
   return c;
 }
 
-function authClient(ctx: FactContext, subscriptionId: string): AuthorizationManagementClient {
+function authClient(ctx: FactContext, subscriptionId: string): Promise<AuthorizationManagementClient> {
   const c = cacheOf(ctx);
   let client = c.clients.get(subscriptionId);
   if (!client) {
     const { endpoint } = armClientOptions(ctx);
-    // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
-    client = new AuthorizationManagementClient(ctx.azure!.credential, subscriptionId, {
-      endpoint,
-      credentialScopes: [armScope(ctx.azure!.endpoints)],
-    });
+    client = import('@azure/arm-authorization').then(
+      ({ AuthorizationManagementClient }) =>
+        // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
+        new AuthorizationManagementClient(ctx.azure!.credential, subscriptionId, {
+          endpoint,
+          credentialScopes: [armScope(ctx.azure!.endpoints)],
+        }),
+    );
     c.clients.set(subscriptionId, client);
   }
   return client;
@@ -88,7 +91,7 @@ function assignmentFact(a: RoleAssignment): RoleAssignmentFact | undefined {
 async function list(
   ctx: FactContext,
   key: string,
-  run: () => AsyncIterable<RoleAssignment>,
+  run: () => Promise<AsyncIterable<RoleAssignment>>,
   what: string,
 ): Promise<RoleAssignmentFact[] | Unverifiable> {
   const c = cacheOf(ctx);
@@ -97,7 +100,7 @@ async function list(
     p = (async () => {
       try {
         const out: RoleAssignmentFact[] = [];
-        for await (const a of run()) {
+        for await (const a of await run()) {
           const f = assignmentFact(a);
           if (f) out.push(f);
         }
@@ -126,7 +129,8 @@ export function listAssignmentsForPrincipalAtScope(
   return list(
     ctx,
     `scope|${scope.toLowerCase()}|${objectId.toLowerCase()}`,
-    () => authClient(ctx, sub).roleAssignments.listForScope(bare(scope), { filter, abortSignal: ctx.signal }),
+    async () =>
+      (await authClient(ctx, sub)).roleAssignments.listForScope(bare(scope), { filter, abortSignal: ctx.signal }),
     `role assignments on ${scope}`,
   );
 }
@@ -141,8 +145,8 @@ export function listAssignmentsForPrincipalInSubscription(
   return list(
     ctx,
     `sub|${subscriptionId.toLowerCase()}|${objectId.toLowerCase()}`,
-    () =>
-      authClient(ctx, subscriptionId).roleAssignments.listForSubscription({
+    async () =>
+      (await authClient(ctx, subscriptionId)).roleAssignments.listForSubscription({
         filter: `assignedTo('${objectId}')`,
         abortSignal: ctx.signal,
       }),
@@ -163,7 +167,9 @@ export function getRoleDefinition(
       if (!ctx.azure) return noSignIn('role definitions');
       const sub = /^\/subscriptions\/([^/]+)/i.exec(roleDefinitionId)?.[1] ?? ctx.azure.subscriptionId ?? '';
       try {
-        const d = await authClient(ctx, sub).roleDefinitions.getById(bare(roleDefinitionId), {
+        const d = await (
+          await authClient(ctx, sub)
+        ).roleDefinitions.getById(bare(roleDefinitionId), {
           abortSignal: ctx.signal,
         });
         const fact: RoleDefinitionFact = {
@@ -205,7 +211,7 @@ export async function listDenyAssignmentsAtScope(
   const sub = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1] ?? '';
   try {
     const out: DenyAssignmentFact[] = [];
-    for await (const d of authClient(ctx, sub).denyAssignments.listForScope(bare(scope), {
+    for await (const d of (await authClient(ctx, sub)).denyAssignments.listForScope(bare(scope), {
       filter: 'atScope()',
       abortSignal: ctx.signal,
     })) {

@@ -4,16 +4,7 @@
 // principal, workload identity. No usable sign-in is not a failure: the gate runs its non-Azure checks and says what
 // to add to the workflow. A sign-in the user configured that does not work is a ConfigurationError (one line, exit 2).
 
-import {
-  AzureCliCredential,
-  ClientAssertionCredential,
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  WorkloadIdentityCredential,
-  type AccessToken,
-  type GetTokenOptions,
-  type TokenCredential,
-} from '@azure/identity';
+import type { AccessToken, AzureCliCredential, GetTokenOptions, TokenCredential } from '@azure/identity';
 import { ConfigurationError } from '../../settings/config.js';
 import type { AzureContext, AzureEndpoints } from '../../types/facts/context.js';
 import type { Logger } from '../../types/index.js';
@@ -55,6 +46,9 @@ export const NO_SIGN_IN_MESSAGE =
  * instead of silently getting a gate that checks less).
  */
 export async function createAzureContext(opts: SignInOptions): Promise<SignedInContext | { unavailable: string }> {
+  // Loaded here, not at the top: a run that never signs in loads no Azure SDK (docs/DESIGN.md, "Loading").
+  const { AzureCliCredential, ClientAssertionCredential, ClientCertificateCredential, ClientSecretCredential } =
+    await import('@azure/identity');
   const env = opts.env ?? process.env;
   const authority = authorityOptions(opts.endpoints);
   const scope = armScope(opts.endpoints);
@@ -137,6 +131,7 @@ export async function createAzureContext(opts: SignInOptions): Promise<SignedInC
 
   // 4. Workload identity (a self-hosted runner on AKS with the workload identity webhook).
   if (envTenant && envClient && env.AZURE_FEDERATED_TOKEN_FILE) {
+    const { WorkloadIdentityCredential } = await import('@azure/identity');
     const credential = new WorkloadIdentityCredential({
       tenantId: envTenant,
       clientId: envClient,

@@ -3,7 +3,7 @@
 // scoped tokens and their scope maps (ARM), and Entra applications by appId with their passwordCredentials (Graph).
 // Clients are made per call site from ctx.azure so the simulated world swaps endpoints, never code.
 
-import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
+import type { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
 import type { AzureContext } from '../../types/facts/context.js';
 import { parseTypedArmId } from '../../lib/arm-id.js';
 import type { SecretMasker } from '../../types/index.js';
@@ -61,7 +61,8 @@ export function parseRegistryId(
   return p ? { subscriptionId: p.subscriptionId, resourceGroup: p.resourceGroup, name: p.names[0] } : undefined;
 }
 
-function armClient(azure: AzureContext, subscriptionId: string): ContainerRegistryManagementClient {
+async function armClient(azure: AzureContext, subscriptionId: string): Promise<ContainerRegistryManagementClient> {
+  const { ContainerRegistryManagementClient } = await import('@azure/arm-containerregistry');
   const endpoint = azure.endpoints.resourceManager.replace(/\/+$/, '');
   return new ContainerRegistryManagementClient(azure.credential, subscriptionId, {
     endpoint,
@@ -81,7 +82,7 @@ export async function listRegistries(
 ): Promise<AzureRead<CredentialRegistry[]>> {
   try {
     const out: CredentialRegistry[] = [];
-    for await (const r of armClient(azure, subscriptionId).registries.list()) {
+    for await (const r of (await armClient(azure, subscriptionId)).registries.list()) {
       if (!r.id || !r.name || !r.loginServer) continue;
       const reg: CredentialRegistry = { id: r.id, name: r.name, loginServer: r.loginServer.toLowerCase() };
       if (r.adminUserEnabled !== undefined) reg.adminUserEnabled = r.adminUserEnabled;
@@ -98,7 +99,7 @@ export async function getRegistry(azure: AzureContext, id: string): Promise<Azur
   const p = parseRegistryId(id);
   if (!p) return { ok: false, reason: `${id} is not a registry resource id` };
   try {
-    const r = await armClient(azure, p.subscriptionId).registries.get(p.resourceGroup, p.name);
+    const r = await (await armClient(azure, p.subscriptionId)).registries.get(p.resourceGroup, p.name);
     const reg: CredentialRegistry = {
       id: r.id ?? id,
       name: r.name ?? p.name,
@@ -124,7 +125,7 @@ export async function adminPasswordIsCurrent(
   const p = parseRegistryId(registry.id);
   if (!p) return { ok: false, reason: `${registry.id} is not a registry resource id` };
   try {
-    const creds = await armClient(azure, p.subscriptionId).registries.listCredentials(p.resourceGroup, p.name);
+    const creds = await (await armClient(azure, p.subscriptionId)).registries.listCredentials(p.resourceGroup, p.name);
     const values = (creds.passwords ?? []).map((x) => x.value ?? '').filter((v) => v !== '');
     for (const v of values) mask(v);
     return { ok: true, value: values.includes(password) };
@@ -141,7 +142,7 @@ export async function listTokens(
   if (!p) return { ok: false, reason: `${registry.id} is not a registry resource id` };
   try {
     const out: RegistryTokenInfo[] = [];
-    for await (const t of armClient(azure, p.subscriptionId).tokens.list(p.resourceGroup, p.name)) {
+    for await (const t of (await armClient(azure, p.subscriptionId)).tokens.list(p.resourceGroup, p.name)) {
       if (!t.name) continue;
       const info: RegistryTokenInfo = {
         id: t.id ?? `${registry.id}/tokens/${t.name}`,
@@ -170,7 +171,9 @@ export async function getScopeMapActions(azure: AzureContext, scopeMapId: string
   if (!p) return { ok: false, reason: `${scopeMapId} is not a scope map id` };
   const [registryName, scopeMapName] = p.names;
   try {
-    const sm = await armClient(azure, p.subscriptionId).scopeMaps.get(p.resourceGroup, registryName, scopeMapName);
+    const sm = await (
+      await armClient(azure, p.subscriptionId)
+    ).scopeMaps.get(p.resourceGroup, registryName, scopeMapName);
     return { ok: true, value: sm.actions ?? [] };
   } catch (err) {
     return armFailure(err, `reading scope map ${scopeMapName}`, ACTIONS.scopeMaps);

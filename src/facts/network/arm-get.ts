@@ -7,16 +7,10 @@
 // `vnet.properties.subnets`), nested resources alike (peerings, zone configs): `flattenProperties` does the same, so the
 // shapes below are the SDK's, reduced to the fields the network facts read.
 
-import {
-  bearerTokenAuthenticationPolicy,
-  createDefaultHttpClient,
-  createPipelineFromOptions,
-  createPipelineRequest,
-  RestError,
-  type HttpClient,
-  type Pipeline,
-} from '@azure/core-rest-pipeline';
+import type { HttpClient, Pipeline } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
+
+type Core = typeof import('@azure/core-rest-pipeline');
 
 /** The api-version @azure/arm-network 39.0.0 sent for Microsoft.Network reads. */
 export const NETWORK_API_VERSION = '2026-01-01';
@@ -95,22 +89,30 @@ export function flattenProperties(value: unknown): unknown {
   return out;
 }
 
-/** GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). */
+/**
+ * GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). The pipeline module loads with the
+ * first request, not with this file (docs/DESIGN.md, "Loading").
+ */
 export class ArmGetter {
-  private readonly pipeline: Pipeline;
-  private readonly http: HttpClient;
+  private ready: Promise<{ core: Core; pipeline: Pipeline; http: HttpClient }> | undefined;
   private readonly base: URL;
 
   constructor(
-    credential: TokenCredential,
+    private readonly credential: TokenCredential,
     resourceManager: string,
-    scope: string,
+    private readonly scope: string,
     private readonly signal: AbortSignal,
   ) {
     this.base = new URL(resourceManager.replace(/\/*$/, '/'));
-    this.pipeline = createPipelineFromOptions({});
-    this.pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: scope }));
-    this.http = createDefaultHttpClient();
+  }
+
+  private setup(): Promise<{ core: Core; pipeline: Pipeline; http: HttpClient }> {
+    this.ready ??= import('@azure/core-rest-pipeline').then((core) => {
+      const pipeline = core.createPipelineFromOptions({});
+      pipeline.addPolicy(core.bearerTokenAuthenticationPolicy({ credential: this.credential, scopes: this.scope }));
+      return { core, pipeline, http: core.createDefaultHttpClient() };
+    });
+    return this.ready;
   }
 
   /** One resource (flattened), by its ARM path (`/subscriptions/.../virtualNetworks/v`). Throws RestError on non-2xx. */
@@ -148,9 +150,11 @@ export class ArmGetter {
   }
 
   private async send(url: string): Promise<unknown> {
-    const request = createPipelineRequest({ url, method: 'GET', abortSignal: this.signal });
+    const { core, pipeline, http } = await this.setup();
+    const { RestError } = core;
+    const request = core.createPipelineRequest({ url, method: 'GET', abortSignal: this.signal });
     request.headers.set('accept', 'application/json');
-    const res = await this.pipeline.sendRequest(this.http, request);
+    const res = await pipeline.sendRequest(http, request);
     let body: unknown = null;
     try {
       body = res.bodyAsText ? JSON.parse(res.bodyAsText) : null;

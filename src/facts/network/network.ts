@@ -6,7 +6,7 @@
 // unverifiable with the permission that would allow it, never thrown. Verdicts live in src/checks/network.ts.
 
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import { ContainerRegistryManagementClient, type Registry } from '@azure/arm-containerregistry';
+import type { ContainerRegistryManagementClient, Registry } from '@azure/arm-containerregistry';
 import {
   ArmGetter,
   type NatGateway,
@@ -17,8 +17,7 @@ import {
   type Subnet,
   type VirtualNetwork,
 } from './arm-get.js';
-import { PrivateDnsManagementClient } from '@azure/arm-privatedns';
-import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
+import type { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { TokenCredential } from '@azure/identity';
 import type { AzureEndpoints, FactContext } from '../../types/facts/context.js';
 import { armScope } from '../azure/clouds.js';
@@ -71,7 +70,9 @@ export async function collectNetworkFacts(
   const clusterId = cluster.id ?? '';
   const clusterSub = parseResourceId(clusterId)?.subscriptionId ?? ctx.azure?.subscriptionId ?? '';
   const unverifiable: NetworkUnverifiable[] = [];
-  const reader = ctx.azure ? new ArmReader(ctx, ctx.azure.credential, ctx.azure.endpoints, unverifiable) : undefined;
+  const reader = ctx.azure
+    ? await ArmReader.open(ctx, ctx.azure.credential, ctx.azure.endpoints, unverifiable)
+    : undefined;
 
   const suffixes = ctx.azure?.endpoints.acrSuffixes ?? ['.azurecr.io'];
   if (!reader) {
@@ -99,6 +100,13 @@ function unknownEgress(cluster: ManagedCluster, reason: string): EgressFacts {
   return { outboundType: cluster.networkProfile?.outboundType ?? 'loadBalancer', addresses: [], unknown: [reason] };
 }
 
+/** The SDK modules the reader builds clients from, loaded when a signed-in run reads the network (not before). */
+interface ReaderSdk {
+  dns: typeof import('@azure/arm-privatedns');
+  acr: typeof import('@azure/arm-containerregistry');
+  core: typeof import('@azure/core-rest-pipeline');
+}
+
 /** Reads through the SDK clients, one per subscription, memoized per id, recording failures. */
 class ArmReader {
   private armGetter: ArmGetter | undefined;
@@ -106,12 +114,27 @@ class ArmReader {
   private readonly acr = new Map<string, ContainerRegistryManagementClient>();
   private readonly memo = new Map<string, Promise<unknown>>();
 
-  constructor(
+  private constructor(
     readonly ctx: FactContext,
     private readonly credential: TokenCredential,
     private readonly endpoints: AzureEndpoints,
     readonly unverifiable: NetworkUnverifiable[],
+    readonly sdk: ReaderSdk,
   ) {}
+
+  static async open(
+    ctx: FactContext,
+    credential: TokenCredential,
+    endpoints: AzureEndpoints,
+    unverifiable: NetworkUnverifiable[],
+  ): Promise<ArmReader> {
+    const [dns, acr, core] = await Promise.all([
+      import('@azure/arm-privatedns'),
+      import('@azure/arm-containerregistry'),
+      import('@azure/core-rest-pipeline'),
+    ]);
+    return new ArmReader(ctx, credential, endpoints, unverifiable, { dns, acr, core });
+  }
 
   private options() {
     return {
@@ -135,13 +158,14 @@ class ArmReader {
 
   dnsClient(sub: string): PrivateDnsManagementClient {
     let c = this.dns.get(sub);
-    if (!c) this.dns.set(sub, (c = new PrivateDnsManagementClient(this.credential, sub, this.options())));
+    if (!c) this.dns.set(sub, (c = new this.sdk.dns.PrivateDnsManagementClient(this.credential, sub, this.options())));
     return c;
   }
 
   acrClient(sub: string): ContainerRegistryManagementClient {
     let c = this.acr.get(sub);
-    if (!c) this.acr.set(sub, (c = new ContainerRegistryManagementClient(this.credential, sub, this.options())));
+    if (!c)
+      this.acr.set(sub, (c = new this.sdk.acr.ContainerRegistryManagementClient(this.credential, sub, this.options())));
     return c;
   }
 
@@ -516,8 +540,8 @@ async function readVirtualNetworkRules(
   let reason: string;
   try {
     const res = await client.pipeline.sendRequest(
-      createDefaultHttpClient(),
-      createPipelineRequest({ url, method: 'GET', abortSignal: reader.ctx.signal }),
+      reader.sdk.core.createDefaultHttpClient(),
+      reader.sdk.core.createPipelineRequest({ url, method: 'GET', abortSignal: reader.ctx.signal }),
     );
     if (res.status === 200) {
       try {
