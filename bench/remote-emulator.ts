@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
 import { Agent, buildConnector, fetch as undiciFetch, request as undiciRequest } from 'undici';
 import type { Emulator } from '../src/simulate/emulator.js';
+import { CONNECTIONS_PER_ORIGIN } from '../src/facts/proxy-fetch.js';
 import type { World } from '../src/simulate/world.js';
 
 export { loadWorld, parseWorld } from '../src/simulate/world.js';
@@ -25,6 +26,7 @@ export async function startEmulator(_world: World): Promise<Emulator> {
     secureContext: tls.createSecureContext({ ca: [...tls.getCACertificates('default')] }),
   });
   const agent = new Agent({
+    connections: CONNECTIONS_PER_ORIGIN,
     connect: (o, cb) => {
       const h = o.hostname.toLowerCase();
       if (hosts.has(h) && (!o.port || o.port === '443'))

@@ -8,14 +8,15 @@ import type { FactContext, PullPathResult } from './types/facts/context.js';
 import type { RegistryDiscovery } from './types/facts/identity.js';
 import type { Finding, Inventory } from './types/index.js';
 import type { GateDeps, GateResult } from './types/gate.js';
-import { buildInventory, serviceAccountBindings } from './inventory/inventory.js';
+import { buildInventory, serviceAccountBindings, type InventoryOptions } from './inventory/inventory.js';
 import { buildReport, type ImageFacts, type RunScope } from './verdict.js';
 import { guard } from './facts/collect.js';
-import { createFactContext } from './facts/context.js';
+import { createFactContext, factTransport } from './facts/context.js';
 import { collectAccessFacts, prefetchCluster, readClusterAndRegistries } from './facts/azure/role-assignments.js';
 import { discoverRegistries, prefetchRegistries } from './facts/azure/registries.js';
 import { collectClusterNetworkFacts } from './facts/network/for-cluster.js';
 import { collectImageFacts, unansweredImages } from './facts/registry/images.js';
+import { EarlyImageChecks } from './facts/registry/early.js';
 import { collectCredentialFacts } from './facts/credentials/collect.js';
 import { collectAuditFacts, type AuditReadOptions } from './facts/audit.js';
 import { isUnverifiable } from './lib/unverifiable.js';
@@ -58,20 +59,29 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   // The manifests are read while the world starts, the gate signs in and ARM reads the cluster and lists the
-  // registries: the settings (a cluster, the audit) or the first manifest naming an ACR say Azure is needed.
-  const acrNamed = Promise.withResolvers<string>();
-  const reading =
-    config.mode === 'check'
-      ? readInventory(config, deps, (text) => {
-          const host = acrHostIn(text);
-          if (host) acrNamed.resolve(host);
-        })
-      : Promise.resolve(EMPTY_INVENTORY);
+  // registries (the settings, a cluster or the audit, or the first manifest naming an ACR say Azure is needed), and
+  // the registries that need no credential are asked about each file's images (facts/registry/early.ts).
   const world: Promise<StartedWorld> = config.simulate
     ? startWorld(config, deps)
     : Promise.resolve({ config, now: new Date() });
+  const transport = world.then((w: StartedWorld) => factTransport(deps, w.emulator));
+  const early = config.mode === 'check' ? new EarlyImageChecks(transport, deadline, deps.logger) : undefined;
+  const acrNamed = Promise.withResolvers<string>();
+  const reading =
+    config.mode === 'check'
+      ? readInventory(config, deps, {
+          onText: (text) => {
+            const host = acrHostIn(text);
+            if (host) acrNamed.resolve(host);
+          },
+          onImage: (image) => early?.add(image),
+        })
+      : Promise.resolve(EMPTY_INVENTORY);
   const context = world.then(async (w: StartedWorld) => {
-    const ctx = await createFactContext(w.config, deps, w.emulator, w.now, deadline, reading, acrNamed.promise);
+    const ctx = await createFactContext(w.config, deps, w.emulator, w.now, deadline, reading, {
+      acrNamed: acrNamed.promise,
+      transport: await transport,
+    });
     if (w.config.mode === 'check') {
       if (w.config.cluster) prefetchCluster(ctx, w.config.cluster);
       prefetchRegistries(ctx);
@@ -93,7 +103,7 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   try {
     const ctx = await context;
     if (started.config.mode === 'audit') return await audit(started.config, ctx, deps, started.emulator);
-    return await check(started.config, inventory, ctx, deps, started.emulator);
+    return await check(started.config, inventory, ctx, deps, started.emulator, early);
   } finally {
     await started.emulator?.close();
   }
@@ -122,7 +132,11 @@ async function startWorld(config: Config, deps: GateDeps): Promise<StartedWorld>
   return { config, now, emulator: await startEmulator(world) };
 }
 
-async function readInventory(config: Config, deps: GateDeps, onText?: (text: string) => void): Promise<Inventory> {
+async function readInventory(
+  config: Config,
+  deps: GateDeps,
+  seen: Pick<InventoryOptions, 'onText' | 'onImage'> = {},
+): Promise<Inventory> {
   deps.phase?.('Reading manifests');
   const inventory = await buildInventory({
     manifests: config.manifests,
@@ -130,7 +144,7 @@ async function readInventory(config: Config, deps: GateDeps, onText?: (text: str
     namespace: config.namespace,
     maxFileBytes: config.maxFileBytes,
     ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
-    ...(onText ? { onText } : {}),
+    ...seen,
   });
   deps.mark?.('manifests read');
   const unique = new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size;
@@ -144,6 +158,7 @@ async function check(
   ctx: FactContext,
   deps: GateDeps,
   emulator?: Emulator,
+  early?: EarlyImageChecks,
 ): Promise<GateResult> {
   const findings: Finding[] = [...inventory.findings, ...staticFindings(inventory)];
   const paths: PullPathResult[] = [];
@@ -178,7 +193,7 @@ async function check(
     known ? guard(collectAccessFacts(ctx, known, bindings), ctx.signal) : undefined,
     // The registry client ends its own pending checks at the deadline (unverifiable: timeout, per image); the grace
     // lets those answers arrive instead of one anonymous timeout for the whole phase.
-    guard(collectImageFacts(inventory, ctx, discovery, config.timeoutMs), ctx.signal, 3_000),
+    guard(collectImageFacts(inventory, ctx, discovery, config.timeoutMs, early), ctx.signal, 3_000),
     cluster ? guard(collectClusterNetworkFacts(ctx, cluster, registries), ctx.signal) : undefined,
     guard(
       collectCredentialFacts(ctx, inventory, registries, {

@@ -389,7 +389,7 @@ async function diagnoseWith(kube, config, target, deps) {
         await note('list', 'nodes', undefined, nodes.reason);
     const nodeLabels = new Map((nodes.state === 'found' ? nodes.value : []).map((n) => [n.name, n.labels]));
     const out = [];
-    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(588)]).then(__webpack_require__.bind(__webpack_require__, 30588));
+    const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(732)]).then(__webpack_require__.bind(__webpack_require__, 92732));
     for (const pod of pods) {
         const checked = [`pod ${pod.namespace}/${pod.name} (spec and container statuses)`];
         const failing = isFailingToPull(pod);

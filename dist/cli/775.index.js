@@ -2549,7 +2549,7 @@ async function diagnose(config, target, debug) {
         // The gate's own warnings while checking the pod's images go to stderr only with AKS_PULL_GATE_DEBUG=1.
         warning: (m) => debug && process.stderr.write(`warning: ${m}\n`),
     };
-    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(695), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 43108));
+    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(806), __webpack_require__.e(695), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 43108));
     const { renderDiagnosis } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 68500));
     const result = await runDiagnose(config, target, { logger, maskSecret: () => undefined, env: process.env });
     const format = config.format === 'json' || config.format === 'markdown' ? config.format : 'text';
@@ -2594,7 +2594,7 @@ async function main(argv, env = process.env) {
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
         // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
-        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(588), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 30588));
+        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(806), __webpack_require__.e(732), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 92732));
         // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
         // kubeconfig); a run that still has not ended by then is ended here.
         const stop = new AbortController();

@@ -32,6 +32,24 @@ export interface SimulatedCloud {
   gate: { tenantId: string; clientId: string; clientSecret: string };
 }
 
+/** How the facts reach the network: the emulator's routing under --simulate, else the environment's proxy settings. */
+export function factTransport(
+  deps: Pick<ContextDeps, 'env'>,
+  emulator: SimulatedCloud | undefined,
+): Pick<FactContext, 'fetch' | 'request'> {
+  return {
+    fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
+    request: emulator?.request ?? proxyAwareRequest(deps.env ?? process.env),
+  };
+}
+
+export interface EarlyStart {
+  /** Resolves with an ACR login server as soon as a manifest names one (the sign-in then starts at once). */
+  acrNamed?: Promise<string>;
+  /** The transport the run already made (factTransport), so every request shares one connection pool. */
+  transport?: Pick<FactContext, 'fetch' | 'request'>;
+}
+
 export async function createFactContext(
   config: Config,
   deps: ContextDeps,
@@ -39,7 +57,7 @@ export async function createFactContext(
   now: Date,
   signal: AbortSignal,
   inventory: Inventory | Promise<Inventory>,
-  acrNamed?: Promise<string>,
+  { acrNamed, transport = factTransport(deps, emulator) }: EarlyStart = {},
 ): Promise<FactContext> {
   const endpoints = emulator?.endpoints ?? cloudEndpoints(config.azureEnvironment);
   const kubeconfigPath = config.clusterReads
@@ -64,8 +82,7 @@ export async function createFactContext(
     maskSecret: deps.maskSecret,
     now,
     signal,
-    fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
-    request: emulator?.request ?? proxyAwareRequest(deps.env ?? process.env),
+    ...transport,
     ...(azure ? { azure } : {}),
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
     ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),

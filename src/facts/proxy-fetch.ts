@@ -10,6 +10,16 @@
 
 import { Agent, EnvHttpProxyAgent, request } from 'undici';
 import type { WireRequest } from '../types/facts/context.js';
+import { DEFAULT_CONCURRENCY_PER_REGISTRY } from './registry/http.js';
+
+/**
+ * Connections per origin for the registry transport: as many as a registry client has requests in flight. Without a
+ * cap undici opens a new connection whenever a request arrives before a finished one has handed its socket back: 62
+ * TLS connections for 32 in flight at 150 images on docker-registry, whose handshakes cost the registry 0.16 s of its
+ * 0.77 s of CPU for the run and the gate as much again (measured; 32 connections with the cap). Requests beyond the cap
+ * wait in undici's queue for a free connection.
+ */
+export const CONNECTIONS_PER_ORIGIN = DEFAULT_CONCURRENCY_PER_REGISTRY;
 
 export function proxyFromEnv(env: NodeJS.ProcessEnv): { httpProxy?: string; httpsProxy?: string; noProxy?: string } {
   const pick = (upper: string): string | undefined => env[upper] || env[upper.toLowerCase()] || undefined;
@@ -95,7 +105,8 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
  */
 export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
   const p = proxyFromEnv(env);
-  const dispatcher = p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new Agent();
+  const dispatcher =
+    p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new Agent({ connections: CONNECTIONS_PER_ORIGIN });
   return async (url, init) => {
     try {
       return await request(url, { ...init, dispatcher });

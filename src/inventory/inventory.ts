@@ -20,6 +20,8 @@ export interface InventoryOptions {
   readStdin?: () => Promise<Buffer>;
   /** Sees each file's text before it is parsed (the gate looks for an ACR login server to sign in early). */
   onText?: (text: string) => void;
+  /** Sees each image a file names once the file is parsed (the gate starts the checks no credential changes). */
+  onImage?: (image: string) => void;
 }
 
 export async function buildInventory(opts: InventoryOptions): Promise<Inventory> {
@@ -32,7 +34,9 @@ export async function buildInventory(opts: InventoryOptions): Promise<Inventory>
     const text = await readManifest(source, opts, findings);
     if (text === undefined) continue;
     opts.onText?.(text);
+    const before = raw.length;
     scanText(text, source.display, opts.namespace, { raw, secrets, serviceAccounts, findings });
+    if (opts.onImage) for (const r of raw.slice(before)) if (r.image !== undefined) opts.onImage(r.image);
   }
   const uses = raw.map((r) => toImageUse(r, serviceAccounts));
   const pullSecretRefs = raw.flatMap((r) =>

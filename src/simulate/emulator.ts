@@ -617,6 +617,9 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     secureContext: tls.createSecureContext({ ca: [...tls.getCACertificates('default')] }),
   });
   const agent = new Agent({
+    // The gate's own registry transport opens at most 32 connections per origin (facts/proxy-fetch.ts,
+    // CONNECTIONS_PER_ORIGIN): the same here, so a simulated run makes the handshakes a real one makes.
+    connections: 32,
     connect: (o, cb) => {
       const h = lower(o.hostname);
       const onDefaultPort = !o.port || o.port === '443';

@@ -115,7 +115,7 @@ describe('the sign-in decision before the inventory', () => {
         new Date(),
         AbortSignal.timeout(30_000),
         never,
-        Promise.resolve('prodacr.azurecr.io'),
+        { acrNamed: Promise.resolve('prodacr.azurecr.io') },
       );
       expect(ctx.azure).toBeDefined();
     } finally {
@@ -135,7 +135,7 @@ describe('the sign-in decision before the inventory', () => {
         new Date(),
         AbortSignal.timeout(30_000),
         Promise.resolve(inventory),
-        new Promise<string>(() => {}),
+        { acrNamed: new Promise<string>(() => {}) },
       );
       expect(ctx.azure).toBeUndefined();
       expect(Object.keys(emu.requestCounts()).filter((k) => k.startsWith('entra'))).toEqual([]);

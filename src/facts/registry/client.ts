@@ -150,18 +150,41 @@ export class RegistryClient {
     return p;
   }
 
+  /**
+   * Checks an image whose answer no credential can change, or says it cannot: for a registry that needs none (`GET
+   * /v2/` answered 200: no credential is ever sent) or that cannot be reached at all (the failure comes before any
+   * credential is looked at). `open` tells the two apart. Undefined when the registry wants authentication. What lets
+   * the gate check images while the manifests are still being read, before it knows every pod's pull secrets.
+   */
+  async checkIfNoCredentialMatters(ref: ImageReference): Promise<{ check: ImageCheck; open: boolean } | undefined> {
+    const ping = this.challenge(ref.registry, this.baseUrl(ref.registry)).then(
+      (c) => (c.kind === 'none' ? 'open' : 'authenticates'),
+      () => 'unreachable' as const,
+    );
+    const state = await this.untilDeadline(ping);
+    if (state === 'authenticates') return undefined;
+    // Unreachable, or out of time before it answered: the check ends as the same failure whatever the credential.
+    return { check: await this.checkImage(ref), open: state === 'open' };
+  }
+
   /** Guarantees an answer when the overall deadline passes, even if a socket never gives up. */
-  private withDeadline(ref: ImageReference, work: Promise<ImageCheck>): Promise<ImageCheck> {
-    const signal = this.deadline;
-    if (!signal) return work;
-    const timeout = (): ImageCheck => ({
+  private async withDeadline(ref: ImageReference, work: Promise<ImageCheck>): Promise<ImageCheck> {
+    const r = await this.untilDeadline(work);
+    if (r !== 'deadline') return r;
+    return {
       status: 'unverifiable',
       failure: 'timeout',
       reason: `${ref.registry}: no answer before the overall deadline`,
-    });
-    if (signal.aborted) return Promise.resolve(timeout());
+    };
+  }
+
+  /** `work`'s answer, or 'deadline' once the overall deadline passes first (`work` must not reject). */
+  private untilDeadline<T>(work: Promise<T>): Promise<T | 'deadline'> {
+    const signal = this.deadline;
+    if (!signal) return work;
+    if (signal.aborted) return Promise.resolve('deadline');
     return new Promise((resolve) => {
-      const onAbort = (): void => resolve(timeout());
+      const onAbort = (): void => resolve('deadline');
       signal.addEventListener('abort', onAbort, { once: true });
       void work.then((r) => {
         signal.removeEventListener('abort', onAbort);

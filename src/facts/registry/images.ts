@@ -3,6 +3,7 @@
 // behind one, the upstream asked anonymously), and for a run out of time, every unanswered image as unverifiable.
 
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './client.js';
+import type { EarlyImageChecks } from './early.js';
 import { collectCacheRules } from '../azure/cache-rules.js';
 import { isAcrHost } from '../../lib/acr-host.js';
 import { cacheRuleFor } from '../../lib/cache-rule.js';
@@ -18,6 +19,7 @@ export async function collectImageFacts(
   ctx: FactContext,
   discovery: RegistryDiscovery | undefined,
   timeoutMs: number,
+  early?: EarlyImageChecks,
 ): Promise<{ results: Map<string, ImageCheck>; requests: Record<string, number> }> {
   const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
   const isAcr = (registry: string): boolean => acrHosts.has(registry.toLowerCase()) || isAcrHost(registry);
@@ -52,7 +54,10 @@ export async function collectImageFacts(
   const byRef = new Map<string, ImageUse[]>();
   for (const u of inventory.uses) if (u.ref) byRef.set(u.ref.normalized, [...(byRef.get(u.ref.normalized) ?? []), u]);
   const results = new Map<string, ImageCheck>();
-  const cache = azure && discovery?.registries.length ? await collectCacheRules(ctx, discovery.registries) : undefined;
+  // The cache rules are read beside the image checks (one ARM list per registry), not before them: a check needs them
+  // only once it has its answer.
+  const cacheRead = azure && discovery?.registries.length ? collectCacheRules(ctx, discovery.registries) : undefined;
+  cacheRead?.catch(() => undefined); // awaited by each check; a run with no image to check never asks for it
   // Upstream registries of cache rules are asked anonymously, as a separate client: no Entra token, no pull secret.
   const upstream = new RegistryClient({
     fetch: ctx.fetch,
@@ -66,14 +71,23 @@ export async function collectImageFacts(
       const ref = uses[0].ref!;
       // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
       const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
-      const r = await client.checkImage(ref, credential);
+      // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts).
+      const started = isAcr(ref.registry) ? undefined : await early?.answer(ref, credential);
+      const r = started ?? (await client.checkImage(ref, credential));
+      const cache = await cacheRead;
       if (cache) await addCacheUse(r, ref, cache, upstream);
       // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
       if (r.failure === 'timeout' && ctx.signal.aborted) r.reason = noAnswer(ref.registry, timeoutMs);
       results.set(ref.normalized, r);
     }),
   );
-  return { results, requests: client.requestCounts() };
+  return { results, requests: sumCounts(client.requestCounts(), early?.requestCounts() ?? {}) };
+}
+
+function sumCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
-export const id = 588;
-export const ids = [588,806];
+export const id = 732;
+export const ids = [732];
 export const modules = {
 
 /***/ 75039:
@@ -404,762 +404,7 @@ function hostOf(url) {
 
 /***/ }),
 
-/***/ 1196:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q1: () => (/* binding */ kubeApi),
-/* harmony export */   V2: () => (/* binding */ failure),
-/* harmony export */   W3: () => (/* binding */ KubeApiError)
-/* harmony export */ });
-/* unused harmony export proxyFor */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20806);
-/* harmony import */ var _read_capped_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99169);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34629);
-// A small reader of the Kubernetes API for the gate's few calls (get, list with pagination, one POST): the current
-// context's server over undici with the kubeconfig's TLS (CA, client certificate, tls-server-name, skip-verify) and
-// proxy (the entry's proxy-url wins, else HTTPS_PROXY / NO_PROXY through proxyUrlFor), the user's credentials from
-// kubeconfig.ts, each request bounded by a timeout and the run's deadline, each body by a size cap. Every failure is a
-// KubeApiError that `failure` turns into one line; a response body is never echoed.
-
-
-
-
-/** Why a call failed: an HTTP status, no answer (`code` from the socket or TLS), or something the gate refused. */
-class KubeApiError extends Error {
-    kind;
-    status;
-    code;
-    constructor(kind, message, status, code) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-        this.code = code;
-        this.name = 'KubeApiError';
-    }
-}
-/** One line about a failed call: 404 is absent, 401/403 name the RBAC verb to grant, the rest say what happened. */
-function failure(err, verb, where) {
-    const e = err instanceof KubeApiError ? err : undefined;
-    if (e?.status === 404)
-        return { state: 'absent' };
-    if (e?.status === 401)
-        return {
-            state: 'unverifiable',
-            reason: 'the Kubernetes API server rejected the kubeconfig credentials (401)',
-            permission: verb,
-        };
-    if (e?.status === 403)
-        return {
-            state: 'unverifiable',
-            reason: `the Kubernetes API server denied ${verb} ${where} (403)`,
-            permission: verb,
-        };
-    // Credentials that could not be had (a failed exec plugin, a legacy auth-provider) say so in their own words.
-    if (!e || e.kind === 'refused')
-        return { state: 'unverifiable', reason: (err instanceof Error ? err.message : String(err)).split('\n')[0] };
-    const what = e.kind === 'status'
-        ? `answered ${e.status}`
-        : e.kind === 'timeout' || e.kind === 'deadline' || e.kind === 'too-large' || e.kind === 'not-json'
-            ? e.message
-            : `could not be reached${e.code ? ` (${e.code})` : ''}`;
-    return { state: 'unverifiable', reason: `the Kubernetes API server ${what} for ${verb} ${where}` };
-}
-const MB = 1024 * 1024;
-const MAX_PAGES = 2000;
-/** The proxy the server is reached through, as kubectl chooses it: the entry's own `proxy-url` wins, else the env. */
-function proxyFor(cluster, proxyEnv) {
-    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyUrlFor */ .tr)(cluster.server, proxyEnv) : undefined);
-}
-function fileOrData(file, data, what) {
-    // As kubectl: the inline data overrides the file.
-    if (data)
-        return Buffer.from(data, 'base64');
-    return file ? (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .readKubeconfigFile */ .s9)(file, what) : undefined;
-}
-function dispatcherFor(cluster, user, proxy) {
-    const tls = {};
-    // No CA in the kubeconfig: the default store (system CAs and NODE_EXTRA_CA_CERTS) applies.
-    const ca = fileOrData(cluster.caFile, cluster.caData, 'certificate-authority');
-    if (ca)
-        tls.ca = ca;
-    const cert = fileOrData(user?.certFile, user?.certData, 'client-certificate');
-    if (cert)
-        tls.cert = cert;
-    const key = fileOrData(user?.keyFile, user?.keyData, 'client-key');
-    if (key)
-        tls.key = key;
-    if (cluster.skipTLSVerify)
-        tls.rejectUnauthorized = false;
-    if (cluster.tlsServerName)
-        tls.servername = cluster.tlsServerName;
-    if (!proxy)
-        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
-    // Only the scheme goes into the message: a proxy URL may carry credentials.
-    if (!/^https?:/i.test(proxy))
-        throw new Error(`the kubeconfig's proxy-url is a ${proxy.split(':')[0]} proxy; only http and https proxies are supported`);
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ uri: proxy, requestTls: tls });
-}
-function errorCode(err) {
-    for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
-        const code = e.code;
-        if (typeof code === 'string' && code)
-            return code;
-    }
-    return undefined;
-}
-/**
- * A reader of the kubeconfig's current context. Throws when the context, its cluster, or a file the kubeconfig names
- * cannot be used, or KubeconfigProblem (from credentialsFor) when its exec plugin waits for a person or is missing.
- */
-function kubeApi(kc, opts) {
-    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTarget */ .fs)(kc);
-    const server = new URL(cluster.server);
-    if (server.protocol === 'http:' && !cluster.skipTLSVerify)
-        throw new Error('HTTP protocol is not allowed when insecure-skip-tls-verify is not set');
-    if (server.protocol !== 'http:' && server.protocol !== 'https:')
-        throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
-    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsFor */ .Og)(user, opts);
-    const dispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
-    const timeoutMs = opts.timeoutMs ?? 30_000;
-    const maxBody = opts.maxBodyBytes ?? 64 * MB;
-    const base = cluster.server.replace(/\/+$/, '');
-    let count = 0;
-    async function call(method, path, query, body) {
-        let creds;
-        try {
-            creds = await auth();
-        }
-        catch (err) {
-            throw new KubeApiError('refused', err instanceof Error ? err.message : String(err));
-        }
-        const url = new URL(base + path);
-        for (const [k, v] of Object.entries(query ?? {}))
-            if (v !== undefined)
-                url.searchParams.set(k, v);
-        if (opts.signal?.aborted)
-            throw new KubeApiError('deadline', "did not answer before the run's deadline");
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-        const why = (err) => {
-            if (opts.signal?.aborted)
-                return new KubeApiError('deadline', "did not answer before the run's deadline");
-            if (timeout.aborted)
-                return new KubeApiError('timeout', `did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`);
-            if (err instanceof KubeApiError)
-                return err;
-            return new KubeApiError('unreachable', 'could not be reached', undefined, errorCode(err));
-        };
-        count += 1;
-        let res;
-        try {
-            res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
-                method,
-                dispatcher,
-                signal,
-                headers: {
-                    accept: 'application/json',
-                    'user-agent': 'aks-pull-gate',
-                    ...creds.headers,
-                    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-                },
-                ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-            });
-        }
-        catch (err) {
-            throw why(err);
-        }
-        try {
-            if (res.statusCode < 200 || res.statusCode >= 300) {
-                await res.body.dump({ signal, limit: 64 * 1024 }).catch(() => undefined);
-                throw new KubeApiError('status', `answered ${res.statusCode}`, res.statusCode);
-            }
-            const tooLarge = () => new KubeApiError('too-large', `sent a body over ${maxBody < MB ? `${Math.round(maxBody / 1024)} KB` : `${Math.round(maxBody / MB)} MB`}`);
-            const declared = Number(res.headers['content-length']);
-            if (Number.isFinite(declared) && declared > maxBody) {
-                res.body.destroy();
-                throw tooLarge();
-            }
-            const bytes = await (0,_read_capped_js__WEBPACK_IMPORTED_MODULE_3__/* .readCapped */ .E)(res.body, maxBody);
-            if (!bytes)
-                throw tooLarge();
-            try {
-                return JSON.parse(bytes.toString('utf8'));
-            }
-            catch {
-                throw new KubeApiError('not-json', 'sent a body that is not JSON');
-            }
-        }
-        catch (err) {
-            throw why(err);
-        }
-    }
-    return {
-        get: (path, query) => call('GET', path, query),
-        post: (path, body) => call('POST', path, undefined, body),
-        async list(path, query) {
-            const out = [];
-            let cont;
-            let pages = 0;
-            do {
-                // A server that never stops sending `continue` is cut off (1,000,000 objects at 500 a page).
-                if (++pages > MAX_PAGES)
-                    throw new KubeApiError('too-large', `sent more than ${MAX_PAGES} pages`);
-                const page = (await call('GET', path, { ...query, limit: '500', continue: cont }));
-                if (Array.isArray(page?.items))
-                    for (const i of page.items)
-                        if (typeof i === 'object' && i !== null)
-                            out.push(i);
-                cont =
-                    typeof page?.metadata?.continue === 'string' && page.metadata.continue ? page.metadata.continue : undefined;
-            } while (cont);
-            return out;
-        },
-        requests: () => count,
-    };
-}
-
-
-/***/ }),
-
-/***/ 34629:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   IB: () => (/* binding */ KubeconfigElsewhereError),
-/* harmony export */   Og: () => (/* binding */ credentialsFor),
-/* harmony export */   Ve: () => (/* binding */ KubeconfigProblem),
-/* harmony export */   fs: () => (/* binding */ currentTarget),
-/* harmony export */   iz: () => (/* binding */ loadKubeconfig),
-/* harmony export */   s9: () => (/* binding */ readKubeconfigFile),
-/* harmony export */   wD: () => (/* binding */ selectClusterContext)
-/* harmony export */ });
-/* unused harmony exports loadKubeconfigFile, mergeKubeconfigs, currentContextOf, interactiveLoginMode */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
-// The kubeconfig as kubectl reads it: a file, or a KUBECONFIG list merged (first definition of a name wins), relative
-// file paths resolved against the file that names them, the context tied to the cluster under check, and the current
-// user's credentials turned into what a request carries (bearer token, basic auth, client certificate, impersonation).
-// Exec credential plugins are run here, once, under the run's deadline; a legacy auth-provider (azure, gcp, oidc:
-// removed from kubectl) is refused with the fix instead of being dropped. Only what the gate's reads need.
-
-
-
-
-const text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-const obj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
-const list = (v) => (Array.isArray(v) ? v.map((e) => obj(e) ?? {}) : []);
-/** Parses one kubeconfig file; relative file paths in it resolve against its directory, as kubectl resolves them. */
-function loadKubeconfigFile(file) {
-    const doc = obj((0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'))) ?? {};
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file));
-    const abs = (p) => (p ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir, p) : undefined);
-    const clusters = list(doc.clusters).map((e, i) => {
-        const name = text(e.name);
-        const c = obj(e.cluster);
-        if (!name)
-            throw new Error(`clusters[${i}].name is missing`);
-        if (!c)
-            throw new Error(`clusters[${i}].cluster is missing`);
-        const server = text(c.server);
-        if (!server)
-            throw new Error(`clusters[${i}].cluster.server is missing`);
-        const out = {
-            name,
-            server: server.replace(/\/+$/, ''),
-            skipTLSVerify: c['insecure-skip-tls-verify'] === true,
-        };
-        const caFile = abs(text(c['certificate-authority']));
-        if (caFile)
-            out.caFile = caFile;
-        const caData = text(c['certificate-authority-data']);
-        if (caData)
-            out.caData = caData;
-        const tlsServerName = text(c['tls-server-name']);
-        if (tlsServerName)
-            out.tlsServerName = tlsServerName;
-        const proxyUrl = text(c['proxy-url']);
-        if (proxyUrl)
-            out.proxyUrl = proxyUrl;
-        return out;
-    });
-    const users = list(doc.users).map((e, i) => {
-        const name = text(e.name);
-        if (!name)
-            throw new Error(`users[${i}].name is missing`);
-        const u = obj(e.user) ?? {};
-        const out = { name };
-        const set = (k, v) => {
-            if (v !== undefined)
-                out[k] = v;
-        };
-        set('token', text(u.token));
-        set('tokenFile', abs(text(u.tokenFile) ?? text(u['token-file'])));
-        set('certFile', abs(text(u['client-certificate'])));
-        set('certData', text(u['client-certificate-data']));
-        set('keyFile', abs(text(u['client-key'])));
-        set('keyData', text(u['client-key-data']));
-        set('username', text(u.username));
-        set('password', typeof u.password === 'string' ? u.password : undefined);
-        set('impersonateUser', text(u.as));
-        const groups = Array.isArray(u['as-groups']) ? u['as-groups'].filter((g) => typeof g === 'string') : [];
-        if (groups.length > 0)
-            out.impersonateGroups = groups;
-        const exec = obj(u.exec);
-        if (exec && text(exec.command))
-            out.exec = execSpec(exec, dir);
-        const ap = obj(u['auth-provider']);
-        if (ap)
-            out.authProvider = {
-                ...(text(ap.name) ? { name: text(ap.name) } : {}),
-                ...(obj(ap.config) ? { config: obj(ap.config) } : {}),
-            };
-        return out;
-    });
-    const contexts = list(doc.contexts).map((e, i) => {
-        const name = text(e.name);
-        const c = obj(e.context);
-        if (!name)
-            throw new Error(`contexts[${i}].name is missing`);
-        if (!c)
-            throw new Error(`contexts[${i}].context is missing`);
-        const cluster = text(c.cluster);
-        if (!cluster)
-            throw new Error(`contexts[${i}].context.cluster is missing`);
-        const out = { name, cluster };
-        if (text(c.user))
-            out.user = text(c.user);
-        if (text(c.namespace))
-            out.namespace = text(c.namespace);
-        return out;
-    });
-    return { clusters, users, contexts, currentContext: text(doc['current-context']) ?? '' };
-}
-/** kubectl resolves an exec command against the kubeconfig's directory only when it is a path (has a separator). */
-function execSpec(exec, dir) {
-    const command = String(exec.command);
-    const out = {
-        command: command.includes('/') || command.includes((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)) ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir, command) : command,
-    };
-    if (Array.isArray(exec.args))
-        out.args = exec.args.map(String);
-    const env = list(exec.env).filter((e) => typeof e.name === 'string');
-    if (env.length > 0)
-        out.env = env.map((e) => ({ name: String(e.name), value: String(e.value ?? '') }));
-    return out;
-}
-/**
- * Merges a KUBECONFIG list as kubectl does: the first file to define a cluster, user or context name wins (later
- * ones are ignored, not an error), and current-context comes from the first file that sets one.
- */
-function mergeKubeconfigs(paths) {
-    const merged = { clusters: [], users: [], contexts: [], currentContext: '' };
-    for (const p of paths) {
-        const kc = loadKubeconfigFile(p);
-        for (const c of kc.clusters)
-            if (!merged.clusters.some((x) => x.name === c.name))
-                merged.clusters.push(c);
-        for (const u of kc.users)
-            if (!merged.users.some((x) => x.name === u.name))
-                merged.users.push(u);
-        for (const c of kc.contexts)
-            if (!merged.contexts.some((x) => x.name === c.name))
-                merged.contexts.push(c);
-        if (!merged.currentContext && kc.currentContext)
-            merged.currentContext = kc.currentContext;
-    }
-    return merged;
-}
-/** A kubeconfig path as the gate is given it: one file, or a KUBECONFIG list joined with the path delimiter. */
-function loadKubeconfig(kubeconfigPath) {
-    return mergeKubeconfigs(kubeconfigPath.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().delimiter)).filter((p) => p));
-}
-function currentContextOf(kc) {
-    return kc.contexts.find((c) => c.name === kc.currentContext);
-}
-/** The current context's cluster and user (no user: anonymous). Throws when the context or its cluster is absent. */
-function currentTarget(kc) {
-    const ctx = currentContextOf(kc);
-    if (!ctx)
-        throw new Error(kc.currentContext ? `context ${kc.currentContext} is not defined` : 'no current-context');
-    const cluster = kc.clusters.find((c) => c.name === ctx.cluster);
-    if (!cluster)
-        throw new Error(`cluster ${ctx.cluster} of context ${ctx.name} is not defined`);
-    const user = ctx.user ? kc.users.find((u) => u.name === ctx.user) : undefined;
-    return user ? { cluster, user } : { cluster };
-}
-/** The kubeconfig points at another cluster than the one under check: live reads are off, and this says why. */
-class KubeconfigElsewhereError extends Error {
-}
-/** `https://Prod-AKS-dns-1a2b.hcp.westeurope.azmk8s.io:443/` -> `prod-aks-dns-1a2b.hcp.westeurope.azmk8s.io`. */
-function serverHost(server) {
-    if (!server)
-        return '';
-    try {
-        return new URL(server).hostname.toLowerCase();
-    }
-    catch {
-        return server.toLowerCase();
-    }
-}
-/**
- * Ties the kubeconfig to the cluster under check: with the cluster's API server hosts known (fqdn, privateFQDN),
- * keeps current-context when it points there, else switches to a context that does, else refuses (the reads would
- * go to another cluster: aks-set-context for staging while the gate checks prod).
- */
-function selectClusterContext(kc, servers) {
-    const wanted = new Set(servers.map((s) => serverHost(s)).filter((h) => h));
-    if (wanted.size === 0)
-        return kc.currentContext;
-    const hostOf = (ctxName) => {
-        const ctx = kc.contexts.find((c) => c.name === ctxName);
-        return serverHost(kc.clusters.find((c) => c.name === ctx?.cluster)?.server);
-    };
-    if (wanted.has(hostOf(kc.currentContext)))
-        return kc.currentContext;
-    const match = kc.contexts.find((c) => wanted.has(hostOf(c.name)));
-    if (match) {
-        kc.currentContext = match.name;
-        return match.name;
-    }
-    const current = hostOf(kc.currentContext) || 'no server';
-    throw new KubeconfigElsewhereError(`the kubeconfig points at ${current} (context ${kc.currentContext || 'none'}), not at the cluster under check (${[...wanted].join(', ')}): live cluster reads are off; run azure/aks-set-context for this cluster before the gate`);
-}
-/** The kubeconfig cannot be used as it stands: its credential plugin waits for a person, or is not installed. */
-class KubeconfigProblem extends Error {
-    kind;
-    command;
-    mode;
-    constructor(kind, message, command, mode) {
-        super(message);
-        this.kind = kind;
-        this.command = command;
-        this.mode = mode;
-        this.name = 'KubeconfigProblem';
-    }
-}
-/**
- * The login mode a kubelogin-style plugin will use: `--login devicecode` / `-l interactive`, and kubelogin's own default
- * (devicecode) when `get-token` names none. Undefined when the plugin does not wait for a person.
- */
-function interactiveLoginMode(exec) {
-    const args = exec.args ?? [];
-    let mode;
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        const m = /^(?:--login|-l)=(.+)$/.exec(a);
-        if (m)
-            mode = m[1];
-        else if ((a === '--login' || a === '-l') && args[i + 1])
-            mode = args[i + 1];
-    }
-    const kubelogin = /(^|[\\/])kubelogin(\.exe)?$/i.test(exec.command);
-    if (!mode && kubelogin && args.includes('get-token'))
-        mode = 'devicecode';
-    return mode && /^(devicecode|interactive)$/i.test(mode) ? mode.toLowerCase() : undefined;
-}
-function onPath(command, env) {
-    if (command.includes('/') || command.includes('\\'))
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(command);
-    return (env.PATH ?? '')
-        .split((node_path__WEBPACK_IMPORTED_MODULE_2___default().delimiter))
-        .some((dir) => dir && ['', '.exe', '.cmd'].some((ext) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, command + ext))));
-}
-/** Runs the exec credential plugin once, killed at the deadline; returns its bearer token. */
-function runPlugin(exec, signal) {
-    const env = { ...process.env };
-    for (const e of exec.env ?? [])
-        env[e.name] = e.value;
-    return new Promise((resolve, reject) => {
-        // Its own process group, so the deadline kills the plugin and whatever it started (a shell's `sleep`, a browser).
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(exec.command, exec.args ?? [], {
-            env,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: process.platform !== 'win32',
-        });
-        const kill = () => {
-            try {
-                if (child.pid && process.platform !== 'win32')
-                    process.kill(-child.pid, 'SIGKILL');
-                else
-                    child.kill('SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-            reject(new Error(`the credential plugin ${exec.command} did not finish before the deadline and was stopped`));
-        };
-        if (signal?.aborted)
-            kill();
-        else
-            signal?.addEventListener('abort', kill, { once: true });
-        child.on('exit', () => signal?.removeEventListener('abort', kill));
-        let out = '';
-        let err = '';
-        child.stdout.setEncoding('utf8').on('data', (d) => (out += d.slice(0, 1 << 20)));
-        child.stderr.setEncoding('utf8').on('data', (d) => (err += d.slice(0, 4096)));
-        child.on('error', (e) => reject(new Error(`the credential plugin ${exec.command} could not run (${e.code ?? e.message})`)));
-        child.on('close', (code) => {
-            if (signal?.aborted)
-                return; // kill() has said it
-            if (code !== 0)
-                return reject(new Error(`the credential plugin ${exec.command} failed (exit ${code})`));
-            try {
-                const token = JSON.parse(out).status?.token;
-                if (!token)
-                    return reject(new Error(`the credential plugin ${exec.command} returned no token`));
-                resolve(token);
-            }
-            catch {
-                reject(new Error(`the credential plugin ${exec.command} printed no ExecCredential JSON`));
-            }
-        });
-    });
-}
-/** A file a kubeconfig names (certificate, key, token), or one line saying which could not be read and why. */
-function readKubeconfigFile(file, what) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file);
-    }
-    catch (err) {
-        throw new Error(`the kubeconfig's ${what} ${file} could not be read (${err.code ?? 'error'})`, { cause: err });
-    }
-}
-/** The fix for a legacy auth-provider, by its name. */
-const PROVIDER_FIX = {
-    azure: 'run kubelogin convert-kubeconfig -l azurecli (or -l workloadidentity) to use the exec plugin',
-    gcp: 'install gke-gcloud-auth-plugin and run gcloud container clusters get-credentials again',
-    oidc: 'use an exec credential plugin (kubectl oidc-login) instead',
-};
-/**
- * The current user's credentials as a function that yields the request headers: a token (or tokenFile, or an exec
- * plugin's token), else basic auth; impersonation headers on top. Throws KubeconfigProblem when the exec plugin waits
- * for a person in a non-interactive run or is not installed, and when a token file cannot be read; the returned
- * function rejects when the plugin fails or the user has a legacy auth-provider (its message says which and the fix).
- */
-function credentialsFor(user, opts) {
-    const base = {};
-    if (user?.impersonateUser)
-        base['Impersonate-User'] = user.impersonateUser;
-    if (user?.impersonateGroups?.length)
-        base['Impersonate-Group'] = user.impersonateGroups.join(', ');
-    const withBearer = (token) => {
-        const headers = { ...base };
-        if (token)
-            headers.Authorization = `Bearer ${token}`;
-        else if (user?.username !== undefined || user?.password !== undefined)
-            headers.Authorization = `Basic ${Buffer.from(`${user.username ?? ''}:${user.password ?? ''}`).toString('base64')}`;
-        return { headers };
-    };
-    if (!user)
-        return () => Promise.resolve(withBearer(undefined));
-    const exec = user.exec ?? user.authProvider?.config?.exec;
-    if (exec?.command) {
-        const mode = interactiveLoginMode(exec);
-        if (mode && !opts.interactive)
-            throw new KubeconfigProblem('interactive', `the kubeconfig's credential plugin ${exec.command} asks for ${mode} login, which waits for a person`, exec.command, mode);
-        if (!onPath(exec.command, opts.env ?? process.env))
-            throw new KubeconfigProblem('plugin-missing', `the kubeconfig's exec credential plugin ${exec.command} was not found on PATH`, exec.command);
-        // Run once, under the run's deadline, for every request of this reader.
-        let p;
-        return () => (p ??= runPlugin(exec, opts.signal).then(withBearer));
-    }
-    if (user.token)
-        return () => Promise.resolve(withBearer(user.token));
-    const tokenFile = user.tokenFile ?? text(user.authProvider?.config?.tokenFile);
-    if (tokenFile) {
-        const token = readKubeconfigFile(tokenFile, 'token file').toString('utf8').trim();
-        return () => Promise.resolve(withBearer(token));
-    }
-    if (user.authProvider) {
-        const name = user.authProvider.name ?? 'unnamed';
-        const refusal = new Error(`the kubeconfig's user ${user.name} signs in with the ${name} auth-provider, which kubectl no longer supports and the gate does not run: ${PROVIDER_FIX[name] ?? 'use an exec credential plugin instead'}`);
-        return () => Promise.reject(refusal);
-    }
-    return () => Promise.resolve(withBearer(undefined));
-}
-
-
-/***/ }),
-
-/***/ 20806:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
-/* harmony export */   tr: () => (/* binding */ proxyUrlFor),
-/* harmony export */   wv: () => (/* binding */ proxyAwareRequest)
-/* harmony export */ });
-/* unused harmony exports proxyFromEnv, ProxyFailure, proxyHostOf */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-// The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
-// their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
-// (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
-// as the runner sets them. fetch goes through undici's EnvHttpProxyAgent (decided per origin, so a redirect to a host
-// in NO_PROXY goes direct); clients that take a proxy URL instead of a fetch (the Kubernetes API reader,
-// facts/kubernetes/api.ts, when the kubeconfig entry has no `proxy-url` of its own) ask `proxyUrlFor`, which makes the
-// same choice as EnvHttpProxyAgent (tested side by side). Without a proxy in the environment fetch is the plain global
-// fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
-// never goes through a proxy.
-
-function proxyFromEnv(env) {
-    const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;
-    const httpProxy = pick('HTTP_PROXY');
-    const httpsProxy = pick('HTTPS_PROXY') ?? httpProxy;
-    const noProxy = pick('NO_PROXY');
-    return {
-        ...(httpProxy ? { httpProxy } : {}),
-        ...(httpsProxy ? { httpsProxy } : {}),
-        ...(noProxy ? { noProxy } : {}),
-    };
-}
-const DEFAULT_PORTS = { 'http:': 80, 'https:': 443 };
-/**
- * The proxy a request to `target` goes through under `env`, or undefined for a direct connection. NO_PROXY as
- * EnvHttpProxyAgent reads it: entries split on commas or spaces, `*` alone means never, an entry matches the host
- * itself or any subdomain (a leading `.` or `*.` is dropped), `host:port` only that port.
- */
-function proxyUrlFor(target, env) {
-    const p = proxyFromEnv(env);
-    let url;
-    try {
-        url = new URL(target);
-    }
-    catch {
-        return undefined;
-    }
-    const proxy = url.protocol === 'https:' ? p.httpsProxy : url.protocol === 'http:' ? p.httpProxy : undefined;
-    if (!proxy)
-        return undefined;
-    const noProxy = (p.noProxy ?? '').trim();
-    if (noProxy === '*')
-        return undefined;
-    const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
-    const port = Number.parseInt(url.port, 10) || DEFAULT_PORTS[url.protocol] || 0;
-    for (const entry of noProxy.split(/[,\s]/)) {
-        if (!entry)
-            continue;
-        const m = /^(.+):(\d+)$/.exec(entry);
-        const host = (m ? m[1] : entry).replace(/^\*?\./, '').toLowerCase();
-        const entryPort = m ? Number.parseInt(m[2], 10) : 0;
-        if (entryPort && entryPort !== port)
-            continue;
-        if (hostname === host || hostname.endsWith(`.${host}`))
-            return undefined;
-    }
-    return proxy;
-}
-/** The agent for a proxy named in the environment; every field given, so it never falls back to process.env. */
-function envProxyAgent(p) {
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
-        httpProxy: p.httpProxy ?? '',
-        httpsProxy: p.httpsProxy ?? '',
-        noProxy: p.noProxy ?? '',
-    });
-}
-/**
- * A request through the proxy that failed before any answer (the proxy refused the connection, timed out, or refused
- * the tunnel) says so: "connection refused" alone would blame the registry, or Graph, for the proxy. An abort (the
- * deadline, a timeout) and a direct request keep their own error.
- */
-function blameProxy(err, target, env, aborted) {
-    const proxy = proxyUrlFor(target, env);
-    if (!proxy || (err instanceof Error && err.name === 'AbortError') || aborted)
-        return err;
-    return new ProxyFailure(proxy, err);
-}
-function proxyAwareFetch(env) {
-    const p = proxyFromEnv(env);
-    if (!p.httpProxy && !p.httpsProxy)
-        return globalThis.fetch.bind(globalThis);
-    const dispatcher = envProxyAgent(p);
-    return (async (input, init) => {
-        try {
-            return await globalThis.fetch(input, { ...init, dispatcher });
-        }
-        catch (err) {
-            const target = typeof input === 'string' || input instanceof URL ? input : input.url;
-            throw blameProxy(err, target, env, init?.signal?.aborted === true);
-        }
-    });
-}
-/**
- * The same choice as proxyAwareFetch for undici's `request` (the registry clients' transport): an EnvHttpProxyAgent
- * when the environment names a proxy, else an Agent of its own, and the same ProxyFailure for a proxy that failed.
- */
-function proxyAwareRequest(env) {
-    const p = proxyFromEnv(env);
-    const dispatcher = p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6();
-    return async (url, init) => {
-        try {
-            return await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { ...init, dispatcher });
-        }
-        catch (err) {
-            throw blameProxy(err, url, env, init.signal.aborted);
-        }
-    };
-}
-/** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
-class ProxyFailure extends Error {
-    /** The proxy's host:port (never its credentials). */
-    proxyHost;
-    constructor(proxy, cause) {
-        const host = proxyHostOf(proxy);
-        const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : '';
-        super(`through the proxy ${host}${detail ? `: ${detail}` : ''}`, { cause });
-        this.name = 'ProxyFailure';
-        this.proxyHost = host;
-    }
-}
-/** `http://user:secret@proxy.corp:3128` -> `proxy.corp:3128`: only the host goes into messages. */
-function proxyHostOf(proxy) {
-    try {
-        return new URL(proxy).host || '(proxy)';
-    }
-    catch {
-        return '(proxy)';
-    }
-}
-
-
-/***/ }),
-
-/***/ 99169:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ readCapped)
-/* harmony export */ });
-// Reading a response body with a size cap, for every client that reads bodies itself (the registry transport, the
-// Kubernetes API reader): a hostile or broken server must not fill memory.
-/**
- * Reads a body to its end, or stops past `cap` bytes and returns undefined (leaving the iterator cancels the stream:
- * fetch's ReadableStream or undici's body). A missing body is an empty one.
- */
-async function readCapped(body, cap) {
-    if (!body)
-        return Buffer.alloc(0);
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.byteLength;
-        if (size > cap)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return chunks.length === 1 ? Buffer.from(chunks[0].buffer, chunks[0].byteOffset, size) : Buffer.concat(chunks, size);
-}
-
-
-/***/ }),
-
-/***/ 30588:
+/***/ 92732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2127,7 +1372,14 @@ var proxy_fetch = __webpack_require__(20806);
 
 
 
-async function createFactContext(config, deps, emulator, now, signal, inventory, acrNamed) {
+/** How the facts reach the network: the emulator's routing under --simulate, else the environment's proxy settings. */
+function factTransport(deps, emulator) {
+    return {
+        fetch: emulator?.fetch ?? (0,proxy_fetch.proxyAwareFetch)(deps.env ?? process.env),
+        request: emulator?.request ?? (0,proxy_fetch.proxyAwareRequest)(deps.env ?? process.env),
+    };
+}
+async function createFactContext(config, deps, emulator, now, signal, inventory, { acrNamed, transport = factTransport(deps, emulator) } = {}) {
     const endpoints = emulator?.endpoints ?? (0,clouds/* cloudEndpoints */.So)(config.azureEnvironment);
     const kubeconfigPath = config.clusterReads
         ? (emulator?.kubeconfigPath ?? findKubeconfig(deps.env ?? process.env))
@@ -2150,8 +1402,7 @@ async function createFactContext(config, deps, emulator, now, signal, inventory,
         maskSecret: deps.maskSecret,
         now,
         signal,
-        fetch: emulator?.fetch ?? (0,proxy_fetch.proxyAwareFetch)(deps.env ?? process.env),
-        request: emulator?.request ?? (0,proxy_fetch/* proxyAwareRequest */.wv)(deps.env ?? process.env),
+        ...transport,
         ...(azure ? { azure } : {}),
         ...(kubeconfigPath ? { kubeconfigPath } : {}),
         ...(config.clusterReads ? {} : { clusterReadsOff: 'cluster reads are turned off (--no-cluster-reads)' }),
@@ -3504,380 +2755,10 @@ function mayUseRealm(url) {
     return { ok: false, reason: `token realm ${url.origin} is not HTTPS` };
 }
 
-;// CONCATENATED MODULE: ./src/facts/registry/errors.ts
-// Registry failures as data: one kind per thing a person can act on, and a one-line reason that never holds a secret.
-// Transport errors (DNS, TLS, refused, timeout) are translated here from undici's error causes.
-class RegistryError extends Error {
-    kind;
-    /** HTTP status when the failure was an HTTP answer. */
-    status;
-    /** Distribution error code (`MANIFEST_UNKNOWN`, `NAME_UNKNOWN`, ...) when the body carried one. */
-    code;
-    /** The caller's IP as the registry saw it, when its firewall refused the gate. */
-    clientIp;
-    constructor(kind, message, status, code) {
-        super(message);
-        this.name = 'RegistryError';
-        this.kind = kind;
-        if (status !== undefined)
-            this.status = status;
-        if (code !== undefined)
-            this.code = code;
-    }
-}
-/**
- * ACR's firewall refuses a caller outside its network rules with 403 and
- * `{"errors":[{"code":"DENIED","message":"client with IP '<ip>' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."}]}`
- * (the same body on /v2/, the token endpoints and the content API). Returns the IP when the body is that refusal.
- */
-function firewallRefusalIp(body) {
-    const m = /client with IP '([^']{1,64})' is not allowed access/i.exec(body);
-    return m ? m[1] : undefined;
-}
-/** The RegistryError for a firewall refusal of the gate's own request. */
-function firewallError(registry, ip) {
-    const e = new RegistryError('firewall', `${registry}'s firewall refused the gate's request from IP ${ip} (403 DENIED: client with IP '${ip}' is not allowed access)`, 403, 'DENIED');
-    e.clientIp = ip;
-    return e;
-}
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);
-const REFUSED_CODES = new Set(['ECONNREFUSED']);
-const TIMEOUT_CODES = new Set([
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'ETIMEDOUT',
-    'ESOCKETTIMEDOUT',
-]);
-function errorCode(err) {
-    if (typeof err === 'object' && err !== null && 'code' in err) {
-        const code = err.code;
-        if (typeof code === 'string')
-            return code;
-    }
-    return undefined;
-}
-function errorName(err) {
-    if (typeof err === 'object' && err !== null && 'name' in err) {
-        const name = err.name;
-        if (typeof name === 'string')
-            return name;
-    }
-    return undefined;
-}
-/** Walks `err.cause` (undici wraps the socket error in `TypeError: fetch failed`). */
-function causes(err) {
-    const out = [];
-    let cur = err;
-    for (let i = 0; i < 6 && cur !== undefined && cur !== null; i++) {
-        out.push(cur);
-        cur = typeof cur === 'object' && 'cause' in cur ? cur.cause : undefined;
-    }
-    return out;
-}
-function isTlsCode(code) {
-    return (code.startsWith('ERR_TLS_') ||
-        code.startsWith('ERR_SSL_') ||
-        code.includes('CERT') ||
-        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
-        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
-        code === 'EPROTO');
-}
-/**
- * Turns whatever fetch threw into a RegistryError. `deadline` tells an overall-deadline abort from a per-request
- * timeout so the reason says which one ran out.
- */
-function transportError(err, host, what) {
-    if (err instanceof RegistryError)
-        return err;
-    // Through a proxy (facts/proxy-fetch.ts): the same kind, and the message names the proxy, not only the registry.
-    const proxy = causes(err).find((c) => c instanceof Error && c.name === 'ProxyFailure');
-    if (proxy && what === 'other') {
-        const e = transportError(proxy.cause, host, what);
-        return new RegistryError(e.kind, `${e.message} (through the proxy ${proxy.proxyHost})`);
-    }
-    if (what === 'deadline')
-        return new RegistryError('timeout', `${host}: no answer before the overall deadline`);
-    if (what === 'request-timeout')
-        return new RegistryError('timeout', `${host}: request timed out`);
-    for (const c of causes(err)) {
-        const code = errorCode(c);
-        const name = errorName(c);
-        if (name === 'TimeoutError')
-            return new RegistryError('timeout', `${host}: request timed out`);
-        if (name === 'AbortError')
-            return new RegistryError('timeout', `${host}: request aborted before an answer`);
-        if (code === undefined)
-            continue;
-        if (DNS_CODES.has(code))
-            return new RegistryError('dns', `${host}: DNS lookup failed (${code})`);
-        if (REFUSED_CODES.has(code))
-            return new RegistryError('connection-refused', `${host}: connection refused`);
-        if (TIMEOUT_CODES.has(code))
-            return new RegistryError('timeout', `${host}: request timed out (${code})`);
-        if (isTlsCode(code))
-            return new RegistryError('tls', `${host}: TLS failed (${code})`);
-        if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-            return new RegistryError('network', `${host}: connection reset (${code})`);
-        }
-        if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-            return new RegistryError('network', `${host}: host unreachable (${code})`);
-        }
-    }
-    const first = causes(err).at(-1);
-    const msg = first instanceof Error ? first.message : String(first);
-    return new RegistryError('network', `${host}: request failed (${errors_oneLine(msg)})`);
-}
-function errors_oneLine(text, max = 200) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-// EXTERNAL MODULE: ./src/facts/read-capped.ts
-var read_capped = __webpack_require__(99169);
-;// CONCATENATED MODULE: ./src/facts/registry/http.ts
-// The registry client's transport: one place that sends requests, so bounded concurrency per registry, retries
-// (429 with Retry-After, 5xx), the overall deadline, redirect handling and request counting are done once.
-// Redirects are followed by hand so an Authorization header never follows a blob to another origin (S3, Azure Blob).
-// It sends with undici's `request` where the gate gives one (fetch costs about twice the CPU per request: 0.34 vs
-// 0.17 ms on loopback TLS, server included), else with the injected fetch (tests' stand-ins), and reads every body to
-// its end, bounded, before the next request to that registry may start.
-
-
-/**
- * Requests in flight per registry host. Every image costs one manifest GET, one token per repository and (single
- * platform) one config blob, so a registry's share of a run takes about requests / this limit round trips: 1,250
- * requests over 3 registries at 16 was ~26 round trips each, at 32 ~13. Registries run in parallel, each with its own
- * limit. The limit stays well under what made the loopback emulator reset connections (ECONNRESET at 1,000
- * simultaneous connections) and bounds the burst a registry sees; ACR throttles by operations per minute per SKU
- * (429 with Retry-After, retried here), which no concurrency changes.
- *
- * HTTP/2 was tried (an undici Agent with `allowH2`; ACR and distribution's TLS listener offer h2 in ALPN) and left
- * out: undici's pool counts an h2 session busy once it carries `pipelining` streams (default 1), so it still opened a
- * connection per request in flight (9 and 23 against docker-registry behind 20 ms RTT at 32 and 16 in flight, vs 34 and 25 over HTTP/1.1) with
- * no wall-time gain measurable here, and a higher `pipelining` would also pipeline HTTP/1.1 connections.
- */
-const DEFAULT_CONCURRENCY_PER_REGISTRY = 32;
-const REQUEST_KINDS = [
-    'ping',
-    'token',
-    'manifest-head',
-    'manifest-get',
-    'blob',
-    'tags',
-    'acr-exchange',
-    'acr-attributes',
-];
-/** The largest body any registry request reads (an image config blob: 16 MiB). */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-class PlainHeaders {
-    h;
-    constructor(h) {
-        this.h = h;
-    }
-    get(name) {
-        const v = this.h[name.toLowerCase()];
-        if (v === undefined)
-            return null;
-        return Array.isArray(v) ? v.join(', ') : v;
-    }
-}
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-/** A small FIFO semaphore. */
-class Semaphore {
-    limit;
-    active = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    async acquire() {
-        if (this.active < this.limit) {
-            this.active++;
-            return;
-        }
-        await new Promise((resolve) => this.waiting.push(resolve));
-    }
-    release() {
-        const next = this.waiting.shift();
-        if (next)
-            next();
-        else
-            this.active--;
-    }
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-            return;
-        }
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Retry-After as milliseconds (delta-seconds or an HTTP date), undefined when absent or unreadable. */
-function retryAfterMs(value, now = Date.now()) {
-    if (value === null)
-        return undefined;
-    const v = value.trim();
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-class RegistryHttp {
-    opts;
-    pools = new Map();
-    counts = new Map();
-    retries = 0;
-    constructor(opts) {
-        this.opts = opts;
-    }
-    requestCounts() {
-        const out = {};
-        for (const k of REQUEST_KINDS)
-            out[k] = this.counts.get(k) ?? 0;
-        out.retries = this.retries;
-        return out;
-    }
-    pool(key) {
-        let s = this.pools.get(key);
-        if (!s) {
-            s = new Semaphore(this.opts.concurrencyPerRegistry);
-            this.pools.set(key, s);
-        }
-        return s;
-    }
-    /**
-     * Sends one logical request, retrying 429 and 5xx with bounded backoff. Returns the final Response (any status
-     * that is not retried, or the last retried one); throws RegistryError for transport failures and deadline.
-     */
-    async send(kind, url, init) {
-        const host = url.host;
-        for (let attempt = 0;; attempt++) {
-            const res = await this.attempt(kind, url, init);
-            if (!RETRYABLE_STATUS.has(res.status) || attempt >= this.opts.maxRetries)
-                return res;
-            const delay = this.retryDelay(res, attempt);
-            // Retry-After beyond what we may wait: give up now rather than sleep past the deadline.
-            if (delay === undefined)
-                return res;
-            this.retries++;
-            this.opts.logger?.debug(`${host}: ${res.status} on ${kind}, retry ${attempt + 1} in ${delay} ms`);
-            try {
-                await sleep(delay, this.opts.signal);
-            }
-            catch (err) {
-                throw transportError(err, host, 'deadline');
-            }
-        }
-    }
-    retryDelay(res, attempt) {
-        const backoff = this.opts.baseRetryDelayMs * 2 ** attempt;
-        const jitter = Math.floor(Math.random() * this.opts.baseRetryDelayMs);
-        const asked = res.status === 429 || res.status === 503 ? retryAfterMs(res.headers.get('retry-after')) : undefined;
-        if (asked !== undefined && asked > this.opts.maxRetryDelayMs)
-            return undefined;
-        return Math.min(this.opts.maxRetryDelayMs, Math.max(asked ?? 0, backoff + jitter));
-    }
-    /** One HTTP exchange, following redirects by hand. */
-    async attempt(kind, start, init) {
-        const maxRedirects = init.maxRedirects ?? 5;
-        let url = start;
-        const headers = { ...(init.headers ?? {}) };
-        for (let hop = 0;; hop++) {
-            const res = await this.exchange(kind, url, { ...init, headers });
-            if (res.status < 300 || res.status >= 400 || res.status === 304)
-                return res;
-            const location = res.headers.get('location');
-            if (location === null || hop >= maxRedirects)
-                return res;
-            const next = new URL(location, url);
-            if (next.origin !== url.origin) {
-                // The registry's token must not travel to a storage host; presigned URLs carry their own authorization.
-                delete headers.authorization;
-                delete headers.Authorization;
-            }
-            if (url.protocol === 'https:' && next.protocol !== 'https:') {
-                throw new RegistryError('protocol', `${url.host}: redirected from HTTPS to ${next.origin}; not followed`);
-            }
-            url = next;
-        }
-    }
-    async exchange(kind, url, init) {
-        const pool = this.pool(init.pool);
-        const outer = this.opts.signal;
-        if (outer?.aborted)
-            throw transportError(outer.reason, url.host, 'deadline');
-        await pool.acquire();
-        const perRequest = AbortSignal.timeout(this.opts.requestTimeoutMs);
-        const signal = outer ? AbortSignal.any([outer, perRequest]) : perRequest;
-        this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
-        const method = init.method ?? 'GET';
-        const cap = init.maxBytes ?? MAX_BODY_BYTES;
-        try {
-            if (this.opts.request) {
-                const wireInit = { method, signal };
-                if (init.headers)
-                    wireInit.headers = init.headers;
-                if (init.body !== undefined)
-                    wireInit.body = init.body;
-                const res = await this.opts.request(url, wireInit);
-                return {
-                    status: res.statusCode,
-                    headers: new PlainHeaders(res.headers),
-                    body: await (0,read_capped/* readCapped */.E)(res.body, cap),
-                };
-            }
-            const reqInit = { method, redirect: 'manual', signal };
-            if (init.headers)
-                reqInit.headers = init.headers;
-            if (init.body !== undefined)
-                reqInit.body = init.body;
-            const res = await this.opts.fetch(url, reqInit);
-            return { status: res.status, headers: res.headers, body: await (0,read_capped/* readCapped */.E)(res.body, cap) };
-        }
-        catch (err) {
-            if (outer?.aborted)
-                throw transportError(err, url.host, 'deadline');
-            if (perRequest.aborted)
-                throw transportError(err, url.host, 'request-timeout');
-            throw transportError(err, url.host, 'other');
-        }
-        finally {
-            pool.release();
-        }
-    }
-}
-/** A body as text, refused when it is larger than `max` (a registry should not send that). */
-function readBounded(res, max, host) {
-    if (res.body === undefined || res.body.byteLength > max) {
-        throw new RegistryError('protocol', `${host}: response larger than ${max} bytes`);
-    }
-    return res.body.toString('utf8');
-}
-/** A 403 whose body is the registry firewall's refusal becomes its own failure (never "the gate needs AcrPull"). */
-function throwIfFirewall(res, registry) {
-    let body;
-    try {
-        body = readBounded(res, 64 * 1024, registry);
-    }
-    catch {
-        return;
-    }
-    const ip = firewallRefusalIp(body);
-    if (ip)
-        throw firewallError(registry, ip);
-}
-
+// EXTERNAL MODULE: ./src/facts/registry/errors.ts
+var errors = __webpack_require__(72612);
+// EXTERNAL MODULE: ./src/facts/registry/http.ts
+var registry_http = __webpack_require__(38843);
 ;// CONCATENATED MODULE: ./src/facts/registry/acr.ts
 // Azure Container Registry extras: exchanging an Entra access token for an ACR refresh token (`POST /oauth2/exchange`),
 // and the `/acr/v1/` attributes that decide pulls beyond the manifest's existence (readEnabled, quarantineState).
@@ -3896,7 +2777,7 @@ async function exchangeEntraToken(http, base, registry, entraToken, tenant) {
     const url = new URL('/oauth2/exchange', base);
     const verdict = mayReceiveCredential(registry, url);
     if (!verdict.ok)
-        throw new RegistryError('credential-refused', verdict.reason);
+        throw new errors/* RegistryError */.gl('credential-refused', verdict.reason);
     const form = new URLSearchParams({ grant_type: 'access_token', service: registry, access_token: entraToken });
     if (tenant)
         form.set('tenant', tenant);
@@ -3908,14 +2789,14 @@ async function exchangeEntraToken(http, base, registry, entraToken, tenant) {
     });
     if (res.status === 401 || res.status === 403) {
         if (res.status === 403)
-            throwIfFirewall(res, registry);
-        throw new RegistryError(res.status === 401 ? 'unauthorized' : 'denied', `${registry} refused to exchange the gate's Entra token for a registry token (${res.status})`, res.status);
+            (0,registry_http/* throwIfFirewall */.O_)(res, registry);
+        throw new errors/* RegistryError */.gl(res.status === 401 ? 'unauthorized' : 'denied', `${registry} refused to exchange the gate's Entra token for a registry token (${res.status})`, res.status);
     }
     if (res.status !== 200) {
         const kind = res.status === 429 ? 'throttled' : res.status >= 500 ? 'server-error' : 'protocol';
-        throw new RegistryError(kind, `${registry} /oauth2/exchange answered ${res.status}`, res.status);
+        throw new errors/* RegistryError */.gl(kind, `${registry} /oauth2/exchange answered ${res.status}`, res.status);
     }
-    const text = readBounded(res, 1024 * 1024, registry);
+    const text = (0,registry_http/* readBounded */.CB)(res, 1024 * 1024, registry);
     let token;
     try {
         token = JSON.parse(text).refresh_token;
@@ -3924,7 +2805,7 @@ async function exchangeEntraToken(http, base, registry, entraToken, tenant) {
         token = undefined;
     }
     if (typeof token !== 'string' || token === '') {
-        throw new RegistryError('protocol', `${registry} /oauth2/exchange returned no refresh_token`);
+        throw new errors/* RegistryError */.gl('protocol', `${registry} /oauth2/exchange returned no refresh_token`);
     }
     return token;
 }
@@ -4045,13 +2926,13 @@ function challengeFrom(header, registryHost) {
     if (bearer) {
         const realm = bearer.params.realm;
         if (!realm)
-            return new RegistryError('protocol', `${registryHost}: Bearer challenge without a realm`);
+            return new errors/* RegistryError */.gl('protocol', `${registryHost}: Bearer challenge without a realm`);
         let url;
         try {
             url = new URL(realm);
         }
         catch {
-            return new RegistryError('protocol', `${registryHost}: Bearer realm is not a URL (${errors_oneLine(realm, 80)})`);
+            return new errors/* RegistryError */.gl('protocol', `${registryHost}: Bearer realm is not a URL (${(0,errors/* oneLine */.TN)(realm, 80)})`);
         }
         const c = { kind: 'bearer', realm: url };
         if (bearer.params.service !== undefined)
@@ -4065,7 +2946,7 @@ function challengeFrom(header, registryHost) {
             c.realm = basic.params.realm;
         return c;
     }
-    return new RegistryError('protocol', `${registryHost}: unsupported authentication scheme (${errors_oneLine(header, 80)})`);
+    return new errors/* RegistryError */.gl('protocol', `${registryHost}: unsupported authentication scheme (${(0,errors/* oneLine */.TN)(header, 80)})`);
 }
 /** A stable, non-reversible key for a credential, so caches can tell credentials apart without holding secrets in keys. */
 function credentialKey(credential) {
@@ -4113,7 +2994,7 @@ class TokenCache {
         const cred = req.credential;
         const verdict = cred ? mayReceiveCredential(req.registry, realm) : mayUseRealm(realm);
         if (!verdict.ok)
-            throw new RegistryError('credential-refused', verdict.reason);
+            throw new errors/* RegistryError */.gl('credential-refused', verdict.reason);
         const url = new URL(realm);
         let res;
         if (cred?.kind === 'refresh-token') {
@@ -4140,33 +3021,33 @@ class TokenCache {
         }
         const where = `${realm.host} token endpoint`;
         if (res.status === 401) {
-            throw new RegistryError('unauthorized', cred ? `${where} rejected the credential (401)` : `${where} refused an anonymous token (401)`, 401);
+            throw new errors/* RegistryError */.gl('unauthorized', cred ? `${where} rejected the credential (401)` : `${where} refused an anonymous token (401)`, 401);
         }
         if (res.status === 403) {
-            throwIfFirewall(res, realm.host);
-            throw new RegistryError('denied', `${where} denied the token for ${req.scope} (403)`, 403);
+            (0,registry_http/* throwIfFirewall */.O_)(res, realm.host);
+            throw new errors/* RegistryError */.gl('denied', `${where} denied the token for ${req.scope} (403)`, 403);
         }
         if (res.status === 429) {
-            throw new RegistryError('throttled', `${where} is throttling requests (429); retries exhausted`, 429);
+            throw new errors/* RegistryError */.gl('throttled', `${where} is throttling requests (429); retries exhausted`, 429);
         }
         if (res.status >= 500) {
-            throw new RegistryError('server-error', `${where} answered ${res.status}; retries exhausted`, res.status);
+            throw new errors/* RegistryError */.gl('server-error', `${where} answered ${res.status}; retries exhausted`, res.status);
         }
         if (res.status !== 200) {
-            throw new RegistryError('protocol', `${where} answered ${res.status}`, res.status);
+            throw new errors/* RegistryError */.gl('protocol', `${where} answered ${res.status}`, res.status);
         }
-        const text = readBounded(res, MAX_TOKEN_BODY, realm.host);
+        const text = (0,registry_http/* readBounded */.CB)(res, MAX_TOKEN_BODY, realm.host);
         let body;
         try {
             body = JSON.parse(text);
         }
         catch {
-            throw new RegistryError('protocol', `${where} returned a body that is not JSON`);
+            throw new errors/* RegistryError */.gl('protocol', `${where} returned a body that is not JSON`);
         }
         const b = (typeof body === 'object' && body !== null ? body : {});
         const token = typeof b.token === 'string' ? b.token : typeof b.access_token === 'string' ? b.access_token : '';
         if (!token)
-            throw new RegistryError('protocol', `${where} returned no token`);
+            throw new errors/* RegistryError */.gl('protocol', `${where} returned no token`);
         const ttl = typeof b.expires_in === 'number' && b.expires_in > 0 ? b.expires_in : DEFAULT_TOKEN_TTL_S;
         return { token, expiresAt: Date.now() + Math.max(1_000, ttl * 1000 - TOKEN_MARGIN_MS) };
     }
@@ -4430,7 +3311,7 @@ class RegistryClient {
         }
         const httpOpts = {
             fetch: this.fetchFn,
-            concurrencyPerRegistry: opts.concurrencyPerRegistry ?? DEFAULT_CONCURRENCY_PER_REGISTRY,
+            concurrencyPerRegistry: opts.concurrencyPerRegistry ?? registry_http/* DEFAULT_CONCURRENCY_PER_REGISTRY */.gf,
             maxRetries: opts.maxRetries ?? 3,
             requestTimeoutMs: opts.requestTimeoutMs ?? 15_000,
             maxRetryDelayMs: opts.maxRetryDelayMs ?? 10_000,
@@ -4442,7 +3323,7 @@ class RegistryClient {
             httpOpts.logger = opts.logger;
         if (opts.request)
             httpOpts.request = opts.request;
-        this.http = new RegistryHttp(httpOpts);
+        this.http = new registry_http/* RegistryHttp */.WR(httpOpts);
         this.tokens = new TokenCache(this.http);
     }
     /** Requests sent so far, by kind (every attempt, retries and redirects included), plus `retries`. */
@@ -4462,20 +3343,40 @@ class RegistryClient {
         }
         return p;
     }
+    /**
+     * Checks an image whose answer no credential can change, or says it cannot: for a registry that needs none (`GET
+     * /v2/` answered 200: no credential is ever sent) or that cannot be reached at all (the failure comes before any
+     * credential is looked at). `open` tells the two apart. Undefined when the registry wants authentication. What lets
+     * the gate check images while the manifests are still being read, before it knows every pod's pull secrets.
+     */
+    async checkIfNoCredentialMatters(ref) {
+        const ping = this.challenge(ref.registry, this.baseUrl(ref.registry)).then((c) => (c.kind === 'none' ? 'open' : 'authenticates'), () => 'unreachable');
+        const state = await this.untilDeadline(ping);
+        if (state === 'authenticates')
+            return undefined;
+        // Unreachable, or out of time before it answered: the check ends as the same failure whatever the credential.
+        return { check: await this.checkImage(ref), open: state === 'open' };
+    }
     /** Guarantees an answer when the overall deadline passes, even if a socket never gives up. */
-    withDeadline(ref, work) {
-        const signal = this.deadline;
-        if (!signal)
-            return work;
-        const timeout = () => ({
+    async withDeadline(ref, work) {
+        const r = await this.untilDeadline(work);
+        if (r !== 'deadline')
+            return r;
+        return {
             status: 'unverifiable',
             failure: 'timeout',
             reason: `${ref.registry}: no answer before the overall deadline`,
-        });
+        };
+    }
+    /** `work`'s answer, or 'deadline' once the overall deadline passes first (`work` must not reject). */
+    untilDeadline(work) {
+        const signal = this.deadline;
+        if (!signal)
+            return work;
         if (signal.aborted)
-            return Promise.resolve(timeout());
+            return Promise.resolve('deadline');
         return new Promise((resolve) => {
-            const onAbort = () => resolve(timeout());
+            const onAbort = () => resolve('deadline');
             signal.addEventListener('abort', onAbort, { once: true });
             void work.then((r) => {
                 signal.removeEventListener('abort', onAbort);
@@ -4537,7 +3438,7 @@ class RegistryClient {
                     entra = await getEntraToken();
                 }
                 catch {
-                    throw new RegistryError('unauthorized', `the gate could not get an Entra token for ${registry}`);
+                    throw new errors/* RegistryError */.gl('unauthorized', `the gate could not get an Entra token for ${registry}`);
                 }
                 const token = await exchangeEntraToken(this.http, base, registry, entra, this.opts.acrTenant);
                 return { kind: 'refresh-token', token };
@@ -4553,12 +3454,12 @@ class RegistryClient {
             p = (async () => {
                 const res = await this.http.send('ping', new URL('/v2/', base), { method: 'GET', pool: registry });
                 if (res.status === 403)
-                    throwIfFirewall(res, registry);
+                    (0,registry_http/* throwIfFirewall */.O_)(res, registry);
                 if (res.status === 200)
                     return { kind: 'none' };
                 if (res.status === 401) {
                     const c = challengeFrom(res.headers.get('www-authenticate'), registry);
-                    if (c instanceof RegistryError)
+                    if (c instanceof errors/* RegistryError */.gl)
                         throw c;
                     return c;
                 }
@@ -4578,7 +3479,7 @@ class RegistryClient {
                 return undefined;
             const verdict = mayReceiveCredential(s.registry, s.base);
             if (!verdict.ok)
-                throw new RegistryError('credential-refused', verdict.reason);
+                throw new errors/* RegistryError */.gl('credential-refused', verdict.reason);
             return basicHeader(s.credential.username, s.credential.password);
         }
         const req = { registry: s.registry, challenge: c, scope };
@@ -4607,16 +3508,16 @@ class RegistryClient {
             ? await this.get('manifest-get', s, path, scope, 'GET', MANIFEST_ACCEPT)
             : await this.get('manifest-head', s, path, scope, 'HEAD', MANIFEST_ACCEPT);
         if (head.status === 403 && resolve)
-            throwIfFirewall(head, s.registry);
+            (0,registry_http/* throwIfFirewall */.O_)(head, s.registry);
         if (head.status === 404)
             return this.missing(s, ref);
         if (head.status === 401) {
-            throw new RegistryError('unauthorized', s.credential
+            throw new errors/* RegistryError */.gl('unauthorized', s.credential
                 ? `${s.registry} refused the credential for ${repo} (401)`
                 : `${s.registry} requires authentication for ${repo} (401) and no credential was given`, 401);
         }
         if (head.status === 403)
-            throw new RegistryError('denied', `${s.registry} denied pull of ${repo} (403)`, 403);
+            throw new errors/* RegistryError */.gl('denied', `${s.registry} denied pull of ${repo} (403)`, 403);
         if (head.status !== 200)
             throw statusError(head, `${s.registry} HEAD ${repo}:${reference}`);
         const out = { status: 'ok' };
@@ -4653,7 +3554,7 @@ class RegistryClient {
             return { reason: `platforms unknown: manifest GET answered ${res.status}` };
         }
         const contentType = baseMediaType(res.headers.get('content-type'));
-        const body = readBounded(res, MAX_MANIFEST_BYTES, s.registry);
+        const body = (0,registry_http/* readBounded */.CB)(res, MAX_MANIFEST_BYTES, s.registry);
         const parsed = parseManifest(body, contentType);
         if (parsed.kind === 'index' || parsed.kind === 'schema1') {
             if (parsed.kind === 'index' && parsed.platforms.length === 0 && parsed.entriesWithoutPlatform > 0) {
@@ -4672,7 +3573,7 @@ class RegistryClient {
         if (blob.status !== 200) {
             return { reason: `platforms unknown: config blob GET answered ${blob.status}` };
         }
-        const config = readBounded(blob, MAX_CONFIG_BYTES, s.registry);
+        const config = (0,registry_http/* readBounded */.CB)(blob, MAX_CONFIG_BYTES, s.registry);
         const platform = platformFromConfig(config);
         return platform
             ? { platforms: [platform] }
@@ -4728,7 +3629,7 @@ class RegistryClient {
                 return { reason: `tags/list answered ${res.status}` };
             }
             const link = res.headers.get('link');
-            const body = readBounded(res, MAX_TAGS_BYTES, s.registry);
+            const body = (0,registry_http/* readBounded */.CB)(res, MAX_TAGS_BYTES, s.registry);
             try {
                 const list = JSON.parse(body).tags;
                 if (Array.isArray(list))
@@ -4766,7 +3667,7 @@ class RegistryClient {
             // The repository's own lock refuses every tag and digest in it.
             const r = await this.get('acr-attributes', s, `/acr/v1/${repo}`, scope);
             if (r.status === 200) {
-                const enabled = parseRepositoryReadEnabled(readBounded(r, MAX_MANIFEST_BYTES, s.registry));
+                const enabled = parseRepositoryReadEnabled((0,registry_http/* readBounded */.CB)(r, MAX_MANIFEST_BYTES, s.registry));
                 if (enabled !== undefined)
                     attrs.repositoryReadEnabled = enabled;
             }
@@ -4777,7 +3678,7 @@ class RegistryClient {
             if (ref.tag !== undefined && !ref.digest) {
                 const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_tags/${ref.tag}`, scope);
                 if (res.status === 200) {
-                    const t = parseTagAttributes(readBounded(res, MAX_MANIFEST_BYTES, s.registry));
+                    const t = parseTagAttributes((0,registry_http/* readBounded */.CB)(res, MAX_MANIFEST_BYTES, s.registry));
                     if (t.readEnabled !== undefined)
                         attrs.tagReadEnabled = t.readEnabled;
                     digest ??= t.digest;
@@ -4790,7 +3691,7 @@ class RegistryClient {
             if (digest) {
                 const res = await this.get('acr-attributes', s, `/acr/v1/${repo}/_manifests/${digest}`, scope);
                 if (res.status === 200) {
-                    const m = parseManifestAttributes(readBounded(res, MAX_MANIFEST_BYTES, s.registry));
+                    const m = parseManifestAttributes((0,registry_http/* readBounded */.CB)(res, MAX_MANIFEST_BYTES, s.registry));
                     if (m.readEnabled !== undefined)
                         attrs.readEnabled = m.readEnabled;
                     if (m.quarantineState !== undefined)
@@ -4803,7 +3704,7 @@ class RegistryClient {
             }
         }
         catch (err) {
-            notes.push(err instanceof RegistryError ? err.message : 'attributes could not be read');
+            notes.push(err instanceof errors/* RegistryError */.gl ? err.message : 'attributes could not be read');
         }
         if (Object.keys(attrs).length > 0)
             result.attributes = attrs;
@@ -4823,20 +3724,20 @@ function statusError(res, what) {
     const s = res.status;
     if (s === 429) {
         const after = res.headers.get('retry-after');
-        return new RegistryError('throttled', `${what}: throttled (429${after ? `, Retry-After ${after}` : ''}); retries exhausted`, s);
+        return new errors/* RegistryError */.gl('throttled', `${what}: throttled (429${after ? `, Retry-After ${after}` : ''}); retries exhausted`, s);
     }
     if (s === 401)
-        return new RegistryError('unauthorized', `${what}: unauthorized (401)`, s);
+        return new errors/* RegistryError */.gl('unauthorized', `${what}: unauthorized (401)`, s);
     if (s === 403)
-        return new RegistryError('denied', `${what}: denied (403)`, s);
+        return new errors/* RegistryError */.gl('denied', `${what}: denied (403)`, s);
     if (s >= 500)
-        return new RegistryError('server-error', `${what}: server error ${s}; retries exhausted`, s);
+        return new errors/* RegistryError */.gl('server-error', `${what}: server error ${s}; retries exhausted`, s);
     if (s === 404)
-        return new RegistryError('protocol', `${what}: 404, not a registry API endpoint`, s);
-    return new RegistryError('protocol', `${what}: unexpected status ${s}`, s);
+        return new errors/* RegistryError */.gl('protocol', `${what}: 404, not a registry API endpoint`, s);
+    return new errors/* RegistryError */.gl('protocol', `${what}: unexpected status ${s}`, s);
 }
 function failureResult(err, ref) {
-    const e = err instanceof RegistryError ? err : transportError(err, ref.registry, 'other');
+    const e = err instanceof errors/* RegistryError */.gl ? err : (0,errors/* transportError */.WQ)(err, ref.registry, 'other');
     const status = e.kind === 'unauthorized' ? 'unauthorized' : e.kind === 'denied' ? 'denied' : 'unverifiable';
     return { status, failure: e.kind, reason: e.message, ...(e.clientIp ? { clientIp: e.clientIp } : {}) };
 }
@@ -4954,7 +3855,7 @@ var image_reference = __webpack_require__(74538);
 
 
 
-async function collectImageFacts(inventory, ctx, discovery, timeoutMs) {
+async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
     const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
     const isAcr = (registry) => acrHosts.has(registry.toLowerCase()) || (0,acr_host/* isAcrHost */.n0)(registry);
     const quarantining = new Set((discovery?.registries ?? []).flatMap((r) => (r.quarantinePolicy ?? '').toLowerCase() === 'enabled'
@@ -4987,7 +3888,10 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs) {
         if (u.ref)
             byRef.set(u.ref.normalized, [...(byRef.get(u.ref.normalized) ?? []), u]);
     const results = new Map();
-    const cache = azure && discovery?.registries.length ? await collectCacheRules(ctx, discovery.registries) : undefined;
+    // The cache rules are read beside the image checks (one ARM list per registry), not before them: a check needs them
+    // only once it has its answer.
+    const cacheRead = azure && discovery?.registries.length ? collectCacheRules(ctx, discovery.registries) : undefined;
+    cacheRead?.catch(() => undefined); // awaited by each check; a run with no image to check never asks for it
     // Upstream registries of cache rules are asked anonymously, as a separate client: no Entra token, no pull secret.
     const upstream = new RegistryClient({
         fetch: ctx.fetch,
@@ -5000,7 +3904,10 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs) {
         const ref = uses[0].ref;
         // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
         const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
-        const r = await client.checkImage(ref, credential);
+        // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts).
+        const started = isAcr(ref.registry) ? undefined : await early?.answer(ref, credential);
+        const r = started ?? (await client.checkImage(ref, credential));
+        const cache = await cacheRead;
         if (cache)
             await addCacheUse(r, ref, cache, upstream);
         // Say which limit ran out in the user's terms: the `timeout` input, not the client's internal deadline.
@@ -5008,7 +3915,13 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs) {
             r.reason = noAnswer(ref.registry, timeoutMs);
         results.set(ref.normalized, r);
     }));
-    return { results, requests: client.requestCounts() };
+    return { results, requests: sumCounts(client.requestCounts(), early?.requestCounts() ?? {}) };
+}
+function sumCounts(a, b) {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b))
+        out[k] = (out[k] ?? 0) + v;
+    return out;
 }
 /**
  * A repository behind an artifact-cache rule: note the rule (and an Unhealthy credential set) on the result; when ACR
@@ -5080,6 +3993,66 @@ function unansweredImages(inventory, timeoutMs) {
 }
 function noAnswer(registry, timeoutMs) {
     return `${registry} did not answer within the ${Math.round(timeoutMs / 1000)} s timeout`;
+}
+
+;// CONCATENATED MODULE: ./src/facts/registry/early.ts
+// Image checks that start while the manifests are still being read (I/O). A file's images are known as soon as it is
+// parsed, but which credential each image is checked with is not: a pull secret or a ServiceAccount in a later file
+// can change it. So only the checks no credential can change start early: images at a registry that needs no
+// authentication (`GET /v2/` answers 200, so no credential is ever sent) or that cannot be reached at all. Each
+// registry's `GET /v2/` starts with the first file that names it, whatever it answers. ACR hosts wait for the
+// sign-in and the registry discovery, as before. collectImageFacts takes an early answer where it stands for the
+// check it would make, and checks anew where it does not.
+
+
+
+class EarlyImageChecks {
+    client;
+    ready;
+    started = new Map();
+    /** Image texts already seen: most images are named by many pods. */
+    seen = new Set();
+    constructor(transport, signal, logger) {
+        this.ready = transport.then((t) => (this.client = new RegistryClient({
+            fetch: t.fetch,
+            ...(t.request ? { request: t.request } : {}),
+            signal,
+            logger,
+            // Hosts named like an ACR are never checked early; another host the discovery later finds to be an ACR
+            // (a custom domain) does not take the early answer.
+            isAcr: () => false,
+        })), () => undefined);
+    }
+    /** An image a manifest names (the text of its `image:` field), as soon as its file is parsed. */
+    add(image) {
+        if (this.seen.has(image))
+            return;
+        this.seen.add(image);
+        const parsed = (0,image_reference/* parseImageReference */.o_)(image);
+        if (!parsed.ok || (0,acr_host/* isAcrHost */.n0)(parsed.ref.registry) || this.started.has(parsed.ref.normalized))
+            return;
+        const ref = parsed.ref;
+        this.started.set(ref.normalized, this.ready.then((c) => c?.checkIfNoCredentialMatters(ref)));
+    }
+    /**
+     * The early answer for `ref` checked with `credential` (undefined: anonymously), when there is one that stands for
+     * that check: any answer for an anonymous check or an unreachable registry; at a registry that needs no
+     * authentication, the same answer under the credential (it is never sent), except a 401 (whose message names it).
+     */
+    async answer(ref, credential) {
+        const early = await this.started.get(ref.normalized);
+        if (!early)
+            return undefined;
+        if (!credential || !early.open)
+            return early.check;
+        if (early.check.status === 'unauthorized')
+            return undefined;
+        return { ...early.check, auth: 'credential' };
+    }
+    /** Requests the early checks sent, by kind (empty when none started). */
+    requestCounts() {
+        return this.client?.requestCounts() ?? {};
+    }
 }
 
 // EXTERNAL MODULE: ./src/facts/kubernetes/api.ts
@@ -5573,7 +4546,7 @@ class LiveCredentialChecker {
             httpOpts.logger = opts.logger;
         if (opts.request)
             httpOpts.request = opts.request;
-        this.http = new RegistryHttp(httpOpts);
+        this.http = new registry_http/* RegistryHttp */.WR(httpOpts);
         this.tokens = new TokenCache(this.http);
     }
     base(registry) {
@@ -5590,7 +4563,7 @@ class LiveCredentialChecker {
         try {
             const base = this.base(registry);
             const ping = await this.ping(registry, base);
-            if (ping instanceof RegistryError)
+            if (ping instanceof errors/* RegistryError */.gl)
                 return unreachable(ping.message);
             if (ping.status === 200) {
                 return { state: 'works' };
@@ -5598,7 +4571,7 @@ class LiveCredentialChecker {
             if (ping.status !== 401)
                 return unreachable(`${registry}/v2/ answered ${ping.status}`);
             const challenge = challengeFrom(ping.headers.get('www-authenticate'), registry);
-            if (challenge instanceof RegistryError)
+            if (challenge instanceof errors/* RegistryError */.gl)
                 return unreachable(challenge.message);
             if (challenge.kind === 'basic')
                 return await this.basicCheck(registry, base, username, password);
@@ -5613,7 +4586,7 @@ class LiveCredentialChecker {
             return grantedPull(token, repository, registry);
         }
         catch (err) {
-            const e = err instanceof RegistryError ? err : transportError(err, registry, 'other');
+            const e = err instanceof errors/* RegistryError */.gl ? err : (0,errors/* transportError */.WQ)(err, registry, 'other');
             if (REJECTIONS.has(e.kind)) {
                 const out = { state: 'rejected', reason: e.message };
                 if (e.status !== undefined)
@@ -5631,7 +4604,7 @@ class LiveCredentialChecker {
         if (!p) {
             p = this.http
                 .send('ping', new URL('/v2/', base), { method: 'GET', pool: registry, headers: { accept: 'application/json' } })
-                .catch((err) => (err instanceof RegistryError ? err : transportError(err, registry, 'other')));
+                .catch((err) => (err instanceof errors/* RegistryError */.gl ? err : (0,errors/* transportError */.WQ)(err, registry, 'other')));
             this.pings.set(registry, p);
         }
         return p;
@@ -9164,6 +8137,7 @@ function startDebugTrace(logger, opts) {
 
 
 
+
 const OFFLINE_SCOPE = { cluster: false, identityRead: false, networkRead: false, offline: true };
 const EMPTY_INVENTORY = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 async function runGate(config, deps) {
@@ -9185,20 +8159,29 @@ async function runTraced(config, deps) {
     const timeout = AbortSignal.timeout(config.timeoutMs);
     const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
     // The manifests are read while the world starts, the gate signs in and ARM reads the cluster and lists the
-    // registries: the settings (a cluster, the audit) or the first manifest naming an ACR say Azure is needed.
-    const acrNamed = Promise.withResolvers();
-    const reading = config.mode === 'check'
-        ? readInventory(config, deps, (text) => {
-            const host = (0,acr_host/* acrHostIn */.M1)(text);
-            if (host)
-                acrNamed.resolve(host);
-        })
-        : Promise.resolve(EMPTY_INVENTORY);
+    // registries (the settings, a cluster or the audit, or the first manifest naming an ACR say Azure is needed), and
+    // the registries that need no credential are asked about each file's images (facts/registry/early.ts).
     const world = config.simulate
         ? startWorld(config, deps)
         : Promise.resolve({ config, now: new Date() });
+    const transport = world.then((w) => factTransport(deps, w.emulator));
+    const early = config.mode === 'check' ? new EarlyImageChecks(transport, deadline, deps.logger) : undefined;
+    const acrNamed = Promise.withResolvers();
+    const reading = config.mode === 'check'
+        ? readInventory(config, deps, {
+            onText: (text) => {
+                const host = (0,acr_host/* acrHostIn */.M1)(text);
+                if (host)
+                    acrNamed.resolve(host);
+            },
+            onImage: (image) => early?.add(image),
+        })
+        : Promise.resolve(EMPTY_INVENTORY);
     const context = world.then(async (w) => {
-        const ctx = await createFactContext(w.config, deps, w.emulator, w.now, deadline, reading, acrNamed.promise);
+        const ctx = await createFactContext(w.config, deps, w.emulator, w.now, deadline, reading, {
+            acrNamed: acrNamed.promise,
+            transport: await transport,
+        });
         if (w.config.mode === 'check') {
             if (w.config.cluster)
                 prefetchCluster(ctx, w.config.cluster);
@@ -9220,7 +8203,7 @@ async function runTraced(config, deps) {
         const ctx = await context;
         if (started.config.mode === 'audit')
             return await audit(started.config, ctx, deps, started.emulator);
-        return await check(started.config, inventory, ctx, deps, started.emulator);
+        return await check(started.config, inventory, ctx, deps, started.emulator, early);
     }
     finally {
         await started.emulator?.close();
@@ -9230,7 +8213,7 @@ async function runTraced(config, deps) {
 async function startWorld(config, deps) {
     deps.phase?.('Starting the simulated world');
     // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
-    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 25358));
+    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 25746));
     const world = await loadWorld(config.simulate ?? '');
     const now = typeof world.now === 'string' ? new Date(world.now) : new Date();
     // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,
@@ -9240,7 +8223,7 @@ async function startWorld(config, deps) {
         config = { ...config, cluster: String(clusters[0].id) };
     return { config, now, emulator: await startEmulator(world) };
 }
-async function readInventory(config, deps, onText) {
+async function readInventory(config, deps, seen = {}) {
     deps.phase?.('Reading manifests');
     const inventory = await (0,inventory_inventory/* buildInventory */.Rs)({
         manifests: config.manifests,
@@ -9248,14 +8231,14 @@ async function readInventory(config, deps, onText) {
         namespace: config.namespace,
         maxFileBytes: config.maxFileBytes,
         ...(deps.readStdin ? { readStdin: deps.readStdin } : {}),
-        ...(onText ? { onText } : {}),
+        ...seen,
     });
     deps.mark?.('manifests read');
     const unique = new Set(inventory.uses.map((u) => u.ref?.normalized ?? u.image)).size;
     deps.logger.info(`${inventory.files.length} file(s), ${inventory.uses.length} image reference(s), ${unique} unique`);
     return inventory;
 }
-async function check(config, inventory, ctx, deps, emulator) {
+async function check(config, inventory, ctx, deps, emulator, early) {
     const findings = [...inventory.findings, ...staticFindings(inventory)];
     const paths = [];
     const hosts = [...new Set(inventory.uses.flatMap((u) => (u.ref ? [u.ref.registry] : [])))];
@@ -9288,7 +8271,7 @@ async function check(config, inventory, ctx, deps, emulator) {
         known ? guard(collectAccessFacts(ctx, known, bindings), ctx.signal) : undefined,
         // The registry client ends its own pending checks at the deadline (unverifiable: timeout, per image); the grace
         // lets those answers arrive instead of one anonymous timeout for the whole phase.
-        guard(collectImageFacts(inventory, ctx, discovery, config.timeoutMs), ctx.signal, 3_000),
+        guard(collectImageFacts(inventory, ctx, discovery, config.timeoutMs, early), ctx.signal, 3_000),
         cluster ? guard(collectClusterNetworkFacts(ctx, cluster, registries), ctx.signal) : undefined,
         guard(collectCredentialFacts(ctx, inventory, registries, {
             // The kubeconfig's context must be the cluster's; the emulator's names each world cluster by its fqdn, as
@@ -9364,7 +8347,7 @@ async function audit(config, ctx, deps, emulator) {
         ? [timedOutFinding(PULL_SECRET_UNVERIFIABLE, 'the credential audit', config.timeoutMs)]
         : result.findings;
     deps.phase?.('Checking the running workloads');
-    const { auditWorkloads } = await __webpack_require__.e(/* import() */ 515).then(__webpack_require__.bind(__webpack_require__, 83515));
+    const { auditWorkloads } = await __webpack_require__.e(/* import() */ 296).then(__webpack_require__.bind(__webpack_require__, 61296));
     const running = await auditWorkloads(config, ctx, async (c, inventory) => {
         const r = await check(c, inventory, ctx, deps, emulator);
         return { findings: r.report.findings, requests: r.requests };
@@ -10296,7 +9279,12 @@ async function buildInventory(opts) {
         if (text === undefined)
             continue;
         opts.onText?.(text);
+        const before = raw.length;
         scanText(text, source.display, opts.namespace, { raw, secrets, serviceAccounts, findings });
+        if (opts.onImage)
+            for (const r of raw.slice(before))
+                if (r.image !== undefined)
+                    opts.onImage(r.image);
     }
     const uses = raw.map((r) => toImageUse(r, serviceAccounts));
     const pullSecretRefs = raw.flatMap((r) => r.podPullSecrets.map((s) => ({ name: s.name, location: s.location, workload: r.workload })));
@@ -11094,221 +10082,6 @@ function looksUnrendered(value) {
         return true;
     const dollar = value.indexOf('${');
     return dollar !== -1 && value.indexOf('}', dollar + 2) !== -1;
-}
-
-
-/***/ }),
-
-/***/ 27870:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AO: () => (/* binding */ aksResetServicePrincipal),
-/* harmony export */   As: () => (/* binding */ attachAcr),
-/* harmony export */   Au: () => (/* binding */ privateDnsRecordRemove),
-/* harmony export */   C2: () => (/* binding */ roleAssignmentCreate),
-/* harmony export */   CQ: () => (/* binding */ aksNodepoolUpgrade),
-/* harmony export */   Ch: () => (/* binding */ privateDnsLinkVnetCreate),
-/* harmony export */   Df: () => (/* binding */ acrTokenEnable),
-/* harmony export */   GF: () => (/* binding */ acrTokenCreate),
-/* harmony export */   HL: () => (/* binding */ acrCredentialSetRepair),
-/* harmony export */   HY: () => (/* binding */ kubectlRecreatePullSecret),
-/* harmony export */   O4: () => (/* binding */ kubeloginConvert),
-/* harmony export */   Rt: () => (/* binding */ roleAssignmentDelete),
-/* harmony export */   SU: () => (/* binding */ acrTokenCredentialGenerate),
-/* harmony export */   TC: () => (/* binding */ acrNetworkRuleRemove),
-/* harmony export */   UX: () => (/* binding */ acrImport),
-/* harmony export */   UY: () => (/* binding */ acrNetworkRuleAdd),
-/* harmony export */   WR: () => (/* binding */ acrReadEnable),
-/* harmony export */   X5: () => (/* binding */ acrAdminPassword),
-/* harmony export */   XL: () => (/* binding */ privateEndpointCreate),
-/* harmony export */   bV: () => (/* binding */ privateDnsZoneCreate),
-/* harmony export */   ce: () => (/* binding */ acrCacheRuleShow),
-/* harmony export */   g_: () => (/* binding */ tokenRotationCommands),
-/* harmony export */   ii: () => (/* binding */ denyAssignmentExclude),
-/* harmony export */   jR: () => (/* binding */ privateDnsRecordAdd),
-/* harmony export */   pC: () => (/* binding */ acrPublicNetworkEnable),
-/* harmony export */   ql: () => (/* binding */ acrScopeMapAddRepository),
-/* harmony export */   si: () => (/* binding */ privateEndpointConnectionApprove),
-/* harmony export */   vc: () => (/* binding */ acrAdminEnable),
-/* harmony export */   vo: () => (/* binding */ acrNetworkRuleList),
-/* harmony export */   wJ: () => (/* binding */ appCredentialReset),
-/* harmony export */   wu: () => (/* binding */ acrAuthenticationAsArmEnable),
-/* harmony export */   zD: () => (/* binding */ privateEndpointDnsZoneGroupCreate)
-/* harmony export */ });
-/* unused harmony exports shellQuote, acrTokenCredentialDelete, kubectlDescribePod, kubectlRolloutRestart, kubectlDeletePod, kubectlWatchPods */
-// Every az / kubectl fix the checks print, one spelling each, with the real names and ids filled in (a value the gate
-// does not know stays an <angle-bracket> placeholder). Pure text builders: the checks compose their remediation from
-// these, so a command is written once and a flag fixed once (there had been two spellings of `--attach-acr`).
-/** ` <flag> <value>`, or nothing when the value is not known. */
-const opt = (flag, value) => (value === undefined ? '' : ` ${flag} ${value}`);
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Single-quotes a value for POSIX shells (condition strings contain `!`, quotes and brackets). */
-function shellQuote(s) {
-    return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-/** `az aks update --attach-acr`: AcrPull for the kubelet identity on the registry (by its full resource id). */
-function attachAcr(cluster, registryId) {
-    return (`az aks update -g ${cluster?.resourceGroup ?? '<resource-group>'} -n ${cluster?.name ?? '<cluster-name>'}` +
-        `${opt('--subscription', cluster?.subscriptionId)} --attach-acr ${registryId}`);
-}
-/** A new client secret for the cluster's service principal, handed to the cluster in one step. */
-function aksResetServicePrincipal(cluster, appId) {
-    return (`az aks update-credentials -g ${cluster.resourceGroup ?? '<resource-group>'} -n ${cluster.name ?? '<cluster-name>'}` +
-        `${opt('--subscription', cluster.subscriptionId)} --reset-service-principal ` +
-        `--service-principal ${appId} --client-secret "$(${appCredentialReset(appId)} --query password -o tsv)"`);
-}
-function aksNodepoolUpgrade(cluster, pool, version) {
-    return (`az aks nodepool upgrade -g ${cluster.resourceGroup ?? '<resource-group>'} --cluster-name ${cluster.name ?? '<cluster-name>'}` +
-        `${opt('--subscription', cluster.subscriptionId)} --name ${pool} --kubernetes-version ${version}`);
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Entra ID and role assignments
-/** A new client secret beside the old ones (`--append`: the old secret keeps working until it is replaced). */
-function appCredentialReset(appId) {
-    return `az ad app credential reset --id ${appId} --append`;
-}
-function roleAssignmentCreate(a) {
-    const role = GUID_RE.test(a.role) ? a.role : `"${a.role}"`;
-    const base = `az role assignment create --assignee-object-id ${a.assignee} --assignee-principal-type ServicePrincipal --role ${role} --scope ${a.scope}`;
-    return a.condition === undefined ? base : `${base} --condition ${shellQuote(a.condition)} --condition-version 2.0`;
-}
-function roleAssignmentDelete(assignmentId) {
-    return `az role assignment delete --ids ${assignmentId}`;
-}
-/** A deny assignment is owned by a deployment stack or managed application: the exclusion is made there. */
-function denyAssignmentExclude(principal, denyAssignmentId) {
-    return `Exclude principal ${principal} from deny assignment ${denyAssignmentId} through the deployment stack or managed application that created it (az stack group update ... --deny-settings-excluded-principals ${principal})`;
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Registries (az acr)
-function acrAdminEnable(registry) {
-    return `az acr update -n ${registry} --admin-enabled true`;
-}
-function acrPublicNetworkEnable(registry) {
-    return `az acr update --name ${registry} --public-network-enabled true`;
-}
-function acrNetworkRuleAdd(registry, ip) {
-    return `az acr network-rule add --name ${registry} --ip-address ${ip}`;
-}
-function acrNetworkRuleRemove(registry, ip) {
-    return `az acr network-rule remove --name ${registry} --ip-address ${ip}`;
-}
-/** Lifts a read lock on a repository (`{repository}`) or on one tag or digest (`{image}`: `repo:tag`, `repo@sha256:...`). */
-function acrReadEnable(registry, target) {
-    const what = 'repository' in target ? `--repository ${target.repository}` : `--image ${target.image}`;
-    return `az acr repository update --name ${registry} ${what} --read-enabled true`;
-}
-function acrImport(registry, source, image) {
-    return `az acr import --name ${registry} --source ${source} --image ${image}`;
-}
-function acrCredentialSetRepair(registry, set) {
-    return (`az acr credential-set show --registry ${registry} --name ${set} (fix the Key Vault secrets it names, or the set's identity access to them), ` +
-        `then: az acr credential-set update --registry ${registry} --name ${set} --username-id <username-secret-uri> --password-id <password-secret-uri>`);
-}
-function acrAuthenticationAsArmEnable(registry, subscriptionId) {
-    return `az acr config authentication-as-arm update --registry ${registry}${opt('--subscription', subscriptionId)} --status enabled`;
-}
-/** A new password in one slot of a scoped token. */
-function acrTokenCredentialGenerate(token, registry, slot) {
-    return `az acr token credential generate --name ${token} --registry ${registry} --${slot}`;
-}
-function acrTokenCredentialDelete(token, registry, slot) {
-    return `az acr token credential delete --name ${token} --registry ${registry} --${slot}`;
-}
-function acrTokenEnable(token, registry) {
-    return `az acr token update --name ${token} --registry ${registry} --status enabled`;
-}
-function acrTokenCreate(t) {
-    return (`az acr token create --registry ${t.registry}${opt('--subscription', t.subscriptionId)} --name ${t.name} ` +
-        `--repository ${t.repository} ${t.actions.join(' ')}` +
-        (t.printPassword ? ` --query 'credentials.passwords[0].value' -o tsv` : ''));
-}
-function acrScopeMapAddRepository(scopeMap, registry, repository) {
-    return `az acr scope-map update --name ${scopeMap} --registry ${registry} --add-repository ${repository} content/read`;
-}
-const SLOTS = ['password1', 'password2'];
-/**
- * The fix for a scoped token whose passwords run out: generate the new password in the slot the pull secret does not
- * use (a token has two; with both taken, the one that expires first, which the pull secret should not be holding),
- * then `updateSecret`, then delete the old password. Regenerating the password in use breaks every pull with 401
- * until the secret is rewritten.
- */
-function tokenRotationCommands(tokenName, registry, passwords, updateSecret) {
-    const used = new Set(passwords.map((p) => p.name.toLowerCase()));
-    const free = SLOTS.find((s) => !used.has(s));
-    const byExpiry = [...passwords]
-        .filter((p) => SLOTS.includes(p.name.toLowerCase()))
-        .sort((a, b) => Date.parse(a.expiry ?? '9999-12-31') - Date.parse(b.expiry ?? '9999-12-31'));
-    const target = (free ?? byExpiry[0]?.name.toLowerCase() ?? 'password2');
-    const old = free
-        ? (byExpiry[0]?.name.toLowerCase() ??
-            (target === 'password1' ? 'password2' : 'password1'))
-        : undefined;
-    const lines = [
-        acrTokenCredentialGenerate(tokenName, registry, target) +
-            (free ? '' : ` (both slots are taken: regenerate the one the pull secret does not hold)`),
-        `${updateSecret} (update the pull secret with the new password before deleting the old one)`,
-    ];
-    if (old)
-        lines.push(acrTokenCredentialDelete(tokenName, registry, old));
-    return lines.join('\n');
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Kubernetes
-/** `kubectl create secret docker-registry` that replaces the secret in place; the password is a placeholder. */
-function kubectlRecreatePullSecret(secret, server, username, passwordPlaceholder = '<new-password>') {
-    return (`kubectl create secret docker-registry ${secret.name} --namespace ${secret.namespace} ` +
-        `--docker-server ${server} --docker-username ${username} --docker-password ${passwordPlaceholder} ` +
-        `--dry-run=client -o yaml | kubectl apply -f -`);
-}
-function privateDnsZoneCreate(resourceGroup, zone) {
-    return `az network private-dns zone create -g ${resourceGroup} -n ${zone}`;
-}
-function privateDnsLinkVnetCreate(at, zone, linkName, vnetId) {
-    return `az network private-dns link vnet create -g ${at.resourceGroup} -z ${zone} -n ${linkName} -v ${vnetId} -e false${opt('--subscription', at.subscriptionId)}`;
-}
-function privateDnsRecordAdd(at, zone, record, ip) {
-    return `az network private-dns record-set a add-record -g ${at.resourceGroup} -z ${zone} -n ${record} -a ${ip}${opt('--subscription', at.subscriptionId)}`;
-}
-function privateDnsRecordRemove(at, zone, record, ip) {
-    return `az network private-dns record-set a remove-record -g ${at.resourceGroup} -z ${zone} -n ${record} -a ${ip}${opt('--subscription', at.subscriptionId)}`;
-}
-function privateEndpointConnectionApprove(connectionId) {
-    return `az network private-endpoint-connection approve --id ${connectionId}`;
-}
-function privateEndpointCreate(resourceGroup, name, subnetId, registryId) {
-    return `az network private-endpoint create -g ${resourceGroup} -n ${name} --subnet ${subnetId} --private-connection-resource-id ${registryId} --group-id registry --connection-name ${name}`;
-}
-function privateEndpointDnsZoneGroupCreate(resourceGroup, endpoint, zone) {
-    return `az network private-endpoint dns-zone-group create -g ${resourceGroup} --endpoint-name ${endpoint} -n default --private-dns-zone ${zone} --zone-name ${zone.replace(/\./g, '-')}`;
-}
-/** Prints the registry's current admin password (for a `$(...)` in the command that stores it). */
-function acrAdminPassword(registry) {
-    return `az acr credential show -n ${registry} --query 'passwords[0].value' -o tsv`;
-}
-function acrCacheRuleShow(registry, rule) {
-    return `az acr cache show --registry ${registry} --name ${rule}`;
-}
-function acrNetworkRuleList(registry) {
-    return `az acr network-rule list --name ${registry}`;
-}
-/** Turns the kubeconfig's exec plugin into a non-interactive login (`azurecli` after azure/login, `workloadidentity`). */
-function kubeloginConvert(mode) {
-    return `kubelogin convert-kubeconfig -l ${mode}`;
-}
-function kubectlDescribePod(namespace, pod) {
-    return `kubectl describe pod ${pod} -n ${namespace}`;
-}
-/** New pods for a workload after the fix (`deployment/orders-api`), so the nodes pull again. */
-function kubectlRolloutRestart(namespace, resource) {
-    return `kubectl rollout restart ${resource} -n ${namespace}`;
-}
-function kubectlDeletePod(namespace, pod) {
-    return `kubectl delete pod ${pod} -n ${namespace}`;
-}
-function kubectlWatchPods(namespace) {
-    return `kubectl get pods -n ${namespace} -w`;
 }
 
 
