@@ -169,3 +169,16 @@ export async function pushIndex(
   const pushed = await pushManifest(t, repo, tag, mediaType, JSON.stringify(index));
   return { ...pushed, children };
 }
+
+/** The bodies of a layerless linux/amd64 OCI image, for a stub registry to serve (nothing is pushed). */
+export function servedEmptyImage(): { config: string; configDigest: string; manifest: string; manifestDigest: string } {
+  const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
+  const configDigest = sha256(config);
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
+    layers: [],
+  });
+  return { config, configDigest, manifest, manifestDigest: sha256(manifest) };
+}

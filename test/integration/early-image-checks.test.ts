@@ -5,7 +5,6 @@
 // Bearer or Basic challenge when it does.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,20 +14,13 @@ import { EarlyImageChecks } from '../../src/facts/registry/early.js';
 import { parseImageReference } from '../../src/lib/image-reference.js';
 import { runGate } from '../../src/gate.js';
 import { testTls, trustingFetch } from '../helpers/docker-registry.js';
+import { servedEmptyImage } from '../helpers/oci-push.js';
 import { json, startStubHttps, type StubHttps } from '../helpers/stub-https.js';
 import { testConfig } from '../helpers/config.js';
 import type { ImageReference } from '../../src/types/index.js';
 
 const quiet = { debug: () => {}, info: () => {}, warning: () => {} };
-const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
-const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
-const manifest = JSON.stringify({
-  schemaVersion: 2,
-  mediaType: 'application/vnd.oci.image.manifest.v1+json',
-  config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
-  layers: [],
-});
-const manifestDigest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+const { config, configDigest, manifest, manifestDigest } = servedEmptyImage();
 const secret: RegistryCredential = { kind: 'basic', username: 'puller', password: 'not-sent-anywhere' };
 
 let open: StubHttps;

@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { createHash } from 'node:crypto';
 import { runGate } from '../../src/gate.js';
 import { azureNeed, createAzureContext } from '../../src/facts/azure/sign-in.js';
 import { cloudEndpoints } from '../../src/facts/azure/clouds.js';
 import { testConfig } from '../helpers/config.js';
 import { testTls } from '../helpers/docker-registry.js';
+import { servedEmptyImage } from '../helpers/oci-push.js';
 import { json, startStubHttps, type StubHttps } from '../helpers/stub-https.js';
 import type { ImageUse, ManifestSecret } from '../../src/types/index.js';
 
@@ -25,15 +25,7 @@ const argsFile = path.join(tmp, 'az-args.txt');
 const savedEnv = { ...process.env };
 let registry: StubHttps;
 
-const config = JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
-const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
-const manifest = JSON.stringify({
-  schemaVersion: 2,
-  mediaType: 'application/vnd.oci.image.manifest.v1+json',
-  config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
-  layers: [],
-});
-const manifestDigest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+const { config, configDigest, manifest, manifestDigest } = servedEmptyImage();
 
 function azCalls(): string[] {
   return existsSync(argsFile) ? readFileSync(argsFile, 'utf8').trim().split('\n').filter(Boolean) : [];
