@@ -8741,7 +8741,9 @@ async function runTraced(config, deps) {
         return finish(config, inventory, findings, { checked: new Map() }, {}, new Date(), OFFLINE_SCOPE);
     }
     const timeout = AbortSignal.timeout(config.timeoutMs);
-    const deadline = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
+    // `unread` ends what started early (registry checks, ARM reads) when the manifests cannot be read after all.
+    const unread = new AbortController();
+    const deadline = AbortSignal.any([timeout, unread.signal, ...(deps.signal ? [deps.signal] : [])]);
     // The manifests are read while the world starts, the gate signs in and ARM reads the cluster and lists the
     // registries (the settings, a cluster or the audit, or the first manifest naming an ACR say Azure is needed), and
     // the registries that need no credential are asked about each file's images (facts/registry/early.ts).
@@ -8779,6 +8781,7 @@ async function runTraced(config, deps) {
         inventory = await reading;
     }
     catch (err) {
+        unread.abort(err);
         await world.then((w) => w.emulator?.close(), () => undefined);
         throw err;
     }

@@ -193,4 +193,35 @@ describe('early image checks', () => {
     // Both tags are one manifest (one digest): its platform is read once (platforms are cached by digest).
     expect(r.requests).toMatchObject({ ping: 1, 'manifest-get': 2, blob: 1 });
   });
+  it('the early checks end when the manifests turn out unreadable: no request outlives the run', async () => {
+    let closed = false;
+    let asked = false;
+    const hanging = await startStubHttps((req, res) => {
+      if (req.path === '/v2/') return json(res, 200, {});
+      asked = true;
+      res.on('close', () => (closed = true)); // the client gave up on the request: its socket closed
+      return undefined; // never answers
+    });
+    try {
+      const first = path.join(tmp, 'hanging.yaml');
+      writeFileSync(
+        first,
+        `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: a\n    image: ${hanging.host}/team/app:v1\n`,
+      );
+      const run = runGate(testConfig({ manifests: [first, '-'], clusterReads: false, timeoutMs: 60_000 }), {
+        logger: quiet,
+        maskSecret: () => {},
+        env: { PATH: '/usr/bin:/bin', KUBECONFIG: path.join(tmp, 'none') },
+        // Standard input is empty (a failed `helm template` before the pipe), once the first file's image is asked.
+        readStdin: async () => {
+          await until('the manifest GET', () => asked);
+          return Buffer.alloc(0);
+        },
+      });
+      await expect(run).rejects.toThrow(/no manifests on standard input/);
+      await until('the hanging request to be dropped', () => closed);
+    } finally {
+      await hanging.stop();
+    }
+  });
 });
