@@ -143,6 +143,10 @@ const RUNNER_BUILD = {
   logLevel: 'error',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
+  // The ESM builds of packages that ship both: a CommonJS package reached by a dynamic import() becomes a split chunk
+  // that exports only `default` (esbuild), so `const { X } = await import('@azure/arm-authorization')` would find no X
+  // (webpack, which bundles dist/, and Node itself give the named exports).
+  mainFields: ['module', 'main'],
   // CommonJS dependencies inside an ESM bundle call require(): give them one.
   banner: {
     js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
