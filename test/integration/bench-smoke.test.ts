@@ -19,6 +19,7 @@ interface BenchRow {
   runs: (number | string)[];
   kinds?: Record<string, number>;
   findingsByRule?: Record<string, number>;
+  phases?: { name: string; atMs: number }[];
   vsSequential?: number;
   vsParallel?: number;
 }
@@ -60,11 +61,15 @@ describe('npm run bench -- --quick --json', () => {
       'gate, simulated ACRs, --cluster, emulator out of process, node --max-semi-space-size=8',
       'gate, docker-registry',
     ];
+    const offline = 'gate --offline, reading the manifests only';
     const baselines = existsSync('/usr/bin/skopeo')
       ? ['skopeo inspect --raw, sequential', 'xargs -P16 skopeo inspect --raw']
       : [];
-    expect(out.rows.map((row) => row.name)).toEqual([...gateRows, ...baselines]);
-    for (const row of out.rows) {
+    expect(out.rows.map((row) => row.name)).toEqual([...gateRows, offline, ...baselines]);
+    const read = out.rows.find((x) => x.name === offline);
+    expect(read?.kinds?.manifestGet ?? 0).toBe(0); // asks no registry
+    expect(read?.phases?.some((p) => p.name === 'mark:manifests read')).toBe(true);
+    for (const row of out.rows.filter((x) => x.name !== offline)) {
       expect(row.unique, row.name).toBe(50);
       expect(row.wallMs, row.name).toBeGreaterThan(0);
       expect(row.runs.length, row.name).toBe(1);
