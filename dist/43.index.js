@@ -5,9 +5,10 @@ export const modules = {
 /***/ 71043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+var __webpack_unused_export__;
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
+__webpack_unused_export__ = ({ value: true });
 
 var coreClient = __webpack_require__(60160);
 var coreRestPipeline = __webpack_require__(20778);
@@ -74,7 +75,7 @@ function setContinuationToken(page, continuationToken) {
  * Changes may cause incorrect behavior and will be lost if the code is regenerated.
  */
 /** Known values of {@link PrincipalType} that the service accepts. */
-exports.KnownPrincipalType = void 0;
+exports.ef = void 0;
 (function (KnownPrincipalType) {
     /** User */
     KnownPrincipalType["User"] = "User";
@@ -86,17 +87,17 @@ exports.KnownPrincipalType = void 0;
     KnownPrincipalType["ForeignGroup"] = "ForeignGroup";
     /** Device */
     KnownPrincipalType["Device"] = "Device";
-})(exports.KnownPrincipalType || (exports.KnownPrincipalType = {}));
+})(exports.ef || (exports.ef = {}));
 /** Known values of {@link AssignmentType} that the service accepts. */
-exports.KnownAssignmentType = void 0;
+exports.TV = void 0;
 (function (KnownAssignmentType) {
     /** Activated */
     KnownAssignmentType["Activated"] = "Activated";
     /** Assigned */
     KnownAssignmentType["Assigned"] = "Assigned";
-})(exports.KnownAssignmentType || (exports.KnownAssignmentType = {}));
+})(exports.TV || (exports.TV = {}));
 /** Known values of {@link MemberType} that the service accepts. */
-exports.KnownMemberType = void 0;
+exports.Ye = void 0;
 (function (KnownMemberType) {
     /** Inherited */
     KnownMemberType["Inherited"] = "Inherited";
@@ -104,9 +105,9 @@ exports.KnownMemberType = void 0;
     KnownMemberType["Direct"] = "Direct";
     /** Group */
     KnownMemberType["Group"] = "Group";
-})(exports.KnownMemberType || (exports.KnownMemberType = {}));
+})(exports.Ye || (exports.Ye = {}));
 /** Known values of {@link Status} that the service accepts. */
-exports.KnownStatus = void 0;
+exports.m5 = void 0;
 (function (KnownStatus) {
     /** Accepted */
     KnownStatus["Accepted"] = "Accepted";
@@ -152,9 +153,9 @@ exports.KnownStatus = void 0;
     KnownStatus["ScheduleCreated"] = "ScheduleCreated";
     /** PendingExternalProvisioning */
     KnownStatus["PendingExternalProvisioning"] = "PendingExternalProvisioning";
-})(exports.KnownStatus || (exports.KnownStatus = {}));
+})(exports.m5 || (exports.m5 = {}));
 /** Known values of {@link RequestType} that the service accepts. */
-exports.KnownRequestType = void 0;
+exports.Hb = void 0;
 (function (KnownRequestType) {
     /** AdminAssign */
     KnownRequestType["AdminAssign"] = "AdminAssign";
@@ -174,9 +175,9 @@ exports.KnownRequestType = void 0;
     KnownRequestType["SelfExtend"] = "SelfExtend";
     /** SelfRenew */
     KnownRequestType["SelfRenew"] = "SelfRenew";
-})(exports.KnownRequestType || (exports.KnownRequestType = {}));
+})(exports.Hb || (exports.Hb = {}));
 /** Known values of {@link Type} that the service accepts. */
-exports.KnownType = void 0;
+exports.eK = void 0;
 (function (KnownType) {
     /** AfterDuration */
     KnownType["AfterDuration"] = "AfterDuration";
@@ -184,9 +185,9 @@ exports.KnownType = void 0;
     KnownType["AfterDateTime"] = "AfterDateTime";
     /** NoExpiration */
     KnownType["NoExpiration"] = "NoExpiration";
-})(exports.KnownType || (exports.KnownType = {}));
+})(exports.eK || (exports.eK = {}));
 /** Known values of {@link RoleManagementPolicyRuleType} that the service accepts. */
-exports.KnownRoleManagementPolicyRuleType = void 0;
+exports.P_ = void 0;
 (function (KnownRoleManagementPolicyRuleType) {
     /** RoleManagementPolicyApprovalRule */
     KnownRoleManagementPolicyRuleType["RoleManagementPolicyApprovalRule"] = "RoleManagementPolicyApprovalRule";
@@ -198,9 +199,9 @@ exports.KnownRoleManagementPolicyRuleType = void 0;
     KnownRoleManagementPolicyRuleType["RoleManagementPolicyExpirationRule"] = "RoleManagementPolicyExpirationRule";
     /** RoleManagementPolicyNotificationRule */
     KnownRoleManagementPolicyRuleType["RoleManagementPolicyNotificationRule"] = "RoleManagementPolicyNotificationRule";
-})(exports.KnownRoleManagementPolicyRuleType || (exports.KnownRoleManagementPolicyRuleType = {}));
+})(exports.P_ || (exports.P_ = {}));
 /** Known values of {@link ApprovalMode} that the service accepts. */
-exports.KnownApprovalMode = void 0;
+exports.Q5 = void 0;
 (function (KnownApprovalMode) {
     /** SingleStage */
     KnownApprovalMode["SingleStage"] = "SingleStage";
@@ -210,17 +211,17 @@ exports.KnownApprovalMode = void 0;
     KnownApprovalMode["Parallel"] = "Parallel";
     /** NoApproval */
     KnownApprovalMode["NoApproval"] = "NoApproval";
-})(exports.KnownApprovalMode || (exports.KnownApprovalMode = {}));
+})(exports.Q5 || (exports.Q5 = {}));
 /** Known values of {@link UserType} that the service accepts. */
-exports.KnownUserType = void 0;
+exports.hT = void 0;
 (function (KnownUserType) {
     /** User */
     KnownUserType["User"] = "User";
     /** Group */
     KnownUserType["Group"] = "Group";
-})(exports.KnownUserType || (exports.KnownUserType = {}));
+})(exports.hT || (exports.hT = {}));
 /** Known values of {@link EnablementRules} that the service accepts. */
-exports.KnownEnablementRules = void 0;
+exports.eT = void 0;
 (function (KnownEnablementRules) {
     /** MultiFactorAuthentication */
     KnownEnablementRules["MultiFactorAuthentication"] = "MultiFactorAuthentication";
@@ -228,15 +229,15 @@ exports.KnownEnablementRules = void 0;
     KnownEnablementRules["Justification"] = "Justification";
     /** Ticketing */
     KnownEnablementRules["Ticketing"] = "Ticketing";
-})(exports.KnownEnablementRules || (exports.KnownEnablementRules = {}));
+})(exports.eT || (exports.eT = {}));
 /** Known values of {@link NotificationDeliveryMechanism} that the service accepts. */
-exports.KnownNotificationDeliveryMechanism = void 0;
+exports.gv = void 0;
 (function (KnownNotificationDeliveryMechanism) {
     /** Email */
     KnownNotificationDeliveryMechanism["Email"] = "Email";
-})(exports.KnownNotificationDeliveryMechanism || (exports.KnownNotificationDeliveryMechanism = {}));
+})(exports.gv || (exports.gv = {}));
 /** Known values of {@link NotificationLevel} that the service accepts. */
-exports.KnownNotificationLevel = void 0;
+exports.ru = void 0;
 (function (KnownNotificationLevel) {
     /** None */
     KnownNotificationLevel["None"] = "None";
@@ -244,9 +245,9 @@ exports.KnownNotificationLevel = void 0;
     KnownNotificationLevel["Critical"] = "Critical";
     /** All */
     KnownNotificationLevel["All"] = "All";
-})(exports.KnownNotificationLevel || (exports.KnownNotificationLevel = {}));
+})(exports.ru || (exports.ru = {}));
 /** Known values of {@link RecipientType} that the service accepts. */
-exports.KnownRecipientType = void 0;
+exports.Fd = void 0;
 (function (KnownRecipientType) {
     /** Requestor */
     KnownRecipientType["Requestor"] = "Requestor";
@@ -254,7 +255,7 @@ exports.KnownRecipientType = void 0;
     KnownRecipientType["Approver"] = "Approver";
     /** Admin */
     KnownRecipientType["Admin"] = "Admin";
-})(exports.KnownRecipientType || (exports.KnownRecipientType = {}));
+})(exports.Fd || (exports.Fd = {}));
 
 /*
  * Copyright (c) Microsoft Corporation.
@@ -7935,7 +7936,7 @@ class AuthorizationManagementClient extends coreClient__namespace.ServiceClient 
 }
 
 exports.AuthorizationManagementClient = AuthorizationManagementClient;
-exports.getContinuationToken = getContinuationToken;
+__webpack_unused_export__ = getContinuationToken;
 //# sourceMappingURL=index.js.map
 
 

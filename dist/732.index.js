@@ -2871,26 +2871,20 @@ const caches = new WeakMap();
 function cacheOf(ctx) {
     let c = caches.get(ctx);
     if (!c) {
-        c = { clients: new Map(), definitions: new Map(), lists: new Map() };
+        c = { definitions: new Map(), lists: new Map() };
         caches.set(ctx, c);
     }
     return c;
 }
-function authClient(ctx, subscriptionId) {
-    const c = cacheOf(ctx);
-    let client = c.clients.get(subscriptionId);
-    if (!client) {
-        const { endpoint } = armClientOptions(ctx);
-        client = Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(860), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 71043)).then(({ AuthorizationManagementClient }) => 
-        // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
-        new AuthorizationManagementClient(ctx.azure.credential, subscriptionId, {
-            endpoint,
-            credentialScopes: [(0,clouds/* armScope */.Rz)(ctx.azure.endpoints)],
-        }));
-        c.clients.set(subscriptionId, client);
-    }
-    return client;
-}
+/** One client per run and subscription. */
+const authClient = oncePerRun(async (ctx, subscriptionId) => {
+    const { AuthorizationManagementClient } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(860), __webpack_require__.e(43)]).then(__webpack_require__.bind(__webpack_require__, 71043));
+    // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
+    return new AuthorizationManagementClient(ctx.azure.credential, subscriptionId, {
+        endpoint: armClientOptions(ctx).endpoint,
+        credentialScopes: [(0,clouds/* armScope */.Rz)(ctx.azure.endpoints)],
+    });
+});
 /** The SDK's `{scope}` path parameter is not encoded and the template already has the leading slash. */
 function bare(scope) {
     return scope.replace(/^\/+/, '');
@@ -4448,7 +4442,7 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
     const azure = ctx.azure;
     const client = new RegistryClient({
         fetch: ctx.fetch,
-        ...(ctx.request ? { request: ctx.request } : {}),
+        request: ctx.request,
         signal: ctx.signal,
         logger: ctx.logger,
         isAcr,
@@ -4479,7 +4473,7 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
     // Upstream registries of cache rules are asked anonymously, as a separate client: no Entra token, no pull secret.
     const upstream = new RegistryClient({
         fetch: ctx.fetch,
-        ...(ctx.request ? { request: ctx.request } : {}),
+        request: ctx.request,
         signal: ctx.signal,
         logger: ctx.logger,
         isAcr: () => false,
@@ -4599,7 +4593,7 @@ class EarlyImageChecks {
     constructor(transport, signal, logger) {
         this.ready = transport.then((t) => (this.client = new RegistryClient({
             fetch: t.fetch,
-            ...(t.request ? { request: t.request } : {}),
+            request: t.request,
             signal,
             logger,
             // Hosts named like an ACR are never checked early; another host the discovery later finds to be an ACR
@@ -5405,7 +5399,7 @@ async function collectCredentialFacts(ctx, inventory, registries, opts = {}) {
         : (opts.liveChecker ??
             new LiveCredentialChecker({
                 fetch: ctx.fetch,
-                ...(ctx.request ? { request: ctx.request } : {}),
+                request: ctx.request,
                 signal: ctx.signal,
                 logger: ctx.logger,
             }));
@@ -8753,12 +8747,16 @@ async function runTraced(config, deps) {
     const transport = world.then((w) => factTransport(deps, w.emulator));
     const early = config.mode === 'check' ? new EarlyImageChecks(transport, deadline, deps.logger) : undefined;
     const acrNamed = Promise.withResolvers();
+    let named = false;
     const reading = config.mode === 'check'
         ? readInventory(config, deps, {
             onText: (text) => {
+                if (named)
+                    return; // one ACR host is enough to start the sign-in
                 const host = (0,acr_host/* acrHostIn */.M1)(text);
                 if (host)
                     acrNamed.resolve(host);
+                named = host !== undefined;
             },
             onImage: (image) => early?.add(image),
         })

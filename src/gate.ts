@@ -69,12 +69,15 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
   const transport = world.then((w: StartedWorld) => factTransport(deps, w.emulator));
   const early = config.mode === 'check' ? new EarlyImageChecks(transport, deadline, deps.logger) : undefined;
   const acrNamed = Promise.withResolvers<string>();
+  let named = false;
   const reading =
     config.mode === 'check'
       ? readInventory(config, deps, {
           onText: (text) => {
+            if (named) return; // one ACR host is enough to start the sign-in
             const host = acrHostIn(text);
             if (host) acrNamed.resolve(host);
+            named = host !== undefined;
           },
           onImage: (image) => early?.add(image),
         })

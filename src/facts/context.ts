@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ClientSecretCredential } from '@azure/identity';
 import type { Config } from '../settings/config.js';
-import type { AzureContext, AzureEndpoints, FactContext, WireRequest } from '../types/facts/context.js';
+import type { AzureContext, AzureEndpoints, FactContext, FactTransport, WireRequest } from '../types/facts/context.js';
 import type { Inventory, Logger, SecretMasker } from '../types/index.js';
 import { cloudEndpoints } from './azure/clouds.js';
 import { azureNeed, cachingCredential, createAzureContext } from './azure/sign-in.js';
@@ -33,10 +33,7 @@ export interface SimulatedCloud {
 }
 
 /** How the facts reach the network: the emulator's routing under --simulate, else the environment's proxy settings. */
-export function factTransport(
-  deps: Pick<ContextDeps, 'env'>,
-  emulator: SimulatedCloud | undefined,
-): Pick<FactContext, 'fetch' | 'request'> {
+export function factTransport(deps: Pick<ContextDeps, 'env'>, emulator: SimulatedCloud | undefined): FactTransport {
   return {
     fetch: emulator?.fetch ?? proxyAwareFetch(deps.env ?? process.env),
     request: emulator?.request ?? proxyAwareRequest(deps.env ?? process.env),
@@ -47,7 +44,7 @@ export interface EarlyStart {
   /** Resolves with an ACR login server as soon as a manifest names one (the sign-in then starts at once). */
   acrNamed?: Promise<string>;
   /** The transport the run already made (factTransport), so every request shares one connection pool. */
-  transport?: Pick<FactContext, 'fetch' | 'request'>;
+  transport?: FactTransport;
 }
 
 export async function createFactContext(

@@ -33,7 +33,6 @@ import { armScope } from './clouds.js';
 const EVERYONE = '00000000-0000-0000-0000-000000000000';
 
 interface Caches {
-  clients: Map<string, Promise<AuthorizationManagementClient>>;
   definitions: Map<string, Promise<RoleDefinitionFact | Unverifiable>>;
   lists: Map<string, Promise<RoleAssignmentFact[] | Unverifiable>>;
 }
@@ -44,29 +43,23 @@ const caches = new WeakMap<FactContext, Caches>();
 function cacheOf(ctx: FactContext): Caches {
   let c = caches.get(ctx);
   if (!c) {
-    c = { clients: new Map(), definitions: new Map(), lists: new Map() };
+    c = { definitions: new Map(), lists: new Map() };
     caches.set(ctx, c);
   }
   return c;
 }
 
-function authClient(ctx: FactContext, subscriptionId: string): Promise<AuthorizationManagementClient> {
-  const c = cacheOf(ctx);
-  let client = c.clients.get(subscriptionId);
-  if (!client) {
-    const { endpoint } = armClientOptions(ctx);
-    client = import('@azure/arm-authorization').then(
-      ({ AuthorizationManagementClient }) =>
-        // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
-        new AuthorizationManagementClient(ctx.azure!.credential, subscriptionId, {
-          endpoint,
-          credentialScopes: [armScope(ctx.azure!.endpoints)],
-        }),
-    );
-    c.clients.set(subscriptionId, client);
-  }
-  return client;
-}
+/** One client per run and subscription. */
+const authClient = oncePerRun(
+  async (ctx: FactContext, subscriptionId: string): Promise<AuthorizationManagementClient> => {
+    const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
+    // arm-authorization 9 is a core-client ServiceClient: `credentialScopes`, not `credentials.scopes`.
+    return new AuthorizationManagementClient(ctx.azure!.credential, subscriptionId, {
+      endpoint: armClientOptions(ctx).endpoint,
+      credentialScopes: [armScope(ctx.azure!.endpoints)],
+    });
+  },
+);
 
 /** The SDK's `{scope}` path parameter is not encoded and the template already has the leading slash. */
 function bare(scope: string): string {

@@ -203,7 +203,7 @@ export async function collectCredentialFacts(
       : (opts.liveChecker ??
         new LiveCredentialChecker({
           fetch: ctx.fetch,
-          ...(ctx.request ? { request: ctx.request } : {}),
+          request: ctx.request,
           signal: ctx.signal,
           logger: ctx.logger,
         }));

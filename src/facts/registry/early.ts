@@ -10,13 +10,7 @@ import { RegistryClient, type ImageCheck, type RegistryCredential } from './clie
 import { isAcrHost } from '../../lib/acr-host.js';
 import { parseImageReference } from '../../lib/image-reference.js';
 import type { ImageReference, Logger } from '../../types/index.js';
-import type { WireRequest } from '../../types/facts/context.js';
-
-/** What the registry clients send through: the same routing (emulator, proxy) as the FactContext gets. */
-export interface RegistryTransport {
-  fetch: typeof globalThis.fetch;
-  request?: WireRequest;
-}
+import type { FactTransport } from '../../types/facts/context.js';
 
 export class EarlyImageChecks {
   private client: RegistryClient | undefined;
@@ -25,12 +19,12 @@ export class EarlyImageChecks {
   /** Image texts already seen: most images are named by many pods. */
   private readonly seen = new Set<string>();
 
-  constructor(transport: Promise<RegistryTransport>, signal: AbortSignal, logger: Logger) {
+  constructor(transport: Promise<FactTransport>, signal: AbortSignal, logger: Logger) {
     this.ready = transport.then(
       (t) =>
         (this.client = new RegistryClient({
           fetch: t.fetch,
-          ...(t.request ? { request: t.request } : {}),
+          request: t.request,
           signal,
           logger,
           // Hosts named like an ACR are never checked early; another host the discovery later finds to be an ACR

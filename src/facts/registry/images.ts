@@ -33,7 +33,7 @@ export async function collectImageFacts(
   const azure = ctx.azure;
   const client = new RegistryClient({
     fetch: ctx.fetch,
-    ...(ctx.request ? { request: ctx.request } : {}),
+    request: ctx.request,
     signal: ctx.signal,
     logger: ctx.logger,
     isAcr,
@@ -61,7 +61,7 @@ export async function collectImageFacts(
   // Upstream registries of cache rules are asked anonymously, as a separate client: no Entra token, no pull secret.
   const upstream = new RegistryClient({
     fetch: ctx.fetch,
-    ...(ctx.request ? { request: ctx.request } : {}),
+    request: ctx.request,
     signal: ctx.signal,
     logger: ctx.logger,
     isAcr: () => false,

@@ -73,6 +73,9 @@ export interface FactContext {
   proxyEnv?: NodeJS.ProcessEnv;
 }
 
+/** How a run's facts reach the network (the emulator's routing under --simulate, else the proxy settings). */
+export type FactTransport = Pick<FactContext, 'fetch' | 'request'>;
+
 /** One way a kubelet could get an image: its own identity, or one pull-secret credential. */
 export interface PullPathResult {
   /** Normalized image reference. */
