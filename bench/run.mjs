@@ -505,6 +505,7 @@ function renderTable(r) {
 
 const SEMI_SPACE_FLAG = '--max-semi-space-size=8';
 const OUT_OF_PROCESS_ROW = 'gate, simulated ACRs, --cluster, emulator out of process';
+const OUT_OF_PROCESS_PLAIN_ROW = 'gate, simulated ACRs, emulator out of process';
 const TUNED_ROW = `${OUT_OF_PROCESS_ROW}, node ${SEMI_SPACE_FLAG}`;
 
 function targetLines(r) {
@@ -526,12 +527,22 @@ function targetLines(r) {
     out.push(
       `- reading the ${r.pods}-pod manifests in <= 150 ms: ${fmtMs(read)} (phase, inside the gate process, ${alone ? '--offline row: nothing else running' : 'simulated row: shared with the sign-in'}) — ${mark(read <= 150)}`,
     );
-  if (head) {
+  // Wall time: the rows with the emulator in a process of its own are the gate's (on Azure the servers are not the
+  // runner's); in process the emulator's request handling runs on the gate's JS thread, reported beside.
+  const plainOwn = find(OUT_OF_PROCESS_PLAIN_ROW, r.headline);
+  const wallHead = plainOwn ?? head;
+  const wallCluster = own ?? headCluster;
+  if (wallHead) {
     out.push(
-      `- ${r.headline} unique images at ${r.latencyMs} ms in <= 1.5 s: ${ms(head)}, with --cluster ${ms(headCluster)} — ${mark(head.wallMs <= 1500 && (!headCluster || headCluster.wallMs <= 1500))}`,
+      `- ${r.headline} unique images at ${r.latencyMs} ms in <= 1.5 s: ${ms(wallHead)}, with --cluster ${ms(wallCluster)}${plainOwn ? ` (emulator out of process; in process ${ms(head)} and ${ms(headCluster)})` : ''} — ${mark(wallHead.wallMs <= 1500 && (!wallCluster || wallCluster.wallMs <= 1500))}`,
     );
   }
-  if (big) out.push(`- ${big.unique} unique images in <= 6 s: ${ms(big)} — ${mark(big.wallMs <= 6000)}`);
+  const big5kOwn = r.rows.find((x) => x.name === OUT_OF_PROCESS_ROW && x.unique >= 5000);
+  const wallBig = big5kOwn ?? big;
+  if (wallBig)
+    out.push(
+      `- ${wallBig.unique} unique images in <= 6 s: ${ms(wallBig)}${big5kOwn ? ` (--cluster, emulator out of process; in process ${ms(big)})` : ''} — ${mark(wallBig.wallMs <= 6000)}`,
+    );
   if (own?.peakRssMb)
     out.push(
       `- peak RSS of the gate's own process <= 150 MB at ${r.headline} images with --cluster (emulator out of process): ${Math.round(own.peakRssMb)} MB (emulator ${Math.round(own.emulatorRssMb ?? 0)} MB; ${headCluster?.peakRssMb ? `${Math.round(headCluster.peakRssMb)} MB with the emulator in process` : 'no in-process row'}) — ${mark(own.peakRssMb <= 150)}`,
@@ -652,6 +663,24 @@ async function main() {
           unique: size,
           ...cl,
           kinds: requestKinds(cl.requests),
+        });
+      }
+      if (size === HEADLINE) {
+        // Without --cluster, with the emulator in a process of its own: the gate's wall time without the emulator's
+        // request handling on its thread (as on Azure, whose servers are not the runner's).
+        const alone = await remoteGateRuns(
+          `simulated ${size}, emulator out of process`,
+          remotePair,
+          base,
+          set.world,
+          dir,
+          runsFor(size),
+        );
+        result.rows.push({
+          name: OUT_OF_PROCESS_PLAIN_ROW,
+          unique: size,
+          ...alone,
+          kinds: requestKinds(alone.requests),
         });
       }
       if (size === HEADLINE || size >= 5000) {

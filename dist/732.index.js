@@ -4233,7 +4233,7 @@ class RegistryClient {
             return;
         // A tag that tags/list does not have was never pushed (or was deleted): no lock can explain it either, unless the
         // registry quarantines (ACR answers a quarantined tag with 404 and may leave it out of the list).
-        const quarantine = this.opts.quarantineEnabled?.(s.registry) === true;
+        const quarantine = (await this.opts.quarantineEnabled?.(s.registry)) === true;
         if (result.status === 'not-found' && result.tagListed === false && !quarantine)
             return;
         const repo = ref.repository;
@@ -4318,6 +4318,139 @@ function failureResult(err, ref) {
     const e = err instanceof errors/* RegistryError */.gl ? err : (0,errors/* transportError */.WQ)(err, ref.registry, 'other');
     const status = e.kind === 'unauthorized' ? 'unauthorized' : e.kind === 'denied' ? 'denied' : 'unverifiable';
     return { status, failure: e.kind, reason: e.message, ...(e.clientIp ? { clientIp: e.clientIp } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/lib/image-reference.ts
+var image_reference = __webpack_require__(74538);
+;// CONCATENATED MODULE: ./src/facts/registry/early.ts
+// Image checks that start while the manifests are still being read (I/O). A file's images are known as soon as it is
+// parsed, but which credential each image is checked with is not: a pull secret or a ServiceAccount in a later file
+// can change it. So only the checks no credential can change start early:
+// - images at a registry that needs no authentication (`GET /v2/` answers 200, so no credential is ever sent) or that
+//   cannot be reached at all; each registry's `GET /v2/` starts with the first file that names it, whatever it
+//   answers;
+// - once the gate has signed in, images at a host named like an ACR (`*.azurecr.io`): a signed-in run checks those
+//   with its own identity (Entra token, `/oauth2/exchange`), never with a pod's pull secret, so nothing a later file
+//   holds can change their answer. They start before the registry discovery (ARM) has answered; the one thing a check
+//   takes from it, whether the registry quarantines (read only for a manifest ACR refused), waits for it.
+// collectImageFacts takes an early answer where it stands for the check it would make, and checks anew where it does
+// not.
+
+
+
+/** The registry client's options for ACR checks with the gate's own identity. */
+function gateIdentityOptions(azure) {
+    return {
+        getEntraToken: async () => {
+            const t = await azure.credential.getToken(azure.endpoints.acrScope);
+            if (!t)
+                throw new Error('no Entra token for the registry audience');
+            return t.token;
+        },
+        ...(azure.tenantId ? { acrTenant: azure.tenantId } : {}),
+    };
+}
+class EarlyImageChecks {
+    transport;
+    signal;
+    logger;
+    client;
+    ready;
+    started = new Map();
+    /** Image texts already seen: most images are named by many pods. */
+    seen = new Set();
+    /** ACR-named images seen so far, checked once the gate has signed in. */
+    acrImages = new Map();
+    acrChecks = new Map();
+    acrClient;
+    /** Which registries quarantine, once the registry discovery has answered (collectImageFacts says). */
+    quarantine = Promise.withResolvers();
+    constructor(transport, signal, logger) {
+        this.transport = transport;
+        this.signal = signal;
+        this.logger = logger;
+        this.ready = transport.then((t) => (this.client = new RegistryClient({
+            fetch: t.fetch,
+            request: t.request,
+            signal,
+            logger,
+            // Hosts named like an ACR are never checked here; another host the discovery later finds to be an ACR
+            // (a custom domain) does not take the early answer.
+            isAcr: () => false,
+        })), () => undefined);
+    }
+    /** An image a manifest names (the text of its `image:` field), as soon as its file is parsed. */
+    add(image) {
+        if (this.seen.has(image))
+            return;
+        this.seen.add(image);
+        const parsed = (0,image_reference/* parseImageReference */.o_)(image);
+        if (!parsed.ok)
+            return;
+        const ref = parsed.ref;
+        if ((0,acr_host/* isAcrHost */.n0)(ref.registry)) {
+            if (this.acrImages.has(ref.normalized))
+                return;
+            this.acrImages.set(ref.normalized, ref);
+            if (this.acrClient)
+                this.startAcr(this.acrClient, ref);
+            return;
+        }
+        if (this.started.has(ref.normalized))
+            return;
+        this.started.set(ref.normalized, this.ready.then((c) => c?.checkIfNoCredentialMatters(ref)));
+    }
+    /** The gate has signed in: the ACR-named images seen so far are checked with its identity, and every later one. */
+    async signedIn(azure) {
+        const t = await this.transport.catch(() => undefined);
+        if (!t || this.acrClient)
+            return;
+        const client = new RegistryClient({
+            fetch: t.fetch,
+            request: t.request,
+            signal: this.signal,
+            logger: this.logger,
+            isAcr: acr_host/* isAcrHost */.n0,
+            quarantineEnabled: (registry) => this.quarantine.promise.then((q) => q(registry)),
+            ...gateIdentityOptions(azure),
+        });
+        this.acrClient = client;
+        for (const ref of this.acrImages.values())
+            this.startAcr(client, ref);
+    }
+    startAcr(client, ref) {
+        this.acrChecks.set(ref.normalized, client.checkImage(ref));
+    }
+    /** The registry discovery has answered (or will not): which registries quarantine. */
+    discovered(quarantineEnabled) {
+        this.quarantine.resolve(quarantineEnabled);
+    }
+    /**
+     * The early answer for `ref` checked with `credential` (undefined: anonymously), when there is one that stands for
+     * that check: any answer for an anonymous check or an unreachable registry; at a registry that needs no
+     * authentication, the same answer under the credential (it is never sent), except a 401 (whose message names it).
+     */
+    async answer(ref, credential) {
+        const early = await this.started.get(ref.normalized);
+        if (!early)
+            return undefined;
+        if (!credential || !early.open)
+            return early.check;
+        if (early.check.status === 'unauthorized')
+            return undefined;
+        return { ...early.check, auth: 'credential' };
+    }
+    /** The check of an ACR-named image with the gate's identity, when it started after the sign-in. */
+    acrAnswer(ref) {
+        return this.acrChecks.get(ref.normalized);
+    }
+    /** Requests the early checks sent, by kind (empty when none started). */
+    requestCounts() {
+        const out = { ...(this.client?.requestCounts() ?? {}) };
+        for (const [k, v] of Object.entries(this.acrClient?.requestCounts() ?? {}))
+            out[k] = (out[k] ?? 0) + v;
+        return out;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/facts/azure/cache-rules.ts
@@ -4421,12 +4554,11 @@ function cacheRuleFor(rules, loginServer, repository) {
     return best;
 }
 
-// EXTERNAL MODULE: ./src/lib/image-reference.ts
-var image_reference = __webpack_require__(74538);
 ;// CONCATENATED MODULE: ./src/facts/registry/images.ts
 // What each image's registry says (I/O): one registry client for the run (Entra tokens for ACR when signed in, else
 // the pod's own pull-secret credential from the manifests), the artifact-cache rules of the visible registries (and,
 // behind one, the upstream asked anonymously), and for a run out of time, every unanswered image as unverifiable.
+
 
 
 
@@ -4439,6 +4571,8 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
     const quarantining = new Set((discovery?.registries ?? []).flatMap((r) => (r.quarantinePolicy ?? '').toLowerCase() === 'enabled'
         ? [r.loginServer.toLowerCase(), ...r.dataEndpointHostNames]
         : []));
+    const quarantineEnabled = (registry) => quarantining.has(registry.toLowerCase());
+    early?.discovered(quarantineEnabled);
     const azure = ctx.azure;
     const client = new RegistryClient({
         fetch: ctx.fetch,
@@ -4446,18 +4580,8 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
         signal: ctx.signal,
         logger: ctx.logger,
         isAcr,
-        quarantineEnabled: (registry) => quarantining.has(registry.toLowerCase()),
-        ...(azure
-            ? {
-                getEntraToken: async () => {
-                    const t = await azure.credential.getToken(azure.endpoints.acrScope);
-                    if (!t)
-                        throw new Error('no Entra token for the registry audience');
-                    return t.token;
-                },
-                ...(azure.tenantId ? { acrTenant: azure.tenantId } : {}),
-            }
-            : {}),
+        quarantineEnabled,
+        ...(azure ? gateIdentityOptions(azure) : {}),
     });
     const secrets = manifestCredentials(inventory, ctx.maskSecret);
     // Uses grouped by image once: the pull-secret credential of an image is looked up among its own uses only.
@@ -4482,8 +4606,13 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
         const ref = uses[0].ref;
         // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
         const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
-        // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts).
-        const started = isAcr(ref.registry) ? undefined : await early?.answer(ref, credential);
+        // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts):
+        // with the gate's identity at an ACR once signed in; anonymously at a registry that needs no credential.
+        const started = isAcr(ref.registry)
+            ? azure
+                ? await early?.acrAnswer(ref)
+                : undefined
+            : await early?.answer(ref, credential);
         const r = started ?? (await client.checkImage(ref, credential));
         const cache = await cacheRead;
         if (cache)
@@ -4571,66 +4700,6 @@ function unansweredImages(inventory, timeoutMs) {
 }
 function noAnswer(registry, timeoutMs) {
     return `${registry} did not answer within the ${Math.round(timeoutMs / 1000)} s timeout`;
-}
-
-;// CONCATENATED MODULE: ./src/facts/registry/early.ts
-// Image checks that start while the manifests are still being read (I/O). A file's images are known as soon as it is
-// parsed, but which credential each image is checked with is not: a pull secret or a ServiceAccount in a later file
-// can change it. So only the checks no credential can change start early: images at a registry that needs no
-// authentication (`GET /v2/` answers 200, so no credential is ever sent) or that cannot be reached at all. Each
-// registry's `GET /v2/` starts with the first file that names it, whatever it answers. ACR hosts wait for the
-// sign-in and the registry discovery, as before. collectImageFacts takes an early answer where it stands for the
-// check it would make, and checks anew where it does not.
-
-
-
-class EarlyImageChecks {
-    client;
-    ready;
-    started = new Map();
-    /** Image texts already seen: most images are named by many pods. */
-    seen = new Set();
-    constructor(transport, signal, logger) {
-        this.ready = transport.then((t) => (this.client = new RegistryClient({
-            fetch: t.fetch,
-            request: t.request,
-            signal,
-            logger,
-            // Hosts named like an ACR are never checked early; another host the discovery later finds to be an ACR
-            // (a custom domain) does not take the early answer.
-            isAcr: () => false,
-        })), () => undefined);
-    }
-    /** An image a manifest names (the text of its `image:` field), as soon as its file is parsed. */
-    add(image) {
-        if (this.seen.has(image))
-            return;
-        this.seen.add(image);
-        const parsed = (0,image_reference/* parseImageReference */.o_)(image);
-        if (!parsed.ok || (0,acr_host/* isAcrHost */.n0)(parsed.ref.registry) || this.started.has(parsed.ref.normalized))
-            return;
-        const ref = parsed.ref;
-        this.started.set(ref.normalized, this.ready.then((c) => c?.checkIfNoCredentialMatters(ref)));
-    }
-    /**
-     * The early answer for `ref` checked with `credential` (undefined: anonymously), when there is one that stands for
-     * that check: any answer for an anonymous check or an unreachable registry; at a registry that needs no
-     * authentication, the same answer under the credential (it is never sent), except a 401 (whose message names it).
-     */
-    async answer(ref, credential) {
-        const early = await this.started.get(ref.normalized);
-        if (!early)
-            return undefined;
-        if (!credential || !early.open)
-            return early.check;
-        if (early.check.status === 'unauthorized')
-            return undefined;
-        return { ...early.check, auth: 'credential' };
-    }
-    /** Requests the early checks sent, by kind (empty when none started). */
-    requestCounts() {
-        return this.client?.requestCounts() ?? {};
-    }
 }
 
 // EXTERNAL MODULE: ./src/facts/kubernetes/api.ts
@@ -8770,6 +8839,8 @@ async function runTraced(config, deps) {
             if (w.config.cluster)
                 prefetchCluster(ctx, w.config.cluster);
             prefetchRegistries(ctx);
+            if (ctx.azure)
+                void early?.signedIn(ctx.azure);
         }
         return ctx;
     });

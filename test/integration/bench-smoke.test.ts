@@ -57,6 +57,7 @@ describe('npm run bench -- --quick --json', () => {
     const gateRows = [
       'gate, simulated ACRs',
       'gate, simulated ACRs, --cluster',
+      'gate, simulated ACRs, emulator out of process',
       'gate, simulated ACRs, --cluster, emulator out of process',
       'gate, simulated ACRs, --cluster, emulator out of process, node --max-semi-space-size=8',
       'gate, docker-registry',

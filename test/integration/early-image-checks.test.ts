@@ -18,6 +18,8 @@ import { servedEmptyImage } from '../helpers/oci-push.js';
 import { json, startStubHttps, type StubHttps } from '../helpers/stub-https.js';
 import { testConfig } from '../helpers/config.js';
 import type { ImageReference } from '../../src/types/index.js';
+import type { AzureContext } from '../../src/types/facts/context.js';
+import { isAcrHost } from '../../src/lib/acr-host.js';
 
 const quiet = { debug: () => {}, info: () => {}, warning: () => {} };
 const { config, configDigest, manifest, manifestDigest } = servedEmptyImage();
@@ -25,6 +27,7 @@ const secret: RegistryCredential = { kind: 'basic', username: 'puller', password
 
 let open: StubHttps;
 let locked: StubHttps;
+let acr: StubHttps;
 let trusting: ReturnType<typeof trustingFetch>;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'apg-early-'));
 
@@ -51,18 +54,82 @@ function openRegistry(): Promise<StubHttps> {
   });
 }
 
+/**
+ * An ACR data plane as contoso.azurecr.io answers it (the shapes of test/fixtures/real-recordings: the Bearer
+ * challenge naming the login server, `/oauth2/exchange` for the Entra token, `/oauth2/token` per repository scope):
+ * team/app:v1 exists, team/app:gone does not (not in tags/list), and `/acr/v1/` answers the repository's attributes.
+ */
+const ACR = 'contoso.azurecr.io';
+const ENTRA = 'entra-token-for-the-test';
+function acrRegistry(): Promise<StubHttps> {
+  return startStubHttps((req, res) => {
+    const p = req.path.split('?')[0];
+    if (p === '/v2/')
+      return json(
+        res,
+        401,
+        { errors: [{ code: 'UNAUTHORIZED' }] },
+        {
+          'www-authenticate': `Bearer realm="https://${ACR}/oauth2/token",service="${ACR}"`,
+        },
+      );
+    if (p === '/oauth2/exchange' && req.method === 'POST')
+      return new URLSearchParams(req.body).get('access_token') === ENTRA
+        ? json(res, 200, { refresh_token: 'acr-refresh' })
+        : json(res, 401, {});
+    if (p === '/oauth2/token' && req.method === 'POST') return json(res, 200, { access_token: 'acr-access' });
+    if (req.headers.authorization !== 'Bearer acr-access')
+      return json(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] });
+    if (p === '/v2/team/app/manifests/v1') {
+      res.writeHead(200, {
+        'content-type': 'application/vnd.oci.image.manifest.v1+json',
+        'docker-content-digest': manifestDigest,
+      });
+      return res.end(manifest);
+    }
+    if (p === `/v2/team/app/blobs/${configDigest}`) return res.end(config);
+    if (p === '/v2/team/app/tags/list') return json(res, 200, { name: 'team/app', tags: ['v1'] });
+    if (p === '/acr/v1/team/app') return json(res, 200, { changeableAttributes: { readEnabled: true } });
+    return json(res, 404, { errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown' }] });
+  });
+}
+
+/** The transport of a run whose DNS sends contoso.azurecr.io to the stub. */
+function toAcr(): typeof fetch {
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    if (url.hostname === ACR) url.host = acr.host;
+    return trusting.fetch(url, init);
+  }) as typeof fetch;
+}
+
+/** The gate's sign-in as the registry client sees it: an Entra token for the registry audience. */
+const azure: AzureContext = {
+  credential: { getToken: async () => ({ token: ENTRA, expiresOnTimestamp: Date.now() + 3_600_000 }) },
+  endpoints: {
+    name: 'test',
+    authorityHost: 'https://login.invalid',
+    resourceManager: 'https://arm.invalid',
+    graph: 'https://graph.invalid',
+    acrSuffixes: ['.azurecr.io'],
+    acrScope: 'https://containerregistry.azure.net/.default',
+  },
+  tenantId: 'tenant-guid',
+};
+
 beforeAll(async () => {
   const t = await testTls();
   tls.setDefaultCACertificates([...tls.getCACertificates('default'), t.cert]);
   trusting = trustingFetch(t.cert);
   open = await openRegistry();
+  acr = await acrRegistry();
   locked = await startStubHttps((req, res) =>
     json(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': 'Basic realm="locked"' }),
   );
 });
 
 afterAll(async () => {
-  await Promise.all([open.stop(), locked.stop(), trusting.close()]);
+  await Promise.all([open.stop(), locked.stop(), acr.stop(), trusting.close()]);
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -144,7 +211,7 @@ describe('early image checks', () => {
     expect(a?.status).toBe('unverifiable');
   });
 
-  it('never start on an ACR host (the sign-in and the discovery decide those), nor on a reference that does not parse', async () => {
+  it('never start on an ACR host before the sign-in, nor on a reference that does not parse', async () => {
     let calls = 0;
     const counting = ((...args: Parameters<typeof fetch>) => {
       calls++;
@@ -154,7 +221,54 @@ describe('early image checks', () => {
     e.add('contoso.azurecr.io/team/app:v1');
     e.add('Not An Image');
     expect(await e.answer(ref('contoso.azurecr.io/team/app:v1'), undefined)).toBeUndefined();
+    expect(e.acrAnswer(ref('contoso.azurecr.io/team/app:v1'))).toBeUndefined();
     expect(calls).toBe(0);
+  });
+
+  it('check ACR images with the gate identity from the sign-in on, before the discovery, as the run’s client would', async () => {
+    const before = acr.requests.length;
+    const e = new EarlyImageChecks(Promise.resolve({ fetch: toAcr() }), AbortSignal.timeout(20_000), quiet);
+    e.add(`${ACR}/team/app:v1`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(acr.requests.length).toBe(before); // not signed in yet: nothing is asked
+    await e.signedIn(azure);
+    const image = ref(`${ACR}/team/app:v1`);
+    // No discovery has answered (discovered() is never called): a served manifest needs nothing from it.
+    const early = await e.acrAnswer(image);
+    const fresh = new RegistryClient({
+      fetch: toAcr(),
+      signal: AbortSignal.timeout(20_000),
+      isAcr: isAcrHost,
+      getEntraToken: async () => ENTRA,
+      acrTenant: 'tenant-guid',
+    });
+    expect(early).toEqual(await fresh.checkImage(image));
+    expect(early).toMatchObject({ status: 'ok', acr: true, auth: 'gate-identity' });
+    // An image a later file names is started at once, with the same exchanged token (a registry that does not
+    // quarantine: the discovery has answered by then).
+    e.discovered(() => false);
+    e.add(`${ACR}/team/app:gone`);
+    expect((await e.acrAnswer(ref(`${ACR}/team/app:gone`)))?.status).toBe('not-found');
+    expect(e.requestCounts()).toMatchObject({ ping: 1, 'acr-exchange': 1, 'manifest-get': 2, 'acr-attributes': 0 });
+  });
+
+  it('a refused ACR manifest waits for the discovery to say whether the registry quarantines', async () => {
+    for (const quarantines of [true, false]) {
+      const e = new EarlyImageChecks(Promise.resolve({ fetch: toAcr() }), AbortSignal.timeout(20_000), quiet);
+      await e.signedIn(azure);
+      e.add(`${ACR}/team/app:gone`);
+      const answer = e.acrAnswer(ref(`${ACR}/team/app:gone`));
+      const pending = await Promise.race([answer, new Promise((r) => setTimeout(() => r('pending'), 300))]);
+      // The manifest and the tag list have answered (not found, never pushed); whether ACR's quarantine could
+      // explain it is the registry's policy, which only ARM's discovery knows.
+      expect(pending).toBe('pending');
+      expect(e.requestCounts()).toMatchObject({ 'manifest-get': 1, tags: 1, 'acr-attributes': 0 });
+      e.discovered(() => quarantines);
+      expect((await answer)?.status).toBe('not-found');
+      // With the policy on, ACR answers a quarantined tag with 404 and may leave it out of the list: the attributes
+      // are read (repository and tag); with it off a tag the list lacks was never pushed, and nothing more is read.
+      expect(e.requestCounts()['acr-attributes']).toBe(quarantines ? 2 : 0);
+    }
   });
 
   it('the gate checks the images of a file while the next one is still being read, one request each', async () => {

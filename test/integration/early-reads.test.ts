@@ -102,6 +102,60 @@ describe('reads that start while the manifests are read', () => {
   });
 });
 
+describe('ACR image checks that start at the sign-in', () => {
+  const POD = Buffer.from(
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: late, namespace: orders}\nspec:\n  containers:\n' +
+      '  - name: web\n    image: prodacr.azurecr.io/mirror/nginx:1.27.3\n',
+  );
+  async function run(gated: boolean) {
+    const marks: string[] = [];
+    const result = await runGate(
+      testConfig({
+        manifests: [path.resolve('examples/manifests/orders-api.yaml'), '-'],
+        cluster: CLUSTER,
+        subscription: SUB,
+        simulate: WORLD,
+        timeoutMs: 30_000,
+      }),
+      {
+        logger: quiet,
+        maskSecret: () => {},
+        env: {},
+        // Gated: the second manifest (stdin) is handed over only once the world's ACR has served a manifest, so a
+        // gate that waited for the inventory (and the discovery after it) before asking ACR never gets it.
+        readStdin: async () => {
+          const end = Date.now() + 10_000;
+          while (gated && (emulators.at(-1)?.requestCounts()['manifest-get'] ?? 0) === 0) {
+            if (Date.now() > end) throw new Error('no ACR manifest was asked for while the manifests were read');
+            await new Promise((r) => setTimeout(r, 5));
+          }
+          marks.push('stdin read');
+          return POD;
+        },
+        mark: (name) => marks.push(name),
+      },
+    );
+    return { result, marks };
+  }
+
+  it('asks ACR with the gate identity while the manifests are still read, with the verdict and requests of a plain run', async () => {
+    const early = await run(true);
+    expect(early.marks.indexOf('signed in')).toBeLessThan(early.marks.indexOf('stdin read'));
+    expect(early.marks.indexOf('stdin read')).toBeLessThan(early.marks.indexOf('manifests read'));
+    const prompt = await run(false);
+    expect(early.result.exitCode).toBe(prompt.result.exitCode);
+    expect(early.result.report.findings.map((f) => `${f.rule} ${f.image ?? ''}`).sort()).toEqual(
+      prompt.result.report.findings.map((f) => `${f.rule} ${f.image ?? ''}`).sort(),
+    );
+    // One exchange per registry, one manifest per image, whichever client asked: the counts are the same.
+    const registry = (r: Record<string, number>) =>
+      Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('emulator.')));
+    expect(registry(early.result.requests)).toEqual(registry(prompt.result.requests));
+    expect(early.result.requests['manifest-get']).toBeGreaterThan(0);
+    expect(early.result.requests['acr-exchange']).toBe(1);
+  });
+});
+
 describe('the sign-in decision before the inventory', () => {
   it('a manifest naming an ACR starts the sign-in though the inventory is not done', async () => {
     const world = await loadWorld(WORLD);

@@ -74,7 +74,7 @@ export interface RegistryClientOptions {
    * Is the registry's quarantine policy enabled (ARM `policies.quarantinePolicy.status`)? ACR answers a quarantined
    * tag with 404 "manifest unknown", so the manifest attributes are then read even for a tag tags/list lacks.
    */
-  quarantineEnabled?: (registry: string) => boolean;
+  quarantineEnabled?: (registry: string) => boolean | Promise<boolean>;
 }
 
 export type { ImageCheck, ImageCheckStatus } from '../../types/facts/images.js';
@@ -459,7 +459,7 @@ export class RegistryClient {
     if (result.status !== 'not-found' && result.status !== 'denied') return;
     // A tag that tags/list does not have was never pushed (or was deleted): no lock can explain it either, unless the
     // registry quarantines (ACR answers a quarantined tag with 404 and may leave it out of the list).
-    const quarantine = this.opts.quarantineEnabled?.(s.registry) === true;
+    const quarantine = (await this.opts.quarantineEnabled?.(s.registry)) === true;
     if (result.status === 'not-found' && result.tagListed === false && !quarantine) return;
     const repo = ref.repository;
     const scope = `repository:${repo}:metadata_read`;

@@ -3,7 +3,7 @@
 // behind one, the upstream asked anonymously), and for a run out of time, every unanswered image as unverifiable.
 
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './client.js';
-import type { EarlyImageChecks } from './early.js';
+import { gateIdentityOptions, type EarlyImageChecks } from './early.js';
 import { collectCacheRules } from '../azure/cache-rules.js';
 import { isAcrHost } from '../../lib/acr-host.js';
 import { cacheRuleFor } from '../../lib/cache-rule.js';
@@ -30,6 +30,8 @@ export async function collectImageFacts(
         : [],
     ),
   );
+  const quarantineEnabled = (registry: string): boolean => quarantining.has(registry.toLowerCase());
+  early?.discovered(quarantineEnabled);
   const azure = ctx.azure;
   const client = new RegistryClient({
     fetch: ctx.fetch,
@@ -37,17 +39,8 @@ export async function collectImageFacts(
     signal: ctx.signal,
     logger: ctx.logger,
     isAcr,
-    quarantineEnabled: (registry) => quarantining.has(registry.toLowerCase()),
-    ...(azure
-      ? {
-          getEntraToken: async () => {
-            const t = await azure.credential.getToken(azure.endpoints.acrScope);
-            if (!t) throw new Error('no Entra token for the registry audience');
-            return t.token;
-          },
-          ...(azure.tenantId ? { acrTenant: azure.tenantId } : {}),
-        }
-      : {}),
+    quarantineEnabled,
+    ...(azure ? gateIdentityOptions(azure) : {}),
   });
   const secrets = manifestCredentials(inventory, ctx.maskSecret);
   // Uses grouped by image once: the pull-secret credential of an image is looked up among its own uses only.
@@ -71,8 +64,13 @@ export async function collectImageFacts(
       const ref = uses[0].ref!;
       // ACR with a sign-in goes through Entra; elsewhere the pod's own pull-secret credential, if the manifests carry one.
       const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
-      // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts).
-      const started = isAcr(ref.registry) ? undefined : await early?.answer(ref, credential);
+      // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts):
+      // with the gate's identity at an ACR once signed in; anonymously at a registry that needs no credential.
+      const started = isAcr(ref.registry)
+        ? azure
+          ? await early?.acrAnswer(ref)
+          : undefined
+        : await early?.answer(ref, credential);
       const r = started ?? (await client.checkImage(ref, credential));
       const cache = await cacheRead;
       if (cache) await addCacheUse(r, ref, cache, upstream);
