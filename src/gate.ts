@@ -33,6 +33,7 @@ import { timedOutFinding } from './checks/timeouts.js';
 import { auditNeedsAttention, checkAudit, type AuditResult } from './checks/audit.js';
 import type { Emulator } from './simulate/index.js';
 import { startDebugTrace } from './lib/debug-log.js';
+import { CONNECTIONS_PER_ORIGIN } from './facts/proxy-fetch.js';
 
 export type { GateDeps, GateResult };
 
@@ -136,7 +137,7 @@ async function startWorld(config: Config, deps: GateDeps): Promise<StartedWorld>
   );
   if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
     config = { ...config, cluster: String(clusters[0].id) };
-  return { config, now, emulator: await startEmulator(world) };
+  return { config, now, emulator: await startEmulator(world, { connectionsPerOrigin: CONNECTIONS_PER_ORIGIN }) };
 }
 
 async function readInventory(

@@ -8201,6 +8201,7 @@ function startDebugTrace(logger, opts) {
 
 
 
+
 const OFFLINE_SCOPE = { cluster: false, identityRead: false, networkRead: false, offline: true };
 const EMPTY_INVENTORY = { files: [], uses: [], secrets: [], serviceAccounts: [], findings: [] };
 async function runGate(config, deps) {
@@ -8293,7 +8294,7 @@ async function startWorld(config, deps) {
     const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');
     if (config.mode === 'audit' && !config.cluster && config.workloads !== false && clusters.length === 1)
         config = { ...config, cluster: String(clusters[0].id) };
-    return { config, now, emulator: await startEmulator(world) };
+    return { config, now, emulator: await startEmulator(world, { connectionsPerOrigin: proxy_fetch.CONNECTIONS_PER_ORIGIN }) };
 }
 async function readInventory(config, deps, seen = {}) {
     deps.phase?.('Reading manifests');

@@ -3847,9 +3847,8 @@ async function startEmulator(world, opts = {}) {
         secureContext: external_node_tls_.createSecureContext({ ca: [...external_node_tls_.getCACertificates('default')] }),
     });
     const agent = new undici/* Agent */.g6({
-        // The gate's own registry transport opens at most 32 connections per origin (facts/proxy-fetch.ts,
-        // CONNECTIONS_PER_ORIGIN): the same here, so a simulated run makes the handshakes a real one makes.
-        connections: 32,
+        // As many connections per origin as the gate's own registry transport opens (EmulatorOptions).
+        connections: opts.connectionsPerOrigin ?? 64,
         connect: (o, cb) => {
             const h = lower(o.hostname);
             const onDefaultPort = !o.port || o.port === '443';

@@ -83,6 +83,11 @@ export interface EmulatorOptions {
   port?: number;
   /** More names for the TLS certificate (`simulate serve` adds login.microsoftonline.com for MSAL's discovery). */
   extraCertHosts?: string[];
+  /**
+   * Connections per origin of the emulator's own transport (default 64): the gate passes its registry transport's
+   * limit (facts/proxy-fetch.ts, CONNECTIONS_PER_ORIGIN), so a simulated run makes the handshakes a real one makes.
+   */
+  connectionsPerOrigin?: number;
 }
 
 export interface Emulator {
@@ -617,9 +622,8 @@ export async function startEmulator(world: World, opts: EmulatorOptions = {}): P
     secureContext: tls.createSecureContext({ ca: [...tls.getCACertificates('default')] }),
   });
   const agent = new Agent({
-    // The gate's own registry transport opens at most 32 connections per origin (facts/proxy-fetch.ts,
-    // CONNECTIONS_PER_ORIGIN): the same here, so a simulated run makes the handshakes a real one makes.
-    connections: 32,
+    // As many connections per origin as the gate's own registry transport opens (EmulatorOptions).
+    connections: opts.connectionsPerOrigin ?? 64,
     connect: (o, cb) => {
       const h = lower(o.hostname);
       const onDefaultPort = !o.port || o.port === '443';
