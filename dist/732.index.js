@@ -413,16 +413,14 @@ function hostOf(url) {
 /* harmony export */   W3: () => (/* binding */ KubeApiError)
 /* harmony export */ });
 /* unused harmony export proxyFor */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20806);
-/* harmony import */ var _read_capped_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99169);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34629);
+/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20806);
+/* harmony import */ var _read_capped_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99169);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34629);
 // A small reader of the Kubernetes API for the gate's few calls (get, list with pagination, one POST): the current
 // context's server over undici with the kubeconfig's TLS (CA, client certificate, tls-server-name, skip-verify) and
 // proxy (the entry's proxy-url wins, else HTTPS_PROXY / NO_PROXY through proxyUrlFor), the user's credentials from
 // kubeconfig.ts, each request bounded by a timeout and the run's deadline, each body by a size cap. Every failure is a
 // KubeApiError that `failure` turns into one line; a response body is never echoed.
-
 
 
 
@@ -470,14 +468,18 @@ const MB = 1024 * 1024;
 const MAX_PAGES = 2000;
 /** The proxy the server is reached through, as kubectl chooses it: the entry's own `proxy-url` wins, else the env. */
 function proxyFor(cluster, proxyEnv) {
-    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__/* .proxyUrlFor */ .tr)(cluster.server, proxyEnv) : undefined);
+    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyUrlFor */ .tr)(cluster.server, proxyEnv) : undefined);
 }
 function fileOrData(file, data, what) {
     // As kubectl: the inline data overrides the file.
     if (data)
         return Buffer.from(data, 'base64');
-    return file ? (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .readKubeconfigFile */ .s9)(file, what) : undefined;
+    return file ? (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .readKubeconfigFile */ .s9)(file, what) : undefined;
 }
+/**
+ * The dispatcher for the cluster's TLS (and proxy), built once undici is loaded (by the first request); what cannot be
+ * used (a file the kubeconfig names, a proxy scheme) throws here, at once.
+ */
 function dispatcherFor(cluster, user, proxy) {
     const tls = {};
     // No CA in the kubeconfig: the default store (system CAs and NODE_EXTRA_CA_CERTS) applies.
@@ -495,11 +497,11 @@ function dispatcherFor(cluster, user, proxy) {
     if (cluster.tlsServerName)
         tls.servername = cluster.tlsServerName;
     if (!proxy)
-        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
+        return (u) => new u.Agent({ connect: tls });
     // Only the scheme goes into the message: a proxy URL may carry credentials.
     if (!/^https?:/i.test(proxy))
         throw new Error(`the kubeconfig's proxy-url is a ${proxy.split(':')[0]} proxy; only http and https proxies are supported`);
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ uri: proxy, requestTls: tls });
+    return (u) => new u.ProxyAgent({ uri: proxy, requestTls: tls });
 }
 function errorCode(err) {
     for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
@@ -514,14 +516,15 @@ function errorCode(err) {
  * cannot be used, or KubeconfigProblem (from credentialsFor) when its exec plugin waits for a person or is missing.
  */
 function kubeApi(kc, opts) {
-    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTarget */ .fs)(kc);
+    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .currentTarget */ .fs)(kc);
     const server = new URL(cluster.server);
     if (server.protocol === 'http:' && !cluster.skipTLSVerify)
         throw new Error('HTTP protocol is not allowed when insecure-skip-tls-verify is not set');
     if (server.protocol !== 'http:' && server.protocol !== 'https:')
         throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
-    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsFor */ .Og)(user, opts);
-    const dispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsFor */ .Og)(user, opts);
+    const makeDispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+    let wire;
     const timeoutMs = opts.timeoutMs ?? 30_000;
     const maxBody = opts.maxBodyBytes ?? 64 * MB;
     const base = cluster.server.replace(/\/+$/, '');
@@ -554,7 +557,11 @@ function kubeApi(kc, opts) {
         count += 1;
         let res;
         try {
-            res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+            const { request, dispatcher } = await (wire ??= (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__/* .loadUndici */ .b7)().then((u) => ({
+                request: u.request,
+                dispatcher: makeDispatcher(u),
+            })));
+            res = await request(url, {
                 method,
                 dispatcher,
                 signal,
@@ -581,7 +588,7 @@ function kubeApi(kc, opts) {
                 res.body.destroy();
                 throw tooLarge();
             }
-            const bytes = await (0,_read_capped_js__WEBPACK_IMPORTED_MODULE_3__/* .readCapped */ .E)(res.body, maxBody);
+            const bytes = await (0,_read_capped_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .E)(res.body, maxBody);
             if (!bytes)
                 throw tooLarge();
             try {
@@ -1049,11 +1056,14 @@ function groupFindings(findings) {
     });
 }
 
+// EXTERNAL MODULE: ./src/lib/findings-by-image.ts
+var findings_by_image = __webpack_require__(19979);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
 var catalogue = __webpack_require__(91062);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 // Turns findings into the report's verdict: the per-image status table, the summary counts, `ready`, and the exit code.
 // `ready` is true exactly when the exit code is 0 (DESIGN.md).
+
 
 
 
@@ -1101,9 +1111,10 @@ function buildReport(opts) {
     const findings = (0,sort/* sortFindings */.Tc)(groupFindings(dedupeFindings(opts.findings)));
     const images = reportImages(opts.uses, findings, opts.images);
     const scope = opts.scope;
+    const about = (0,findings_by_image/* findingsForImage */.d)(findings);
     if (scope)
         for (const image of images)
-            image.checks = imageChecks(image, findings, scope, opts.images);
+            image.checks = imageChecks(image, about(image.reference), scope, opts.images);
     const verified = images.every((i) => !i.checks || !hasUnverified(i.checks));
     const summary = (0,sort/* summarize */.eh)(findings, images.length);
     let exitCode = exitCodeFor(findings, opts.failOn);
@@ -1137,16 +1148,20 @@ function reportImages(uses, findings, facts) {
             entry.locations.push({ file: use.location.file, line: use.location.line });
         }
     }
+    // An accepted (suppressed) finding no longer decides the image's status.
+    const deciding = findings.filter((f) => !f.suppressed);
+    const about = (0,findings_by_image/* findingsForImage */.d)(deciding);
+    // The places an invalid-reference finding points at: an image whose place is one of them is invalid.
+    const invalidAt = new Set(deciding
+        .filter((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.imageStatus === 'invalid')
+        .flatMap((f) => (f.locations ?? (f.location ? [f.location] : [])).map((l) => `${l.file}\u0000${l.line}`)));
     for (const entry of byRef.values()) {
-        // An accepted (suppressed) finding no longer decides the image's status.
-        const deciding = findings.filter((f) => !f.suppressed);
-        const rules = new Set(deciding
+        const rules = new Set(about(entry.reference)
             .filter((f) => f.image === entry.reference)
             // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
             .filter((f) => !(0,catalogue/* ruleById */.BD)(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
             .map((f) => f.rule));
-        const invalid = deciding.some((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.imageStatus === 'invalid' &&
-            entry.locations.some((l) => (f.locations ?? (f.location ? [f.location] : [])).some((fl) => l.file === fl.file && l.line === fl.line)));
+        const invalid = entry.locations.some((l) => invalidAt.has(`${l.file}\u0000${l.line}`));
         const checked = facts.checked.get(entry.reference);
         if (checked?.digest)
             entry.digest = checked.digest;
@@ -8870,7 +8885,7 @@ async function runTraced(config, deps) {
 async function startWorld(config, deps) {
     deps.phase?.('Starting the simulated world');
     // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
-    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 25358));
+    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 25358));
     const world = await loadWorld(config.simulate ?? '');
     const now = typeof world.now === 'string' ? new Date(world.now) : new Date();
     // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,

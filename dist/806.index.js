@@ -7,13 +7,13 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J0: () => (/* binding */ CONNECTIONS_PER_ORIGIN),
+/* harmony export */   b7: () => (/* binding */ loadUndici),
 /* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
 /* harmony export */   tr: () => (/* binding */ proxyUrlFor),
 /* harmony export */   wv: () => (/* binding */ proxyAwareRequest)
 /* harmony export */ });
 /* unused harmony exports proxyFromEnv, ProxyFailure, proxyHostOf */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38843);
+/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38843);
 // The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
 // their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
 // (CLI and action) and the Kubernetes API. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY and their lower-case forms,
@@ -24,7 +24,6 @@ export const modules = {
 // fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
 // never goes through a proxy.
 
-
 /**
  * Connections per origin for the registry transport: as many as a registry client has requests in flight. Without a
  * cap undici opens a new connection whenever a request arrives before a finished one has handed its socket back: 62
@@ -32,7 +31,7 @@ export const modules = {
  * 0.77 s of CPU for the run and the gate as much again (measured; 32 connections with the cap). Requests beyond the cap
  * wait in undici's queue for a free connection.
  */
-const CONNECTIONS_PER_ORIGIN = _registry_http_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_CONCURRENCY_PER_REGISTRY */ .gf;
+const CONNECTIONS_PER_ORIGIN = _registry_http_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_CONCURRENCY_PER_REGISTRY */ .gf;
 function proxyFromEnv(env) {
     const pick = (upper) => env[upper] || env[upper.toLowerCase()] || undefined;
     const httpProxy = pick('HTTP_PROXY');
@@ -80,9 +79,18 @@ function proxyUrlFor(target, env) {
     }
     return proxy;
 }
+let undici;
+/**
+ * undici (~0.5 MB of bundle, and its load touches globalThis.Headers, which loads Node's own copy too) is loaded by the
+ * first request that needs it: a run that sends nothing (`--offline`, a run on manifests alone) never loads it.
+ */
+function loadUndici() {
+    // undici is CommonJS: a bundler may hand its exports over as `default` only (esbuild's split chunks do).
+    return (undici ??= __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 24371, 19)).then((m) => ('Agent' in m ? m : m.default)));
+}
 /** The agent for a proxy named in the environment; every field given, so it never falls back to process.env. */
-function envProxyAgent(p) {
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
+function envProxyAgent(u, p) {
+    return new u.EnvHttpProxyAgent({
         httpProxy: p.httpProxy ?? '',
         httpsProxy: p.httpsProxy ?? '',
         noProxy: p.noProxy ?? '',
@@ -103,9 +111,10 @@ function proxyAwareFetch(env) {
     const p = proxyFromEnv(env);
     if (!p.httpProxy && !p.httpsProxy)
         return globalThis.fetch.bind(globalThis);
-    const dispatcher = envProxyAgent(p);
+    let agent;
     return (async (input, init) => {
         try {
+            const dispatcher = await (agent ??= loadUndici().then((u) => envProxyAgent(u, p)));
             return await globalThis.fetch(input, { ...init, dispatcher });
         }
         catch (err) {
@@ -120,10 +129,14 @@ function proxyAwareFetch(env) {
  */
 function proxyAwareRequest(env) {
     const p = proxyFromEnv(env);
-    const dispatcher = p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connections: CONNECTIONS_PER_ORIGIN });
+    let wire;
     return async (url, init) => {
         try {
-            return await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { ...init, dispatcher });
+            const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
+                request: u.request,
+                dispatcher: p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
+            })));
+            return await request(url, { ...init, dispatcher });
         }
         catch (err) {
             throw blameProxy(err, url, env, init.signal.aborted);

@@ -16,6 +16,7 @@ import type {
 import { SEVERITY_ORDER } from './types/index.js';
 import { sortFindings, summarize } from './lib/sort.js';
 import { groupFindings } from './lib/group-findings.js';
+import { findingsForImage } from './lib/findings-by-image.js';
 import { ruleById, type RuleConcern } from './rules/catalogue.js';
 
 /** The image statuses findings give (rules/catalogue.ts: imageStatus), most decisive first. Earlier entries win. */
@@ -90,7 +91,8 @@ export function buildReport(opts: {
   const findings = sortFindings(groupFindings(dedupeFindings(opts.findings)));
   const images = reportImages(opts.uses, findings, opts.images);
   const scope = opts.scope;
-  if (scope) for (const image of images) image.checks = imageChecks(image, findings, scope, opts.images);
+  const about = findingsForImage(findings);
+  if (scope) for (const image of images) image.checks = imageChecks(image, about(image.reference), scope, opts.images);
   const verified = images.every((i) => !i.checks || !hasUnverified(i.checks));
   const summary = summarize(findings, images.length);
   let exitCode = exitCodeFor(findings, opts.failOn);
@@ -124,23 +126,24 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
       entry.locations.push({ file: use.location.file, line: use.location.line });
     }
   }
+  // An accepted (suppressed) finding no longer decides the image's status.
+  const deciding = findings.filter((f) => !f.suppressed);
+  const about = findingsForImage(deciding);
+  // The places an invalid-reference finding points at: an image whose place is one of them is invalid.
+  const invalidAt = new Set(
+    deciding
+      .filter((f) => ruleById(f.rule)?.imageStatus === 'invalid')
+      .flatMap((f) => (f.locations ?? (f.location ? [f.location] : [])).map((l) => `${l.file}\u0000${l.line}`)),
+  );
   for (const entry of byRef.values()) {
-    // An accepted (suppressed) finding no longer decides the image's status.
-    const deciding = findings.filter((f) => !f.suppressed);
     const rules = new Set(
-      deciding
+      about(entry.reference)
         .filter((f) => f.image === entry.reference)
         // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
         .filter((f) => !ruleById(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
         .map((f) => f.rule),
     );
-    const invalid = deciding.some(
-      (f) =>
-        ruleById(f.rule)?.imageStatus === 'invalid' &&
-        entry.locations.some((l) =>
-          (f.locations ?? (f.location ? [f.location] : [])).some((fl) => l.file === fl.file && l.line === fl.line),
-        ),
-    );
+    const invalid = entry.locations.some((l) => invalidAt.has(`${l.file}\u0000${l.line}`));
     const checked = facts.checked.get(entry.reference);
     if (checked?.digest) entry.digest = checked.digest;
     if (checked?.platforms?.length) entry.platforms = checked.platforms;

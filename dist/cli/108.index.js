@@ -334,7 +334,7 @@ async function runDiagnose(config, target, deps) {
     let emulator;
     let cluster = config.cluster;
     if (config.simulate) {
-        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
+        const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(243), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 25746));
         const world = await loadWorld(config.simulate);
         if (!cluster) {
             const clusters = world.azure.resources.filter((r) => String(r.type).toLowerCase() === 'microsoft.containerservice/managedclusters');

@@ -11,16 +11,14 @@ export const modules = {
 /* harmony export */   W3: () => (/* binding */ KubeApiError)
 /* harmony export */ });
 /* unused harmony export proxyFor */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20806);
-/* harmony import */ var _read_capped_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99169);
-/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34629);
+/* harmony import */ var _proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20806);
+/* harmony import */ var _read_capped_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99169);
+/* harmony import */ var _kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34629);
 // A small reader of the Kubernetes API for the gate's few calls (get, list with pagination, one POST): the current
 // context's server over undici with the kubeconfig's TLS (CA, client certificate, tls-server-name, skip-verify) and
 // proxy (the entry's proxy-url wins, else HTTPS_PROXY / NO_PROXY through proxyUrlFor), the user's credentials from
 // kubeconfig.ts, each request bounded by a timeout and the run's deadline, each body by a size cap. Every failure is a
 // KubeApiError that `failure` turns into one line; a response body is never echoed.
-
 
 
 
@@ -68,14 +66,18 @@ const MB = 1024 * 1024;
 const MAX_PAGES = 2000;
 /** The proxy the server is reached through, as kubectl chooses it: the entry's own `proxy-url` wins, else the env. */
 function proxyFor(cluster, proxyEnv) {
-    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_1__.proxyUrlFor)(cluster.server, proxyEnv) : undefined);
+    return cluster.proxyUrl ?? (proxyEnv ? (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__.proxyUrlFor)(cluster.server, proxyEnv) : undefined);
 }
 function fileOrData(file, data, what) {
     // As kubectl: the inline data overrides the file.
     if (data)
         return Buffer.from(data, 'base64');
-    return file ? (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .readKubeconfigFile */ .s9)(file, what) : undefined;
+    return file ? (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .readKubeconfigFile */ .s9)(file, what) : undefined;
 }
+/**
+ * The dispatcher for the cluster's TLS (and proxy), built once undici is loaded (by the first request); what cannot be
+ * used (a file the kubeconfig names, a proxy scheme) throws here, at once.
+ */
 function dispatcherFor(cluster, user, proxy) {
     const tls = {};
     // No CA in the kubeconfig: the default store (system CAs and NODE_EXTRA_CA_CERTS) applies.
@@ -93,11 +95,11 @@ function dispatcherFor(cluster, user, proxy) {
     if (cluster.tlsServerName)
         tls.servername = cluster.tlsServerName;
     if (!proxy)
-        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: tls });
+        return (u) => new u.Agent({ connect: tls });
     // Only the scheme goes into the message: a proxy URL may carry credentials.
     if (!/^https?:/i.test(proxy))
         throw new Error(`the kubeconfig's proxy-url is a ${proxy.split(':')[0]} proxy; only http and https proxies are supported`);
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ uri: proxy, requestTls: tls });
+    return (u) => new u.ProxyAgent({ uri: proxy, requestTls: tls });
 }
 function errorCode(err) {
     for (let e = err, i = 0; e && i < 4; e = e.cause, i++) {
@@ -112,14 +114,15 @@ function errorCode(err) {
  * cannot be used, or KubeconfigProblem (from credentialsFor) when its exec plugin waits for a person or is missing.
  */
 function kubeApi(kc, opts) {
-    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .currentTarget */ .fs)(kc);
+    const { cluster, user } = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .currentTarget */ .fs)(kc);
     const server = new URL(cluster.server);
     if (server.protocol === 'http:' && !cluster.skipTLSVerify)
         throw new Error('HTTP protocol is not allowed when insecure-skip-tls-verify is not set');
     if (server.protocol !== 'http:' && server.protocol !== 'https:')
         throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
-    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .credentialsFor */ .Og)(user, opts);
-    const dispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+    const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsFor */ .Og)(user, opts);
+    const makeDispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+    let wire;
     const timeoutMs = opts.timeoutMs ?? 30_000;
     const maxBody = opts.maxBodyBytes ?? 64 * MB;
     const base = cluster.server.replace(/\/+$/, '');
@@ -152,7 +155,11 @@ function kubeApi(kc, opts) {
         count += 1;
         let res;
         try {
-            res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+            const { request, dispatcher } = await (wire ??= (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__.loadUndici)().then((u) => ({
+                request: u.request,
+                dispatcher: makeDispatcher(u),
+            })));
+            res = await request(url, {
                 method,
                 dispatcher,
                 signal,
@@ -179,7 +186,7 @@ function kubeApi(kc, opts) {
                 res.body.destroy();
                 throw tooLarge();
             }
-            const bytes = await (0,_read_capped_js__WEBPACK_IMPORTED_MODULE_3__/* .readCapped */ .E)(res.body, maxBody);
+            const bytes = await (0,_read_capped_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .E)(res.body, maxBody);
             if (!bytes)
                 throw tooLarge();
             try {

@@ -465,11 +465,14 @@ function groupFindings(findings) {
     });
 }
 
+// EXTERNAL MODULE: ./src/lib/findings-by-image.ts
+var findings_by_image = __webpack_require__(19979);
 // EXTERNAL MODULE: ./src/rules/catalogue.ts
 var catalogue = __webpack_require__(91062);
 ;// CONCATENATED MODULE: ./src/verdict.ts
 // Turns findings into the report's verdict: the per-image status table, the summary counts, `ready`, and the exit code.
 // `ready` is true exactly when the exit code is 0 (DESIGN.md).
+
 
 
 
@@ -517,9 +520,10 @@ function buildReport(opts) {
     const findings = (0,sort/* sortFindings */.Tc)(groupFindings(dedupeFindings(opts.findings)));
     const images = reportImages(opts.uses, findings, opts.images);
     const scope = opts.scope;
+    const about = (0,findings_by_image/* findingsForImage */.d)(findings);
     if (scope)
         for (const image of images)
-            image.checks = imageChecks(image, findings, scope, opts.images);
+            image.checks = imageChecks(image, about(image.reference), scope, opts.images);
     const verified = images.every((i) => !i.checks || !hasUnverified(i.checks));
     const summary = (0,sort/* summarize */.eh)(findings, images.length);
     let exitCode = exitCodeFor(findings, opts.failOn);
@@ -553,16 +557,20 @@ function reportImages(uses, findings, facts) {
             entry.locations.push({ file: use.location.file, line: use.location.line });
         }
     }
+    // An accepted (suppressed) finding no longer decides the image's status.
+    const deciding = findings.filter((f) => !f.suppressed);
+    const about = (0,findings_by_image/* findingsForImage */.d)(deciding);
+    // The places an invalid-reference finding points at: an image whose place is one of them is invalid.
+    const invalidAt = new Set(deciding
+        .filter((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.imageStatus === 'invalid')
+        .flatMap((f) => (f.locations ?? (f.location ? [f.location] : [])).map((l) => `${l.file}\u0000${l.line}`)));
     for (const entry of byRef.values()) {
-        // An accepted (suppressed) finding no longer decides the image's status.
-        const deciding = findings.filter((f) => !f.suppressed);
-        const rules = new Set(deciding
+        const rules = new Set(about(entry.reference)
             .filter((f) => f.image === entry.reference)
             // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
             .filter((f) => !(0,catalogue/* ruleById */.BD)(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
             .map((f) => f.rule));
-        const invalid = deciding.some((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.imageStatus === 'invalid' &&
-            entry.locations.some((l) => (f.locations ?? (f.location ? [f.location] : [])).some((fl) => l.file === fl.file && l.line === fl.line)));
+        const invalid = entry.locations.some((l) => invalidAt.has(`${l.file}\u0000${l.line}`));
         const checked = facts.checked.get(entry.reference);
         if (checked?.digest)
             entry.digest = checked.digest;
@@ -8286,7 +8294,7 @@ async function runTraced(config, deps) {
 async function startWorld(config, deps) {
     deps.phase?.('Starting the simulated world');
     // Loaded only under --simulate: the emulator (and its certificate generator) costs nothing otherwise.
-    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 25746));
+    const { loadWorld, startEmulator } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(861), __webpack_require__.e(365)]).then(__webpack_require__.bind(__webpack_require__, 25746));
     const world = await loadWorld(config.simulate ?? '');
     const now = typeof world.now === 'string' ? new Date(world.now) : new Date();
     // The audit's workload pass checks the kubelet identity of the cluster the kubeconfig reaches: under --simulate,

@@ -843,8 +843,11 @@ var types = __webpack_require__(31569);
 var sort = __webpack_require__(9715);
 // EXTERNAL MODULE: ./src/lib/acr-host.ts
 var acr_host = __webpack_require__(7076);
+// EXTERNAL MODULE: ./src/lib/findings-by-image.ts
+var findings_by_image = __webpack_require__(19979);
 ;// CONCATENATED MODULE: ./src/report/common.ts
 // Small helpers the renderers share: grouping findings by image, per-image concern marks, verdict words.
+
 
 
 
@@ -894,7 +897,7 @@ function concernMark(report, image, concern) {
     let worst;
     const rules = new Set();
     let unverifiable = false;
-    for (const f of report.findings) {
+    for (const f of (0,findings_by_image/* findingsForImage */.d)(report.findings)(image.reference)) {
         if (concernOf(f.rule) !== concern || !applies(f, image, concern))
             continue;
         // An accepted "could not check" finding no longer marks the image ❔: the accepted check says so below.
@@ -1818,7 +1821,7 @@ async function publishToGitHub(report, config, settings, job, opts) {
     }
     // undici (the proxy-aware fetch) loads only when there is something to publish: `--version` and runs outside
     // GitHub never pay for it.
-    const fetchFn = opts.fetch ?? (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(806)]).then(__webpack_require__.bind(__webpack_require__, 20806))).proxyAwareFetch(opts.env ?? process.env);
+    const fetchFn = opts.fetch ?? (await __webpack_require__.e(/* import() */ 806).then(__webpack_require__.bind(__webpack_require__, 20806))).proxyAwareFetch(opts.env ?? process.env);
     const call = rest(job, settings.githubToken, opts.signal, fetchFn);
     const { owner, repo } = job;
     try {
@@ -2549,7 +2552,7 @@ async function diagnose(config, target, debug) {
         // The gate's own warnings while checking the pod's images go to stderr only with AKS_PULL_GATE_DEBUG=1.
         warning: (m) => debug && process.stderr.write(`warning: ${m}\n`),
     };
-    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(806), __webpack_require__.e(695), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 43108));
+    const { runDiagnose } = await Promise.all(/* import() */[__webpack_require__.e(806), __webpack_require__.e(695), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 43108));
     const { renderDiagnosis } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 68500));
     const result = await runDiagnose(config, target, { logger, maskSecret: () => undefined, env: process.env });
     const format = config.format === 'json' || config.format === 'markdown' ? config.format : 'text';
@@ -2594,7 +2597,7 @@ async function main(argv, env = process.env) {
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
         // The gate (Azure SDKs, HTTP stack) loads only for a real run: --help, --version and usage errors stay instant.
-        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(806), __webpack_require__.e(732), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 92732));
+        const { runGate } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(548), __webpack_require__.e(806), __webpack_require__.e(732), __webpack_require__.e(695)]).then(__webpack_require__.bind(__webpack_require__, 92732));
         // SIGINT/SIGTERM end the run within 2 s: the gate stops as at its deadline and closes the emulator (and its temp
         // kubeconfig); a run that still has not ended by then is ended here.
         const stop = new AbortController();
@@ -2732,6 +2735,54 @@ function acrHostIn(text) {
     if (!/azurecr\./i.test(text))
         return undefined;
     return ACR_HOST_IN_TEXT.exec(text)?.[0].toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 19979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ findingsForImage)
+/* harmony export */ });
+// The findings that can apply to one image, found without reading every finding for every image (a 5,000-image run
+// has as many findings as a tenth of its images, and the report asks per image and concern): a finding that names an
+// image applies to that image only; one that names none (a registry's firewall, the cluster's identity) may apply to
+// any. Order is kept: the first finding of a concern decides what a check says.
+const lookups = new WeakMap();
+/** For each image reference: the findings naming it and every finding naming no image, in `findings`' order. */
+function findingsForImage(findings) {
+    // Kept per list while it has the same length (the lists the report reads are not changed once built).
+    const known = lookups.get(findings);
+    if (known && known.length === findings.length)
+        return known.lookup;
+    const own = new Map();
+    const shared = [];
+    findings.forEach((f, i) => {
+        if (f.image === undefined)
+            shared.push(i);
+        else {
+            const list = own.get(f.image);
+            if (list)
+                list.push(i);
+            else
+                own.set(f.image, [i]);
+        }
+    });
+    const lookup = (reference) => {
+        const mine = own.get(reference) ?? [];
+        const out = [];
+        let a = 0;
+        let b = 0;
+        while (a < mine.length || b < shared.length) {
+            const next = b >= shared.length || (a < mine.length && mine[a] < shared[b]) ? mine[a++] : shared[b++];
+            out.push(findings[next]);
+        }
+        return out;
+    };
+    lookups.set(findings, { length: findings.length, lookup });
+    return lookup;
 }
 
 

@@ -3843,10 +3843,10 @@ async function startEmulator(world, opts = {}) {
     const hostSet = new Set(hosts);
     // One SecureContext for every connection: building it per connection re-parses ~150 root certificates each time
     // (22 s of 41 s CPU at 500 images in the benchmark) and holds ~1 MB of native memory per connection until GC.
-    const connector = (0,undici/* buildConnector */.gU)({
+    const connector = (0,undici.buildConnector)({
         secureContext: external_node_tls_.createSecureContext({ ca: [...external_node_tls_.getCACertificates('default')] }),
     });
-    const agent = new undici/* Agent */.g6({
+    const agent = new undici.Agent({
         // As many connections per origin as the gate's own registry transport opens (EmulatorOptions).
         connections: opts.connectionsPerOrigin ?? 64,
         connect: (o, cb) => {
@@ -3869,7 +3869,7 @@ async function startEmulator(world, opts = {}) {
             }
         },
     });
-    const simFetch = ((input, init) => (0,undici/* fetch */.hd)(input, {
+    const simFetch = ((input, init) => (0,undici.fetch)(input, {
         ...init,
         dispatcher: agent,
     }));
@@ -3885,7 +3885,7 @@ async function startEmulator(world, opts = {}) {
         },
         caPem,
         fetch: simFetch,
-        request: (url, init) => (0,undici/* request */.Em)(url, { ...init, dispatcher: agent }),
+        request: (url, init) => (0,undici.request)(url, { ...init, dispatcher: agent }),
         kubeconfigPath,
         port,
         registryHosts: hosts,

@@ -8,7 +8,7 @@
 // fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
 // never goes through a proxy.
 
-import { Agent, EnvHttpProxyAgent, request } from 'undici';
+import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import type { WireRequest } from '../types/facts/context.js';
 import { DEFAULT_CONCURRENCY_PER_REGISTRY } from './registry/http.js';
 
@@ -65,9 +65,21 @@ export function proxyUrlFor(target: string | URL, env: NodeJS.ProcessEnv): strin
   return proxy;
 }
 
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | undefined;
+
+/**
+ * undici (~0.5 MB of bundle, and its load touches globalThis.Headers, which loads Node's own copy too) is loaded by the
+ * first request that needs it: a run that sends nothing (`--offline`, a run on manifests alone) never loads it.
+ */
+export function loadUndici(): Promise<Undici> {
+  // undici is CommonJS: a bundler may hand its exports over as `default` only (esbuild's split chunks do).
+  return (undici ??= import('undici').then((m) => ('Agent' in m ? m : (m as { default: Undici }).default)));
+}
+
 /** The agent for a proxy named in the environment; every field given, so it never falls back to process.env. */
-function envProxyAgent(p: ReturnType<typeof proxyFromEnv>): EnvHttpProxyAgent {
-  return new EnvHttpProxyAgent({
+function envProxyAgent(u: Undici, p: ReturnType<typeof proxyFromEnv>): EnvHttpProxyAgent {
+  return new u.EnvHttpProxyAgent({
     httpProxy: p.httpProxy ?? '',
     httpsProxy: p.httpsProxy ?? '',
     noProxy: p.noProxy ?? '',
@@ -88,9 +100,10 @@ function blameProxy(err: unknown, target: string | URL, env: NodeJS.ProcessEnv, 
 export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
   const p = proxyFromEnv(env);
   if (!p.httpProxy && !p.httpsProxy) return globalThis.fetch.bind(globalThis);
-  const dispatcher = envProxyAgent(p);
+  let agent: Promise<EnvHttpProxyAgent> | undefined;
   return (async (input: string | URL | Request, init?: RequestInit) => {
     try {
+      const dispatcher = await (agent ??= loadUndici().then((u) => envProxyAgent(u, p)));
       return await globalThis.fetch(input, { ...init, dispatcher } as RequestInit);
     } catch (err) {
       const target = typeof input === 'string' || input instanceof URL ? input : input.url;
@@ -105,10 +118,14 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
  */
 export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
   const p = proxyFromEnv(env);
-  const dispatcher =
-    p.httpProxy || p.httpsProxy ? envProxyAgent(p) : new Agent({ connections: CONNECTIONS_PER_ORIGIN });
+  let wire: Promise<{ request: Undici['request']; dispatcher: Dispatcher }> | undefined;
   return async (url, init) => {
     try {
+      const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
+        request: u.request,
+        dispatcher:
+          p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
+      })));
       return await request(url, { ...init, dispatcher });
     } catch (err) {
       throw blameProxy(err, url, env, init.signal.aborted);

@@ -13,6 +13,7 @@ import {
 } from '../types/index.js';
 import { sortFindings } from '../lib/sort.js';
 import { isAcrHost } from '../lib/acr-host.js';
+import { findingsForImage } from '../lib/findings-by-image.js';
 
 export interface ImageGroup {
   image: ReportImage;
@@ -72,7 +73,7 @@ export function concernMark(report: Report, image: ReportImage, concern: RuleCon
   let worst: Severity | undefined;
   const rules = new Set<string>();
   let unverifiable = false;
-  for (const f of report.findings) {
+  for (const f of findingsForImage(report.findings)(image.reference)) {
     if (concernOf(f.rule) !== concern || !applies(f, image, concern)) continue;
     // An accepted "could not check" finding no longer marks the image ❔: the accepted check says so below.
     if (f.suppressed && ruleById(f.rule)?.unverifiable) continue;

@@ -40,8 +40,14 @@ writeFileSync(
   ].join('\n'),
 );
 
+/** undici's own class declaration (its bundle chunk): a run that sends no request must not load it. */
+const UNDICI_CLASS = 'class EnvHttpProxyAgent';
+
 /** Runs the CLI bundle; returns its exit status and the SDK classes found in the bundle files it loaded. */
-function run(name: string, args: string[]): { status: number | null; stderr: string; files: string[]; sdk: string[] } {
+function run(
+  name: string,
+  args: string[],
+): { status: number | null; stdout: string; stderr: string; files: string[]; sdk: string[]; undici: boolean } {
   const loads = path.join(tmp, `${name}.loads`);
   const r = spawnSync(
     process.execPath,
@@ -60,7 +66,14 @@ function run(name: string, args: string[]): { status: number | null; stderr: str
   ];
   const bundle = files.filter((f) => f.startsWith(`dist${path.sep}cli${path.sep}`) && f.endsWith('.js'));
   const text = bundle.map((f) => readFileSync(path.join(repoRoot, f), 'utf8')).join('\n');
-  return { status: r.status, stderr: r.stderr, files: bundle, sdk: SDK_CLASSES.filter((c) => text.includes(c)) };
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    files: bundle,
+    sdk: SDK_CLASSES.filter((c) => text.includes(c)),
+    undici: text.includes(UNDICI_CLASS),
+  };
 }
 
 describe('the Azure SDKs load only when a run signs in', () => {
@@ -70,11 +83,12 @@ describe('the Azure SDKs load only when a run signs in', () => {
     'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: web\n    image: docker.io/library/nginx:1.27\n',
   );
 
-  it('an offline run loads none of them', () => {
+  it('an offline run loads none of them, nor undici (it sends no request)', () => {
     const r = run('offline', ['check', '--offline', '--manifests', manifest]);
     expect(r.stderr).toBe('');
     expect(r.files.length).toBeGreaterThan(1); // the hook saw the bundle's chunks load
     expect(r.sdk).toEqual([]);
+    expect(r.undici).toBe(false);
   });
 
   it('a run with no ACR image, no cluster and no sign-in configured loads none of them', () => {
@@ -84,6 +98,8 @@ describe('the Azure SDKs load only when a run signs in', () => {
     const r = run('registry', ['check', '--manifests', other, '--timeout', '20']);
     expect(r.status).toBe(1); // unverified is not ready
     expect(r.sdk).toEqual([]);
+    expect(r.undici).toBe(true); // the registry transport's first request loaded it: the control of the offline run
+    expect(r.stdout).toContain('127.0.0.1:9: connection refused'); // and sent with it
   });
 
   it('a run that signs in (the simulated world, a cluster named) loads them', () => {

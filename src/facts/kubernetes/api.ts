@@ -4,8 +4,8 @@
 // kubeconfig.ts, each request bounded by a timeout and the run's deadline, each body by a size cap. Every failure is a
 // KubeApiError that `failure` turns into one line; a response body is never echoed.
 
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-import { proxyUrlFor } from '../proxy-fetch.js';
+import type { Dispatcher } from 'undici';
+import { loadUndici, proxyUrlFor } from '../proxy-fetch.js';
 import { readCapped } from '../read-capped.js';
 import {
   credentialsFor,
@@ -95,7 +95,15 @@ function fileOrData(file: string | undefined, data: string | undefined, what: st
   return file ? readKubeconfigFile(file, what) : undefined;
 }
 
-function dispatcherFor(cluster: KubeCluster, user: KubeUser | undefined, proxy: string | undefined): Dispatcher {
+/**
+ * The dispatcher for the cluster's TLS (and proxy), built once undici is loaded (by the first request); what cannot be
+ * used (a file the kubeconfig names, a proxy scheme) throws here, at once.
+ */
+function dispatcherFor(
+  cluster: KubeCluster,
+  user: KubeUser | undefined,
+  proxy: string | undefined,
+): (u: typeof import('undici')) => Dispatcher {
   const tls: { ca?: Buffer; cert?: Buffer; key?: Buffer; rejectUnauthorized?: boolean; servername?: string } = {};
   // No CA in the kubeconfig: the default store (system CAs and NODE_EXTRA_CA_CERTS) applies.
   const ca = fileOrData(cluster.caFile, cluster.caData, 'certificate-authority');
@@ -106,13 +114,13 @@ function dispatcherFor(cluster: KubeCluster, user: KubeUser | undefined, proxy: 
   if (key) tls.key = key;
   if (cluster.skipTLSVerify) tls.rejectUnauthorized = false;
   if (cluster.tlsServerName) tls.servername = cluster.tlsServerName;
-  if (!proxy) return new Agent({ connect: tls });
+  if (!proxy) return (u) => new u.Agent({ connect: tls });
   // Only the scheme goes into the message: a proxy URL may carry credentials.
   if (!/^https?:/i.test(proxy))
     throw new Error(
       `the kubeconfig's proxy-url is a ${proxy.split(':')[0]} proxy; only http and https proxies are supported`,
     );
-  return new ProxyAgent({ uri: proxy, requestTls: tls });
+  return (u) => new u.ProxyAgent({ uri: proxy, requestTls: tls });
 }
 
 function errorCode(err: unknown): string | undefined {
@@ -135,7 +143,8 @@ export function kubeApi(kc: Kubeconfig, opts: ApiOptions): KubeApi {
   if (server.protocol !== 'http:' && server.protocol !== 'https:')
     throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
   const auth = credentialsFor(user, opts);
-  const dispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+  const makeDispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
+  let wire: Promise<{ request: (typeof import('undici'))['request']; dispatcher: Dispatcher }> | undefined;
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxBody = opts.maxBodyBytes ?? 64 * MB;
   const base = cluster.server.replace(/\/+$/, '');
@@ -171,6 +180,10 @@ export function kubeApi(kc: Kubeconfig, opts: ApiOptions): KubeApi {
     count += 1;
     let res: Dispatcher.ResponseData;
     try {
+      const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
+        request: u.request,
+        dispatcher: makeDispatcher(u),
+      })));
       res = await request(url, {
         method,
         dispatcher,
