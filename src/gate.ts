@@ -91,7 +91,7 @@ async function runTraced(config: Config, deps: GateDeps): Promise<GateResult> {
     if (w.config.mode === 'check') {
       if (w.config.cluster) prefetchCluster(ctx, w.config.cluster);
       prefetchRegistries(ctx);
-      if (ctx.azure) void early?.signedIn(ctx.azure);
+      if (ctx.azure) early?.signedIn(ctx.azure, ctx);
     }
     return ctx;
   });

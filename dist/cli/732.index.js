@@ -3775,7 +3775,6 @@ function gateIdentityOptions(azure) {
     };
 }
 class EarlyImageChecks {
-    transport;
     signal;
     logger;
     client;
@@ -3790,7 +3789,6 @@ class EarlyImageChecks {
     /** Which registries quarantine, once the registry discovery has answered (collectImageFacts says). */
     quarantine = Promise.withResolvers();
     constructor(transport, signal, logger) {
-        this.transport = transport;
         this.signal = signal;
         this.logger = logger;
         this.ready = transport.then((t) => (this.client = new RegistryClient({
@@ -3824,14 +3822,16 @@ class EarlyImageChecks {
             return;
         this.started.set(ref.normalized, this.ready.then((c) => c?.checkIfNoCredentialMatters(ref)));
     }
-    /** The gate has signed in: the ACR-named images seen so far are checked with its identity, and every later one. */
-    async signedIn(azure) {
-        const t = await this.transport.catch(() => undefined);
-        if (!t || this.acrClient)
+    /**
+     * The gate has signed in: the ACR-named images seen so far are checked with its identity, and every later one. Given
+     * the run's transport (the fact context's), so the checks start at once, before anything else of the run is asked.
+     */
+    signedIn(azure, transport) {
+        if (this.acrClient)
             return;
         const client = new RegistryClient({
-            fetch: t.fetch,
-            request: t.request,
+            fetch: transport.fetch,
+            request: transport.request,
             signal: this.signal,
             logger: this.logger,
             isAcr: acr_host/* isAcrHost */.n0,
@@ -8265,7 +8265,7 @@ async function runTraced(config, deps) {
                 prefetchCluster(ctx, w.config.cluster);
             prefetchRegistries(ctx);
             if (ctx.azure)
-                void early?.signedIn(ctx.azure);
+                early?.signedIn(ctx.azure, ctx);
         }
         return ctx;
     });

@@ -231,7 +231,7 @@ describe('early image checks', () => {
     e.add(`${ACR}/team/app:v1`);
     await new Promise((r) => setTimeout(r, 50));
     expect(acr.requests.length).toBe(before); // not signed in yet: nothing is asked
-    await e.signedIn(azure);
+    e.signedIn(azure, { fetch: toAcr() });
     const image = ref(`${ACR}/team/app:v1`);
     // No discovery has answered (discovered() is never called): a served manifest needs nothing from it.
     const early = await e.acrAnswer(image);
@@ -255,7 +255,7 @@ describe('early image checks', () => {
   it('a refused ACR manifest waits for the discovery to say whether the registry quarantines', async () => {
     for (const quarantines of [true, false]) {
       const e = new EarlyImageChecks(Promise.resolve({ fetch: toAcr() }), AbortSignal.timeout(20_000), quiet);
-      await e.signedIn(azure);
+      e.signedIn(azure, { fetch: toAcr() });
       e.add(`${ACR}/team/app:gone`);
       const answer = e.acrAnswer(ref(`${ACR}/team/app:gone`));
       const pending = await Promise.race([answer, new Promise((r) => setTimeout(() => r('pending'), 300))]);

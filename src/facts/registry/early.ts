@@ -43,7 +43,7 @@ export class EarlyImageChecks {
   private readonly quarantine = Promise.withResolvers<(registry: string) => boolean>();
 
   constructor(
-    private readonly transport: Promise<FactTransport>,
+    transport: Promise<FactTransport>,
     private readonly signal: AbortSignal,
     private readonly logger: Logger,
   ) {
@@ -82,13 +82,15 @@ export class EarlyImageChecks {
     );
   }
 
-  /** The gate has signed in: the ACR-named images seen so far are checked with its identity, and every later one. */
-  async signedIn(azure: AzureContext): Promise<void> {
-    const t = await this.transport.catch(() => undefined);
-    if (!t || this.acrClient) return;
+  /**
+   * The gate has signed in: the ACR-named images seen so far are checked with its identity, and every later one. Given
+   * the run's transport (the fact context's), so the checks start at once, before anything else of the run is asked.
+   */
+  signedIn(azure: AzureContext, transport: FactTransport): void {
+    if (this.acrClient) return;
     const client = new RegistryClient({
-      fetch: t.fetch,
-      request: t.request,
+      fetch: transport.fetch,
+      request: transport.request,
       signal: this.signal,
       logger: this.logger,
       isAcr: isAcrHost,
