@@ -523,8 +523,7 @@ function kubeApi(kc, opts) {
     if (server.protocol !== 'http:' && server.protocol !== 'https:')
         throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
     const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsFor */ .Og)(user, opts);
-    const makeDispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
-    let wire;
+    const wire = (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyRequest */ .Qr)(dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv)));
     const timeoutMs = opts.timeoutMs ?? 30_000;
     const maxBody = opts.maxBodyBytes ?? 64 * MB;
     const base = cluster.server.replace(/\/+$/, '');
@@ -557,10 +556,7 @@ function kubeApi(kc, opts) {
         count += 1;
         let res;
         try {
-            const { request, dispatcher } = await (wire ??= (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__/* .loadUndici */ .b7)().then((u) => ({
-                request: u.request,
-                dispatcher: makeDispatcher(u),
-            })));
+            const { request, dispatcher } = await wire();
             res = await request(url, {
                 method,
                 dispatcher,
@@ -1150,14 +1146,13 @@ function reportImages(uses, findings, facts) {
     }
     // An accepted (suppressed) finding no longer decides the image's status.
     const deciding = findings.filter((f) => !f.suppressed);
-    const about = (0,findings_by_image/* findingsForImage */.d)(deciding);
+    const naming = Map.groupBy(deciding, (f) => f.image);
     // The places an invalid-reference finding points at: an image whose place is one of them is invalid.
     const invalidAt = new Set(deciding
         .filter((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.imageStatus === 'invalid')
         .flatMap((f) => (f.locations ?? (f.location ? [f.location] : [])).map((l) => `${l.file}\u0000${l.line}`)));
     for (const entry of byRef.values()) {
-        const rules = new Set(about(entry.reference)
-            .filter((f) => f.image === entry.reference)
+        const rules = new Set((naming.get(entry.reference) ?? [])
             // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
             .filter((f) => !(0,catalogue/* ruleById */.BD)(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
             .map((f) => f.rule));
@@ -4353,6 +4348,7 @@ var image_reference = __webpack_require__(74538);
 
 
 
+
 /** The registry client's options for ACR checks with the gate's own identity. */
 function gateIdentityOptions(azure) {
     return {
@@ -4461,10 +4457,7 @@ class EarlyImageChecks {
     }
     /** Requests the early checks sent, by kind (empty when none started). */
     requestCounts() {
-        const out = { ...(this.client?.requestCounts() ?? {}) };
-        for (const [k, v] of Object.entries(this.acrClient?.requestCounts() ?? {}))
-            out[k] = (out[k] ?? 0) + v;
-        return out;
+        return (0,registry_http/* sumCounts */.W_)(this.client?.requestCounts() ?? {}, this.acrClient?.requestCounts() ?? {});
     }
 }
 
@@ -4580,6 +4573,7 @@ function cacheRuleFor(rules, loginServer, repository) {
 
 
 
+
 async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
     const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
     const isAcr = (registry) => acrHosts.has(registry.toLowerCase()) || (0,acr_host/* isAcrHost */.n0)(registry);
@@ -4623,11 +4617,8 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
         const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
         // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts):
         // with the gate's identity at an ACR once signed in; anonymously at a registry that needs no credential.
-        const started = isAcr(ref.registry)
-            ? azure
-                ? await early?.acrAnswer(ref)
-                : undefined
-            : await early?.answer(ref, credential);
+        // (acrAnswer has none without a sign-in: the ACR checks start at it.)
+        const started = isAcr(ref.registry) ? await early?.acrAnswer(ref) : await early?.answer(ref, credential);
         const r = started ?? (await client.checkImage(ref, credential));
         const cache = await cacheRead;
         if (cache)
@@ -4637,13 +4628,7 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
             r.reason = noAnswer(ref.registry, timeoutMs);
         results.set(ref.normalized, r);
     }));
-    return { results, requests: sumCounts(client.requestCounts(), early?.requestCounts() ?? {}) };
-}
-function sumCounts(a, b) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b))
-        out[k] = (out[k] ?? 0) + v;
-    return out;
+    return { results, requests: (0,registry_http/* sumCounts */.W_)(client.requestCounts(), early?.requestCounts() ?? {}) };
 }
 /**
  * A repository behind an artifact-cache rule: note the rule (and an Unhealthy credential set) on the result; when ACR

@@ -7,12 +7,12 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J0: () => (/* binding */ CONNECTIONS_PER_ORIGIN),
-/* harmony export */   b7: () => (/* binding */ loadUndici),
+/* harmony export */   Qr: () => (/* binding */ lazyRequest),
 /* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
 /* harmony export */   tr: () => (/* binding */ proxyUrlFor),
 /* harmony export */   wv: () => (/* binding */ proxyAwareRequest)
 /* harmony export */ });
-/* unused harmony exports proxyFromEnv, ProxyFailure, proxyHostOf */
+/* unused harmony exports proxyFromEnv, loadUndici, ProxyFailure, proxyHostOf */
 /* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38843);
 // The one place that decides whether a request goes through a proxy, for every client of the gate: registries (with
 // their token endpoints and blob redirects), Microsoft Graph, the live pull-secret credential checks, the GitHub API
@@ -129,19 +129,21 @@ function proxyAwareFetch(env) {
  */
 function proxyAwareRequest(env) {
     const p = proxyFromEnv(env);
-    let wire;
+    const wire = lazyRequest((u) => p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }));
     return async (url, init) => {
         try {
-            const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
-                request: u.request,
-                dispatcher: p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
-            })));
+            const { request, dispatcher } = await wire();
             return await request(url, { ...init, dispatcher });
         }
         catch (err) {
             throw blameProxy(err, url, env, init.signal.aborted);
         }
     };
+}
+/** undici's `request` and a dispatcher, both made by the first call (which loads undici), shared by every later one. */
+function lazyRequest(dispatcher) {
+    let wire;
+    return () => (wire ??= loadUndici().then((u) => ({ request: u.request, dispatcher: dispatcher(u) })));
 }
 /** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
 class ProxyFailure extends Error {
@@ -345,6 +347,7 @@ function oneLine(text, max = 200) {
 /* harmony export */   CB: () => (/* binding */ readBounded),
 /* harmony export */   O_: () => (/* binding */ throwIfFirewall),
 /* harmony export */   WR: () => (/* binding */ RegistryHttp),
+/* harmony export */   W_: () => (/* binding */ sumCounts),
 /* harmony export */   gf: () => (/* binding */ DEFAULT_CONCURRENCY_PER_REGISTRY)
 /* harmony export */ });
 /* unused harmony exports REQUEST_KINDS, MAX_BODY_BYTES, retryAfterMs */
@@ -385,6 +388,13 @@ const REQUEST_KINDS = [
     'acr-exchange',
     'acr-attributes',
 ];
+/** Two clients' request counts added up, by kind. */
+function sumCounts(a, b) {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b))
+        out[k] = (out[k] ?? 0) + v;
+    return out;
+}
 /** The largest body any registry request reads (an image config blob: 16 MiB). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 class PlainHeaders {

@@ -128,7 +128,7 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
   }
   // An accepted (suppressed) finding no longer decides the image's status.
   const deciding = findings.filter((f) => !f.suppressed);
-  const about = findingsForImage(deciding);
+  const naming = Map.groupBy(deciding, (f) => f.image);
   // The places an invalid-reference finding points at: an image whose place is one of them is invalid.
   const invalidAt = new Set(
     deciding
@@ -137,8 +137,7 @@ function reportImages(uses: ImageUse[], findings: Finding[], facts: ImageFacts):
   );
   for (const entry of byRef.values()) {
     const rules = new Set(
-      about(entry.reference)
-        .filter((f) => f.image === entry.reference)
+      (naming.get(entry.reference) ?? [])
         // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
         .filter((f) => !ruleById(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
         .map((f) => f.rule),

@@ -121,8 +121,7 @@ function kubeApi(kc, opts) {
     if (server.protocol !== 'http:' && server.protocol !== 'https:')
         throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
     const auth = (0,_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialsFor */ .Og)(user, opts);
-    const makeDispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
-    let wire;
+    const wire = (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__.lazyRequest)(dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv)));
     const timeoutMs = opts.timeoutMs ?? 30_000;
     const maxBody = opts.maxBodyBytes ?? 64 * MB;
     const base = cluster.server.replace(/\/+$/, '');
@@ -155,10 +154,7 @@ function kubeApi(kc, opts) {
         count += 1;
         let res;
         try {
-            const { request, dispatcher } = await (wire ??= (0,_proxy_fetch_js__WEBPACK_IMPORTED_MODULE_0__.loadUndici)().then((u) => ({
-                request: u.request,
-                dispatcher: makeDispatcher(u),
-            })));
+            const { request, dispatcher } = await wire();
             res = await request(url, {
                 method,
                 dispatcher,

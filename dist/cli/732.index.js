@@ -559,14 +559,13 @@ function reportImages(uses, findings, facts) {
     }
     // An accepted (suppressed) finding no longer decides the image's status.
     const deciding = findings.filter((f) => !f.suppressed);
-    const about = (0,findings_by_image/* findingsForImage */.d)(deciding);
+    const naming = Map.groupBy(deciding, (f) => f.image);
     // The places an invalid-reference finding points at: an image whose place is one of them is invalid.
     const invalidAt = new Set(deciding
         .filter((f) => (0,catalogue/* ruleById */.BD)(f.rule)?.imageStatus === 'invalid')
         .flatMap((f) => (f.locations ?? (f.location ? [f.location] : [])).map((l) => `${l.file}\u0000${l.line}`)));
     for (const entry of byRef.values()) {
-        const rules = new Set(about(entry.reference)
-            .filter((f) => f.image === entry.reference)
+        const rules = new Set((naming.get(entry.reference) ?? [])
             // Once the tag is cached (a warning), the image itself pulls: its status stays ok.
             .filter((f) => !(0,catalogue/* ruleById */.BD)(f.rule)?.imageStatusOnlyAsError || f.severity === 'error')
             .map((f) => f.rule));
@@ -3762,6 +3761,7 @@ var image_reference = __webpack_require__(74538);
 
 
 
+
 /** The registry client's options for ACR checks with the gate's own identity. */
 function gateIdentityOptions(azure) {
     return {
@@ -3870,10 +3870,7 @@ class EarlyImageChecks {
     }
     /** Requests the early checks sent, by kind (empty when none started). */
     requestCounts() {
-        const out = { ...(this.client?.requestCounts() ?? {}) };
-        for (const [k, v] of Object.entries(this.acrClient?.requestCounts() ?? {}))
-            out[k] = (out[k] ?? 0) + v;
-        return out;
+        return (0,registry_http/* sumCounts */.W_)(this.client?.requestCounts() ?? {}, this.acrClient?.requestCounts() ?? {});
     }
 }
 
@@ -3989,6 +3986,7 @@ function cacheRuleFor(rules, loginServer, repository) {
 
 
 
+
 async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
     const acrHosts = new Set(Object.entries(discovery?.hosts ?? {}).flatMap(([h, id]) => (id ? [h.toLowerCase()] : [])));
     const isAcr = (registry) => acrHosts.has(registry.toLowerCase()) || (0,acr_host/* isAcrHost */.n0)(registry);
@@ -4032,11 +4030,8 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
         const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
         // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts):
         // with the gate's identity at an ACR once signed in; anonymously at a registry that needs no credential.
-        const started = isAcr(ref.registry)
-            ? azure
-                ? await early?.acrAnswer(ref)
-                : undefined
-            : await early?.answer(ref, credential);
+        // (acrAnswer has none without a sign-in: the ACR checks start at it.)
+        const started = isAcr(ref.registry) ? await early?.acrAnswer(ref) : await early?.answer(ref, credential);
         const r = started ?? (await client.checkImage(ref, credential));
         const cache = await cacheRead;
         if (cache)
@@ -4046,13 +4041,7 @@ async function collectImageFacts(inventory, ctx, discovery, timeoutMs, early) {
             r.reason = noAnswer(ref.registry, timeoutMs);
         results.set(ref.normalized, r);
     }));
-    return { results, requests: sumCounts(client.requestCounts(), early?.requestCounts() ?? {}) };
-}
-function sumCounts(a, b) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b))
-        out[k] = (out[k] ?? 0) + v;
-    return out;
+    return { results, requests: (0,registry_http/* sumCounts */.W_)(client.requestCounts(), early?.requestCounts() ?? {}) };
 }
 /**
  * A repository behind an artifact-cache rule: note the rule (and an Unhealthy credential set) on the result; when ACR

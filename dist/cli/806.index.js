@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CONNECTIONS_PER_ORIGIN: () => (/* binding */ CONNECTIONS_PER_ORIGIN),
 /* harmony export */   ProxyFailure: () => (/* binding */ ProxyFailure),
+/* harmony export */   lazyRequest: () => (/* binding */ lazyRequest),
 /* harmony export */   loadUndici: () => (/* binding */ loadUndici),
 /* harmony export */   proxyAwareFetch: () => (/* binding */ proxyAwareFetch),
 /* harmony export */   proxyAwareRequest: () => (/* binding */ proxyAwareRequest),
@@ -132,19 +133,21 @@ function proxyAwareFetch(env) {
  */
 function proxyAwareRequest(env) {
     const p = proxyFromEnv(env);
-    let wire;
+    const wire = lazyRequest((u) => p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }));
     return async (url, init) => {
         try {
-            const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
-                request: u.request,
-                dispatcher: p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
-            })));
+            const { request, dispatcher } = await wire();
             return await request(url, { ...init, dispatcher });
         }
         catch (err) {
             throw blameProxy(err, url, env, init.signal.aborted);
         }
     };
+}
+/** undici's `request` and a dispatcher, both made by the first call (which loads undici), shared by every later one. */
+function lazyRequest(dispatcher) {
+    let wire;
+    return () => (wire ??= loadUndici().then((u) => ({ request: u.request, dispatcher: dispatcher(u) })));
 }
 /** A request that went through a proxy failed without an answer; `cause` is fetch's error. */
 class ProxyFailure extends Error {
@@ -348,6 +351,7 @@ function oneLine(text, max = 200) {
 /* harmony export */   CB: () => (/* binding */ readBounded),
 /* harmony export */   O_: () => (/* binding */ throwIfFirewall),
 /* harmony export */   WR: () => (/* binding */ RegistryHttp),
+/* harmony export */   W_: () => (/* binding */ sumCounts),
 /* harmony export */   gf: () => (/* binding */ DEFAULT_CONCURRENCY_PER_REGISTRY)
 /* harmony export */ });
 /* unused harmony exports REQUEST_KINDS, MAX_BODY_BYTES, retryAfterMs */
@@ -388,6 +392,13 @@ const REQUEST_KINDS = [
     'acr-exchange',
     'acr-attributes',
 ];
+/** Two clients' request counts added up, by kind. */
+function sumCounts(a, b) {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b))
+        out[k] = (out[k] ?? 0) + v;
+    return out;
+}
 /** The largest body any registry request reads (an image config blob: 16 MiB). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 class PlainHeaders {

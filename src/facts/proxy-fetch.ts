@@ -118,19 +118,25 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
  */
 export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
   const p = proxyFromEnv(env);
-  let wire: Promise<{ request: Undici['request']; dispatcher: Dispatcher }> | undefined;
+  const wire = lazyRequest((u) =>
+    p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
+  );
   return async (url, init) => {
     try {
-      const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
-        request: u.request,
-        dispatcher:
-          p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
-      })));
+      const { request, dispatcher } = await wire();
       return await request(url, { ...init, dispatcher });
     } catch (err) {
       throw blameProxy(err, url, env, init.signal.aborted);
     }
   };
+}
+
+/** undici's `request` and a dispatcher, both made by the first call (which loads undici), shared by every later one. */
+export function lazyRequest(
+  dispatcher: (u: Undici) => Dispatcher,
+): () => Promise<{ request: Undici['request']; dispatcher: Dispatcher }> {
+  let wire: Promise<{ request: Undici['request']; dispatcher: Dispatcher }> | undefined;
+  return () => (wire ??= loadUndici().then((u) => ({ request: u.request, dispatcher: dispatcher(u) })));
 }
 
 /** A request that went through a proxy failed without an answer; `cause` is fetch's error. */

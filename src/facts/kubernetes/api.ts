@@ -5,7 +5,7 @@
 // KubeApiError that `failure` turns into one line; a response body is never echoed.
 
 import type { Dispatcher } from 'undici';
-import { loadUndici, proxyUrlFor } from '../proxy-fetch.js';
+import { lazyRequest, proxyUrlFor } from '../proxy-fetch.js';
 import { readCapped } from '../read-capped.js';
 import {
   credentialsFor,
@@ -143,8 +143,7 @@ export function kubeApi(kc: Kubeconfig, opts: ApiOptions): KubeApi {
   if (server.protocol !== 'http:' && server.protocol !== 'https:')
     throw new Error(`the kubeconfig's server is not an http(s) URL (${server.protocol})`);
   const auth = credentialsFor(user, opts);
-  const makeDispatcher = dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv));
-  let wire: Promise<{ request: (typeof import('undici'))['request']; dispatcher: Dispatcher }> | undefined;
+  const wire = lazyRequest(dispatcherFor(cluster, user, proxyFor(cluster, opts.proxyEnv)));
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const maxBody = opts.maxBodyBytes ?? 64 * MB;
   const base = cluster.server.replace(/\/+$/, '');
@@ -180,10 +179,7 @@ export function kubeApi(kc: Kubeconfig, opts: ApiOptions): KubeApi {
     count += 1;
     let res: Dispatcher.ResponseData;
     try {
-      const { request, dispatcher } = await (wire ??= loadUndici().then((u) => ({
-        request: u.request,
-        dispatcher: makeDispatcher(u),
-      })));
+      const { request, dispatcher } = await wire();
       res = await request(url, {
         method,
         dispatcher,

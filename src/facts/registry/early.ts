@@ -12,6 +12,7 @@
 // not.
 
 import { RegistryClient, type ImageCheck, type RegistryClientOptions, type RegistryCredential } from './client.js';
+import { sumCounts } from './http.js';
 import { isAcrHost } from '../../lib/acr-host.js';
 import { parseImageReference } from '../../lib/image-reference.js';
 import type { ImageReference, Logger } from '../../types/index.js';
@@ -130,8 +131,6 @@ export class EarlyImageChecks {
 
   /** Requests the early checks sent, by kind (empty when none started). */
   requestCounts(): Record<string, number> {
-    const out: Record<string, number> = { ...(this.client?.requestCounts() ?? {}) };
-    for (const [k, v] of Object.entries(this.acrClient?.requestCounts() ?? {})) out[k] = (out[k] ?? 0) + v;
-    return out;
+    return sumCounts(this.client?.requestCounts() ?? {}, this.acrClient?.requestCounts() ?? {});
   }
 }

@@ -42,6 +42,13 @@ export const REQUEST_KINDS: RequestKind[] = [
   'acr-attributes',
 ];
 
+/** Two clients' request counts added up, by kind. */
+export function sumCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
 export interface HttpOptions {
   /** Sends with undici's `request` when given (the product); else with `fetch` (tests' stand-ins). */
   request?: WireRequest;

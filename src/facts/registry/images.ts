@@ -4,6 +4,7 @@
 
 import { RegistryClient, type ImageCheck, type RegistryCredential } from './client.js';
 import { gateIdentityOptions, type EarlyImageChecks } from './early.js';
+import { sumCounts } from './http.js';
 import { collectCacheRules } from '../azure/cache-rules.js';
 import { isAcrHost } from '../../lib/acr-host.js';
 import { cacheRuleFor } from '../../lib/cache-rule.js';
@@ -66,11 +67,8 @@ export async function collectImageFacts(
       const credential = azure && isAcr(ref.registry) ? undefined : podCredential(uses, secrets);
       // Started while the manifests were read, where no credential could change the answer (facts/registry/early.ts):
       // with the gate's identity at an ACR once signed in; anonymously at a registry that needs no credential.
-      const started = isAcr(ref.registry)
-        ? azure
-          ? await early?.acrAnswer(ref)
-          : undefined
-        : await early?.answer(ref, credential);
+      // (acrAnswer has none without a sign-in: the ACR checks start at it.)
+      const started = isAcr(ref.registry) ? await early?.acrAnswer(ref) : await early?.answer(ref, credential);
       const r = started ?? (await client.checkImage(ref, credential));
       const cache = await cacheRead;
       if (cache) await addCacheUse(r, ref, cache, upstream);
@@ -80,12 +78,6 @@ export async function collectImageFacts(
     }),
   );
   return { results, requests: sumCounts(client.requestCounts(), early?.requestCounts() ?? {}) };
-}
-
-function sumCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
 }
 
 /**
