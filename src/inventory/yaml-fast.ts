@@ -12,6 +12,9 @@ import type { LNode, ParsedDocument, ParseLimits, Pos } from './yaml-tree.js';
 const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
 const MARKER_RE = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
+/** A marker after a blank, anywhere: the cheap first test for an indented marker (a line-anchored search is slower). */
+const INDENTED_MARKER_HINT = /[ \t](?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+
 class GiveUp extends Error {}
 
 /** Located documents of `text`, or undefined when the full reader must decide. */
@@ -19,16 +22,16 @@ export function parseManifestFast(text: string, limits: ParseLimits): ParsedDocu
   // Byte-order marks: the two readers place what follows one differently.
   if (text.includes('\uFEFF')) return undefined;
   // A lone carriage return is a line break to js-yaml and not to the full reader: let the full reader judge the file.
-  if (/\r(?!\n)/.test(text)) return undefined;
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
   // Byte-order marks inside the text, Unicode line separators and control characters: read differently, or refused.
   // eslint-disable-next-line no-control-regex -- the control characters are what this line looks for
   if (/[\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return undefined;
   // Tabs in indentation: the two readers draw the line between allowed and not in different places.
-  if (/^[ ]*\t/m.test(text)) return undefined;
+  if (text.includes('\t') && /^[ ]*\t/m.test(text)) return undefined;
   // An indented `---` or `...`: a document marker to the event parser, plain text (or an error) to the full reader.
-  if (/^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text)) return undefined;
+  if (INDENTED_MARKER_HINT.test(text) && /^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text)) return undefined;
   // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
-  if (/^\.\.\.[ \t]+[^\s#]/m.test(text)) return undefined;
+  if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: limits.maxDepth });
@@ -43,17 +46,16 @@ export function parseManifestFast(text: string, limits: ParseLimits): ParsedDocu
   }
 }
 
-interface Built {
-  node: LNode;
-  start: number;
-  end: number;
-}
-
 class EventReader {
   private i = 0;
   private nodes = 0;
   /** End of the key whose value is being read (where a block scalar's indicator can start). */
   private keyEnd = 0;
+  /** Where the node that node() or scalar() returned last starts and ends (kept here, not in an object per node). */
+  private start = 0;
+  private end = 0;
+  /** Line of the offset posOf() placed last: offsets come mostly in order, so the next line is found from there. */
+  private line = 0;
   private readonly lineStarts: number[] = [0];
 
   constructor(
@@ -91,10 +93,9 @@ class EventReader {
       } else if (first.type === EVENT_ID.POP) {
         throw new GiveUp();
       } else {
-        const built = this.node(0);
-        root = built.node;
-        start = built.start;
-        end = built.end;
+        root = this.node(0);
+        start = this.start;
+        end = this.end;
       }
       if (this.events[this.i++]?.type !== EVENT_ID.POP) throw new GiveUp();
       // Anything but markers above a bare scalar document — a comment (which hangs on the scalar in the full reader), an
@@ -167,6 +168,17 @@ class EventReader {
 
   private posOf(offset: number): Pos {
     const starts = this.lineStarts;
+    let line = this.line;
+    // Forward from the last line placed, a few lines at most; anywhere else, a binary search.
+    if (starts[line] <= offset) {
+      for (let k = 0; k < 8; k++) {
+        if (line + 1 >= starts.length || starts[line + 1] > offset) {
+          this.line = line;
+          return { line: line + 1, column: offset - starts[line] + 1 };
+        }
+        line++;
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -174,10 +186,11 @@ class EventReader {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.line = lo;
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
-  private node(depth: number): Built {
+  private node(depth: number): LNode {
     if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth) throw new GiveUp();
     const e = this.events[this.i++];
     if (!e) throw new GiveUp();
@@ -191,13 +204,14 @@ class EventReader {
         const next = this.events[this.i];
         if (!next) throw new GiveUp();
         if (next.type === EVENT_ID.SCALAR && next.valueStart === -1) throw new GiveUp();
-        const item = this.node(depth + 1);
-        items.push(item.node);
-        end = item.end;
+        items.push(this.node(depth + 1));
+        end = this.end;
       }
       this.i++;
       end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, ']') : this.lineEnd(end);
-      return { node: { t: 'seq', items, pos: this.posOf(start), range: [start, end] }, start, end };
+      this.start = start;
+      this.end = end;
+      return { t: 'seq', items, pos: this.posOf(start), range: [start, end] };
     }
     if (e.type === EVENT_ID.MAPPING) {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
@@ -207,52 +221,64 @@ class EventReader {
       while (this.events[this.i]?.type !== EVENT_ID.POP) {
         const k = this.events[this.i++];
         if (!k || k.type !== EVENT_ID.SCALAR || k.valueStart === -1) throw new GiveUp();
-        const keyBuilt = this.scalar(k);
-        const keyValue = keyBuilt.node.t === 'scalar' ? keyBuilt.node.value : null;
+        const keyNode = this.scalar(k);
+        const keyEnd = this.end;
+        const keyValue = keyNode.t === 'scalar' ? keyNode.value : null;
         if (k.style === SCALAR_STYLE.PLAIN && keyValue === '<<') throw new GiveUp();
         const key = keyValue === null ? '' : String(keyValue);
         if (entries.has(key)) throw new GiveUp();
         const v = this.events[this.i];
         if (!v) throw new GiveUp();
-        let value: Built;
+        let value: LNode;
+        let valueEnd: number;
         if (v.type === EVENT_ID.SCALAR && v.valueStart === -1) {
           if (e.style === COLLECTION_STYLE.FLOW || v.anchorStart !== -1 || v.tagStart !== -1) throw new GiveUp();
           this.i++;
           if (++this.nodes > this.limits.maxNodes) throw new GiveUp();
-          const at = this.afterIndicator(keyBuilt.end, ':');
-          value = { node: { t: 'scalar', value: null, pos: this.posOf(at) }, start: at, end: at };
+          const at = this.afterIndicator(keyEnd, ':');
+          value = { t: 'scalar', value: null, pos: this.posOf(at) };
+          valueEnd = at;
         } else {
-          this.keyEnd = keyBuilt.end;
+          this.keyEnd = keyEnd;
           value = this.node(depth + 1);
+          valueEnd = this.end;
         }
-        entries.set(key, value.node);
-        end = Math.max(value.end, keyBuilt.end);
+        entries.set(key, value);
+        end = Math.max(valueEnd, keyEnd);
       }
       this.i++;
       end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, '}') : this.lineEnd(end);
-      return { node: { t: 'map', entries, pos: this.posOf(start), range: [start, end] }, start, end };
+      this.start = start;
+      this.end = end;
+      return { t: 'map', entries, pos: this.posOf(start), range: [start, end] };
     }
     throw new GiveUp();
   }
 
-  private scalar(e: Event): Built {
+  private scalar(e: Event): LNode {
     if (e.type !== EVENT_ID.SCALAR || e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
     const raw = getScalarValue(this.text, e);
     const vs = e.valueStart;
     const ve = e.valueEnd;
     switch (e.style) {
       case SCALAR_STYLE.PLAIN:
-        return { node: { t: 'scalar', value: resolvePlain(raw), pos: this.posOf(vs) }, start: vs, end: ve };
+        this.start = vs;
+        this.end = ve;
+        return { t: 'scalar', value: resolvePlain(raw), pos: this.posOf(vs) };
       case SCALAR_STYLE.SINGLE_QUOTED:
       case SCALAR_STYLE.DOUBLE_QUOTED: {
         const q = e.style === SCALAR_STYLE.SINGLE_QUOTED ? "'" : '"';
         if (this.text[vs - 1] !== q) throw new GiveUp();
-        return { node: { t: 'scalar', value: raw, pos: this.posOf(vs - 1) }, start: vs - 1, end: ve + 1 };
+        this.start = vs - 1;
+        this.end = ve + 1;
+        return { t: 'scalar', value: raw, pos: this.posOf(vs - 1) };
       }
       default: {
         // Block scalar: the full reader places it at its `|` or `>` indicator, on the line before the content.
         const at = this.blockIndicator(vs);
-        return { node: { t: 'scalar', value: raw, pos: this.posOf(at) }, start: at, end: ve };
+        this.start = at;
+        this.end = ve;
+        return { t: 'scalar', value: raw, pos: this.posOf(at) };
       }
     }
   }
@@ -304,9 +330,16 @@ class EventReader {
   }
 }
 
+const MAYBE_TYPED = new Uint8Array(128);
+for (const c of '~nNtTfF.+-0123456789') MAYBE_TYPED[c.charCodeAt(0)] = 1;
+
 /** The YAML 1.2 core schema, in the order the full reader (`yaml`, schema core) tries its tags. */
 function resolvePlain(s: string): string | number | boolean | null {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (!s.length) return null;
+  // Only a scalar that starts with one of `~ n N t T f F . + -` or a digit can be anything but a string: most plain
+  // scalars of a manifest (names, images, labels) are told apart by their first character, without a regular expression.
+  if (!MAYBE_TYPED[s.charCodeAt(0)]) return s;
+  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
   if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);

@@ -235,6 +235,40 @@ describe('fast manifest reader', () => {
     );
   });
 
+  // Plain scalars that look like numbers, booleans and nulls (and the near misses: `nul`, `0x`, `.5e`, `+.inf`): the
+  // fast reader types them by their first character before any pattern, so every such start must meet the core schema.
+  it('types plain scalars as the full reader does (2,000 cases of number-, boolean- and null-like text)', () => {
+    let answered = 0;
+    const piece = fc.constantFrom(
+      ...'~nNuUlLtTrRfFaAsSeEiIoOxXbB.+-_:0123456789abcdef'.split(''),
+      'null',
+      'Null',
+      'NULL',
+      'true',
+      'True',
+      'FALSE',
+      '.inf',
+      '.NaN',
+      '0o',
+      '0x',
+      'e+',
+      'é',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        (cells) => {
+          const scalars = cells.map((c) => c.join(''));
+          const seq = scalars.map((v) => `- ${v}\n`).join('');
+          const map = scalars.map((v, i) => `k${i}${v}: ${v}\n`).join('');
+          if (agree(`${seq}---\n${map}`)) answered++;
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(answered).toBeGreaterThan(1000);
+  });
+
   const leaf = fc.oneof(
     fc.string({ maxLength: 12 }),
     fc.constantFrom(
