@@ -1886,9 +1886,14 @@ function azureNeed(input) {
     if (input.cluster)
         return 'a cluster is named';
     const suffixes = [...new Set([...input.endpoints.acrSuffixes, ...acr_host/* ACR_SUFFIXES */.HK])];
-    const acr = input.inventory.uses.find((u) => u.ref && (0,acr_host/* isAcrHost */.n0)(u.ref.registry, suffixes));
-    if (acr?.ref)
-        return `${acr.ref.registry} is an Azure Container Registry`;
+    // Thousands of pods name a handful of registries: each registry is judged once, in the order the pods name them.
+    const registries = new Set();
+    for (const u of input.inventory.uses)
+        if (u.ref)
+            registries.add(u.ref.registry);
+    for (const registry of registries)
+        if ((0,acr_host/* isAcrHost */.n0)(registry, suffixes))
+            return `${registry} is an Azure Container Registry`;
     const named = new Set(input.inventory.uses.flatMap((u) => u.pullSecrets.map((n) => `${u.namespace}/${n}`)));
     for (const s of input.inventory.secrets) {
         if (!named.has(`${s.namespace}/${s.name}`))
@@ -9341,6 +9346,8 @@ class EventReader {
             if (e.anchorStart !== -1 || e.tagStart !== -1)
                 throw new GiveUp();
             const start = e.start;
+            // Placed before the items: offsets then come in order, and posOf finds each line from the one before.
+            const pos = this.posOf(start);
             const items = [];
             let end = start + 1;
             while (this.events[this.i]?.type !== js_yaml/* EVENT_ID */.hy.POP) {
@@ -9356,12 +9363,13 @@ class EventReader {
             end = e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW ? this.closing(end, ']') : this.lineEnd(end);
             this.start = start;
             this.end = end;
-            return { t: 'seq', items, pos: this.posOf(start), range: [start, end] };
+            return { t: 'seq', items, pos, range: [start, end] };
         }
         if (e.type === js_yaml/* EVENT_ID */.hy.MAPPING) {
             if (e.anchorStart !== -1 || e.tagStart !== -1)
                 throw new GiveUp();
             const start = e.start;
+            const pos = this.posOf(start);
             const entries = new Map();
             let end = start + 1;
             while (this.events[this.i]?.type !== js_yaml/* EVENT_ID */.hy.POP) {
@@ -9403,7 +9411,7 @@ class EventReader {
             end = e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW ? this.closing(end, '}') : this.lineEnd(end);
             this.start = start;
             this.end = end;
-            return { t: 'map', entries, pos: this.posOf(start), range: [start, end] };
+            return { t: 'map', entries, pos, range: [start, end] };
         }
         throw new GiveUp();
     }

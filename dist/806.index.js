@@ -129,7 +129,9 @@ function proxyAwareFetch(env) {
  */
 function proxyAwareRequest(env) {
     const p = proxyFromEnv(env);
-    const wire = lazyRequest((u) => p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }));
+    const wire = lazyRequest((u) => p.httpProxy || p.httpsProxy
+        ? envProxyAgent(u, p)
+        : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN, connect: { secureContext: sharedSecureContext() } }));
     return async (url, init) => {
         try {
             const { request, dispatcher } = await wire();
@@ -139,6 +141,16 @@ function proxyAwareRequest(env) {
             throw blameProxy(err, url, env, init.signal.aborted);
         }
     };
+}
+/**
+ * One TLS context for every connection of the registry transport. Without it, each connection builds its own from
+ * the same defaults (the root store, with NODE_EXTRA_CA_CERTS, and the default protocol and ciphers): ~0.2 ms of CPU
+ * each, 12 ms for the 64 connections of the +20 ms RTT bench row (CPU profile) and ~40 ms for the 192 of 3 registries.
+ * Verification does not change: undici still gives each connection its `servername`, checked against the certificate.
+ */
+function sharedSecureContext() {
+    const tls = process.getBuiltinModule('node:tls');
+    return tls.createSecureContext();
 }
 /** undici's `request` and a dispatcher, both made by the first call (which loads undici), shared by every later one. */
 function lazyRequest(dispatcher) {

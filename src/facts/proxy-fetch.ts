@@ -8,6 +8,7 @@
 // fetch. Under --simulate the emulator's own fetch and kubeconfig are used instead: traffic to the loopback emulator
 // never goes through a proxy.
 
+import type { SecureContext } from 'node:tls';
 import type { Dispatcher, EnvHttpProxyAgent } from 'undici';
 import type { WireRequest } from '../types/facts/context.js';
 import { DEFAULT_CONCURRENCY_PER_REGISTRY } from './registry/http.js';
@@ -119,7 +120,9 @@ export function proxyAwareFetch(env: NodeJS.ProcessEnv): typeof fetch {
 export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
   const p = proxyFromEnv(env);
   const wire = lazyRequest((u) =>
-    p.httpProxy || p.httpsProxy ? envProxyAgent(u, p) : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN }),
+    p.httpProxy || p.httpsProxy
+      ? envProxyAgent(u, p)
+      : new u.Agent({ connections: CONNECTIONS_PER_ORIGIN, connect: { secureContext: sharedSecureContext() } }),
   );
   return async (url, init) => {
     try {
@@ -129,6 +132,17 @@ export function proxyAwareRequest(env: NodeJS.ProcessEnv): WireRequest {
       throw blameProxy(err, url, env, init.signal.aborted);
     }
   };
+}
+
+/**
+ * One TLS context for every connection of the registry transport. Without it, each connection builds its own from
+ * the same defaults (the root store, with NODE_EXTRA_CA_CERTS, and the default protocol and ciphers): ~0.2 ms of CPU
+ * each, 12 ms for the 64 connections of the +20 ms RTT bench row (CPU profile) and ~40 ms for the 192 of 3 registries.
+ * Verification does not change: undici still gives each connection its `servername`, checked against the certificate.
+ */
+function sharedSecureContext(): SecureContext {
+  const tls = process.getBuiltinModule('node:tls');
+  return tls.createSecureContext();
 }
 
 /** undici's `request` and a dispatcher, both made by the first call (which loads undici), shared by every later one. */

@@ -198,6 +198,8 @@ class EventReader {
     if (e.type === EVENT_ID.SEQUENCE) {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
       const start = e.start;
+      // Placed before the items: offsets then come in order, and posOf finds each line from the one before.
+      const pos = this.posOf(start);
       const items: LNode[] = [];
       let end = start + 1;
       while (this.events[this.i]?.type !== EVENT_ID.POP) {
@@ -211,11 +213,12 @@ class EventReader {
       end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, ']') : this.lineEnd(end);
       this.start = start;
       this.end = end;
-      return { t: 'seq', items, pos: this.posOf(start), range: [start, end] };
+      return { t: 'seq', items, pos, range: [start, end] };
     }
     if (e.type === EVENT_ID.MAPPING) {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
       const start = e.start;
+      const pos = this.posOf(start);
       const entries = new Map<string, LNode>();
       let end = start + 1;
       while (this.events[this.i]?.type !== EVENT_ID.POP) {
@@ -250,7 +253,7 @@ class EventReader {
       end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, '}') : this.lineEnd(end);
       this.start = start;
       this.end = end;
-      return { t: 'map', entries, pos: this.posOf(start), range: [start, end] };
+      return { t: 'map', entries, pos, range: [start, end] };
     }
     throw new GiveUp();
   }

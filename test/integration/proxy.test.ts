@@ -80,3 +80,27 @@ describe.each(['request', 'fetch'] as const)('proxies (%s)', (wire) => {
     expect(tunnels).toEqual([]);
   });
 });
+
+// Without a proxy the registry transport sends over one TLS context shared by all its connections (built once from the
+// defaults): it must verify every server as a context of its own would.
+describe('the direct registry transport (one shared TLS context)', () => {
+  it('refuses a certificate no trusted CA signed, and reaches a trusted registry over the same transport', async () => {
+    const untrusted = await startStubHttps((_req, res) => json(res, 200, {}), { untrusted: true });
+    try {
+      const wire = proxyAwareRequest({});
+      const client = new RegistryClient({ fetch, request: wire, signal: AbortSignal.timeout(10_000) });
+      const bad = parseImageReference(`${untrusted.host}/app:1.0`);
+      const good = parseImageReference(`${registry.host}/app:1.0`);
+      if (!bad.ok || !good.ok) throw new Error('bad ref');
+      const refused = await client.checkImage(bad.ref);
+      expect(refused).toMatchObject({ status: 'unverifiable', failure: 'tls' });
+      expect(untrusted.requests).toEqual([]);
+      registry.requests.length = 0;
+      const reached = await client.checkImage(good.ref);
+      expect(reached.failure).not.toBe('tls');
+      expect(registry.requests.map((q) => q.path)).toContain('/v2/');
+    } finally {
+      await untrusted.stop();
+    }
+  });
+});

@@ -282,8 +282,11 @@ export function azureNeed(input: AzureNeedInput): string | undefined {
   if (input.mode === 'audit') return 'the audit reads Azure';
   if (input.cluster) return 'a cluster is named';
   const suffixes = [...new Set([...input.endpoints.acrSuffixes, ...ACR_SUFFIXES])];
-  const acr = input.inventory.uses.find((u) => u.ref && isAcrHost(u.ref.registry, suffixes));
-  if (acr?.ref) return `${acr.ref.registry} is an Azure Container Registry`;
+  // Thousands of pods name a handful of registries: each registry is judged once, in the order the pods name them.
+  const registries = new Set<string>();
+  for (const u of input.inventory.uses) if (u.ref) registries.add(u.ref.registry);
+  for (const registry of registries)
+    if (isAcrHost(registry, suffixes)) return `${registry} is an Azure Container Registry`;
   const named = new Set(input.inventory.uses.flatMap((u) => u.pullSecrets.map((n) => `${u.namespace}/${n}`)));
   for (const s of input.inventory.secrets) {
     if (!named.has(`${s.namespace}/${s.name}`)) continue;
