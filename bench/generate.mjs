@@ -251,3 +251,18 @@ export async function writeSimulatedSet(dir, unique, latencyMs, pods = 2000) {
   await writeFile(worldPath, JSON.stringify(world(images, latencyMs), null, 1) + '\n');
   return { ...counts, manifests: join(dir, 'manifests'), world: worldPath, images };
 }
+
+/**
+ * One file of `count` small Pod documents in block style (what `helm template` writes), 500 distinct images: the
+ * "100,000 documents in one file" reading target. ~160 bytes a document, so 100,000 stay under the 20 MB file cap.
+ */
+export function manyDocuments(count) {
+  const docs = [];
+  for (let i = 0; i < count; i++) {
+    docs.push(
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n  namespace: team${i % 20}\nspec:\n  containers:\n  - name: app\n` +
+        `    image: registry.example.com/team${i % 20}/svc-${i % 500}:v1.${i % 7}\n`,
+    );
+  }
+  return docs.join('---\n');
+}

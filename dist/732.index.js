@@ -9142,48 +9142,73 @@ const MARKER_RE = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 const INDENTED_MARKER_HINT = /[ \t](?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 class GiveUp extends Error {
 }
+/**
+ * The text is given to the event parser in pieces of about this size, each ending where a line starts with `---` (a
+ * document start, which no scalar or collection can span): the events of one piece at a time, not of the whole file
+ * (a file of 100,000 documents is 1.5 million events), and an event parser per piece, not per document.
+ */
+const PIECE = 64 * 1024;
+const DOCUMENT_START_RE = /^---(?=[ \t\r\n]|$)/gm;
+/** Where the piece of `text` that starts at `from` ends: the first document start at or after from + size. */
+function pieceEnd(text, from, size) {
+    if (from + size >= text.length)
+        return text.length;
+    DOCUMENT_START_RE.lastIndex = from + Math.max(1, size);
+    const m = DOCUMENT_START_RE.exec(text);
+    return m ? m.index : text.length;
+}
 /** Located documents of `text`, or undefined when the full reader must decide. */
-function parseManifestFast(text, limits) {
+function yaml_fast_parseManifestFast(text, limits, pieceBytes = PIECE) {
+    const out = [];
+    return readManifestFast(text, limits, (doc) => out.push(doc), pieceBytes) ? out : undefined;
+}
+/**
+ * Hands each located document of `text` to `visit` as soon as it is read, so no more than one document's tree need
+ * be alive at a time. Returns false when the full reader must decide: the documents visited until then must be
+ * forgotten (the full reader may place or read them differently, or refuse the file).
+ */
+function readManifestFast(text, limits, visit, pieceBytes = PIECE) {
     // Byte-order marks: the two readers place what follows one differently.
     if (text.includes('\uFEFF'))
-        return undefined;
+        return false;
     // A lone carriage return is a line break to js-yaml and not to the full reader: let the full reader judge the file.
     if (text.includes('\r') && /\r(?!\n)/.test(text))
-        return undefined;
+        return false;
     // Byte-order marks inside the text, Unicode line separators and control characters: read differently, or refused.
     // eslint-disable-next-line no-control-regex -- the control characters are what this line looks for
     if (/[\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text))
-        return undefined;
+        return false;
     // Tabs in indentation: the two readers draw the line between allowed and not in different places.
     if (text.includes('\t') && /^[ ]*\t/m.test(text))
-        return undefined;
+        return false;
     // An indented `---` or `...`: a document marker to the event parser, plain text (or an error) to the full reader.
     if (INDENTED_MARKER_HINT.test(text) && /^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text))
-        return undefined;
+        return false;
     // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
     if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text))
-        return undefined;
-    let events;
+        return false;
     try {
-        events = (0,js_yaml/* parseEvents */.PH)(text, { maxDepth: limits.maxDepth });
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        return new EventReader(text, events, limits).documents();
+        new EventReader(text, limits, pieceBytes, visit).documents();
+        return true;
     }
     catch (err) {
         if (err instanceof GiveUp || err instanceof RangeError)
-            return undefined;
+            return false;
         throw err;
     }
 }
 class EventReader {
     text;
-    events;
     limits;
+    pieceBytes;
+    visit;
     i = 0;
+    /** Documents visited so far. */
+    index = 0;
+    events = [];
+    /** The piece whose events are read, and where it starts in the text (event offsets are the piece's own). */
+    piece = '';
+    base = 0;
     nodes = 0;
     /** End of the key whose value is being read (where a block scalar's indicator can start). */
     keyEnd = 0;
@@ -9193,19 +9218,37 @@ class EventReader {
     /** Line of the offset posOf() placed last: offsets come mostly in order, so the next line is found from there. */
     line = 0;
     lineStarts = [0];
-    constructor(text, events, limits) {
+    constructor(text, limits, pieceBytes, visit) {
         this.text = text;
-        this.events = events;
         this.limits = limits;
+        this.pieceBytes = pieceBytes;
+        this.visit = visit;
         for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1))
             this.lineStarts.push(k + 1);
     }
     documents() {
-        const out = [];
-        // Nothing but markers: the full reader counts empty documents the event parser does not report.
-        if (!this.events.length && /^(---|\.\.\.)/m.test(this.text))
-            throw new GiveUp();
         let prevEnd = 0;
+        for (let from = 0; from < this.text.length;) {
+            const to = pieceEnd(this.text, from, this.pieceBytes);
+            this.piece = this.text.slice(from, to);
+            this.base = from;
+            this.i = 0;
+            try {
+                this.events = (0,js_yaml/* parseEvents */.PH)(this.piece, { maxDepth: this.limits.maxDepth });
+            }
+            catch {
+                throw new GiveUp();
+            }
+            // Nothing but markers: the full reader counts empty documents the event parser does not report.
+            if (!this.events.length && /^(---|\.\.\.)/m.test(this.piece))
+                throw new GiveUp();
+            prevEnd = this.readPiece(prevEnd);
+            from = to;
+        }
+        this.events = [];
+    }
+    /** Visits the documents of the current piece; returns where the last one ends. */
+    readPiece(prevEnd) {
         while (this.i < this.events.length) {
             const doc = this.events[this.i++];
             if (doc.type !== js_yaml/* EVENT_ID */.hy.DOCUMENT || doc.directives.length)
@@ -9248,8 +9291,8 @@ class EventReader {
             const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
             const helm = this.helmSource(prevEnd, start, blockRoot);
             const empty = !root || (root.t === 'scalar' && root.value === null);
-            out.push({
-                index: out.length,
+            this.visit({
+                index: this.index++,
                 root: empty ? undefined : root,
                 pos: this.posOf(start),
                 source: this.text,
@@ -9257,7 +9300,7 @@ class EventReader {
             });
             prevEnd = end;
         }
-        return out;
+        return prevEnd;
     }
     /** Helm's `# Source:` comment: the comments after the document's `---` (or, for the first document and after `...`,
      * every comment before its content), as the full reader's commentBefore holds them. */
@@ -9345,7 +9388,7 @@ class EventReader {
         if (e.type === js_yaml/* EVENT_ID */.hy.SEQUENCE) {
             if (e.anchorStart !== -1 || e.tagStart !== -1)
                 throw new GiveUp();
-            const start = e.start;
+            const start = e.start + this.base;
             // Placed before the items: offsets then come in order, and posOf finds each line from the one before.
             const pos = this.posOf(start);
             const items = [];
@@ -9368,7 +9411,7 @@ class EventReader {
         if (e.type === js_yaml/* EVENT_ID */.hy.MAPPING) {
             if (e.anchorStart !== -1 || e.tagStart !== -1)
                 throw new GiveUp();
-            const start = e.start;
+            const start = e.start + this.base;
             const pos = this.posOf(start);
             const entries = new Map();
             let end = start + 1;
@@ -9418,9 +9461,9 @@ class EventReader {
     scalar(e) {
         if (e.type !== js_yaml/* EVENT_ID */.hy.SCALAR || e.anchorStart !== -1 || e.tagStart !== -1)
             throw new GiveUp();
-        const raw = (0,js_yaml/* getScalarValue */.KE)(this.text, e);
-        const vs = e.valueStart;
-        const ve = e.valueEnd;
+        const raw = (0,js_yaml/* getScalarValue */.KE)(this.piece, e);
+        const vs = e.valueStart + this.base;
+        const ve = e.valueEnd + this.base;
         switch (e.style) {
             case js_yaml/* SCALAR_STYLE */.jK.PLAIN:
                 this.start = vs;
@@ -9975,6 +10018,7 @@ function termsAllow(terms, keys, universe) {
 
 
 
+
 async function buildInventory(opts) {
     const sources = await resolveManifestInputs(opts.manifests, opts.cwd);
     const findings = [];
@@ -10011,49 +10055,73 @@ async function buildInventory(opts) {
     return { files: sources.map((s) => s.display), uses, secrets, serviceAccounts, pullSecretRefs, findings };
 }
 function scanText(text, file, namespace, sink) {
-    let docs;
-    try {
-        docs = parseManifestText(text);
+    // The fast reader hands over one document at a time, so a document's tree is garbage once it is scanned (a file of
+    // 100,000 documents never holds them all); where it gives up, what it scanned is dropped and the full reader reads.
+    let scanned = scanDocuments(file, namespace, (visit) => readManifestFast(text, DEFAULT_PARSE_LIMITS, visit));
+    if (!scanned) {
+        let docs;
+        try {
+            docs = parseManifestTextFull(text);
+        }
+        catch (err) {
+            const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
+            sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+            return;
+        }
+        scanned = scanDocuments(file, namespace, (visit) => {
+            docs.forEach(visit);
+            return true;
+        });
     }
-    catch (err) {
-        const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
-        sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+    if (!scanned)
         return;
+    // By loops, not push(...list): a file of 100,000 pods would pass 100,000 arguments.
+    for (const u of scanned.raw)
+        sink.raw.push(u);
+    for (const x of scanned.secrets)
+        sink.secrets.push(x);
+    for (const x of scanned.serviceAccounts)
+        sink.serviceAccounts.push(x);
+    for (const f of scanned.findings)
+        sink.findings.push(f);
+    if (scanned.nonEmpty === 0) {
+        sink.findings.push(notice('manifest-empty', file, `${file} is empty: no Kubernetes objects to check`));
     }
-    let objects = 0;
-    let images = 0;
-    let nonEmpty = 0;
-    for (const doc of docs) {
+    else if (scanned.objects === 0 && scanned.raw.length === 0) {
+        sink.findings.push(notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`));
+    }
+    else if (scanned.raw.length === 0) {
+        sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
+    }
+}
+/** Scans each document a reader visits; undefined when the reader gave up (returned false). */
+function scanDocuments(file, namespace, read) {
+    const out = { raw: [], secrets: [], serviceAccounts: [], findings: [], objects: 0, nonEmpty: 0 };
+    const complete = read((doc) => {
         if (!doc.root)
-            continue;
-        nonEmpty++;
+            return;
+        out.nonEmpty++;
         let scan;
         try {
             scan = scanDocument(doc, file, namespace);
         }
         catch (err) {
             const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
-            sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
-            continue;
+            out.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+            return;
         }
-        objects += scan.objects;
-        images += scan.uses.length;
-        sink.raw.push(...scan.uses);
-        sink.secrets.push(...scan.secrets);
-        sink.serviceAccounts.push(...scan.serviceAccounts);
+        out.objects += scan.objects;
+        for (const u of scan.uses)
+            out.raw.push(u);
+        for (const x of scan.secrets)
+            out.secrets.push(x);
+        for (const x of scan.serviceAccounts)
+            out.serviceAccounts.push(x);
         if (doc.root.t !== 'map' && doc.root.t !== 'seq') {
-            sink.findings.push(invalid(file, `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`, doc.pos.line, doc.pos.column));
+            out.findings.push(invalid(file, `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`, doc.pos.line, doc.pos.column));
         }
-    }
-    if (nonEmpty === 0) {
-        sink.findings.push(notice('manifest-empty', file, `${file} is empty: no Kubernetes objects to check`));
-    }
-    else if (objects === 0 && images === 0) {
-        sink.findings.push(notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`));
-    }
-    else if (images === 0) {
-        sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
-    }
+    });
+    return complete ? out : undefined;
 }
 async function readManifest(source, opts, findings) {
     let buf;

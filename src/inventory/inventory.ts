@@ -9,7 +9,14 @@ import type { Finding, ImageUse, Inventory, ManifestSecret, ManifestServiceAccou
 import { parseImageReference } from '../lib/image-reference.js';
 import { resolveManifestInputs, STDIN, type ManifestSource } from './files.js';
 import { scanDocument, type RawImageUse } from './workloads.js';
-import { ManifestSyntaxError, oneLine, parseManifestText } from './yaml-tree.js';
+import { readManifestFast } from './yaml-fast.js';
+import {
+  DEFAULT_PARSE_LIMITS,
+  ManifestSyntaxError,
+  oneLine,
+  parseManifestTextFull,
+  type ParsedDocument,
+} from './yaml-tree.js';
 
 export interface InventoryOptions {
   manifests: string[];
@@ -64,36 +71,70 @@ interface Sink {
 }
 
 export function scanText(text: string, file: string, namespace: string, sink: Sink): void {
-  let docs;
-  try {
-    docs = parseManifestText(text);
-  } catch (err) {
-    const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
-    sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
-    return;
+  // The fast reader hands over one document at a time, so a document's tree is garbage once it is scanned (a file of
+  // 100,000 documents never holds them all); where it gives up, what it scanned is dropped and the full reader reads.
+  let scanned = scanDocuments(file, namespace, (visit) => readManifestFast(text, DEFAULT_PARSE_LIMITS, visit));
+  if (!scanned) {
+    let docs;
+    try {
+      docs = parseManifestTextFull(text);
+    } catch (err) {
+      const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
+      sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+      return;
+    }
+    scanned = scanDocuments(file, namespace, (visit) => {
+      docs.forEach(visit);
+      return true;
+    });
   }
-  let objects = 0;
-  let images = 0;
-  let nonEmpty = 0;
-  for (const doc of docs) {
-    if (!doc.root) continue;
-    nonEmpty++;
+  if (!scanned) return;
+  // By loops, not push(...list): a file of 100,000 pods would pass 100,000 arguments.
+  for (const u of scanned.raw) sink.raw.push(u);
+  for (const x of scanned.secrets) sink.secrets.push(x);
+  for (const x of scanned.serviceAccounts) sink.serviceAccounts.push(x);
+  for (const f of scanned.findings) sink.findings.push(f);
+  if (scanned.nonEmpty === 0) {
+    sink.findings.push(notice('manifest-empty', file, `${file} is empty: no Kubernetes objects to check`));
+  } else if (scanned.objects === 0 && scanned.raw.length === 0) {
+    sink.findings.push(
+      notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`),
+    );
+  } else if (scanned.raw.length === 0) {
+    sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
+  }
+}
+
+interface Scanned extends Sink {
+  objects: number;
+  nonEmpty: number;
+}
+
+/** Scans each document a reader visits; undefined when the reader gave up (returned false). */
+function scanDocuments(
+  file: string,
+  namespace: string,
+  read: (visit: (doc: ParsedDocument) => void) => boolean,
+): Scanned | undefined {
+  const out: Scanned = { raw: [], secrets: [], serviceAccounts: [], findings: [], objects: 0, nonEmpty: 0 };
+  const complete = read((doc) => {
+    if (!doc.root) return;
+    out.nonEmpty++;
     let scan;
     try {
       scan = scanDocument(doc, file, namespace);
     } catch (err) {
       const e =
         err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
-      sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
-      continue;
+      out.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+      return;
     }
-    objects += scan.objects;
-    images += scan.uses.length;
-    sink.raw.push(...scan.uses);
-    sink.secrets.push(...scan.secrets);
-    sink.serviceAccounts.push(...scan.serviceAccounts);
+    out.objects += scan.objects;
+    for (const u of scan.uses) out.raw.push(u);
+    for (const x of scan.secrets) out.secrets.push(x);
+    for (const x of scan.serviceAccounts) out.serviceAccounts.push(x);
     if (doc.root.t !== 'map' && doc.root.t !== 'seq') {
-      sink.findings.push(
+      out.findings.push(
         invalid(
           file,
           `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`,
@@ -102,16 +143,8 @@ export function scanText(text: string, file: string, namespace: string, sink: Si
         ),
       );
     }
-  }
-  if (nonEmpty === 0) {
-    sink.findings.push(notice('manifest-empty', file, `${file} is empty: no Kubernetes objects to check`));
-  } else if (objects === 0 && images === 0) {
-    sink.findings.push(
-      notice('no-workloads', file, `${file} holds YAML but no Kubernetes objects (no apiVersion/kind)`),
-    );
-  } else if (images === 0) {
-    sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
-  }
+  });
+  return complete ? out : undefined;
 }
 
 async function readManifest(

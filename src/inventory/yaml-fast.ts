@@ -17,37 +17,73 @@ const INDENTED_MARKER_HINT = /[ \t](?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 
 class GiveUp extends Error {}
 
+/**
+ * The text is given to the event parser in pieces of about this size, each ending where a line starts with `---` (a
+ * document start, which no scalar or collection can span): the events of one piece at a time, not of the whole file
+ * (a file of 100,000 documents is 1.5 million events), and an event parser per piece, not per document.
+ */
+const PIECE = 64 * 1024;
+const DOCUMENT_START_RE = /^---(?=[ \t\r\n]|$)/gm;
+
+/** Where the piece of `text` that starts at `from` ends: the first document start at or after from + size. */
+function pieceEnd(text: string, from: number, size: number): number {
+  if (from + size >= text.length) return text.length;
+  DOCUMENT_START_RE.lastIndex = from + Math.max(1, size);
+  const m = DOCUMENT_START_RE.exec(text);
+  return m ? m.index : text.length;
+}
+
 /** Located documents of `text`, or undefined when the full reader must decide. */
-export function parseManifestFast(text: string, limits: ParseLimits): ParsedDocument[] | undefined {
+export function parseManifestFast(
+  text: string,
+  limits: ParseLimits,
+  pieceBytes: number = PIECE,
+): ParsedDocument[] | undefined {
+  const out: ParsedDocument[] = [];
+  return readManifestFast(text, limits, (doc) => out.push(doc), pieceBytes) ? out : undefined;
+}
+
+/**
+ * Hands each located document of `text` to `visit` as soon as it is read, so no more than one document's tree need
+ * be alive at a time. Returns false when the full reader must decide: the documents visited until then must be
+ * forgotten (the full reader may place or read them differently, or refuse the file).
+ */
+export function readManifestFast(
+  text: string,
+  limits: ParseLimits,
+  visit: (doc: ParsedDocument) => void,
+  pieceBytes: number = PIECE,
+): boolean {
   // Byte-order marks: the two readers place what follows one differently.
-  if (text.includes('\uFEFF')) return undefined;
+  if (text.includes('\uFEFF')) return false;
   // A lone carriage return is a line break to js-yaml and not to the full reader: let the full reader judge the file.
-  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return false;
   // Byte-order marks inside the text, Unicode line separators and control characters: read differently, or refused.
   // eslint-disable-next-line no-control-regex -- the control characters are what this line looks for
-  if (/[\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return undefined;
+  if (/[\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return false;
   // Tabs in indentation: the two readers draw the line between allowed and not in different places.
-  if (text.includes('\t') && /^[ ]*\t/m.test(text)) return undefined;
+  if (text.includes('\t') && /^[ ]*\t/m.test(text)) return false;
   // An indented `---` or `...`: a document marker to the event parser, plain text (or an error) to the full reader.
-  if (INDENTED_MARKER_HINT.test(text) && /^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text)) return undefined;
+  if (INDENTED_MARKER_HINT.test(text) && /^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text)) return false;
   // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
-  if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text)) return undefined;
-  let events: Event[];
+  if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text)) return false;
   try {
-    events = parseEvents(text, { maxDepth: limits.maxDepth });
-  } catch {
-    return undefined;
-  }
-  try {
-    return new EventReader(text, events, limits).documents();
+    new EventReader(text, limits, pieceBytes, visit).documents();
+    return true;
   } catch (err) {
-    if (err instanceof GiveUp || err instanceof RangeError) return undefined;
+    if (err instanceof GiveUp || err instanceof RangeError) return false;
     throw err;
   }
 }
 
 class EventReader {
   private i = 0;
+  /** Documents visited so far. */
+  private index = 0;
+  private events: Event[] = [];
+  /** The piece whose events are read, and where it starts in the text (event offsets are the piece's own). */
+  private piece = '';
+  private base = 0;
   private nodes = 0;
   /** End of the key whose value is being read (where a block scalar's indicator can start). */
   private keyEnd = 0;
@@ -60,17 +96,35 @@ class EventReader {
 
   constructor(
     private readonly text: string,
-    private readonly events: Event[],
     private readonly limits: ParseLimits,
+    private readonly pieceBytes: number,
+    private readonly visit: (doc: ParsedDocument) => void,
   ) {
     for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) this.lineStarts.push(k + 1);
   }
 
-  documents(): ParsedDocument[] {
-    const out: ParsedDocument[] = [];
-    // Nothing but markers: the full reader counts empty documents the event parser does not report.
-    if (!this.events.length && /^(---|\.\.\.)/m.test(this.text)) throw new GiveUp();
+  documents(): void {
     let prevEnd = 0;
+    for (let from = 0; from < this.text.length;) {
+      const to = pieceEnd(this.text, from, this.pieceBytes);
+      this.piece = this.text.slice(from, to);
+      this.base = from;
+      this.i = 0;
+      try {
+        this.events = parseEvents(this.piece, { maxDepth: this.limits.maxDepth });
+      } catch {
+        throw new GiveUp();
+      }
+      // Nothing but markers: the full reader counts empty documents the event parser does not report.
+      if (!this.events.length && /^(---|\.\.\.)/m.test(this.piece)) throw new GiveUp();
+      prevEnd = this.readPiece(prevEnd);
+      from = to;
+    }
+    this.events = [];
+  }
+
+  /** Visits the documents of the current piece; returns where the last one ends. */
+  private readPiece(prevEnd: number): number {
     while (this.i < this.events.length) {
       const doc = this.events[this.i++];
       if (doc.type !== EVENT_ID.DOCUMENT || doc.directives.length) throw new GiveUp();
@@ -104,8 +158,8 @@ class EventReader {
       const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
       const helm = this.helmSource(prevEnd, start, blockRoot);
       const empty = !root || (root.t === 'scalar' && root.value === null);
-      out.push({
-        index: out.length,
+      this.visit({
+        index: this.index++,
         root: empty ? undefined : root,
         pos: this.posOf(start),
         source: this.text,
@@ -113,7 +167,7 @@ class EventReader {
       });
       prevEnd = end;
     }
-    return out;
+    return prevEnd;
   }
 
   /** Helm's `# Source:` comment: the comments after the document's `---` (or, for the first document and after `...`,
@@ -197,7 +251,7 @@ class EventReader {
     if (e.type === EVENT_ID.SCALAR) return this.scalar(e);
     if (e.type === EVENT_ID.SEQUENCE) {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
-      const start = e.start;
+      const start = e.start + this.base;
       // Placed before the items: offsets then come in order, and posOf finds each line from the one before.
       const pos = this.posOf(start);
       const items: LNode[] = [];
@@ -217,7 +271,7 @@ class EventReader {
     }
     if (e.type === EVENT_ID.MAPPING) {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
-      const start = e.start;
+      const start = e.start + this.base;
       const pos = this.posOf(start);
       const entries = new Map<string, LNode>();
       let end = start + 1;
@@ -260,9 +314,9 @@ class EventReader {
 
   private scalar(e: Event): LNode {
     if (e.type !== EVENT_ID.SCALAR || e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
-    const raw = getScalarValue(this.text, e);
-    const vs = e.valueStart;
-    const ve = e.valueEnd;
+    const raw = getScalarValue(this.piece, e);
+    const vs = e.valueStart + this.base;
+    const ve = e.valueEnd + this.base;
     switch (e.style) {
       case SCALAR_STYLE.PLAIN:
         this.start = vs;

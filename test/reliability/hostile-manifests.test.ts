@@ -94,8 +94,9 @@ describe('hostile manifests by size and shape (generated)', () => {
     expect(inv.findings).toEqual([]);
     expect(inv.uses).toHaveLength(100_000);
     expect(inv.uses[99_999].location.line).toBe(99_999 * 5 + 4);
-    // Measured here: ~21 s and ~850 MiB (parseAllDocuments holds every document's tree at once); the bound is what a
-    // CI runner (7 GiB, 2 cores) survives, not a target.
+    // Measured here: ~1 s and ~200 MiB (the fast reader hands over one document at a time; the full reader, which
+    // held every document's tree at once, took ~21 s and ~850 MiB); the bound is what a CI runner (7 GiB, 2 cores)
+    // survives, not a target: the target (<= 3 s) is measured by `npm run bench`.
     expect(ms).toBeLessThan(60_000);
     expect(peakGrowthMiB).toBeLessThan(1536);
     console.info(`100k documents: ${Math.round(ms)} ms, peak RSS growth ${Math.round(peakGrowthMiB)} MiB`);

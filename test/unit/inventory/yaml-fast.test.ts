@@ -47,6 +47,12 @@ function full(text: string): Outcome {
 /** Fast answer agrees with the full reader; returns whether the fast reader answered. */
 function agree(text: string): boolean {
   const fast = parseManifestFast(text, DEFAULT_PARSE_LIMITS);
+  // Read in pieces of one document each (the event parser is given the text in pieces that end at a `---`): the same
+  // answer, or the same giving up.
+  const pieces = parseManifestFast(text, DEFAULT_PARSE_LIMITS, 1);
+  expect(pieces === undefined ? undefined : norm(pieces), `read in pieces:\n${JSON.stringify(text)}`).toBe(
+    fast === undefined ? undefined : norm(fast),
+  );
   if (!fast) return false;
   const f = full(text);
   expect(f.kind, `fast reader accepted what the full reader rejects:\n${JSON.stringify(text)}`).toBe('docs');
