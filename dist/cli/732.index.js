@@ -9470,24 +9470,20 @@ async function buildInventory(opts) {
 function scanText(text, file, namespace, sink) {
     // The fast reader hands over one document at a time, so a document's tree is garbage once it is scanned (a file of
     // 100,000 documents never holds them all); where it gives up, what it scanned is dropped and the full reader reads.
-    let scanned = scanDocuments(file, namespace, (visit) => readManifestFast(text, DEFAULT_PARSE_LIMITS, visit));
-    if (!scanned) {
+    let scan = documentScanner(file, namespace);
+    if (!readManifestFast(text, DEFAULT_PARSE_LIMITS, scan.visit)) {
         let docs;
         try {
             docs = parseManifestTextFull(text);
         }
         catch (err) {
-            const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
-            sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+            sink.findings.push(syntaxFinding(file, err, 1, 1));
             return;
         }
-        scanned = scanDocuments(file, namespace, (visit) => {
-            docs.forEach(visit);
-            return true;
-        });
+        scan = documentScanner(file, namespace);
+        docs.forEach(scan.visit);
     }
-    if (!scanned)
-        return;
+    const scanned = scan.out;
     // By loops, not push(...list): a file of 100,000 pods would pass 100,000 arguments.
     for (const u of scanned.raw)
         sink.raw.push(u);
@@ -9507,10 +9503,10 @@ function scanText(text, file, namespace, sink) {
         sink.findings.push(notice('no-workloads', file, `${file} has no workloads: no pod spec with an image`));
     }
 }
-/** Scans each document a reader visits; undefined when the reader gave up (returned false). */
-function scanDocuments(file, namespace, read) {
+/** What the documents a reader visits hold, gathered as they come. */
+function documentScanner(file, namespace) {
     const out = { raw: [], secrets: [], serviceAccounts: [], findings: [], objects: 0, nonEmpty: 0 };
-    const complete = read((doc) => {
+    const visit = (doc) => {
         if (!doc.root)
             return;
         out.nonEmpty++;
@@ -9519,8 +9515,7 @@ function scanDocuments(file, namespace, read) {
             scan = scanDocument(doc, file, namespace);
         }
         catch (err) {
-            const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
-            out.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+            out.findings.push(syntaxFinding(file, err, doc.pos.line, doc.pos.column));
             return;
         }
         out.objects += scan.objects;
@@ -9533,8 +9528,13 @@ function scanDocuments(file, namespace, read) {
         if (doc.root.t !== 'map' && doc.root.t !== 'seq') {
             out.findings.push(invalid(file, `${file}:${doc.pos.line}: document ${doc.index + 1} is a bare scalar, not a Kubernetes object`, doc.pos.line, doc.pos.column));
         }
-    });
-    return complete ? out : undefined;
+    };
+    return { out, visit };
+}
+/** manifest-invalid for what reading a file (or a document of it, at `line`:`column`) threw. */
+function syntaxFinding(file, err, line, column) {
+    const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), line, column);
+    return invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column);
 }
 async function readManifest(source, opts, findings) {
     let buf;

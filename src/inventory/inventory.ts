@@ -73,22 +73,19 @@ interface Sink {
 export function scanText(text: string, file: string, namespace: string, sink: Sink): void {
   // The fast reader hands over one document at a time, so a document's tree is garbage once it is scanned (a file of
   // 100,000 documents never holds them all); where it gives up, what it scanned is dropped and the full reader reads.
-  let scanned = scanDocuments(file, namespace, (visit) => readManifestFast(text, DEFAULT_PARSE_LIMITS, visit));
-  if (!scanned) {
+  let scan = documentScanner(file, namespace);
+  if (!readManifestFast(text, DEFAULT_PARSE_LIMITS, scan.visit)) {
     let docs;
     try {
       docs = parseManifestTextFull(text);
     } catch (err) {
-      const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), 1, 1);
-      sink.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+      sink.findings.push(syntaxFinding(file, err, 1, 1));
       return;
     }
-    scanned = scanDocuments(file, namespace, (visit) => {
-      docs.forEach(visit);
-      return true;
-    });
+    scan = documentScanner(file, namespace);
+    docs.forEach(scan.visit);
   }
-  if (!scanned) return;
+  const scanned = scan.out;
   // By loops, not push(...list): a file of 100,000 pods would pass 100,000 arguments.
   for (const u of scanned.raw) sink.raw.push(u);
   for (const x of scanned.secrets) sink.secrets.push(x);
@@ -110,23 +107,17 @@ interface Scanned extends Sink {
   nonEmpty: number;
 }
 
-/** Scans each document a reader visits; undefined when the reader gave up (returned false). */
-function scanDocuments(
-  file: string,
-  namespace: string,
-  read: (visit: (doc: ParsedDocument) => void) => boolean,
-): Scanned | undefined {
+/** What the documents a reader visits hold, gathered as they come. */
+function documentScanner(file: string, namespace: string): { out: Scanned; visit: (doc: ParsedDocument) => void } {
   const out: Scanned = { raw: [], secrets: [], serviceAccounts: [], findings: [], objects: 0, nonEmpty: 0 };
-  const complete = read((doc) => {
+  const visit = (doc: ParsedDocument): void => {
     if (!doc.root) return;
     out.nonEmpty++;
     let scan;
     try {
       scan = scanDocument(doc, file, namespace);
     } catch (err) {
-      const e =
-        err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), doc.pos.line, doc.pos.column);
-      out.findings.push(invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column));
+      out.findings.push(syntaxFinding(file, err, doc.pos.line, doc.pos.column));
       return;
     }
     out.objects += scan.objects;
@@ -143,8 +134,14 @@ function scanDocuments(
         ),
       );
     }
-  });
-  return complete ? out : undefined;
+  };
+  return { out, visit };
+}
+
+/** manifest-invalid for what reading a file (or a document of it, at `line`:`column`) threw. */
+function syntaxFinding(file: string, err: unknown, line: number, column: number): Finding {
+  const e = err instanceof ManifestSyntaxError ? err : new ManifestSyntaxError(oneLine(err), line, column);
+  return invalid(file, `${file}:${e.line}:${e.column}: ${e.message}`, e.line, e.column);
 }
 
 async function readManifest(
