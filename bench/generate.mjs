@@ -253,16 +253,20 @@ export async function writeSimulatedSet(dir, unique, latencyMs, pods = 2000) {
 }
 
 /**
- * One file of `count` small Pod documents in block style (what `helm template` writes), 500 distinct images: the
- * "100,000 documents in one file" reading target. ~160 bytes a document, so 100,000 stay under the 20 MB file cap.
+ * One file of `count` small Pod documents in block style (what `helm template` writes): the "100,000 documents in
+ * one file" reading target. ~160 bytes a document, so 100,000 stay under the 20 MB file cap; 500 repositories with 7
+ * tags each, 3,500 distinct images at 100,000 documents. Returns the text and how many distinct images it names.
  */
 export function manyDocuments(count) {
   const docs = [];
+  const images = new Set();
   for (let i = 0; i < count; i++) {
+    const image = `registry.example.com/team${i % 20}/svc-${i % 500}:v1.${i % 7}`;
+    images.add(image);
     docs.push(
       `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\n  namespace: team${i % 20}\nspec:\n  containers:\n  - name: app\n` +
-        `    image: registry.example.com/team${i % 20}/svc-${i % 500}:v1.${i % 7}\n`,
+        `    image: ${image}\n`,
     );
   }
-  return docs.join('---\n');
+  return { text: docs.join('---\n'), unique: images.size };
 }
