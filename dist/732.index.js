@@ -1004,8 +1004,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/settings/config.ts
 var settings_config = __webpack_require__(69551);
-// EXTERNAL MODULE: ./src/inventory/inventory.ts + 4 modules
-var inventory_inventory = __webpack_require__(9892);
+// EXTERNAL MODULE: ./src/inventory/inventory.ts + 6 modules
+var inventory_inventory = __webpack_require__(89238);
 // EXTERNAL MODULE: ./src/types/index.ts
 var types = __webpack_require__(31569);
 // EXTERNAL MODULE: ./src/lib/sort.ts
@@ -9036,7 +9036,7 @@ function prefixed(prefix, counts) {
 
 /***/ }),
 
-/***/ 9892:
+/***/ 89238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -9127,21 +9127,949 @@ function displayPath(abs, cwd) {
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
-;// CONCATENATED MODULE: ./src/inventory/yaml-fast.ts
-// The fast reader of rendered manifests: js-yaml's event parser (offsets for every node, no document model) turned
-// straight into the located tree of yaml-tree.ts. It covers what `helm template` and `kustomize build` write (block
-// and flow collections, plain, quoted and block scalars, comments, many documents) and gives up — returns undefined —
-// on anything where its answer could differ from the full reader's: anchors, aliases, merge keys, tags, directives,
-// duplicate or complex keys, empty sequence items, budgets exceeded, or any parse error. The caller then reads the
-// file with the full reader (the `yaml` Composer), so errors, positions and values stay exactly what they were; the
-// differential tests hold the two readers equal on every fixture and on generated input.
-
+;// CONCATENATED MODULE: ./src/inventory/yaml-located.ts
+// What the two fast manifest readers (the hand scanner of yaml-scan.ts and the event reader of yaml-fast.ts) share:
+// where an offset stands (line and column, as the full reader counts them), Helm's `# Source:` comment of a document,
+// where a block collection's range ends, and how a plain scalar is typed.
 const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
 const MARKER_RE = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-/** A marker after a blank, anywhere: the cheap first test for an indented marker (a line-anchored search is slower). */
-const INDENTED_MARKER_HINT = /[ \t](?:---|\.\.\.)(?=[ \t\r\n]|$)/;
+/** Thrown where a fast reader's answer could differ from the full reader's: the caller lets another reader decide. */
 class GiveUp extends Error {
 }
+/** Offsets of one text placed as lines and columns, and the document-level facts both fast readers compute alike. */
+class Locator {
+    text;
+    /** Line of the offset posOf() placed last: offsets come mostly in order, so the next line is found from there. */
+    line = 0;
+    lineStarts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1))
+            this.lineStarts.push(k + 1);
+    }
+    posOf(offset) {
+        const starts = this.lineStarts;
+        let line = this.line;
+        // Forward from the last line placed, a few lines at most; anywhere else, a binary search.
+        if (starts[line] <= offset) {
+            for (let k = 0; k < 8; k++) {
+                if (line + 1 >= starts.length || starts[line + 1] > offset) {
+                    this.line = line;
+                    return { line: line + 1, column: offset - starts[line] + 1 };
+                }
+                line++;
+            }
+        }
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        this.line = lo;
+        return { line: lo + 1, column: offset - starts[lo] + 1 };
+    }
+    /** Helm's `# Source:` comment: the comments after the document's `---` (or, for the first document and after `...`,
+     * every comment before its content), as the full reader's commentBefore holds them. */
+    helmSource(gapStart, contentStart, blockRoot) {
+        const gap = this.text.slice(gapStart, contentStart);
+        MARKER_RE.lastIndex = 0;
+        let lastDash = -1;
+        let lastDots = -1;
+        for (let m = MARKER_RE.exec(gap); m; m = MARKER_RE.exec(gap)) {
+            if (m[1] === '---')
+                lastDash = m.index;
+            else
+                lastDots = m.index;
+        }
+        if (lastDots > lastDash && lastDash !== -1)
+            throw new GiveUp();
+        // A `...` before the first document, or two in one gap, end documents the event parser does not report.
+        if (lastDots !== -1 &&
+            (gapStart === 0 || gap.indexOf('...', lastDots + 3) !== -1 || /^\.\.\./m.test(gap.slice(0, lastDots)))) {
+            throw new GiveUp();
+        }
+        const from = lastDots !== -1 ? lastDots : lastDash === -1 || gapStart === 0 ? 0 : lastDash;
+        let region = gap.slice(from);
+        if (lastDash === -1 && blockRoot) {
+            // Without a `---`, the full reader hangs the comments right above a block collection on its first node; only those
+            // a blank line separates from the content belong to the document.
+            const blank = /\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(region);
+            region = blank ? region.slice(0, blank.index + 1) : '';
+        }
+        const comments = [];
+        for (let k = region.indexOf('#'); k !== -1; k = region.indexOf('#', k + 1)) {
+            const eol = region.indexOf('\n', k);
+            comments.push(region.slice(k + 1, eol === -1 ? undefined : eol));
+            if (eol === -1)
+                break;
+            k = eol;
+        }
+        return comments.length ? SOURCE_RE.exec(comments.join('\n'))?.[1] : undefined;
+    }
+    /** Offset after `indicator` (the `:` that follows a key) and the blanks after it: where the full reader puts an
+     * empty value. */
+    afterIndicator(from, indicator) {
+        let k = from;
+        while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t'))
+            k++;
+        if (this.text[k] !== indicator)
+            throw new GiveUp();
+        k++;
+        while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t'))
+            k++;
+        return k;
+    }
+    /** A block collection ends after the newline that ends its last line (as the full reader's ranges do). */
+    lineEnd(from) {
+        const t = this.text;
+        if (from > 0 && t[from - 1] === '\n')
+            return from;
+        let k = from;
+        while (k < t.length && (t[k] === ' ' || t[k] === '\t'))
+            k++;
+        if (t[k] === '#')
+            while (k < t.length && t[k] !== '\n')
+                k++;
+        if (t[k] === '\r')
+            k++;
+        return t[k] === '\n' ? k + 1 : k === t.length ? k : from;
+    }
+}
+const MAYBE_TYPED = new Uint8Array(128);
+for (const c of '~nNtTfF.+-0123456789')
+    MAYBE_TYPED[c.charCodeAt(0)] = 1;
+/** The YAML 1.2 core schema, in the order the full reader (`yaml`, schema core) tries its tags. */
+function resolvePlain(s) {
+    if (!s.length)
+        return null;
+    // Only a scalar that starts with one of `~ n N t T f F . + -` or a digit can be anything but a string: most plain
+    // scalars of a manifest (names, images, labels) are told apart by their first character, without a regular expression.
+    if (!MAYBE_TYPED[s.charCodeAt(0)])
+        return s;
+    if (/^(?:~|[Nn]ull|NULL)$/.test(s))
+        return null;
+    if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s))
+        return s[0] === 't' || s[0] === 'T';
+    if (/^0o[0-7]+$/.test(s))
+        return parseInt(s.slice(2), 8);
+    if (/^[-+]?[0-9]+$/.test(s))
+        return parseInt(s, 10);
+    if (/^0x[0-9a-fA-F]+$/.test(s))
+        return parseInt(s.slice(2), 16);
+    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+    }
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s))
+        return parseFloat(s);
+    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s))
+        return parseFloat(s);
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/inventory/yaml-scan.ts
+// The hand scanner: the first of the fast manifest readers. It reads the block YAML that `helm template`, `kustomize
+// build` and `kubectl` write — block mappings and sequences (a sequence may sit at its key's indentation), one-line
+// plain, quoted and flow scalars and collections, literal and folded block scalars, comments, `---` between documents
+// — character by character into the located tree, with no event or token objects in between. On anything else
+// (anchors, aliases, tags, directives, multi-line plain or quoted scalars, multi-line flow collections, tabs, carriage
+// returns, escapes it does not know, duplicate or complex keys, empty items or values it would have to place, empty
+// documents, budgets) it gives up on the piece, and the event reader of yaml-fast.ts reads that piece instead. The
+// differential tests hold it, alone, to the full reader on every fixture and on generated input.
+
+const SP = 0x20;
+const NL = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const SQ = 0x27;
+const DQ = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const PIPE = 0x7c;
+const GT = 0x3e;
+const PLUS = 0x2b;
+/** Characters a plain scalar may not start with (YAML 1.2 c-indicator; `-`, `?` and `:` only before a blank). */
+const INDICATOR = new Uint8Array(128);
+for (const c of '-?:,[]{}#&*!|>\'"%@`')
+    INDICATOR[c.charCodeAt(0)] = 1;
+/** Characters that end a plain scalar inside a flow collection. */
+const FLOW_END = new Uint8Array(128);
+for (const c of ',[]{}')
+    FLOW_END[c.charCodeAt(0)] = 1;
+/** Double-quoted escapes (YAML 1.2 §5.7) but the escaped line break and tab: their values. */
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+};
+/** Hexadecimal escapes: the digits after `x`, `u` and `U`. */
+const HEX_DIGITS = { x: 2, u: 4, U: 8 };
+/** Implicit keys are limited to 1024 characters (YAML 1.2 §7.4.2). */
+const MAX_KEY = 1000;
+/** Where `c` next stands in `t` at or after `from`, or t.length. */
+function next(t, c, from) {
+    const k = t.indexOf(c, from);
+    return k === -1 ? t.length : k;
+}
+class BlockScanner {
+    loc;
+    limits;
+    t;
+    /** The cursor: at the start of a line between nodes. */
+    p = 0;
+    /** End of the piece being read. */
+    to = 0;
+    nodes = 0;
+    /** Where the node or key read last ends. */
+    end = 0;
+    /** The `:` after the key read last. */
+    colon = 0;
+    /** The next content line, as peek() found it: its start, indentation and first character (-1 at the piece's end). */
+    ls = 0;
+    ind = 0;
+    cs = -1;
+    /** Whether that line is a document marker (`---` or `...` at column 0). */
+    marker = false;
+    /** Next tab and carriage return in the text (its length when there is none): a piece holding one goes to the event
+     * reader. */
+    nextTab = -1;
+    nextCr = -1;
+    constructor(loc, limits) {
+        this.loc = loc;
+        this.limits = limits;
+        this.t = loc.text;
+    }
+    /** The documents of text[from, to), numbered from `index`, and where the last one ends. Throws GiveUp. */
+    piece(from, to, prevEnd, index) {
+        const t = this.t;
+        // Found once and then from where the last one stood, not searched again for every piece.
+        if (this.nextTab < from)
+            this.nextTab = next(t, '\t', from);
+        if (this.nextCr < from)
+            this.nextCr = next(t, '\r', from);
+        if (this.nextTab < to || this.nextCr < to)
+            throw new GiveUp();
+        this.p = from;
+        this.to = to;
+        const docs = [];
+        let end = prevEnd;
+        for (;;) {
+            this.peek();
+            if (this.cs === -1)
+                break;
+            if (this.marker) {
+                // `---` alone on its line (anything after it, or a `...`, is for the event reader), then a document.
+                if (t.charCodeAt(this.cs) !== DASH)
+                    throw new GiveUp();
+                const eol = this.eol(this.cs);
+                for (let k = this.cs + 3; k < eol; k++)
+                    if (t.charCodeAt(k) !== SP)
+                        throw new GiveUp();
+                const marker = this.cs;
+                this.p = eol < to ? eol + 1 : to;
+                this.peek();
+                if (this.cs === -1 || this.marker) {
+                    // An empty document: the full reader places it right after its `---`.
+                    let at = marker + 3;
+                    while (t.charCodeAt(at) === SP)
+                        at++;
+                    const helm = this.loc.helmSource(end, at, false);
+                    docs.push({
+                        index: index + docs.length,
+                        root: undefined,
+                        pos: this.loc.posOf(at),
+                        source: t,
+                        ...(helm ? { helmSource: helm } : {}),
+                    });
+                    end = at;
+                    continue;
+                }
+            }
+            const start = this.cs;
+            this.nodes = 0;
+            // A flow collection on one line (`{}`), or a block collection.
+            const c = t.charCodeAt(start);
+            const flow = c === LBRACKET || c === LBRACE;
+            const root = flow ? this.inline(start, this.ind, 0) : this.block(this.ind, 0);
+            this.peek();
+            if (this.cs !== -1 && !this.marker)
+                throw new GiveUp();
+            const helm = this.loc.helmSource(end, start, !flow);
+            docs.push({ index: index + docs.length, root, pos: root.pos, source: t, ...(helm ? { helmSource: helm } : {}) });
+            end = this.end;
+        }
+        return { docs, end };
+    }
+    /** Moves the cursor over blank and comment lines to the next content line, and describes it. */
+    peek() {
+        const t = this.t;
+        const to = this.to;
+        let q = this.p;
+        for (;;) {
+            let k = q;
+            while (k < to && t.charCodeAt(k) === SP)
+                k++;
+            if (k >= to) {
+                this.p = to;
+                this.cs = -1;
+                return;
+            }
+            const c = t.charCodeAt(k);
+            if (c === NL) {
+                q = k + 1;
+                continue;
+            }
+            if (c === HASH) {
+                const e = t.indexOf('\n', k);
+                if (e === -1 || e >= to) {
+                    this.p = to;
+                    this.cs = -1;
+                    return;
+                }
+                q = e + 1;
+                continue;
+            }
+            this.p = q;
+            this.ls = q;
+            this.ind = k - q;
+            this.cs = k;
+            this.marker =
+                k === q &&
+                    (c === DASH || c === DOT) &&
+                    t.charCodeAt(k + 1) === c &&
+                    t.charCodeAt(k + 2) === c &&
+                    (k + 3 >= t.length || t.charCodeAt(k + 3) === SP || t.charCodeAt(k + 3) === NL);
+            return;
+        }
+    }
+    /** End of the line that holds `k`: its newline, or the end of the piece. */
+    eol(k) {
+        const e = this.t.indexOf('\n', k);
+        return e === -1 || e > this.to ? this.to : e;
+    }
+    /** Past the line that holds `k`. */
+    nextLine(k) {
+        const e = this.eol(k);
+        return e < this.to ? e + 1 : this.to;
+    }
+    count(depth) {
+        if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth)
+            throw new GiveUp();
+    }
+    seqStart(k) {
+        const t = this.t;
+        if (t.charCodeAt(k) !== DASH)
+            return false;
+        const c = t.charCodeAt(k + 1);
+        return c === SP || c === NL || k + 1 >= this.to;
+    }
+    /** The block collection whose first line peek() found, at indentation `col`. */
+    block(col, depth) {
+        return this.seqStart(this.cs) ? this.seq(col, depth, this.cs) : this.map(col, depth, this.cs);
+    }
+    map(col, depth, first) {
+        this.count(depth);
+        const pos = this.loc.posOf(first);
+        const entries = new Map();
+        let k = first;
+        let last;
+        for (;;) {
+            const key = this.key(k);
+            if (key === undefined || entries.has(key))
+                throw new GiveUp();
+            const keyEnd = this.end;
+            const q = this.onLine(this.colon + 1);
+            let value;
+            if (q === -1) {
+                if (this.cs !== -1 && !this.marker && this.ind > col) {
+                    value = this.block(this.ind, depth + 1);
+                }
+                else if (this.cs !== -1 && !this.marker && this.ind === col && this.seqStart(this.cs)) {
+                    value = this.seq(col, depth + 1, this.cs);
+                }
+                else {
+                    this.count(depth + 1);
+                    const at = this.loc.afterIndicator(keyEnd, ':');
+                    value = { t: 'scalar', value: null, pos: this.loc.posOf(at) };
+                    this.end = at;
+                }
+            }
+            else {
+                value = this.inline(q, col, depth + 1);
+            }
+            entries.set(key, value);
+            last = Math.max(this.end, keyEnd);
+            this.peek();
+            if (this.cs === -1 || this.marker || this.ind < col)
+                break;
+            if (this.ind > col || this.seqStart(this.cs))
+                throw new GiveUp();
+            k = this.cs;
+        }
+        const end = this.loc.lineEnd(last);
+        this.end = end;
+        return { t: 'map', entries, pos, range: [first, end] };
+    }
+    seq(col, depth, first) {
+        this.count(depth);
+        const pos = this.loc.posOf(first);
+        const items = [];
+        let d = first;
+        let last;
+        for (;;) {
+            const q = this.onLine(d + 1);
+            let item;
+            if (q === -1) {
+                // An empty item: the event reader gives up on it as well.
+                if (this.cs === -1 || this.marker || this.ind <= col)
+                    throw new GiveUp();
+                item = this.block(this.ind, depth + 1);
+            }
+            else if (this.seqStart(q)) {
+                item = this.seq(col + (q - d), depth + 1, q);
+            }
+            else if (this.key(q) !== undefined) {
+                item = this.map(col + (q - d), depth + 1, q);
+            }
+            else {
+                item = this.inline(q, col, depth + 1);
+            }
+            items.push(item);
+            last = this.end;
+            this.peek();
+            if (this.cs === -1 || this.marker || this.ind < col)
+                break;
+            if (this.ind > col)
+                throw new GiveUp();
+            // A key at the dashes' column: the sequence under a key ends, the mapping goes on.
+            if (!this.seqStart(this.cs))
+                break;
+            d = this.cs;
+        }
+        const end = this.loc.lineEnd(last);
+        this.end = end;
+        return { t: 'seq', items, pos, range: [first, end] };
+    }
+    /**
+     * Past the blanks from `q` (after a key's `:` or an item's `-`): where the node starts on this line, or -1 when the
+     * line holds nothing more but a comment, and the cursor has moved to the next content line (the node's, if any).
+     */
+    onLine(q) {
+        const t = this.t;
+        while (q < this.to && t.charCodeAt(q) === SP)
+            q++;
+        const c = t.charCodeAt(q);
+        if (q < this.to && c !== NL && c !== HASH)
+            return q;
+        this.p = this.nextLine(q);
+        this.peek();
+        return -1;
+    }
+    /**
+     * The key at `k` when the line goes on with `: ` (or ends with `:`): its text as the tree keys it, with this.end
+     * after it and this.colon at the `:`. Undefined when the line is no implicit key.
+     */
+    key(k) {
+        const t = this.t;
+        const c = t.charCodeAt(k);
+        if (c === SQ || c === DQ) {
+            const raw = this.quoted(k);
+            if (raw === undefined)
+                return undefined;
+            let q = this.end;
+            while (q < this.to && t.charCodeAt(q) === SP)
+                q++;
+            if (t.charCodeAt(q) !== COLON || !this.blankAfter(q + 1))
+                return undefined;
+            this.colon = q;
+            return raw;
+        }
+        if (c < 128 && INDICATOR[c] && !((c === DASH || c === 0x3f || c === COLON) && !this.blankAfter(k + 1))) {
+            return undefined;
+        }
+        const eol = this.eol(k);
+        for (let q = k + 1; q < eol; q++) {
+            const x = t.charCodeAt(q);
+            if (x === HASH && t.charCodeAt(q - 1) === SP)
+                return undefined;
+            if (x !== COLON || !this.blankAfter(q + 1))
+                continue;
+            let e = q;
+            while (t.charCodeAt(e - 1) === SP)
+                e--;
+            if (e - k > MAX_KEY)
+                return undefined;
+            const raw = t.slice(k, e);
+            if (raw === '<<')
+                throw new GiveUp();
+            const value = resolvePlain(raw);
+            this.end = e;
+            this.colon = q;
+            return value === null ? '' : String(value);
+        }
+        return undefined;
+    }
+    /** Whether `k` is a blank, a line end or the piece's end: what makes a `:` an indicator in block context. */
+    blankAfter(k) {
+        const x = this.t.charCodeAt(k);
+        return k >= this.to || x === SP || x === NL;
+    }
+    /**
+     * A node that starts on the current line at `q` (after a key's `: ` or a `- `) in a collection at indentation `col`:
+     * a one-line scalar or flow collection, or a block scalar. Leaves the cursor at the start of the next line.
+     */
+    inline(q, col, depth) {
+        this.count(depth);
+        const t = this.t;
+        const c = t.charCodeAt(q);
+        let node;
+        if (c === SQ || c === DQ) {
+            const pos = this.loc.posOf(q);
+            const raw = this.quoted(q, col);
+            if (raw === undefined)
+                throw new GiveUp();
+            node = { t: 'scalar', value: raw, pos };
+        }
+        else if (c === LBRACKET || c === LBRACE) {
+            node = this.flow(q, depth);
+        }
+        else if (c === PIPE || c === GT) {
+            return this.blockScalar(q, col);
+        }
+        else {
+            if (c < 128 && INDICATOR[c] && !((c === DASH || c === 0x3f || c === COLON) && !this.blankAfter(q + 1))) {
+                throw new GiveUp();
+            }
+            const eol = this.eol(q);
+            let e = eol;
+            for (let k = q + 1; k < eol; k++) {
+                const x = t.charCodeAt(k);
+                if (x === HASH && t.charCodeAt(k - 1) === SP) {
+                    e = k;
+                    break;
+                }
+                // `a: b: c` is no plain scalar (a mapping where none may start).
+                if (x === COLON && this.blankAfter(k + 1))
+                    throw new GiveUp();
+            }
+            const comment = e < eol;
+            while (t.charCodeAt(e - 1) === SP)
+                e--;
+            const pos = this.loc.posOf(q);
+            this.p = this.nextLine(q);
+            // Lines indented past the collection go on with the scalar (a long description, as controller-gen and kubectl
+            // wrap it); after a comment they cannot, and the caller gives up on them.
+            const more = comment ? undefined : this.continuation(col);
+            node = { t: 'scalar', value: more === undefined ? resolvePlain(t.slice(q, e)) : t.slice(q, e) + more, pos };
+            if (more === undefined)
+                this.end = e;
+            return node;
+        }
+        // After a quoted scalar or a flow collection: blanks and a comment to the line's end, nothing else.
+        const e = this.end;
+        const eol = this.eol(e);
+        let k = e;
+        while (k < eol && t.charCodeAt(k) === SP)
+            k++;
+        if (k < eol && !(t.charCodeAt(k) === HASH && k > e))
+            throw new GiveUp();
+        this.end = e;
+        this.p = eol < this.to ? eol + 1 : this.to;
+        return node;
+    }
+    /**
+     * The continuation lines of a plain scalar from the cursor on (lines indented past `col`), folded as YAML folds
+     * them: a line break between two lines is a space, each empty line between them a line break. Undefined when there
+     * is none; the cursor and this.end then stay. Gives up on a line a plain scalar could not go on with.
+     */
+    continuation(col) {
+        const t = this.t;
+        const to = this.to;
+        let out;
+        let ls = this.p;
+        let blanks = 0;
+        while (ls < to) {
+            let k = ls;
+            while (k < to && t.charCodeAt(k) === SP)
+                k++;
+            if (k >= to)
+                break;
+            const c = t.charCodeAt(k);
+            if (c === NL) {
+                blanks++;
+                ls = k + 1;
+                continue;
+            }
+            if (k - ls <= col)
+                break;
+            // A comment ends the scalar (and what is indented below it cannot follow); `- `, `? `, `: ` are for the
+            // event reader to judge.
+            if (c === HASH || ((c === DASH || c === 0x3f || c === COLON) && this.blankAfter(k + 1)))
+                throw new GiveUp();
+            const eol = this.eol(k);
+            for (let x = k + 1; x < eol; x++) {
+                const y = t.charCodeAt(x);
+                if ((y === HASH && t.charCodeAt(x - 1) === SP) || (y === COLON && this.blankAfter(x + 1)))
+                    throw new GiveUp();
+            }
+            let e = eol;
+            while (t.charCodeAt(e - 1) === SP)
+                e--;
+            out = (out ?? '') + (blanks ? '\n'.repeat(blanks) : ' ') + t.slice(k, e);
+            blanks = 0;
+            this.end = e;
+            ls = eol < to ? eol + 1 : to;
+            this.p = ls;
+        }
+        return out;
+    }
+    /**
+     * A quoted scalar at `k`: its value, with this.end after the closing quote. One line only for a key or inside a flow
+     * collection (`col` -1); for a value in a block collection at indentation `col`, its lines may go on below, indented
+     * past `col`, folded as YAML folds them. Undefined when it does not close (on its line), or holds an escape this
+     * scanner does not read.
+     */
+    quoted(k, col = -1) {
+        const t = this.t;
+        const single = t.charCodeAt(k) === SQ;
+        let out = '';
+        let from = k + 1;
+        let eol = this.eol(k);
+        for (;;) {
+            let line = '';
+            /** How much of the line escapes wrote: blanks they wrote are content, not folded away. */
+            let kept = 0;
+            /** An escaped line break (`\` last on the line): the lines join with nothing between. */
+            let joined = false;
+            let q = from;
+            for (; q < eol; q++) {
+                const x = t.charCodeAt(q);
+                if (single) {
+                    if (x !== SQ)
+                        continue;
+                    if (t.charCodeAt(q + 1) !== SQ)
+                        break;
+                    line += t.slice(from, q + 1);
+                    from = ++q + 1;
+                }
+                else if (x === DQ) {
+                    break;
+                }
+                else if (x === BACKSLASH) {
+                    if (q + 1 === eol && col >= 0) {
+                        joined = true;
+                        break;
+                    }
+                    const e = q + 1 < eol ? t[q + 1] : '';
+                    let esc = Object.hasOwn(ESCAPES, e) ? ESCAPES[e] : undefined;
+                    let len = 1;
+                    if (Object.hasOwn(HEX_DIGITS, e)) {
+                        len += HEX_DIGITS[e];
+                        const hex = t.slice(q + 2, q + 1 + len);
+                        const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len - 1 ? parseInt(hex, 16) : -1;
+                        esc = code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+                    }
+                    if (esc === undefined)
+                        return undefined;
+                    line += t.slice(from, q) + esc;
+                    kept = line.length;
+                    q += len;
+                    from = q + 1;
+                }
+            }
+            line += t.slice(from, q);
+            if (q < eol && !joined) {
+                this.end = q + 1;
+                return out + line;
+            }
+            if (col < 0 || eol >= this.to)
+                return undefined;
+            if (joined) {
+                out += line;
+            }
+            else {
+                // The line break and the blanks around it fold: a space, or a line break for each empty line between.
+                let end = line.length;
+                while (end > kept && line.charCodeAt(end - 1) === SP)
+                    end--;
+                out += line.slice(0, end);
+            }
+            let ls = eol + 1;
+            let blanks = 0;
+            let c = ls;
+            for (;;) {
+                while (c < this.to && t.charCodeAt(c) === SP)
+                    c++;
+                if (c >= this.to)
+                    return undefined;
+                if (t.charCodeAt(c) !== NL)
+                    break;
+                blanks++;
+                ls = ++c;
+            }
+            if (c - ls <= col || (joined && blanks))
+                return undefined;
+            if (!joined)
+                out += blanks ? '\n'.repeat(blanks) : ' ';
+            from = c;
+            eol = this.eol(c);
+        }
+    }
+    /** A flow collection that opens and closes on one line, at `k`; this.end after its closing bracket. */
+    flow(k, depth) {
+        const t = this.t;
+        const eol = this.eol(k);
+        const pos = this.loc.posOf(k);
+        const skip = (q) => {
+            while (q < eol && t.charCodeAt(q) === SP)
+                q++;
+            return q;
+        };
+        if (t.charCodeAt(k) === LBRACKET) {
+            const items = [];
+            let q = skip(k + 1);
+            if (t.charCodeAt(q) !== RBRACKET) {
+                for (;;) {
+                    items.push(this.flowNode(q, eol, depth + 1));
+                    q = this.flowNext(eol, RBRACKET);
+                    if (t.charCodeAt(q) === RBRACKET)
+                        break;
+                }
+            }
+            this.end = q + 1;
+            return { t: 'seq', items, pos, range: [k, q + 1] };
+        }
+        const entries = new Map();
+        let q = skip(k + 1);
+        if (t.charCodeAt(q) !== RBRACE) {
+            for (;;) {
+                const keyNode = this.flowNode(q, eol, depth + 1, true);
+                const quotedKey = t.charCodeAt(q) === SQ || t.charCodeAt(q) === DQ;
+                if (keyNode.t !== 'scalar')
+                    throw new GiveUp();
+                if (!quotedKey && keyNode.value === '<<')
+                    throw new GiveUp();
+                const key = keyNode.value === null ? '' : String(keyNode.value);
+                if (entries.has(key))
+                    throw new GiveUp();
+                this.nodes--; // keys are not nodes of the tree
+                q = skip(this.end);
+                if (t.charCodeAt(q) !== COLON || t.charCodeAt(q + 1) !== SP)
+                    throw new GiveUp();
+                q = skip(q + 1);
+                entries.set(key, this.flowNode(q, eol, depth + 1));
+                q = this.flowNext(eol, RBRACE);
+                if (t.charCodeAt(q) === RBRACE)
+                    break;
+            }
+        }
+        this.end = q + 1;
+        return { t: 'map', entries, pos, range: [k, q + 1] };
+    }
+    /**
+     * After a flow collection's entry (ending at this.end): where its closing bracket `close` is, or where the next entry
+     * starts after the comma. A trailing comma, or anything else, is for the event reader.
+     */
+    flowNext(eol, close) {
+        const t = this.t;
+        let q = this.end;
+        while (q < eol && t.charCodeAt(q) === SP)
+            q++;
+        const x = t.charCodeAt(q);
+        if (x === close)
+            return q;
+        if (x !== COMMA)
+            throw new GiveUp();
+        q++;
+        while (q < eol && t.charCodeAt(q) === SP)
+            q++;
+        if (t.charCodeAt(q) === close)
+            throw new GiveUp();
+        return q;
+    }
+    /** A node inside a flow collection at `q`: a quoted or plain scalar, or a nested collection. */
+    flowNode(q, eol, depth, isKey = false) {
+        this.count(depth);
+        const t = this.t;
+        const c = t.charCodeAt(q);
+        if (q >= eol)
+            throw new GiveUp();
+        if (c === SQ || c === DQ) {
+            const raw = this.quoted(q);
+            if (raw === undefined)
+                throw new GiveUp();
+            return { t: 'scalar', value: raw, pos: this.loc.posOf(q) };
+        }
+        if (c === LBRACKET || c === LBRACE) {
+            if (isKey)
+                throw new GiveUp();
+            return this.flow(q, depth);
+        }
+        if (c < 128 && INDICATOR[c] && !((c === DASH || c === 0x3f || c === COLON) && !this.flowBlankAfter(q + 1, eol))) {
+            throw new GiveUp();
+        }
+        let e = q + 1;
+        for (; e < eol; e++) {
+            const x = t.charCodeAt(e);
+            if (x < 128 && FLOW_END[x])
+                break;
+            if (x === COLON && this.flowBlankAfter(e + 1, eol))
+                break;
+            if (x === HASH && t.charCodeAt(e - 1) === SP)
+                throw new GiveUp();
+        }
+        while (t.charCodeAt(e - 1) === SP)
+            e--;
+        this.end = e;
+        return { t: 'scalar', value: resolvePlain(t.slice(q, e)), pos: this.loc.posOf(q) };
+    }
+    /** Whether a `:` before `k` is an indicator inside a flow collection. */
+    flowBlankAfter(k, eol) {
+        const x = this.t.charCodeAt(k);
+        return k >= eol || x === SP || (x < 128 && FLOW_END[x] === 1);
+    }
+    /**
+     * A literal (`|`) or folded (`>`) block scalar whose header is at `q`, in a collection at indentation `col`. Placed
+     * at its indicator, as the full reader places it. Gives up on an indentation indicator, on leading empty lines, on
+     * lines of blanks past the content's indentation and (folded) on more-indented lines.
+     */
+    blockScalar(q, col) {
+        const t = this.t;
+        const to = this.to;
+        const folded = t.charCodeAt(q) === GT;
+        let h = q + 1;
+        let chomp = 0; // -1 strip, 0 clip, 1 keep
+        if (t.charCodeAt(h) === DASH) {
+            chomp = -1;
+            h++;
+        }
+        else if (t.charCodeAt(h) === PLUS) {
+            chomp = 1;
+            h++;
+        }
+        const headerEnd = this.eol(q);
+        for (let k = h; k < headerEnd; k++) {
+            const x = t.charCodeAt(k);
+            if (x === HASH && k > h && t.charCodeAt(k - 1) === SP)
+                break;
+            if (x !== SP)
+                throw new GiveUp();
+        }
+        if (headerEnd >= to)
+            throw new GiveUp();
+        let ls = headerEnd + 1;
+        // Empty lines before the first content line are line breaks of the value; the first content line sets the
+        // indentation (no empty line before it may have more blanks).
+        let leading = 0;
+        let widest = 0;
+        let m;
+        for (;;) {
+            m = 0;
+            while (ls + m < to && t.charCodeAt(ls + m) === SP)
+                m++;
+            if (ls + m >= to || t.charCodeAt(ls + m) !== NL)
+                break;
+            leading++;
+            widest = Math.max(widest, m);
+            ls += m + 1;
+        }
+        if (m <= col || ls + m >= to) {
+            // No content: an empty value, placed on the header's line.
+            if (widest > 0 || chomp === 1)
+                throw new GiveUp();
+            this.end = headerEnd;
+            this.p = headerEnd + 1;
+            return { t: 'scalar', value: '', pos: this.loc.posOf(q) };
+        }
+        if (widest > m)
+            throw new GiveUp();
+        let value = '\n'.repeat(leading);
+        let lines = 0;
+        let pending = 0;
+        let lastEnd = ls;
+        while (ls < to) {
+            let k = ls;
+            while (k < ls + m && t.charCodeAt(k) === SP)
+                k++;
+            const e = this.eol(ls);
+            if (k < ls + m) {
+                // Less indented: an empty line, or the end of the scalar.
+                if (k === e) {
+                    pending++;
+                    ls = e < to ? e + 1 : to;
+                    continue;
+                }
+                break;
+            }
+            if (k === e) {
+                pending++;
+            }
+            else {
+                const text = t.slice(k, e);
+                if (t.charCodeAt(k) === SP) {
+                    if (folded || text.trim() === '')
+                        throw new GiveUp();
+                }
+                if (lines)
+                    value += folded ? (pending ? '\n'.repeat(pending) : ' ') : '\n'.repeat(pending + 1);
+                value += text;
+                lines++;
+                pending = 0;
+                lastEnd = e;
+            }
+            if (e >= to)
+                throw new GiveUp(); // the last line has no line break: chomping would differ
+            ls = e + 1;
+        }
+        if (chomp === 0)
+            value += '\n';
+        else if (chomp === 1)
+            value += '\n'.repeat(pending + 1);
+        this.end = lastEnd;
+        this.p = lastEnd + 1;
+        return { t: 'scalar', value, pos: this.loc.posOf(q) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inventory/yaml-fast.ts
+// The fast readers of rendered manifests. The text is read in pieces of ~64 KB that end at a `---` line; each piece
+// goes first to the hand scanner of yaml-scan.ts (the block YAML that `helm template`, `kustomize build` and
+// `kubectl` write, read character by character into the located tree), and where the scanner gives up, to the event
+// reader here: js-yaml's event parser (offsets for every node, no document model) turned into the same tree. The
+// event reader covers more (multi-line flow collections, tabs, carriage returns, any escape) and gives up — the whole
+// text returns undefined — on anything where its answer could differ from the full reader's: anchors, aliases,
+// merge keys, tags, directives, duplicate or complex keys, empty sequence items, budgets exceeded, or any parse error.
+// The caller then reads the file with the full reader (the `yaml` Composer), so errors, positions and values stay
+// exactly what they were; the differential tests hold each fast reader, alone and together, equal to the full reader
+// on every fixture and on generated input.
+
+
+
+/** A marker after a blank, anywhere: the cheap first test for an indented marker (a line-anchored search is slower). */
+const INDENTED_MARKER_HINT = /[ \t](?:---|\.\.\.)(?=[ \t\r\n]|$)/;
 /**
  * The text is given to the event parser in pieces of about this size, each ending where a line starts with `---` (a
  * document start, which no scalar or collection can span): the events of one piece at a time, not of the whole file
@@ -9158,16 +10086,16 @@ function pieceEnd(text, from, size) {
     return m ? m.index : text.length;
 }
 /** Located documents of `text`, or undefined when the full reader must decide. */
-function yaml_fast_parseManifestFast(text, limits, pieceBytes = PIECE) {
+function yaml_fast_parseManifestFast(text, limits, pieceBytes = PIECE, readers = 'both') {
     const out = [];
-    return readManifestFast(text, limits, (doc) => out.push(doc), pieceBytes) ? out : undefined;
+    return readManifestFast(text, limits, (doc) => out.push(doc), pieceBytes, readers) ? out : undefined;
 }
 /**
  * Hands each located document of `text` to `visit` as soon as it is read, so no more than one document's tree need
  * be alive at a time. Returns false when the full reader must decide: the documents visited until then must be
  * forgotten (the full reader may place or read them differently, or refuse the file).
  */
-function readManifestFast(text, limits, visit, pieceBytes = PIECE) {
+function readManifestFast(text, limits, visit, pieceBytes = PIECE, readers = 'both') {
     // Byte-order marks: the two readers place what follows one differently.
     if (text.includes('\uFEFF'))
         return false;
@@ -9188,7 +10116,7 @@ function readManifestFast(text, limits, visit, pieceBytes = PIECE) {
     if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text))
         return false;
     try {
-        new EventReader(text, limits, pieceBytes, visit).documents();
+        new EventReader(text, limits, pieceBytes, visit, readers).documents();
         return true;
     }
     catch (err) {
@@ -9197,11 +10125,13 @@ function readManifestFast(text, limits, visit, pieceBytes = PIECE) {
         throw err;
     }
 }
+const ESCAPED_BREAK_EMPTY = /\\\r?\n[ \t]*\r?\n/;
 class EventReader {
     text;
     limits;
     pieceBytes;
     visit;
+    readers;
     i = 0;
     /** Documents visited so far. */
     index = 0;
@@ -9215,21 +10145,27 @@ class EventReader {
     /** Where the node that node() or scalar() returned last starts and ends (kept here, not in an object per node). */
     start = 0;
     end = 0;
-    /** Line of the offset posOf() placed last: offsets come mostly in order, so the next line is found from there. */
-    line = 0;
-    lineStarts = [0];
-    constructor(text, limits, pieceBytes, visit) {
+    loc;
+    scanner;
+    constructor(text, limits, pieceBytes, visit, readers) {
         this.text = text;
         this.limits = limits;
         this.pieceBytes = pieceBytes;
         this.visit = visit;
-        for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1))
-            this.lineStarts.push(k + 1);
+        this.readers = readers;
+        this.loc = new Locator(text);
+        this.scanner = readers === 'events' ? undefined : new BlockScanner(this.loc, limits);
     }
     documents() {
         let prevEnd = 0;
         for (let from = 0; from < this.text.length;) {
             const to = pieceEnd(this.text, from, this.pieceBytes);
+            const scanned = this.scan(from, to, prevEnd);
+            if (scanned !== undefined) {
+                prevEnd = scanned;
+                from = to;
+                continue;
+            }
             this.piece = this.text.slice(from, to);
             this.base = from;
             this.i = 0;
@@ -9246,6 +10182,29 @@ class EventReader {
             from = to;
         }
         this.events = [];
+    }
+    /**
+     * The hand scanner's documents of text[from, to), visited; returns where the last one ends, or undefined when the
+     * event reader must read the piece (nothing of it has been visited then).
+     */
+    scan(from, to, prevEnd) {
+        if (!this.scanner)
+            return undefined;
+        let read;
+        try {
+            read = this.scanner.piece(from, to, prevEnd, this.index);
+        }
+        catch (err) {
+            if (!(err instanceof GiveUp || err instanceof RangeError))
+                throw err;
+            if (this.readers === 'scan')
+                throw new GiveUp();
+            return undefined;
+        }
+        this.index += read.docs.length;
+        for (const doc of read.docs)
+            this.visit(doc);
+        return read.end;
     }
     /** Visits the documents of the current piece; returns where the last one ends. */
     readPiece(prevEnd) {
@@ -9289,56 +10248,18 @@ class EventReader {
             if (root?.t === 'scalar' && /\S/.test(this.text.slice(prevEnd, start).replace(MARKER_RE, '')))
                 throw new GiveUp();
             const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
-            const helm = this.helmSource(prevEnd, start, blockRoot);
+            const helm = this.loc.helmSource(prevEnd, start, blockRoot);
             const empty = !root || (root.t === 'scalar' && root.value === null);
             this.visit({
                 index: this.index++,
                 root: empty ? undefined : root,
-                pos: this.posOf(start),
+                pos: this.loc.posOf(start),
                 source: this.text,
                 ...(helm ? { helmSource: helm } : {}),
             });
             prevEnd = end;
         }
         return prevEnd;
-    }
-    /** Helm's `# Source:` comment: the comments after the document's `---` (or, for the first document and after `...`,
-     * every comment before its content), as the full reader's commentBefore holds them. */
-    helmSource(gapStart, contentStart, blockRoot) {
-        const gap = this.text.slice(gapStart, contentStart);
-        MARKER_RE.lastIndex = 0;
-        let lastDash = -1;
-        let lastDots = -1;
-        for (let m = MARKER_RE.exec(gap); m; m = MARKER_RE.exec(gap)) {
-            if (m[1] === '---')
-                lastDash = m.index;
-            else
-                lastDots = m.index;
-        }
-        if (lastDots > lastDash && lastDash !== -1)
-            throw new GiveUp();
-        // A `...` before the first document, or two in one gap, end documents the event parser does not report.
-        if (lastDots !== -1 &&
-            (gapStart === 0 || gap.indexOf('...', lastDots + 3) !== -1 || /^\.\.\./m.test(gap.slice(0, lastDots)))) {
-            throw new GiveUp();
-        }
-        const from = lastDots !== -1 ? lastDots : lastDash === -1 || gapStart === 0 ? 0 : lastDash;
-        let region = gap.slice(from);
-        if (lastDash === -1 && blockRoot) {
-            // Without a `---`, the full reader hangs the comments right above a block collection on its first node; only those
-            // a blank line separates from the content belong to the document.
-            const blank = /\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(region);
-            region = blank ? region.slice(0, blank.index + 1) : '';
-        }
-        const comments = [];
-        for (let k = region.indexOf('#'); k !== -1; k = region.indexOf('#', k + 1)) {
-            const eol = region.indexOf('\n', k);
-            comments.push(region.slice(k + 1, eol === -1 ? undefined : eol));
-            if (eol === -1)
-                break;
-            k = eol;
-        }
-        return comments.length ? SOURCE_RE.exec(comments.join('\n'))?.[1] : undefined;
     }
     firstMarker(from, to, marker) {
         const gap = this.text.slice(from, to);
@@ -9351,31 +10272,6 @@ class EventReader {
             }
         }
         return found;
-    }
-    posOf(offset) {
-        const starts = this.lineStarts;
-        let line = this.line;
-        // Forward from the last line placed, a few lines at most; anywhere else, a binary search.
-        if (starts[line] <= offset) {
-            for (let k = 0; k < 8; k++) {
-                if (line + 1 >= starts.length || starts[line + 1] > offset) {
-                    this.line = line;
-                    return { line: line + 1, column: offset - starts[line] + 1 };
-                }
-                line++;
-            }
-        }
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        this.line = lo;
-        return { line: lo + 1, column: offset - starts[lo] + 1 };
     }
     node(depth) {
         if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth)
@@ -9390,7 +10286,7 @@ class EventReader {
                 throw new GiveUp();
             const start = e.start + this.base;
             // Placed before the items: offsets then come in order, and posOf finds each line from the one before.
-            const pos = this.posOf(start);
+            const pos = this.loc.posOf(start);
             const items = [];
             let end = start + 1;
             while (this.events[this.i]?.type !== js_yaml/* EVENT_ID */.hy.POP) {
@@ -9403,7 +10299,7 @@ class EventReader {
                 end = this.end;
             }
             this.i++;
-            end = e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW ? this.closing(end, ']') : this.lineEnd(end);
+            end = e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW ? this.closing(end, ']') : this.loc.lineEnd(end);
             this.start = start;
             this.end = end;
             return { t: 'seq', items, pos, range: [start, end] };
@@ -9412,7 +10308,7 @@ class EventReader {
             if (e.anchorStart !== -1 || e.tagStart !== -1)
                 throw new GiveUp();
             const start = e.start + this.base;
-            const pos = this.posOf(start);
+            const pos = this.loc.posOf(start);
             const entries = new Map();
             let end = start + 1;
             while (this.events[this.i]?.type !== js_yaml/* EVENT_ID */.hy.POP) {
@@ -9438,8 +10334,8 @@ class EventReader {
                     this.i++;
                     if (++this.nodes > this.limits.maxNodes)
                         throw new GiveUp();
-                    const at = this.afterIndicator(keyEnd, ':');
-                    value = { t: 'scalar', value: null, pos: this.posOf(at) };
+                    const at = this.loc.afterIndicator(keyEnd, ':');
+                    value = { t: 'scalar', value: null, pos: this.loc.posOf(at) };
                     valueEnd = at;
                 }
                 else {
@@ -9451,7 +10347,7 @@ class EventReader {
                 end = Math.max(valueEnd, keyEnd);
             }
             this.i++;
-            end = e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW ? this.closing(end, '}') : this.lineEnd(end);
+            end = e.style === js_yaml/* COLLECTION_STYLE */.Rl.FLOW ? this.closing(end, '}') : this.loc.lineEnd(end);
             this.start = start;
             this.end = end;
             return { t: 'map', entries, pos, range: [start, end] };
@@ -9468,22 +10364,25 @@ class EventReader {
             case js_yaml/* SCALAR_STYLE */.jK.PLAIN:
                 this.start = vs;
                 this.end = ve;
-                return { t: 'scalar', value: resolvePlain(raw), pos: this.posOf(vs) };
+                return { t: 'scalar', value: resolvePlain(raw), pos: this.loc.posOf(vs) };
             case js_yaml/* SCALAR_STYLE */.jK.SINGLE_QUOTED:
             case js_yaml/* SCALAR_STYLE */.jK.DOUBLE_QUOTED: {
                 const q = e.style === js_yaml/* SCALAR_STYLE */.jK.SINGLE_QUOTED ? "'" : '"';
                 if (this.text[vs - 1] !== q)
                     throw new GiveUp();
+                // An escaped line break before an empty line: js-yaml and the full reader fold it differently.
+                if (q === '"' && ESCAPED_BREAK_EMPTY.test(this.text.slice(vs, ve)))
+                    throw new GiveUp();
                 this.start = vs - 1;
                 this.end = ve + 1;
-                return { t: 'scalar', value: raw, pos: this.posOf(vs - 1) };
+                return { t: 'scalar', value: raw, pos: this.loc.posOf(vs - 1) };
             }
             default: {
                 // Block scalar: the full reader places it at its `|` or `>` indicator, on the line before the content.
                 const at = this.blockIndicator(vs);
                 this.start = at;
                 this.end = ve;
-                return { t: 'scalar', value: raw, pos: this.posOf(at) };
+                return { t: 'scalar', value: raw, pos: this.loc.posOf(at) };
             }
         }
     }
@@ -9507,70 +10406,12 @@ class EventReader {
         }
         throw new GiveUp();
     }
-    /** Offset after `indicator` (the `:` that follows a key) and the blanks after it: where the full reader puts an
-     * empty value. */
-    afterIndicator(from, indicator) {
-        let k = from;
-        while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t'))
-            k++;
-        if (this.text[k] !== indicator)
-            throw new GiveUp();
-        k++;
-        while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t'))
-            k++;
-        return k;
-    }
-    /** A block collection ends after the newline that ends its last line (as the full reader's ranges do). */
-    lineEnd(from) {
-        const t = this.text;
-        if (from > 0 && t[from - 1] === '\n')
-            return from;
-        let k = from;
-        while (k < t.length && (t[k] === ' ' || t[k] === '\t'))
-            k++;
-        if (t[k] === '#')
-            while (k < t.length && t[k] !== '\n')
-                k++;
-        if (t[k] === '\r')
-            k++;
-        return t[k] === '\n' ? k + 1 : k === t.length ? k : from;
-    }
     closing(from, bracket) {
         const k = this.text.indexOf(bracket, from);
         if (k === -1)
             throw new GiveUp();
         return k + 1;
     }
-}
-const MAYBE_TYPED = new Uint8Array(128);
-for (const c of '~nNtTfF.+-0123456789')
-    MAYBE_TYPED[c.charCodeAt(0)] = 1;
-/** The YAML 1.2 core schema, in the order the full reader (`yaml`, schema core) tries its tags. */
-function resolvePlain(s) {
-    if (!s.length)
-        return null;
-    // Only a scalar that starts with one of `~ n N t T f F . + -` or a digit can be anything but a string: most plain
-    // scalars of a manifest (names, images, labels) are told apart by their first character, without a regular expression.
-    if (!MAYBE_TYPED[s.charCodeAt(0)])
-        return s;
-    if (/^(?:~|[Nn]ull|NULL)$/.test(s))
-        return null;
-    if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s))
-        return s[0] === 't' || s[0] === 'T';
-    if (/^0o[0-7]+$/.test(s))
-        return parseInt(s.slice(2), 8);
-    if (/^[-+]?[0-9]+$/.test(s))
-        return parseInt(s, 10);
-    if (/^0x[0-9a-fA-F]+$/.test(s))
-        return parseInt(s.slice(2), 16);
-    if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-        return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-    }
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s))
-        return parseFloat(s);
-    if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s))
-        return parseFloat(s);
-    return s;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js

@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   auditWorkloads: () => (/* binding */ auditWorkloads)
 });
 
-// EXTERNAL MODULE: ./src/inventory/inventory.ts + 4 modules
-var inventory_inventory = __webpack_require__(9892);
+// EXTERNAL MODULE: ./src/inventory/inventory.ts + 6 modules
+var inventory_inventory = __webpack_require__(89238);
 // EXTERNAL MODULE: ./src/facts/kubernetes/live.ts
 var live = __webpack_require__(92060);
 ;// CONCATENATED MODULE: ./src/facts/kubernetes/workloads.ts

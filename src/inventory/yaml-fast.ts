@@ -1,21 +1,21 @@
-// The fast reader of rendered manifests: js-yaml's event parser (offsets for every node, no document model) turned
-// straight into the located tree of yaml-tree.ts. It covers what `helm template` and `kustomize build` write (block
-// and flow collections, plain, quoted and block scalars, comments, many documents) and gives up — returns undefined —
-// on anything where its answer could differ from the full reader's: anchors, aliases, merge keys, tags, directives,
-// duplicate or complex keys, empty sequence items, budgets exceeded, or any parse error. The caller then reads the
-// file with the full reader (the `yaml` Composer), so errors, positions and values stay exactly what they were; the
-// differential tests hold the two readers equal on every fixture and on generated input.
+// The fast readers of rendered manifests. The text is read in pieces of ~64 KB that end at a `---` line; each piece
+// goes first to the hand scanner of yaml-scan.ts (the block YAML that `helm template`, `kustomize build` and
+// `kubectl` write, read character by character into the located tree), and where the scanner gives up, to the event
+// reader here: js-yaml's event parser (offsets for every node, no document model) turned into the same tree. The
+// event reader covers more (multi-line flow collections, tabs, carriage returns, any escape) and gives up — the whole
+// text returns undefined — on anything where its answer could differ from the full reader's: anchors, aliases,
+// merge keys, tags, directives, duplicate or complex keys, empty sequence items, budgets exceeded, or any parse error.
+// The caller then reads the file with the full reader (the `yaml` Composer), so errors, positions and values stay
+// exactly what they were; the differential tests hold each fast reader, alone and together, equal to the full reader
+// on every fixture and on generated input.
 
 import { EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, getScalarValue, parseEvents, type Event } from 'js-yaml';
-import type { LNode, ParsedDocument, ParseLimits, Pos } from './yaml-tree.js';
-
-const SOURCE_RE = /^\s*Source:\s*(\S.*?)\s*$/m;
-const MARKER_RE = /^(---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+import { GiveUp, Locator, MARKER_RE, resolvePlain } from './yaml-located.js';
+import { BlockScanner } from './yaml-scan.js';
+import type { LNode, ParsedDocument, ParseLimits } from './yaml-tree.js';
 
 /** A marker after a blank, anywhere: the cheap first test for an indented marker (a line-anchored search is slower). */
 const INDENTED_MARKER_HINT = /[ \t](?:---|\.\.\.)(?=[ \t\r\n]|$)/;
-
-class GiveUp extends Error {}
 
 /**
  * The text is given to the event parser in pieces of about this size, each ending where a line starts with `---` (a
@@ -33,14 +33,21 @@ function pieceEnd(text: string, from: number, size: number): number {
   return m ? m.index : text.length;
 }
 
+/**
+ * Which fast readers read a piece: the hand scanner where it can answer, else the event reader ('both', what the
+ * product runs); or one alone, for the tests that hold each of them to the full reader.
+ */
+export type FastReaders = 'both' | 'scan' | 'events';
+
 /** Located documents of `text`, or undefined when the full reader must decide. */
 export function parseManifestFast(
   text: string,
   limits: ParseLimits,
   pieceBytes: number = PIECE,
+  readers: FastReaders = 'both',
 ): ParsedDocument[] | undefined {
   const out: ParsedDocument[] = [];
-  return readManifestFast(text, limits, (doc) => out.push(doc), pieceBytes) ? out : undefined;
+  return readManifestFast(text, limits, (doc) => out.push(doc), pieceBytes, readers) ? out : undefined;
 }
 
 /**
@@ -53,6 +60,7 @@ export function readManifestFast(
   limits: ParseLimits,
   visit: (doc: ParsedDocument) => void,
   pieceBytes: number = PIECE,
+  readers: FastReaders = 'both',
 ): boolean {
   // Byte-order marks: the two readers place what follows one differently.
   if (text.includes('\uFEFF')) return false;
@@ -68,13 +76,15 @@ export function readManifestFast(
   // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
   if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text)) return false;
   try {
-    new EventReader(text, limits, pieceBytes, visit).documents();
+    new EventReader(text, limits, pieceBytes, visit, readers).documents();
     return true;
   } catch (err) {
     if (err instanceof GiveUp || err instanceof RangeError) return false;
     throw err;
   }
 }
+
+const ESCAPED_BREAK_EMPTY = /\\\r?\n[ \t]*\r?\n/;
 
 class EventReader {
   private i = 0;
@@ -90,23 +100,30 @@ class EventReader {
   /** Where the node that node() or scalar() returned last starts and ends (kept here, not in an object per node). */
   private start = 0;
   private end = 0;
-  /** Line of the offset posOf() placed last: offsets come mostly in order, so the next line is found from there. */
-  private line = 0;
-  private readonly lineStarts: number[] = [0];
+  private readonly loc: Locator;
+  private readonly scanner: BlockScanner | undefined;
 
   constructor(
     private readonly text: string,
     private readonly limits: ParseLimits,
     private readonly pieceBytes: number,
     private readonly visit: (doc: ParsedDocument) => void,
+    private readonly readers: FastReaders,
   ) {
-    for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) this.lineStarts.push(k + 1);
+    this.loc = new Locator(text);
+    this.scanner = readers === 'events' ? undefined : new BlockScanner(this.loc, limits);
   }
 
   documents(): void {
     let prevEnd = 0;
     for (let from = 0; from < this.text.length;) {
       const to = pieceEnd(this.text, from, this.pieceBytes);
+      const scanned = this.scan(from, to, prevEnd);
+      if (scanned !== undefined) {
+        prevEnd = scanned;
+        from = to;
+        continue;
+      }
       this.piece = this.text.slice(from, to);
       this.base = from;
       this.i = 0;
@@ -121,6 +138,25 @@ class EventReader {
       from = to;
     }
     this.events = [];
+  }
+
+  /**
+   * The hand scanner's documents of text[from, to), visited; returns where the last one ends, or undefined when the
+   * event reader must read the piece (nothing of it has been visited then).
+   */
+  private scan(from: number, to: number, prevEnd: number): number | undefined {
+    if (!this.scanner) return undefined;
+    let read: ReturnType<BlockScanner['piece']>;
+    try {
+      read = this.scanner.piece(from, to, prevEnd, this.index);
+    } catch (err) {
+      if (!(err instanceof GiveUp || err instanceof RangeError)) throw err;
+      if (this.readers === 'scan') throw new GiveUp();
+      return undefined;
+    }
+    this.index += read.docs.length;
+    for (const doc of read.docs) this.visit(doc);
+    return read.end;
   }
 
   /** Visits the documents of the current piece; returns where the last one ends. */
@@ -156,55 +192,18 @@ class EventReader {
       // indented `---` (a marker to the event parser, scalar text to the full reader) — lets the full reader decide.
       if (root?.t === 'scalar' && /\S/.test(this.text.slice(prevEnd, start).replace(MARKER_RE, ''))) throw new GiveUp();
       const blockRoot = root !== undefined && root.t !== 'scalar' && !'[{'.includes(this.text[start] ?? '');
-      const helm = this.helmSource(prevEnd, start, blockRoot);
+      const helm = this.loc.helmSource(prevEnd, start, blockRoot);
       const empty = !root || (root.t === 'scalar' && root.value === null);
       this.visit({
         index: this.index++,
         root: empty ? undefined : root,
-        pos: this.posOf(start),
+        pos: this.loc.posOf(start),
         source: this.text,
         ...(helm ? { helmSource: helm } : {}),
       });
       prevEnd = end;
     }
     return prevEnd;
-  }
-
-  /** Helm's `# Source:` comment: the comments after the document's `---` (or, for the first document and after `...`,
-   * every comment before its content), as the full reader's commentBefore holds them. */
-  private helmSource(gapStart: number, contentStart: number, blockRoot: boolean): string | undefined {
-    const gap = this.text.slice(gapStart, contentStart);
-    MARKER_RE.lastIndex = 0;
-    let lastDash = -1;
-    let lastDots = -1;
-    for (let m = MARKER_RE.exec(gap); m; m = MARKER_RE.exec(gap)) {
-      if (m[1] === '---') lastDash = m.index;
-      else lastDots = m.index;
-    }
-    if (lastDots > lastDash && lastDash !== -1) throw new GiveUp();
-    // A `...` before the first document, or two in one gap, end documents the event parser does not report.
-    if (
-      lastDots !== -1 &&
-      (gapStart === 0 || gap.indexOf('...', lastDots + 3) !== -1 || /^\.\.\./m.test(gap.slice(0, lastDots)))
-    ) {
-      throw new GiveUp();
-    }
-    const from = lastDots !== -1 ? lastDots : lastDash === -1 || gapStart === 0 ? 0 : lastDash;
-    let region = gap.slice(from);
-    if (lastDash === -1 && blockRoot) {
-      // Without a `---`, the full reader hangs the comments right above a block collection on its first node; only those
-      // a blank line separates from the content belong to the document.
-      const blank = /\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/.exec(region);
-      region = blank ? region.slice(0, blank.index + 1) : '';
-    }
-    const comments: string[] = [];
-    for (let k = region.indexOf('#'); k !== -1; k = region.indexOf('#', k + 1)) {
-      const eol = region.indexOf('\n', k);
-      comments.push(region.slice(k + 1, eol === -1 ? undefined : eol));
-      if (eol === -1) break;
-      k = eol;
-    }
-    return comments.length ? SOURCE_RE.exec(comments.join('\n'))?.[1] : undefined;
   }
 
   private firstMarker(from: number, to: number, marker: '---' | '...'): number | undefined {
@@ -220,30 +219,6 @@ class EventReader {
     return found;
   }
 
-  private posOf(offset: number): Pos {
-    const starts = this.lineStarts;
-    let line = this.line;
-    // Forward from the last line placed, a few lines at most; anywhere else, a binary search.
-    if (starts[line] <= offset) {
-      for (let k = 0; k < 8; k++) {
-        if (line + 1 >= starts.length || starts[line + 1] > offset) {
-          this.line = line;
-          return { line: line + 1, column: offset - starts[line] + 1 };
-        }
-        line++;
-      }
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    this.line = lo;
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  }
-
   private node(depth: number): LNode {
     if (++this.nodes > this.limits.maxNodes || depth > this.limits.maxDepth) throw new GiveUp();
     const e = this.events[this.i++];
@@ -253,7 +228,7 @@ class EventReader {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
       const start = e.start + this.base;
       // Placed before the items: offsets then come in order, and posOf finds each line from the one before.
-      const pos = this.posOf(start);
+      const pos = this.loc.posOf(start);
       const items: LNode[] = [];
       let end = start + 1;
       while (this.events[this.i]?.type !== EVENT_ID.POP) {
@@ -264,7 +239,7 @@ class EventReader {
         end = this.end;
       }
       this.i++;
-      end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, ']') : this.lineEnd(end);
+      end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, ']') : this.loc.lineEnd(end);
       this.start = start;
       this.end = end;
       return { t: 'seq', items, pos, range: [start, end] };
@@ -272,7 +247,7 @@ class EventReader {
     if (e.type === EVENT_ID.MAPPING) {
       if (e.anchorStart !== -1 || e.tagStart !== -1) throw new GiveUp();
       const start = e.start + this.base;
-      const pos = this.posOf(start);
+      const pos = this.loc.posOf(start);
       const entries = new Map<string, LNode>();
       let end = start + 1;
       while (this.events[this.i]?.type !== EVENT_ID.POP) {
@@ -292,8 +267,8 @@ class EventReader {
           if (e.style === COLLECTION_STYLE.FLOW || v.anchorStart !== -1 || v.tagStart !== -1) throw new GiveUp();
           this.i++;
           if (++this.nodes > this.limits.maxNodes) throw new GiveUp();
-          const at = this.afterIndicator(keyEnd, ':');
-          value = { t: 'scalar', value: null, pos: this.posOf(at) };
+          const at = this.loc.afterIndicator(keyEnd, ':');
+          value = { t: 'scalar', value: null, pos: this.loc.posOf(at) };
           valueEnd = at;
         } else {
           this.keyEnd = keyEnd;
@@ -304,7 +279,7 @@ class EventReader {
         end = Math.max(valueEnd, keyEnd);
       }
       this.i++;
-      end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, '}') : this.lineEnd(end);
+      end = e.style === COLLECTION_STYLE.FLOW ? this.closing(end, '}') : this.loc.lineEnd(end);
       this.start = start;
       this.end = end;
       return { t: 'map', entries, pos, range: [start, end] };
@@ -321,21 +296,23 @@ class EventReader {
       case SCALAR_STYLE.PLAIN:
         this.start = vs;
         this.end = ve;
-        return { t: 'scalar', value: resolvePlain(raw), pos: this.posOf(vs) };
+        return { t: 'scalar', value: resolvePlain(raw), pos: this.loc.posOf(vs) };
       case SCALAR_STYLE.SINGLE_QUOTED:
       case SCALAR_STYLE.DOUBLE_QUOTED: {
         const q = e.style === SCALAR_STYLE.SINGLE_QUOTED ? "'" : '"';
         if (this.text[vs - 1] !== q) throw new GiveUp();
+        // An escaped line break before an empty line: js-yaml and the full reader fold it differently.
+        if (q === '"' && ESCAPED_BREAK_EMPTY.test(this.text.slice(vs, ve))) throw new GiveUp();
         this.start = vs - 1;
         this.end = ve + 1;
-        return { t: 'scalar', value: raw, pos: this.posOf(vs - 1) };
+        return { t: 'scalar', value: raw, pos: this.loc.posOf(vs - 1) };
       }
       default: {
         // Block scalar: the full reader places it at its `|` or `>` indicator, on the line before the content.
         const at = this.blockIndicator(vs);
         this.start = at;
         this.end = ve;
-        return { t: 'scalar', value: raw, pos: this.posOf(at) };
+        return { t: 'scalar', value: raw, pos: this.loc.posOf(at) };
       }
     }
   }
@@ -358,53 +335,9 @@ class EventReader {
     throw new GiveUp();
   }
 
-  /** Offset after `indicator` (the `:` that follows a key) and the blanks after it: where the full reader puts an
-   * empty value. */
-  private afterIndicator(from: number, indicator: string): number {
-    let k = from;
-    while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
-    if (this.text[k] !== indicator) throw new GiveUp();
-    k++;
-    while (k < this.text.length && (this.text[k] === ' ' || this.text[k] === '\t')) k++;
-    return k;
-  }
-
-  /** A block collection ends after the newline that ends its last line (as the full reader's ranges do). */
-  private lineEnd(from: number): number {
-    const t = this.text;
-    if (from > 0 && t[from - 1] === '\n') return from;
-    let k = from;
-    while (k < t.length && (t[k] === ' ' || t[k] === '\t')) k++;
-    if (t[k] === '#') while (k < t.length && t[k] !== '\n') k++;
-    if (t[k] === '\r') k++;
-    return t[k] === '\n' ? k + 1 : k === t.length ? k : from;
-  }
-
   private closing(from: number, bracket: string): number {
     const k = this.text.indexOf(bracket, from);
     if (k === -1) throw new GiveUp();
     return k + 1;
   }
-}
-
-const MAYBE_TYPED = new Uint8Array(128);
-for (const c of '~nNtTfF.+-0123456789') MAYBE_TYPED[c.charCodeAt(0)] = 1;
-
-/** The YAML 1.2 core schema, in the order the full reader (`yaml`, schema core) tries its tags. */
-function resolvePlain(s: string): string | number | boolean | null {
-  if (!s.length) return null;
-  // Only a scalar that starts with one of `~ n N t T f F . + -` or a digit can be anything but a string: most plain
-  // scalars of a manifest (names, images, labels) are told apart by their first character, without a regular expression.
-  if (!MAYBE_TYPED[s.charCodeAt(0)]) return s;
-  if (/^(?:~|[Nn]ull|NULL)$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
-  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
-    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-  return s;
 }
