@@ -7751,13 +7751,19 @@ function applySuppressions(findings, uses, entries, now, reportUnused = true) {
         }
         active.push(c);
     }
+    // No entry left to match: every finding stands as it is (and the maps below, over every use, are not needed).
+    if (!active.length) {
+        for (const f of findings)
+            out.push(f);
+        return out;
+    }
     const byLocation = new Map();
     const byImage = new Map();
     for (const u of uses) {
-        byLocation.set(suppressions_locKey(u.location), [...(byLocation.get(suppressions_locKey(u.location)) ?? []), u]);
+        pushTo(byLocation, suppressions_locKey(u.location), u);
         const ref = u.ref?.normalized;
         if (ref)
-            byImage.set(ref, [...(byImage.get(ref) ?? []), u]);
+            pushTo(byImage, ref, u);
     }
     for (const f of findings) {
         const fuses = suppressions_usesOf(f, byLocation, byImage);
@@ -7783,6 +7789,13 @@ function applySuppressions(findings, uses, entries, now, reportUnused = true) {
         });
     }
     return out;
+}
+function pushTo(map, key, u) {
+    const list = map.get(key);
+    if (list)
+        list.push(u);
+    else
+        map.set(key, [u]);
 }
 
 ;// CONCATENATED MODULE: ./src/checks/timeouts.ts

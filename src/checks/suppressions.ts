@@ -136,12 +136,17 @@ export function applySuppressions(
     active.push(c);
   }
 
+  // No entry left to match: every finding stands as it is (and the maps below, over every use, are not needed).
+  if (!active.length) {
+    for (const f of findings) out.push(f);
+    return out;
+  }
   const byLocation = new Map<string, ImageUse[]>();
   const byImage = new Map<string, ImageUse[]>();
   for (const u of uses) {
-    byLocation.set(locKey(u.location), [...(byLocation.get(locKey(u.location)) ?? []), u]);
+    pushTo(byLocation, locKey(u.location), u);
     const ref = u.ref?.normalized;
-    if (ref) byImage.set(ref, [...(byImage.get(ref) ?? []), u]);
+    if (ref) pushTo(byImage, ref, u);
   }
   for (const f of findings) {
     const fuses = usesOf(f, byLocation, byImage);
@@ -166,4 +171,10 @@ export function applySuppressions(
     });
   }
   return out;
+}
+
+function pushTo(map: Map<string, ImageUse[]>, key: string, u: ImageUse): void {
+  const list = map.get(key);
+  if (list) list.push(u);
+  else map.set(key, [u]);
 }
