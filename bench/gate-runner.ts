@@ -1,6 +1,6 @@
 // The gate as the benchmark runs it: the CLI's own argv parsing and runGate, bundled by bench/run.mjs into a temp dir
 // and run as a child process on Node 24, so each run pays the real start-up and owns its memory. It prints one JSON
-// line on stdout with what the CLI cannot show: requests by kind (registry client and emulator), peak RSS and the
+// line on stdout with what the CLI cannot show: requests by kind (registry client and emulator), peak RSS, CPU and the
 // report's counts. Logs are dropped: the benchmark measures the gate, not its terminal.
 
 import module from 'node:module';
@@ -48,8 +48,10 @@ process.stdout.write(
     exitCode: result.exitCode,
     gateMs: performance.now() - started,
     uptimeMs: process.uptime() * 1000,
-    // maxRSS is in kilobytes on Linux.
+    // maxRSS is in kilobytes on Linux; CPU (user + system, all threads: the JS thread, GC helpers, the thread pool)
+    // in ms, from the process's start, so the row can say whether its wall time was waiting or computing.
     maxRssKb: process.resourceUsage().maxRSS,
+    cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
     requests: result.requests,
     phases,
     summary: result.report.summary,

@@ -5,7 +5,7 @@
 // a registry that waits for the benchmark. Here the access log is parsed line by line into counters and dropped.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,7 @@ export async function startRegistry({ cert, key }) {
     base: new URL(`https://127.0.0.1:${port}/`),
     ca: cert,
     counts: (agent) => Object.fromEntries(KINDS.map((k) => [k, counts.get(`${agent}|${k}`) ?? 0])),
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         await new Promise((resolve) => {
@@ -112,6 +113,23 @@ export async function startRegistry({ cert, key }) {
     },
   };
 }
+
+/**
+ * CPU (user + system) a running process has spent so far, in ms, from `/proc/<pid>/stat` (fields 14 and 15, in clock
+ * ticks: 10 ms each at Linux's USER_HZ of 100). Take a reading before a run and subtract; undefined off Linux.
+ */
+export function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
+
+const USER_HZ = 100;
 
 /** `after - before` per kind. */
 export function countsSince(before, after) {

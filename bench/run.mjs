@@ -246,8 +246,9 @@ async function remoteGateRuns(label, pair, args, worldPath, dir, runs, nodeFlags
       }
       const answer = next();
       child.stdin.write('counts\n');
-      const { counts, maxRssKb } = await answer;
+      const { counts, maxRssKb, cpuMs } = await answer;
       emulatorRssKb = Math.max(emulatorRssKb, maxRssKb);
+      r.serverCpuMs = cpuMs;
       for (const [k, v] of Object.entries(counts)) r.requests[`emulator.${k}`] = v;
       log(
         `${label} run ${i + 1}/${runs}: ${Math.round(r.wallMs)} ms, exit ${r.exitCode}, gate RSS ${Math.round(r.maxRssKb / 1024)} MB, emulator RSS ${Math.round(maxRssKb / 1024)} MB`,
@@ -264,6 +265,8 @@ async function remoteGateRuns(label, pair, args, worldPath, dir, runs, nodeFlags
     runs: results.map((r) => Math.round(r.wallMs)),
     peakRssMb: Math.max(...results.map((r) => r.maxRssKb)) / 1024,
     emulatorRssMb: emulatorRssKb / 1024,
+    cpuMs: medianOf(results.map((r) => r.cpuMs)),
+    serverCpuMs: medianOf(results.map((r) => r.serverCpuMs)),
     exitCode: last.exitCode,
     phases: last.phases,
     requests: last.requests,
@@ -292,10 +295,13 @@ async function gateOnce(runner, args, env, cwd, nodeFlags = []) {
   return { wallMs: r.ms, ...parsed };
 }
 
-async function gateRuns(label, runner, args, env, cwd, runs) {
+/** `serverCpuMs()`, when given, reads the server's CPU so far (docker-registry): each run's share is the difference. */
+async function gateRuns(label, runner, args, env, cwd, runs, serverCpuMs) {
   const results = [];
   for (let i = 0; i < runs; i++) {
+    const server0 = serverCpuMs?.();
     const r = await gateOnce(runner, args, env, cwd);
+    r.serverCpuMs = delta(server0, serverCpuMs?.());
     if (r.killedAtMb) {
       log(`${label} run ${i + 1}/${runs}: killed at ${r.killedAtMb} MB RSS after ${Math.round(r.wallMs)} ms`);
       return {
@@ -315,6 +321,8 @@ async function gateRuns(label, runner, args, env, cwd, runs) {
     runs: results.map((r) => Math.round(r.wallMs)),
     gateMs: median(results.map((r) => r.gateMs)),
     peakRssMb: Math.max(...results.map((r) => r.maxRssKb)) / 1024,
+    cpuMs: medianOf(results.map((r) => r.cpuMs)),
+    serverCpuMs: medianOf(results.map((r) => r.serverCpuMs)),
     exitCode: last.exitCode,
     phases: last.phases,
     requests: last.requests,
@@ -386,20 +394,49 @@ async function skopeoRuns(label, refs, parallel, runs, reg) {
   const list = refs.join('\n') + '\n';
   const inspect = `${SKOPEO} inspect --raw --tls-verify=false`;
   // What people write: a shell loop, or the same through xargs -P.
+  // The shell's `times` then prints the CPU its children (skopeo, xargs) spent: the client CPU of the row.
   const script =
     parallel > 1
-      ? `xargs -P${parallel} -I{} ${inspect} docker://{} >/dev/null 2>&1; exit 0`
-      : `while read -r ref; do ${inspect} "docker://$ref" >/dev/null 2>&1; done; exit 0`;
+      ? `xargs -P${parallel} -I{} ${inspect} docker://{} >/dev/null 2>&1; times; exit 0`
+      : `while read -r ref; do ${inspect} "docker://$ref" >/dev/null 2>&1; done; times; exit 0`;
   const times = [];
+  const cpu = [];
+  const serverCpu = [];
   let requests;
   for (let i = 0; i < runs; i++) {
     const before = reg.registry.counts('skopeo');
+    const server0 = reg.registry.cpuMs();
     const r = await run('sh', ['-c', script], { input: list });
     times.push(r.ms);
+    cpu.push(childrenCpuMs(r.stdout));
+    serverCpu.push(delta(server0, reg.registry.cpuMs()));
     requests = countsSince(before, reg.registry.counts('skopeo'));
     log(`${label} run ${i + 1}/${runs}: ${Math.round(r.ms)} ms`);
   }
-  return { wallMs: median(times), runs: times.map(Math.round), requests };
+  return {
+    wallMs: median(times),
+    runs: times.map(Math.round),
+    requests,
+    cpuMs: medianOf(cpu),
+    serverCpuMs: medianOf(serverCpu),
+  };
+}
+
+/** The children's user + system CPU from the second line of a POSIX shell's `times` (`0m1.230000s 0m0.450000s`). */
+function childrenCpuMs(stdout) {
+  const line = stdout.trim().split('\n').pop() ?? '';
+  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000);
+  return parts.length === 2 ? parts[0] + parts[1] : undefined;
+}
+
+function delta(before, after) {
+  return before === undefined || after === undefined ? undefined : after - before;
+}
+
+/** The median of the defined values; undefined when none is. */
+function medianOf(xs) {
+  const defined = xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return defined.length ? median(defined) : undefined;
 }
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -489,16 +526,31 @@ function phaseCell(phases) {
   return `${f(d.manifests)} / ${f(d.signIn)} / ${f(d.clusterAndDiscovery)} / ${f(d.imagesAndChecks)} / ${f(d.report)}`;
 }
 
+/**
+ * Client CPU (the gate's process, or the skopeo processes) / server CPU (docker-registry, or the emulator in its own
+ * process; "in client" when the emulator runs in the gate's process and its CPU is the gate's). Medians over the runs.
+ */
+function cpuCell(row) {
+  if (row.cpuMs === undefined) return '—';
+  const server =
+    row.serverCpuMs !== undefined
+      ? String(Math.round(row.serverCpuMs))
+      : row.name.startsWith('gate, simulated ACRs') && !row.name.includes('out of process')
+        ? 'in client'
+        : '—';
+  return `${Math.round(row.cpuMs)} / ${server}`;
+}
+
 function renderTable(r) {
   const lines = [];
   lines.push(
-    `| run | unique images | wall (median) | runs (ms) | of which reading manifests | phases (ms): manifests / sign-in / cluster+discovery / images+checks / report | peak RSS | requests by kind | registry req / image | connections | vs skopeo loop | vs xargs -P16 |`,
+    `| run | unique images | wall (median) | runs (ms) | of which reading manifests | phases (ms): manifests / sign-in / cluster+discovery / images+checks / report | peak RSS | CPU (ms): client / server | requests by kind | registry req / image | connections | vs skopeo loop | vs xargs -P16 |`,
   );
-  lines.push(`|---|---:|---:|---|---:|---|---:|---|---:|---:|---:|---:|`);
+  lines.push(`|---|---:|---:|---|---:|---|---:|---:|---|---:|---:|---:|---:|`);
   for (const row of r.rows) {
     const perImage = row.kinds ? (registryRequests(row.kinds) / row.unique).toFixed(2) : '—';
     lines.push(
-      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${fmtMs(manifestsMs(row.phases))} | ${phaseCell(row.phases)} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${requestCell(row.kinds)} | ${perImage} | ${row.connections === undefined ? '—' : Math.round(row.connections)} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
+      `| ${row.name} | ${row.unique} | ${fmtMs(row.wallMs)} | ${row.runs.join(' / ')} | ${fmtMs(manifestsMs(row.phases))} | ${phaseCell(row.phases)} | ${row.peakRssMb ? `${Math.round(row.peakRssMb)} MB` : '—'} | ${cpuCell(row)} | ${requestCell(row.kinds)} | ${perImage} | ${row.connections === undefined ? '—' : Math.round(row.connections)} | ${fmtX(row.vsSequential)} | ${fmtX(row.vsParallel)} |`,
     );
   }
   lines.push('');
@@ -790,6 +842,7 @@ async function main() {
         env,
         dir,
         runsFor(size),
+        reg.registry.cpuMs,
       );
       const row = { name: 'gate, docker-registry', unique: size, ...gate, kinds: requestKinds(gate.requests) };
       // What the registry saw from the gate, per run (the access log, as a check on the client's own counts).
@@ -851,6 +904,7 @@ async function main() {
           env,
           dir,
           runsFor(size),
+          reg.registry.cpuMs,
         );
         const row = {
           name: `gate, docker-registry ${suffix}`,

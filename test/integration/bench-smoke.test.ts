@@ -16,6 +16,8 @@ interface BenchRow {
   unique: number;
   wallMs?: number;
   peakRssMb?: number;
+  cpuMs?: number;
+  serverCpuMs?: number;
   runs: (number | string)[];
   kinds?: Record<string, number>;
   findingsByRule?: Record<string, number>;
@@ -96,7 +98,21 @@ describe('npm run bench -- --quick --json', () => {
     for (const name of gateRows) {
       const row = out.rows.find((x) => x.name === name);
       expect(row?.peakRssMb, name).toBeGreaterThan(0);
+      // The client's CPU comes from the runner's own resource usage: a run always spends some.
+      expect(row?.cpuMs, name).toBeGreaterThan(0);
     }
+    // The server's CPU, where it has a process of its own: docker-registry (from /proc) and the emulator child. A
+    // server that answered every request of the run spent at least one clock tick on it.
+    for (const name of [
+      ...gateRows.filter((n) => n.includes('out of process')),
+      'gate, docker-registry',
+      ...baselines,
+    ]) {
+      expect(out.rows.find((x) => x.name === name)?.serverCpuMs, name).toBeGreaterThan(0);
+    }
+    for (const name of baselines) expect(out.rows.find((x) => x.name === name)?.cpuMs, name).toBeGreaterThan(0);
+    // In process, the emulator's CPU is the gate's: the table says so rather than leaving the server's cell blank.
+    expect(out.table).toMatch(/^\| gate, simulated ACRs \| 50 \|.*\| \d+ \/ in client \|/m);
     const simulated = out.rows.find((x) => x.name === 'gate, simulated ACRs');
     // The full Azure path ran: ARM discovery, the Entra exchange and registry tokens.
     expect(simulated?.kinds?.arm).toBeGreaterThan(0);
