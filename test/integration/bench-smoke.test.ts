@@ -112,7 +112,7 @@ describe('npm run bench -- --quick --json', () => {
     }
     for (const name of baselines) expect(out.rows.find((x) => x.name === name)?.cpuMs, name).toBeGreaterThan(0);
     // In process, the emulator's CPU is the gate's: the table says so rather than leaving the server's cell blank.
-    expect(out.table).toMatch(/^\| gate, simulated ACRs \| 50 \|.*\| \d+ \/ in client \|/m);
+    expect(out.table).toMatch(/^\| gate, simulated ACRs \| 50 \|.*\| \d+ \/ in client \/ \d+ \|/m);
     const simulated = out.rows.find((x) => x.name === 'gate, simulated ACRs');
     // The full Azure path ran: ARM discovery, the Entra exchange and registry tokens.
     expect(simulated?.kinds?.arm).toBeGreaterThan(0);
