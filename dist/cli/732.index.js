@@ -336,6 +336,137 @@ function checkedImages(results) {
 
 /***/ }),
 
+/***/ 54208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   oC: () => (/* binding */ ArmGetter)
+/* harmony export */ });
+/* unused harmony exports NETWORK_API_VERSION, flattenProperties */
+// Plain ARM GETs (I/O): the Azure core pipeline (the gate's credential as a bearer token, retries on 429/5xx, the
+// abort signal, proxy settings) without an SDK client, for resources no installed SDK covers or whose SDK is too
+// large for the reads the gate makes: the network reads (@azure/arm-network's bundle chunk was 3.5 MB, and the SDK
+// clients it builds, for eight reads) and the user-assigned identities of identity bindings (identity-bindings.ts).
+// Network reads use the api-version @azure/arm-network 39 sent (2026-01-01), so the bodies are what the SDK read; list
+// reads follow `nextLink` as the SDK's pager did.
+//
+// The SDK handed back its models with every `properties` bag flattened into its resource (`vnet.subnets`, not
+// `vnet.properties.subnets`), nested resources alike (peerings, zone configs): `flattenProperties` does the same, so the
+// shapes below are the SDK's, reduced to the fields the network facts read.
+/** The api-version @azure/arm-network 39.0.0 sent for Microsoft.Network reads. */
+const NETWORK_API_VERSION = '2026-01-01';
+/**
+ * Copies a resource body with every `properties` object merged into the object that holds it, recursively (pure):
+ * the shape the ARM SDKs' deserializers give. A field of the resource itself (id, name, type, etag) wins over a
+ * same-named one inside `properties`.
+ */
+function flattenProperties(value) {
+    if (Array.isArray(value))
+        return value.map(flattenProperties);
+    if (!value || typeof value !== 'object')
+        return value;
+    const src = value;
+    const out = {};
+    const props = src.properties;
+    if (props && typeof props === 'object' && !Array.isArray(props)) {
+        for (const [k, v] of Object.entries(props))
+            out[k] = flattenProperties(v);
+    }
+    for (const [k, v] of Object.entries(src)) {
+        if (k === 'properties' && props && typeof props === 'object' && !Array.isArray(props))
+            continue;
+        out[k] = flattenProperties(v);
+    }
+    return out;
+}
+/**
+ * GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). The pipeline module loads with the
+ * first request, not with this file (docs/DESIGN.md, "Loading").
+ */
+class ArmGetter {
+    credential;
+    scope;
+    signal;
+    ready;
+    base;
+    constructor(credential, resourceManager, scope, signal) {
+        this.credential = credential;
+        this.scope = scope;
+        this.signal = signal;
+        this.base = new URL(resourceManager.replace(/\/*$/, '/'));
+    }
+    setup() {
+        this.ready ??= Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978)]).then(__webpack_require__.bind(__webpack_require__, 38978)).then((core) => {
+            const pipeline = core.createPipelineFromOptions({});
+            pipeline.addPolicy(core.bearerTokenAuthenticationPolicy({ credential: this.credential, scopes: this.scope }));
+            return { core, pipeline, http: core.createDefaultHttpClient() };
+        });
+        return this.ready;
+    }
+    /** One resource (flattened), by its ARM path (`/subscriptions/.../virtualNetworks/v`). Throws RestError on non-2xx. */
+    async get(path, apiVersion = NETWORK_API_VERSION) {
+        return flattenProperties(await this.send(this.url(path, apiVersion)));
+    }
+    /** Every item of a list (flattened), following `nextLink` on the same ARM host. */
+    async list(path, apiVersion = NETWORK_API_VERSION) {
+        const out = [];
+        let next = this.url(path, apiVersion);
+        const seen = new Set();
+        while (next) {
+            if (seen.has(next))
+                throw new Error(`ARM paging loops at ${next}`);
+            seen.add(next);
+            const page = (await this.send(next));
+            for (const item of page?.value ?? [])
+                out.push(flattenProperties(item));
+            next = page?.nextLink ? this.nextUrl(page.nextLink, apiVersion) : undefined;
+        }
+        return out;
+    }
+    url(path, apiVersion) {
+        const u = new URL(path.replace(/^\/+/, ''), this.base);
+        u.searchParams.set('api-version', apiVersion);
+        return u.toString();
+    }
+    /** A nextLink must stay on the ARM host (the bearer token goes with it); it keeps its api-version, or gets ours. */
+    nextUrl(link, apiVersion) {
+        const u = new URL(link, this.base);
+        if (u.origin !== this.base.origin)
+            throw new Error(`ARM nextLink leaves ${this.base.origin}: ${u.origin}`);
+        if (!u.searchParams.has('api-version'))
+            u.searchParams.set('api-version', apiVersion);
+        return u.toString();
+    }
+    async send(url) {
+        const { core, pipeline, http } = await this.setup();
+        const { RestError } = core;
+        const request = core.createPipelineRequest({ url, method: 'GET', abortSignal: this.signal });
+        request.headers.set('accept', 'application/json');
+        const res = await pipeline.sendRequest(http, request);
+        let body = null;
+        try {
+            body = res.bodyAsText ? JSON.parse(res.bodyAsText) : null;
+        }
+        catch {
+            if (res.status >= 200 && res.status < 300)
+                throw new RestError(`ARM answered ${res.status} with no JSON body`, {
+                    statusCode: res.status,
+                    request,
+                    response: res,
+                });
+        }
+        if (res.status >= 200 && res.status < 300)
+            return body;
+        const error = body?.error;
+        const code = typeof error?.code === 'string' ? error.code : undefined;
+        const message = typeof error?.message === 'string' ? error.message : `ARM answered HTTP ${res.status}`;
+        throw new RestError(message, { statusCode: res.status, request, response: res, ...(code ? { code } : {}) });
+    }
+}
+
+
+/***/ }),
+
 /***/ 42513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1822,56 +1953,36 @@ async function notFoundLine(client, resourceGroup, name, ctx) {
     }
 }
 
+// EXTERNAL MODULE: ./src/facts/azure/arm-get.ts
+var arm_get = __webpack_require__(54208);
 ;// CONCATENATED MODULE: ./src/facts/azure/identity-bindings.ts
 // Identity bindings (service-account image pull): a pod whose ServiceAccount carries
 // `kubernetes.azure.com/acr-client-id` pulls with that user-assigned identity (cloud-provider-azure identity bindings;
 // AgentBaker's credential-provider config names the annotation). This finds each such identity by its client id:
 // `Microsoft.ManagedIdentity/userAssignedIdentities` in every visible subscription (`properties.clientId`,
-// `properties.principalId`), read with a raw ARM GET through an SDK client's pipeline (no SDK for it is installed).
+// `properties.principalId`), read with plain ARM GETs (arm-get.ts: no SDK for it is installed).
 // Never throws: an identity the gate cannot find or read is Unverifiable.
+
+
 
 const ACR_CLIENT_ID_ANNOTATION = 'kubernetes.azure.com/acr-client-id';
 const API_VERSION = '2023-01-31';
-const MAX_PAGES = 50;
 /** Every user-assigned identity of one subscription, or why they could not be listed. */
-async function listIdentities(ctx, subscriptionId) {
-    const azure = ctx.azure;
-    const [{ ContainerRegistryManagementClient }, { createDefaultHttpClient, createPipelineRequest }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978), __webpack_require__.e(834), __webpack_require__.e(751)]).then(__webpack_require__.bind(__webpack_require__, 69751)), Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978)]).then(__webpack_require__.bind(__webpack_require__, 38978))]);
-    const pipeline = new ContainerRegistryManagementClient(azure.credential, subscriptionId, armClientOptions(ctx))
-        .pipeline;
-    const http = createDefaultHttpClient();
-    const base = azure.endpoints.resourceManager.replace(/\/+$/, '');
-    let url = `${base}/subscriptions/${subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities?api-version=${API_VERSION}`;
-    const out = [];
-    for (let page = 0; url && page < MAX_PAGES; page++) {
-        let status;
-        let text;
-        try {
-            const res = await pipeline.sendRequest(http, createPipelineRequest({ url, abortSignal: ctx.signal }));
-            status = res.status;
-            text = res.bodyAsText ?? undefined;
-        }
-        catch (err) {
-            return { reason: `cannot list user-assigned identities in ${subscriptionId}: ${String(err).split('\n')[0]}` };
-        }
-        if (status !== 200) {
-            const u = { reason: `cannot list user-assigned identities in ${subscriptionId}: HTTP ${status}` };
-            if (status === 401 || status === 403)
-                u.permission = 'Microsoft.ManagedIdentity/userAssignedIdentities/read';
-            return u;
-        }
-        let body;
-        try {
-            body = JSON.parse(text ?? '{}');
-        }
-        catch {
-            return { reason: `the user-assigned identity list of ${subscriptionId} is not JSON` };
-        }
-        out.push(...(Array.isArray(body.value) ? body.value : []));
-        // Only follow links on the ARM endpoint the token belongs to.
-        url = body.nextLink && body.nextLink.startsWith(`${base}/`) ? body.nextLink : undefined;
+async function listIdentities(arm, subscriptionId) {
+    try {
+        return await arm.list(`/subscriptions/${subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`, API_VERSION);
     }
-    return out;
+    catch (err) {
+        const status = statusOf(err);
+        // A refusal by its status; anything else (a 200 that is not JSON, a nextLink off the ARM host, the network) by
+        // its first line.
+        const refused = status !== undefined && (status < 200 || status >= 300);
+        const detail = refused ? `HTTP ${status}` : (err instanceof Error ? err.message : String(err)).split('\n')[0];
+        const u = { reason: `cannot list user-assigned identities in ${subscriptionId}: ${detail}` };
+        if (status === 401 || status === 403)
+            u.permission = 'Microsoft.ManagedIdentity/userAssignedIdentities/read';
+        return u;
+    }
 }
 /** The identity behind each client id (lower-case keys), searched in every given subscription. */
 async function findBoundIdentities(ctx, clientIds, subscriptionIds) {
@@ -1884,13 +1995,15 @@ async function findBoundIdentities(ctx, clientIds, subscriptionIds) {
             out[c] = noSignIn(`the identity with client id ${c}`);
         return out;
     }
-    const lists = await Promise.all(subscriptionIds.map((s) => listIdentities(ctx, s)));
+    const endpoints = ctx.azure.endpoints;
+    const arm = new arm_get/* ArmGetter */.oC(ctx.azure.credential, endpoints.resourceManager, (0,clouds/* armScope */.Rz)(endpoints), ctx.signal);
+    const lists = await Promise.all(subscriptionIds.map((s) => listIdentities(arm, s)));
     const problems = lists.filter((l) => !Array.isArray(l));
     const all = lists.filter((l) => Array.isArray(l)).flat();
     for (const c of wanted) {
-        const hit = all.find((i) => (i.properties?.clientId ?? '').toLowerCase() === c && i.properties?.principalId);
-        if (hit) {
-            out[c] = { clientId: c, principalId: hit.properties.principalId, resourceId: hit.id ?? '' };
+        const hit = all.find((i) => (i.clientId ?? '').toLowerCase() === c && i.principalId);
+        if (hit?.principalId) {
+            out[c] = { clientId: c, principalId: hit.principalId, resourceId: hit.id ?? '' };
             continue;
         }
         out[c] = problems[0]
@@ -2644,7 +2757,7 @@ async function collectClusterNetworkFacts(ctx, cluster, registries) {
     const body = clusterBody(cluster);
     if (!body)
         return undefined;
-    const { collectNetworkFacts } = await __webpack_require__.e(/* import() */ 55).then(__webpack_require__.bind(__webpack_require__, 73055));
+    const { collectNetworkFacts } = await __webpack_require__.e(/* import() */ 652).then(__webpack_require__.bind(__webpack_require__, 68652));
     return collectNetworkFacts(ctx, body, registryBodies(registries));
 }
 

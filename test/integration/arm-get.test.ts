@@ -1,4 +1,4 @@
-// The plain ARM GETs that replace @azure/arm-network (src/facts/network/arm-get.ts), against a loopback ARM stand-in:
+// The plain ARM GETs that replace @azure/arm-network (src/facts/azure/arm-get.ts), against a loopback ARM stand-in:
 // the api-version the SDK sent, paging through `nextLink` (ARM's list shape `{value, nextLink}`), the SDK's flattened
 // models, and errors as RestError with ARM's `error.code` (what describeArmError in network.ts reads). Bodies follow
 // the wire shape of the Microsoft Learn REST examples ("Virtual Networks - Get", "Public IP Addresses - Get",
@@ -13,7 +13,7 @@ import {
   NETWORK_API_VERSION,
   flattenProperties,
   type VirtualNetwork,
-} from '../../src/facts/network/arm-get.js';
+} from '../../src/facts/azure/arm-get.js';
 import { testTls } from '../helpers/docker-registry.js';
 import { json, startStubHttps, type StubHttps } from '../helpers/stub-https.js';
 

@@ -1,7 +1,7 @@
 // The Azure SDK clients the gate uses, signed in with ClientSecretCredential against the emulator's Entra endpoint,
 // must deserialize what the emulator serves: clusters, agent pools, registries, tokens, scope maps, private endpoint
 // connections, role assignments (every filter), role definitions, public IPs, private DNS links, subscriptions.
-// Microsoft.Network is read with plain GETs through the core pipeline (src/facts/network/arm-get.ts), as the gate does.
+// Microsoft.Network is read with plain GETs through the core pipeline (src/facts/azure/arm-get.ts), as the gate does.
 
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ContainerRegistryManagementClient } from '@azure/arm-containerregistry';
@@ -11,7 +11,7 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorld, startEmulator, type Emulator } from '../../src/simulate/index.js';
-import { ArmGetter, type PublicIPAddress } from '../../src/facts/network/arm-get.js';
+import { ArmGetter, type PublicIPAddress } from '../../src/facts/azure/arm-get.js';
 
 const SUB = '11111111-1111-1111-1111-111111111111';
 const SUB2 = '22222222-2222-2222-2222-222222222222';

@@ -16,7 +16,7 @@ import {
   type PublicIPPrefix,
   type Subnet,
   type VirtualNetwork,
-} from './arm-get.js';
+} from '../azure/arm-get.js';
 import type { PrivateDnsManagementClient } from '@azure/arm-privatedns';
 import type { TokenCredential } from '@azure/identity';
 import type { AzureEndpoints, FactContext } from '../../types/facts/context.js';

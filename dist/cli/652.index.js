@@ -1,143 +1,17 @@
-export const id = 55;
-export const ids = [55];
+export const id = 652;
+export const ids = [652];
 export const modules = {
 
-/***/ 73055:
+/***/ 68652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  collectNetworkFacts: () => (/* binding */ collectNetworkFacts)
-});
-
-// UNUSED EXPORTS: VNET_RULES_API_VERSION, idKey, parseResourceId, privateZoneFor, virtualNetworkRulesFrom, vnetOfSubnet
-
-;// CONCATENATED MODULE: ./src/facts/network/arm-get.ts
-// Plain ARM GETs for the network reads (I/O): the Azure core pipeline (the gate's credential as a bearer token,
-// retries on 429/5xx, the abort signal, proxy settings) without @azure/arm-network, whose bundle chunk (3.5 MB, and
-// the SDK clients it builds) the gate loaded for eight reads. The api-version is the one @azure/arm-network 39 sent
-// (2026-01-01), so the bodies are what the SDK read; list reads follow `nextLink` as the SDK's pager did.
-//
-// The SDK handed back its models with every `properties` bag flattened into its resource (`vnet.subnets`, not
-// `vnet.properties.subnets`), nested resources alike (peerings, zone configs): `flattenProperties` does the same, so the
-// shapes below are the SDK's, reduced to the fields the network facts read.
-/** The api-version @azure/arm-network 39.0.0 sent for Microsoft.Network reads. */
-const NETWORK_API_VERSION = '2026-01-01';
-/**
- * Copies a resource body with every `properties` object merged into the object that holds it, recursively (pure):
- * the shape the ARM SDKs' deserializers give. A field of the resource itself (id, name, type, etag) wins over a
- * same-named one inside `properties`.
- */
-function flattenProperties(value) {
-    if (Array.isArray(value))
-        return value.map(flattenProperties);
-    if (!value || typeof value !== 'object')
-        return value;
-    const src = value;
-    const out = {};
-    const props = src.properties;
-    if (props && typeof props === 'object' && !Array.isArray(props)) {
-        for (const [k, v] of Object.entries(props))
-            out[k] = flattenProperties(v);
-    }
-    for (const [k, v] of Object.entries(src)) {
-        if (k === 'properties' && props && typeof props === 'object' && !Array.isArray(props))
-            continue;
-        out[k] = flattenProperties(v);
-    }
-    return out;
-}
-/**
- * GETs ARM resources through one pipeline (bearer token for the cloud's ARM scope). The pipeline module loads with the
- * first request, not with this file (docs/DESIGN.md, "Loading").
- */
-class ArmGetter {
-    credential;
-    scope;
-    signal;
-    ready;
-    base;
-    constructor(credential, resourceManager, scope, signal) {
-        this.credential = credential;
-        this.scope = scope;
-        this.signal = signal;
-        this.base = new URL(resourceManager.replace(/\/*$/, '/'));
-    }
-    setup() {
-        this.ready ??= Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(978)]).then(__webpack_require__.bind(__webpack_require__, 38978)).then((core) => {
-            const pipeline = core.createPipelineFromOptions({});
-            pipeline.addPolicy(core.bearerTokenAuthenticationPolicy({ credential: this.credential, scopes: this.scope }));
-            return { core, pipeline, http: core.createDefaultHttpClient() };
-        });
-        return this.ready;
-    }
-    /** One resource (flattened), by its ARM path (`/subscriptions/.../virtualNetworks/v`). Throws RestError on non-2xx. */
-    async get(path, apiVersion = NETWORK_API_VERSION) {
-        return flattenProperties(await this.send(this.url(path, apiVersion)));
-    }
-    /** Every item of a list (flattened), following `nextLink` on the same ARM host. */
-    async list(path, apiVersion = NETWORK_API_VERSION) {
-        const out = [];
-        let next = this.url(path, apiVersion);
-        const seen = new Set();
-        while (next) {
-            if (seen.has(next))
-                throw new Error(`ARM paging loops at ${next}`);
-            seen.add(next);
-            const page = (await this.send(next));
-            for (const item of page?.value ?? [])
-                out.push(flattenProperties(item));
-            next = page?.nextLink ? this.nextUrl(page.nextLink, apiVersion) : undefined;
-        }
-        return out;
-    }
-    url(path, apiVersion) {
-        const u = new URL(path.replace(/^\/+/, ''), this.base);
-        u.searchParams.set('api-version', apiVersion);
-        return u.toString();
-    }
-    /** A nextLink must stay on the ARM host (the bearer token goes with it); it keeps its api-version, or gets ours. */
-    nextUrl(link, apiVersion) {
-        const u = new URL(link, this.base);
-        if (u.origin !== this.base.origin)
-            throw new Error(`ARM nextLink leaves ${this.base.origin}: ${u.origin}`);
-        if (!u.searchParams.has('api-version'))
-            u.searchParams.set('api-version', apiVersion);
-        return u.toString();
-    }
-    async send(url) {
-        const { core, pipeline, http } = await this.setup();
-        const { RestError } = core;
-        const request = core.createPipelineRequest({ url, method: 'GET', abortSignal: this.signal });
-        request.headers.set('accept', 'application/json');
-        const res = await pipeline.sendRequest(http, request);
-        let body = null;
-        try {
-            body = res.bodyAsText ? JSON.parse(res.bodyAsText) : null;
-        }
-        catch {
-            if (res.status >= 200 && res.status < 300)
-                throw new RestError(`ARM answered ${res.status} with no JSON body`, {
-                    statusCode: res.status,
-                    request,
-                    response: res,
-                });
-        }
-        if (res.status >= 200 && res.status < 300)
-            return body;
-        const error = body?.error;
-        const code = typeof error?.code === 'string' ? error.code : undefined;
-        const message = typeof error?.message === 'string' ? error.message : `ARM answered HTTP ${res.status}`;
-        throw new RestError(message, { statusCode: res.status, request, response: res, ...(code ? { code } : {}) });
-    }
-}
-
-// EXTERNAL MODULE: ./src/facts/azure/clouds.ts
-var clouds = __webpack_require__(42513);
-// EXTERNAL MODULE: ./src/lib/arm-id.ts
-var arm_id = __webpack_require__(51863);
-;// CONCATENATED MODULE: ./src/facts/network/network.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   collectNetworkFacts: () => (/* binding */ collectNetworkFacts)
+/* harmony export */ });
+/* unused harmony exports parseResourceId, idKey, vnetOfSubnet, VNET_RULES_API_VERSION, virtualNetworkRulesFrom, privateZoneFor */
+/* harmony import */ var _azure_arm_get_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54208);
+/* harmony import */ var _azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42513);
+/* harmony import */ var _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51863);
 // Network posture facts: where the cluster's nodes send traffic from (egress IPs and prefixes, or why that is
 // unknown), which VNet they sit in, and for each registry its public access, firewall, private endpoints and the
 // privatelink DNS zone the nodes would resolve it through. Microsoft.Network reads are plain ARM GETs through the core
@@ -148,9 +22,9 @@ var arm_id = __webpack_require__(51863);
 
 
 /** Parses an ARM resource id (lib/arm-id.ts). */
-const parseResourceId = arm_id/* parseArmId */.fk;
+const parseResourceId = _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArmId */ .fk;
 /** Case-insensitive ARM id comparison key (lib/arm-id.ts). */
-const idKey = arm_id/* armIdKey */.DO;
+const idKey = _lib_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .armIdKey */ .DO;
 /** The VNet id of a subnet id. */
 function vnetOfSubnet(subnetId) {
     const m = /^(.*\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)\/subnets\/[^/]+$/i.exec(subnetId.trim());
@@ -225,12 +99,12 @@ class ArmReader {
             endpoint: this.endpoints.resourceManager,
             // The modular ARM clients default to the public cloud's scope whatever the endpoint: sovereign clouds and the
             // emulator need their own.
-            credentials: { scopes: [(0,clouds/* armScope */.Rz)(this.endpoints)] },
+            credentials: { scopes: [(0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .armScope */ .Rz)(this.endpoints)] },
         };
     }
     /** Plain GETs of Microsoft.Network resources (one pipeline for every subscription). */
     get arm() {
-        this.armGetter ??= new ArmGetter(this.credential, this.endpoints.resourceManager, (0,clouds/* armScope */.Rz)(this.endpoints), this.ctx.signal);
+        this.armGetter ??= new _azure_arm_get_js__WEBPACK_IMPORTED_MODULE_2__/* .ArmGetter */ .oC(this.credential, this.endpoints.resourceManager, (0,_azure_clouds_js__WEBPACK_IMPORTED_MODULE_0__/* .armScope */ .Rz)(this.endpoints), this.ctx.signal);
         return this.armGetter;
     }
     dnsClient(sub) {

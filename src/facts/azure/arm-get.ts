@@ -1,7 +1,9 @@
-// Plain ARM GETs for the network reads (I/O): the Azure core pipeline (the gate's credential as a bearer token,
-// retries on 429/5xx, the abort signal, proxy settings) without @azure/arm-network, whose bundle chunk (3.5 MB, and
-// the SDK clients it builds) the gate loaded for eight reads. The api-version is the one @azure/arm-network 39 sent
-// (2026-01-01), so the bodies are what the SDK read; list reads follow `nextLink` as the SDK's pager did.
+// Plain ARM GETs (I/O): the Azure core pipeline (the gate's credential as a bearer token, retries on 429/5xx, the
+// abort signal, proxy settings) without an SDK client, for resources no installed SDK covers or whose SDK is too
+// large for the reads the gate makes: the network reads (@azure/arm-network's bundle chunk was 3.5 MB, and the SDK
+// clients it builds, for eight reads) and the user-assigned identities of identity bindings (identity-bindings.ts).
+// Network reads use the api-version @azure/arm-network 39 sent (2026-01-01), so the bodies are what the SDK read; list
+// reads follow `nextLink` as the SDK's pager did.
 //
 // The SDK handed back its models with every `properties` bag flattened into its resource (`vnet.subnets`, not
 // `vnet.properties.subnets`), nested resources alike (peerings, zone configs): `flattenProperties` does the same, so the
