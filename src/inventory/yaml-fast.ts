@@ -73,6 +73,10 @@ export function readManifestFast(
   if (text.includes('\t') && /^[ ]*\t/m.test(text)) return false;
   // An indented `---` or `...`: a document marker to the event parser, plain text (or an error) to the full reader.
   if (INDENTED_MARKER_HINT.test(text) && /^[ \t]+(---|\.\.\.)(?=[ \t\r\n]|$)/m.test(text)) return false;
+  // A directive line (`%YAML 1.2`, `%TAG`, or any line that starts with `%`): it belongs to the document after the next
+  // `---`, which the pieces end at, so a piece would hold the directive without its document (found by the token-soup
+  // property test: `%:\r\n---`). Rendered manifests carry none; the full reader reads them.
+  if (text.includes('%') && /^%/m.test(text)) return false;
   // Content after a document end marker on its line: an error to the full reader, not to js-yaml.
   if (text.includes('...') && /^\.\.\.[ \t]+[^\s#]/m.test(text)) return false;
   try {

@@ -160,6 +160,7 @@ describe('fast manifest reader', () => {
       'a: &x {b: 1}\nc: *x\n',
       'a: !!str 1\n',
       '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\n%TAG ! tag:example.com,2000:\n---\nb: 2\n',
       'a: 1\na: 2\n',
       '<<: {a: 1}\n',
       '? [a]\n: b\n',
@@ -178,8 +179,12 @@ describe('fast manifest reader', () => {
   it('agrees on the counterexamples the token soup found (an anchor on an empty document, an indented marker)', () => {
     // Seeds -1674271496 and -853677509 of the property below: the fast reader placed `--- &a` at the anchor's end;
     // seeds 1684919152, -938344689, -1985023713: block scalars with an explicit indentation indicator; an indented
-    // `---` before a key.
+    // `---` before a key; seed -1802780024: a directive line before `---`, which reading in one-document pieces split
+    // from its document.
     for (const text of [
+      '%:\r\n---',
+      '%:\n---',
+      'a: 1\n---\n%YAML 1.2\n---\nb: 2\n',
       '--- &a',
       '---  &a\n',
       '--- !!str',
