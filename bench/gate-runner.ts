@@ -43,6 +43,7 @@ for (const f of result.report.findings) findingsByRule[f.rule] = (findingsByRule
 const imagesByStatus: Record<string, number> = {};
 for (const i of result.report.images) imagesByStatus[i.status] = (imagesByStatus[i.status] ?? 0) + 1;
 
+const usage = process.resourceUsage();
 process.stdout.write(
   JSON.stringify({
     exitCode: result.exitCode,
@@ -50,8 +51,8 @@ process.stdout.write(
     uptimeMs: process.uptime() * 1000,
     // maxRSS is in kilobytes on Linux; CPU (user + system, all threads: the JS thread, GC helpers, the thread pool)
     // in ms, from the process's start, so the row can say whether its wall time was waiting or computing.
-    maxRssKb: process.resourceUsage().maxRSS,
-    cpuMs: Math.round((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000),
+    maxRssKb: usage.maxRSS,
+    cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
     requests: result.requests,
     phases,
     summary: result.report.summary,

@@ -1973,15 +1973,7 @@ async function listIdentities(arm, subscriptionId) {
         return await arm.list(`/subscriptions/${subscriptionId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities`, API_VERSION);
     }
     catch (err) {
-        const status = statusOf(err);
-        // A refusal by its status; anything else (a 200 that is not JSON, a nextLink off the ARM host, the network) by
-        // its first line.
-        const refused = status !== undefined && (status < 200 || status >= 300);
-        const detail = refused ? `HTTP ${status}` : (err instanceof Error ? err.message : String(err)).split('\n')[0];
-        const u = { reason: `cannot list user-assigned identities in ${subscriptionId}: ${detail}` };
-        if (status === 401 || status === 403)
-            u.permission = 'Microsoft.ManagedIdentity/userAssignedIdentities/read';
-        return u;
+        return unverifiableFrom(err, `the user-assigned identities of subscription ${subscriptionId}`, 'Microsoft.ManagedIdentity/userAssignedIdentities/read');
     }
 }
 /** The identity behind each client id (lower-case keys), searched in every given subscription. */

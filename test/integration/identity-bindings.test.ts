@@ -112,7 +112,9 @@ describe('findBoundIdentities', () => {
     const out = await findBoundIdentities(ctx(), ['c0c0c0c0-0000-0000-0000-0000000000ff'], [OK_SUB, FORBIDDEN_SUB]);
     const u = out['c0c0c0c0-0000-0000-0000-0000000000ff'] as { reason: string; permission?: string };
     expect(u.permission).toBe('Microsoft.ManagedIdentity/userAssignedIdentities/read');
-    expect(u.reason).toContain(`cannot list user-assigned identities in ${FORBIDDEN_SUB}: HTTP 403`);
+    expect(u.reason).toContain(
+      `cannot read the user-assigned identities of subscription ${FORBIDDEN_SUB}: HTTP 403 AuthorizationFailed`,
+    );
     // An identity found elsewhere is found whatever another subscription answered.
     const found = await findBoundIdentities(ctx(), ['c0c0c0c0-0000-0000-0000-00000000000a'], [FORBIDDEN_SUB, OK_SUB]);
     expect(found['c0c0c0c0-0000-0000-0000-00000000000a']).toMatchObject({
@@ -127,12 +129,14 @@ describe('findBoundIdentities', () => {
       [NOT_JSON_SUB, OFF_HOST_SUB],
     );
     const u = out['c0c0c0c0-0000-0000-0000-0000000000ff'] as { reason: string; permission?: string };
-    expect(u.reason).toMatch(/cannot list user-assigned identities in 3{8}-[-3]+: ARM answered 200 with no JSON body/);
+    expect(u.reason).toMatch(
+      /cannot read the user-assigned identities of subscription 3{8}-[-3]+: HTTP 200 ARM answered 200 with no JSON body/,
+    );
     expect(u.reason).not.toContain('\n');
     expect(u.permission).toBeUndefined();
     const off = await findBoundIdentities(ctx(), ['c0c0c0c0-0000-0000-0000-0000000000ff'], [OFF_HOST_SUB]);
     expect((off['c0c0c0c0-0000-0000-0000-0000000000ff'] as { reason: string }).reason).toContain(
-      `cannot list user-assigned identities in ${OFF_HOST_SUB}: ARM nextLink leaves ${arm.base.origin}`,
+      `cannot read the user-assigned identities of subscription ${OFF_HOST_SUB}: ARM nextLink leaves ${arm.base.origin}`,
     );
   });
 

@@ -10,7 +10,7 @@ import type { Unverifiable } from '../../types/facts/unverifiable.js';
 import type { FactContext } from '../../types/facts/context.js';
 import { ArmGetter } from './arm-get.js';
 import { armScope } from './clouds.js';
-import { noSignIn, statusOf } from './cluster.js';
+import { noSignIn, unverifiableFrom } from './cluster.js';
 
 export const ACR_CLIENT_ID_ANNOTATION = 'kubernetes.azure.com/acr-client-id';
 const API_VERSION = '2023-01-31';
@@ -31,14 +31,11 @@ async function listIdentities(arm: ArmGetter, subscriptionId: string): Promise<I
       API_VERSION,
     );
   } catch (err) {
-    const status = statusOf(err);
-    // A refusal by its status; anything else (a 200 that is not JSON, a nextLink off the ARM host, the network) by
-    // its first line.
-    const refused = status !== undefined && (status < 200 || status >= 300);
-    const detail = refused ? `HTTP ${status}` : (err instanceof Error ? err.message : String(err)).split('\n')[0];
-    const u: Unverifiable = { reason: `cannot list user-assigned identities in ${subscriptionId}: ${detail}` };
-    if (status === 401 || status === 403) u.permission = 'Microsoft.ManagedIdentity/userAssignedIdentities/read';
-    return u;
+    return unverifiableFrom(
+      err,
+      `the user-assigned identities of subscription ${subscriptionId}`,
+      'Microsoft.ManagedIdentity/userAssignedIdentities/read',
+    );
   }
 }
 
